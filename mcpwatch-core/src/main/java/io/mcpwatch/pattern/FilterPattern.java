@@ -53,7 +53,7 @@ public final class FilterPattern {
     }
     switch (text.charAt(first)) {
       case '{':
-        return json(text, first, options);
+        return json(text, options);
       case '[':
         return new FilterPattern(
             text, PatternKind.DELIMITED, DelimitedParser.parse(text, first, options), List.of());
@@ -69,7 +69,7 @@ public final class FilterPattern {
     }
   }
 
-  private static FilterPattern json(String text, int first, PatternOptions options) {
+  private static FilterPattern json(String text, PatternOptions options) {
     int end = Chars.trimEnd(text);
     if (text.charAt(end - 1) != '}') {
       throw new FilterPatternException(
@@ -80,7 +80,7 @@ public final class FilterPattern {
           end,
           null);
     }
-    throw PatternErrors.invalid(text, "JSON patterns are not available in this build", first + 1);
+    return new FilterPattern(text, PatternKind.JSON, JsonPattern.parse(text, options), List.of());
   }
 
   /** The pattern text as given. */
