@@ -3,138 +3,82 @@ package io.mcpwatch.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays {@code conformance/json-patterns.tsv} (format: that folder's README.md): every JSON
- * example of the spec, each row compiled and matched on its own.
+ * Replays {@code conformance/json-patterns.tsv} (format: that folder's README.md) directly against
+ * {@link JsonPattern}, checking also that every extracted {@code $.path} is in {@code
+ * extractedValues()} exactly when the pattern selects that path. ({@code
+ * FilterPatternConformanceTest} replays the same rows through {@link FilterPattern#compile}.)
  */
 class JsonPatternConformanceTest {
 
-  private static final String FILE = "/conformance/json-patterns.tsv";
+  private static final String TABLE = "conformance/json-patterns.tsv";
 
-  /** One row of the table, with its line number for the test name. */
-  record Row(int line, String pattern, String event, String expected, String extracted) {
-    @Override
-    public String toString() {
-      return "line " + line + ": " + pattern + " | " + expected;
-    }
-  }
-
-  static Stream<Row> rows() {
-    return read().stream();
+  static Stream<Arguments> rows() {
+    return ConformanceTable.read(TABLE).stream().map(r -> Arguments.argumentSet(r.name(), r));
   }
 
   @Test
-  void table_coversEveryKindOfExpectation() {
-    List<Row> rows = read();
+  void table_holdsEveryJsonExampleOfTheSpec() {
+    List<ConformanceTable.Row> rows = ConformanceTable.read(TABLE);
     assertThat(rows).hasSizeGreaterThan(100);
-    assertThat(rows).anyMatch(r -> r.expected().equals("match"));
-    assertThat(rows).anyMatch(r -> r.expected().equals("nomatch"));
-    assertThat(rows).anyMatch(r -> r.expected().startsWith("invalid"));
+    assertThat(rows)
+        .extracting(ConformanceTable.Row::expected)
+        .contains(
+            ConformanceTable.Expected.MATCH,
+            ConformanceTable.Expected.NOMATCH,
+            ConformanceTable.Expected.INVALID);
+    assertThat(rows)
+        .extracting(ConformanceTable.Row::pattern)
+        .contains(
+            "{ ($.user.id = 1) && ($.users[0].email = \"John.Doe@example.com\") }",
+            "{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") }",
+            "{ $.* = %111\\.111\\.111\\.1[0-9]{1,2}% }",
+            "{ $.latency = * }");
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest
   @MethodSource("rows")
-  void row_behavesAsDocumented(Row row) {
-    if (row.expected().startsWith("invalid")) {
-      int colon = row.expected().indexOf(':');
-      var thrown =
-          assertThatThrownBy(() -> JsonPattern.parse(row.pattern(), PatternOptions.defaults()))
-              .isInstanceOf(FilterPatternException.class);
-      if (colon > 0) {
-        String aws = row.expected().substring(colon + 1);
-        thrown.extracting(e -> ((FilterPatternException) e).awsMessage()).isEqualTo(aws);
-      }
-      thrown
-          .extracting(e -> ((FilterPatternException) e).column())
-          .satisfies(c -> assertThat((Integer) c).isPositive());
+  void row_behavesAsDocumented(ConformanceTable.Row row) {
+    if (row.expected() == ConformanceTable.Expected.INVALID) {
+      assertThatThrownBy(() -> JsonPattern.parse(row.pattern(), row.options()))
+          .isInstanceOfSatisfying(
+              FilterPatternException.class,
+              e -> {
+                if (row.awsMessage() != null) {
+                  assertThat(e.awsMessage()).isEqualTo(row.awsMessage());
+                }
+                assertThat(e.column()).isBetween(1, row.pattern().length() + 1);
+                assertThat(e.detail()).isNotBlank();
+              });
       return;
     }
-    JsonPattern pattern = JsonPattern.parse(row.pattern(), PatternOptions.defaults());
-    boolean expectMatch = row.expected().equals("match");
-    assertThat(pattern.matches(row.event())).as("matches").isEqualTo(expectMatch);
+    JsonPattern pattern = JsonPattern.parse(row.pattern(), row.options());
+    boolean expectMatch = row.expected() == ConformanceTable.Expected.MATCH;
+    assertThat(pattern.matches(row.event())).as("matches()").isEqualTo(expectMatch);
     PatternMatch match = pattern.match(row.event());
     assertThat(match != null).as("match() agrees with matches()").isEqualTo(expectMatch);
-    if (match == null || row.extracted().equals("-")) {
+    if (match == null) {
       return;
     }
-    boolean complete = row.extracted().startsWith("=");
-    Map<String, String> expected = pairs(complete ? row.extracted().substring(1) : row.extracted());
-    for (Map.Entry<String, String> e : expected.entrySet()) {
-      if (e.getKey().startsWith("$.")) {
-        assertThat(match.field(e.getKey())).as(e.getKey()).contains(e.getValue());
-      } else {
-        assertThat(match.extractedValues()).containsEntry(e.getKey(), e.getValue());
-      }
+    for (Map.Entry<String, String> e : row.extracted().entrySet()) {
+      assertThat(match.field(e.getKey())).as(e.getKey()).contains(e.getValue());
+      JsonSelector ref = JsonSelector.parseReference(e.getKey());
+      assertThat(ref).as(e.getKey()).isNotNull();
+      boolean selected = pattern.selectorIndex(ref) >= 0;
+      assertThat(match.extractedValues().containsKey(e.getKey()))
+          .as("%s in extractedValues", e.getKey())
+          .isEqualTo(selected && pattern.canReference(e.getKey()));
     }
-    if (complete) {
-      assertThat(match.extractedValues()).containsExactlyEntriesOf(expected);
+    if (row.completeExtraction()) {
+      assertThat(match.extractedValues()).containsExactlyEntriesOf(row.extracted());
     }
-  }
-
-  private static Map<String, String> pairs(String list) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (list.isEmpty()) {
-      return out;
-    }
-    for (String pair : list.split("; ", -1)) {
-      int eq = pair.indexOf('=', pair.startsWith("$.") ? pair.lastIndexOf(']') + 1 : 0);
-      out.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return out;
-  }
-
-  private static List<Row> read() {
-    InputStream in = JsonPatternConformanceTest.class.getResourceAsStream(FILE);
-    assertThat(in).as(FILE).isNotNull();
-    List<Row> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String header = r.readLine();
-      assertThat(header).isEqualTo("pattern\tlog_event\texpected\textracted\tsource");
-      int line = 1;
-      String s;
-      while ((s = r.readLine()) != null) {
-        line++;
-        if (s.isBlank() || s.startsWith("#")) {
-          continue;
-        }
-        String[] f = s.split("\t", -1);
-        assertThat(f).as("columns on line %d", line).hasSize(5);
-        rows.add(new Row(line, unescape(f[0]), unescape(f[1]), f[2], unescape(f[3])));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return rows;
-  }
-
-  /** {@code \t \n \r} and {@code \\} before t, n, r or \; any other backslash is literal. */
-  static String unescape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      char n = i + 1 < s.length() ? s.charAt(i + 1) : 0;
-      if (c == '\\' && (n == 't' || n == 'n' || n == 'r' || n == '\\')) {
-        sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : '\\');
-        i++;
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 }

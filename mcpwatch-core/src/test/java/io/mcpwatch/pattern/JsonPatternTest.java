@@ -159,6 +159,15 @@ class JsonPatternTest {
   }
 
   @Test
+  void match_nullsAndAbsentPathsExtractNothing() {
+    String event = "{\"SomeObject\":null,\"ThisFlag\":true}";
+    assertThat(parse("{ $.SomeObject IS NULL }").match(event).extractedValues()).isEmpty();
+    assertThat(parse("{ $.Other NOT EXISTS }").match(event).extractedValues()).isEmpty();
+    assertThat(parse("{ $.Other NOT EXISTS && $.ThisFlag IS TRUE }").match(event).extractedValues())
+        .containsExactly(org.assertj.core.api.Assertions.entry("$.ThisFlag", "true"));
+  }
+
+  @Test
   void field_resolvesScalarsAnywhereAndNothingElse() {
     String event =
         "{\"s\":\"text\",\"n\":-1.50e3,\"t\":true,\"f\":false,\"z\":null,\"o\":{\"k.k\":[7]},"
