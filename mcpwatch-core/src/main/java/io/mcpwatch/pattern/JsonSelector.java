@@ -2,6 +2,7 @@ package io.mcpwatch.pattern;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON property selector of a JSON pattern (spec 1.3): {@code $} followed by steps {@code .name},
@@ -173,7 +174,7 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
    *
    * @return the selector, or null when {@code ref} is not exactly one valid selector
    */
-  static @org.jspecify.annotations.Nullable JsonSelector parseReference(String ref) {
+  static @Nullable JsonSelector parseReference(String ref) {
     try {
       JsonSelector s = parse(ref, 0, ref.length());
       return s.text().length() == ref.length() ? s : null;
@@ -214,7 +215,7 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
   }
 
   private static FilterPatternException error(
-      String pattern, String detail, int index, @org.jspecify.annotations.Nullable String hint) {
+      String pattern, String detail, int index, @Nullable String hint) {
     return PatternErrors.invalid(pattern, detail, index + 1, hint);
   }
 }
