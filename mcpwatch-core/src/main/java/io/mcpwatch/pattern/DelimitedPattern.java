@@ -1,5 +1,6 @@
 package io.mcpwatch.pattern;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -219,11 +220,14 @@ final class DelimitedPattern implements CompiledMatcher {
       return null;
     }
     Map<String, String> values = new LinkedHashMap<>();
+    List<String> fields = new ArrayList<>();
     if (anyCount) {
       for (int f = 0; f < n; f++) {
-        values.put(positional(f + 1), message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]));
+        String value = message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]);
+        values.put(positional(f + 1), value);
+        fields.add(value);
       }
-      return new FieldsMatch(values);
+      return new FieldsMatch(values, fields);
     }
     for (int i = 0; i < slots; i++) {
       SlotCondition c = conditions[i];
@@ -237,8 +241,8 @@ final class DelimitedPattern implements CompiledMatcher {
         }
       }
     }
-    int fields = absorbRest ? slots : n;
-    for (int f = 0; f < fields; f++) {
+    int count = absorbRest ? slots : n;
+    for (int f = 0; f < count; f++) {
       int slot = slotOf(f, n);
       String key = slot >= 0 && keys[slot] != null ? keys[slot] : positional(f + 1);
       String value =
@@ -246,8 +250,9 @@ final class DelimitedPattern implements CompiledMatcher {
               ? value(message, pos, STRIDE * f, slot, afterLast)
               : message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]);
       values.put(key, value);
+      fields.add(value);
     }
-    return new FieldsMatch(values);
+    return new FieldsMatch(values, fields);
   }
 
   /** The slot covering event field {@code f} (0-based) of {@code n}, or -1 inside '...'. */
@@ -279,13 +284,8 @@ final class DelimitedPattern implements CompiledMatcher {
       }
       return false;
     }
-    if (anyCount) {
-      return true;
-    }
-    if (number <= prefix) {
-      return keys[number - 1] == null;
-    }
-    return ellipsis || number <= slots && keys[number - 1] == null;
+    // $N is the N-th field of the event, named or not (PatternMatch.field resolves it)
+    return anyCount || ellipsis || number <= slots;
   }
 
   /** N for {@code $N} (N >= 1, no leading zero), else -1. */

@@ -35,12 +35,15 @@ class DelimitedPatternTest {
   }
 
   @Test
-  void match_fieldResolvesExtractedKeysOnly() {
+  void match_fieldResolvesNamesAndPositionsOfNamedFieldsToo() {
     PatternMatch m = FilterPattern.compile("[ip, ...]").match(APACHE);
     assertThat(m.field("$ip")).contains("127.0.0.1");
     assertThat(m.field("$7")).contains("1534");
-    assertThat(m.field("$1")).isEmpty();
+    assertThat(m.field("$1")).contains("127.0.0.1");
+    assertThat(m.extractedValues()).doesNotContainKey("$1");
     assertThat(m.field("$8")).isEmpty();
+    assertThat(m.field("$0")).isEmpty();
+    assertThat(m.field("$size")).isEmpty();
   }
 
   @Test
@@ -119,7 +122,7 @@ class DelimitedPatternTest {
     FilterPattern exact = FilterPattern.compile("[a, , c]");
     assertThat(exact.canReference("$a")).isTrue();
     assertThat(exact.canReference("$2")).isTrue();
-    assertThat(exact.canReference("$1")).isFalse();
+    assertThat(exact.canReference("$1")).isTrue();
     assertThat(exact.canReference("$4")).isFalse();
     assertThat(exact.canReference("$b")).isFalse();
     assertThat(exact.canReference("$.a")).isFalse();
@@ -127,7 +130,8 @@ class DelimitedPatternTest {
     FilterPattern ellipsis = FilterPattern.compile("[a, ..., size]");
     assertThat(ellipsis.canReference("$size")).isTrue();
     assertThat(ellipsis.canReference("$7")).isTrue();
-    assertThat(ellipsis.canReference("$1")).isFalse();
+    assertThat(ellipsis.canReference("$1")).isTrue();
+    assertThat(ellipsis.canReference("$0")).isFalse();
     assertThat(FilterPattern.compile("[]").canReference("$99")).isTrue();
   }
 

@@ -66,6 +66,15 @@ class MetricFilterTest {
   }
 
   @Test
+  void observe_positionalReferenceToANamedFieldAsInExtractBytes() {
+    MetricFilter f =
+        compile("[ip, id, user, timestamp, request, status_code, size]", t("$7", 0.0, Map.of()));
+    String line = "127.0.0.1 - - [24/Sep/2013:11:49:52 -0700] \"GET /index.html HTTP/1.1\" 404 287";
+    assertThat(f.observe(line)).isEqualTo(new Observation.Published(287.0, Map.of(), false));
+    assertThat(error("[a, b]", t("$3", null, Map.of())).detail()).contains("$3");
+  }
+
+  @Test
   void observe_dimensionsFromFields() {
     MetricFilter f =
         compile("[server, ..., status=5*, size]", t("1", null, Map.of("Server", "$server")));
