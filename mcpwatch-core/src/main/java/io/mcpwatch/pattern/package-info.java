@@ -17,6 +17,9 @@
  * {@code FieldSplitter}, {@code JsonPattern}); {@code ValueCondition} is the {@code OP value}
  * comparison JSON and space-delimited conditions share. The examples of the spec are replayed from
  * {@code src/test/resources/conformance/*.tsv}.
+ *
+ * <p>JSON patterns: {@code JsonPatternParser} builds a {@code JsonPattern} whose conditions see
+ * every node their selectors select in one streaming pass ({@code JsonEventScanner}).
  */
 @NullMarked
 package io.mcpwatch.pattern;
