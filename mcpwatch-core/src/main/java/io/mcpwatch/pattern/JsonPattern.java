@@ -48,7 +48,8 @@ final class JsonPattern implements CompiledMatcher {
   }
 
   /**
-   * Compiles a JSON pattern; its first non-blank character must be {@code '{'}.
+   * Compiles a JSON pattern; its first non-blank character must be {@code '{'}. No option of
+   * {@link PatternOptions} concerns JSON patterns yet.
    *
    * @throws FilterPatternException when AWS would reject the pattern
    */

@@ -2,6 +2,7 @@ package io.mcpwatch.pattern;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON property selector of a JSON pattern (spec 1.3): {@code $} followed by steps {@code .name},
@@ -18,7 +19,6 @@ import java.util.List;
  */
 record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
 
-  private static final String INVALID = "Invalid filter pattern";
   private static final String KEY_HINT =
       "keys with characters other than letters, digits, '-' and '_' use bracket notation:"
           + " $.['my.key']";
@@ -132,9 +132,9 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
           wildcard = addWildcard(pattern, wildcard, pos);
           steps.add(Wildcard.INSTANCE);
           pos++;
-        } else if (isDigit(n)) {
+        } else if (Chars.isDigit(n)) {
           int e = pos;
-          while (e < limit && isDigit(pattern.charAt(e))) {
+          while (e < limit && Chars.isDigit(pattern.charAt(e))) {
             e++;
           }
           if (e - pos > 9) {
@@ -174,7 +174,7 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
    *
    * @return the selector, or null when {@code ref} is not exactly one valid selector
    */
-  static @org.jspecify.annotations.Nullable JsonSelector parseReference(String ref) {
+  static @Nullable JsonSelector parseReference(String ref) {
     try {
       JsonSelector s = parse(ref, 0, ref.length());
       return s.text().length() == ref.length() ? s : null;
@@ -184,15 +184,7 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
   }
 
   static boolean isNameChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '_'
-        || c == '-';
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return Chars.isWord(c) || c == '-';
   }
 
   /** For {@code .['key']} with {@code bracket} at '[': the index of the closing ']'. */
@@ -223,7 +215,7 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
   }
 
   private static FilterPatternException error(
-      String pattern, String detail, int index, @org.jspecify.annotations.Nullable String hint) {
-    return new FilterPatternException(pattern, INVALID, detail, index + 1, hint);
+      String pattern, String detail, int index, @Nullable String hint) {
+    return PatternErrors.invalid(pattern, detail, index + 1, hint);
   }
 }
