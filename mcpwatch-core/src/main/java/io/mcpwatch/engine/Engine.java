@@ -52,6 +52,7 @@ public final class Engine {
   private final EngineOptions options;
   private final InstantSource clock;
   private final EngineListener listener;
+  private final Function<ResolvedAlarm, FilterBinding> bindings;
   private final List<AlarmRuntime> alarms;
   private final Map<ResolvedAlarm, AlarmRuntime> byAlarm = new IdentityHashMap<>();
   private final Map<ResolvedAlarm, AlarmRuntime> byEqualAlarm = new HashMap<>();
@@ -80,6 +81,7 @@ public final class Engine {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.bindings = bindings;
     Wiring w = new Wiring(List.copyOf(resolved), options, bindings);
     this.alarms = List.copyOf(w.alarms);
     this.routesByGroup = w.routesByGroup;
@@ -122,6 +124,96 @@ public final class Engine {
       EngineListener listener,
       Function<ResolvedAlarm, FilterBinding> bindings) {
     return new Engine(alarms, options, clock, listener, bindings);
+  }
+
+  /**
+   * Restores an engine from a snapshot, for a restart or a configuration change: alarms present in
+   * the snapshot (same environment and alarm name) keep their state, reason, timestamps, counters
+   * and history; one whose configuration changed gets a ConfigurationUpdate "updated" item (spec
+   * 3.1: an update leaves the state unchanged). New alarms start as in {@link #create}. Buckets of
+   * series that are still watched are restored, and evaluation resumes at the snapshot's next
+   * boundary (missed boundaries run on the next {@link #tick}).
+   */
+  public static Engine restore(
+      List<ResolvedAlarm> alarms,
+      EngineOptions options,
+      InstantSource clock,
+      EngineListener listener,
+      EngineSnapshot snapshot) {
+    return restore(alarms, options, clock, listener, snapshot, FilterBinding::of);
+  }
+
+  static Engine restore(
+      List<ResolvedAlarm> alarms,
+      EngineOptions options,
+      InstantSource clock,
+      EngineListener listener,
+      EngineSnapshot snapshot,
+      Function<ResolvedAlarm, FilterBinding> bindings) {
+    Engine e = new Engine(alarms, options, clock, listener, bindings);
+    e.restoreFrom(snapshot);
+    return e;
+  }
+
+  /** A new engine for a changed alarm list, keeping state as {@link #restore} does. */
+  public Engine reconfigure(List<ResolvedAlarm> newAlarms) {
+    return restore(newAlarms, options, clock, listener, snapshot(), bindings);
+  }
+
+  /** The engine's state, to persist and {@link #restore} later. */
+  public EngineSnapshot snapshot() {
+    List<EngineSnapshot.AlarmSnapshot> as = new ArrayList<>(alarms.size());
+    for (AlarmRuntime a : alarms) {
+      as.add(new EngineSnapshot.AlarmSnapshot(a.alarm.env(), a.spec.alarmName(), a.spec, a.state,
+          a.reason, a.reasonData, a.transitionedMillis, a.lastEvaluated,
+          a.matchedBase + a.route.matched, List.copyOf(a.history)));
+    }
+    List<EngineSnapshot.SeriesSnapshot> ss = new ArrayList<>(series.size());
+    for (SeriesState st : series) {
+      List<EngineSnapshot.Bucket> buckets = new ArrayList<>();
+      st.series.forEachBucket((start, sum, count, min, max) ->
+          buckets.add(new EngineSnapshot.Bucket(start, sum, count, min, max)));
+      ss.add(new EngineSnapshot.SeriesSnapshot(st.series.key(), st.series.unit(), buckets));
+    }
+    return new EngineSnapshot(nextBoundary, as, ss);
+  }
+
+  private void restoreFrom(EngineSnapshot snapshot) {
+    Map<String, EngineSnapshot.AlarmSnapshot> saved = new HashMap<>();
+    snapshot.alarms().forEach(s -> saved.put(s.env() + "/" + s.alarmName(), s));
+    Instant now = Instant.ofEpochMilli(clock.millis());
+    nextBoundary = snapshot.nextBoundaryMillis();
+    for (AlarmRuntime a : alarms) {
+      EngineSnapshot.AlarmSnapshot s = saved.get(a.alarm.env() + "/" + a.spec.alarmName());
+      if (s == null) {
+        continue;
+      }
+      a.state = s.state();
+      a.reason = s.reason();
+      a.reasonData = s.reasonData();
+      a.transitionedMillis = s.transitionedMillis();
+      a.lastEvaluated = s.lastEvaluatedMillis();
+      a.matchedBase = s.matchedEvents();
+      // evaluation resumes at the snapshot's next boundary (ceil to the alarm's own step)
+      a.firstBoundary =
+          Math.floorDiv(nextBoundary + a.stepMillis - 1, a.stepMillis) * a.stepMillis;
+      a.history.clear();
+      a.history.addAll(s.history());
+      if (!s.spec().equals(a.spec)) {
+        a.history.add(AlarmHistory.updated(s.spec(), a.spec, now, a.state));
+      }
+    }
+    Map<MetricKey, List<SeriesState>> byKey = new HashMap<>();
+    series.forEach(st -> byKey.computeIfAbsent(st.series.key(), k -> new ArrayList<>()).add(st));
+    for (EngineSnapshot.SeriesSnapshot s : snapshot.series()) {
+      for (SeriesState st : byKey.getOrDefault(s.key(), List.of())) {
+        if (Objects.equals(st.series.unit(), s.unit())) {
+          for (EngineSnapshot.Bucket b : s.buckets()) {
+            st.series.addAggregate(b.startMillis(), b.sum(), b.count(), b.min(), b.max());
+          }
+        }
+      }
+    }
   }
 
   /**
