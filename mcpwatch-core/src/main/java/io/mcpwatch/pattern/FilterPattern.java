@@ -1,6 +1,7 @@
 package io.mcpwatch.pattern;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +12,23 @@ import org.jspecify.annotations.Nullable;
  * boolean hit = p.matches(line);          // hot path: no allocation for term and regex patterns
  * PatternMatch m = p.match(line);         // extracted values, or null
  * }</pre>
+ *
+ * <p>The kind is chosen by the first non-blank character (spec 1.0): {@code {} JSON, {@code [}
+ * space-delimited, {@code %} a standalone regex (the whole pattern), anything else terms. A blank
+ * pattern, {@code ""} and {@code " "} match every event.
  */
 public final class FilterPattern {
+  private final String text;
+  private final PatternKind kind;
+  private final CompiledMatcher matcher;
+  private final List<Term> terms;
+
+  private FilterPattern(String text, PatternKind kind, CompiledMatcher matcher, List<Term> terms) {
+    this.text = text;
+    this.kind = kind;
+    this.matcher = matcher;
+    this.terms = List.copyOf(terms);
+  }
 
   /** Compiles with {@link PatternOptions#defaults()}. */
   public static FilterPattern compile(String text) {
@@ -25,30 +41,70 @@ public final class FilterPattern {
    * @throws FilterPatternException when AWS would reject the pattern
    */
   public static FilterPattern compile(String text, PatternOptions options) {
-    throw new UnsupportedOperationException("not implemented yet");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(options, "options");
+    int length = text.codePointCount(0, text.length());
+    if (length > PatternErrors.MAX_PATTERN_LENGTH) {
+      throw PatternErrors.tooLong(text, length);
+    }
+    int first = Chars.skipBlanks(text, 0);
+    if (first >= text.length()) {
+      return new FilterPattern(text, PatternKind.MATCH_ALL, TermPattern.MATCH_ALL, List.of());
+    }
+    switch (text.charAt(first)) {
+      case '{':
+        return json(text, options);
+      case '[':
+        return new FilterPattern(
+            text, PatternKind.DELIMITED, DelimitedParser.parse(text, first, options), List.of());
+      case '%':
+        return new FilterPattern(
+            text, PatternKind.REGEX, RegexPattern.parse(text, first), List.of());
+      default:
+        List<Term> terms = TermPattern.parse(text);
+        if (TermPattern.isMatchAll(terms)) {
+          return new FilterPattern(text, PatternKind.MATCH_ALL, TermPattern.MATCH_ALL, List.of());
+        }
+        return new FilterPattern(text, PatternKind.TERMS, TermPattern.matcher(terms), terms);
+    }
   }
 
+  private static FilterPattern json(String text, PatternOptions options) {
+    int end = Chars.trimEnd(text);
+    if (text.charAt(end - 1) != '}') {
+      throw new FilterPatternException(
+          text,
+          PatternErrors.JSON_UNCLOSED,
+          "the pattern starts with '{' (a JSON pattern) but ends with "
+              + Chars.describe(text.charAt(end - 1)),
+          end,
+          null);
+    }
+    return new FilterPattern(text, PatternKind.JSON, JsonPattern.parse(text, options), List.of());
+  }
+
+  /** The pattern text as given. */
   public String text() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return text;
   }
 
   public PatternKind kind() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return kind;
   }
 
   /** Whether the event message matches. Never throws. */
   public boolean matches(String message) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return matcher.matches(message);
   }
 
   /** The match with its extracted values, or {@code null} when the event does not match. */
   public @Nullable PatternMatch match(String message) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return matcher.match(message);
   }
 
   /** The terms of a {@link PatternKind#TERMS} pattern, in order; empty for other kinds. */
   public List<Term> terms() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return terms;
   }
 
   /**
@@ -56,6 +112,11 @@ public final class FilterPattern {
    * for this pattern: used to validate metric values and dimensions.
    */
   public boolean canReference(String fieldRef) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return matcher.canReference(fieldRef);
+  }
+
+  @Override
+  public String toString() {
+    return text;
   }
 }

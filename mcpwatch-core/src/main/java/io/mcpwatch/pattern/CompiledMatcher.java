@@ -1,0 +1,26 @@
+package io.mcpwatch.pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The compiled form of one pattern kind, behind {@link FilterPattern}. Implementations are
+ * immutable and thread-safe; {@link #matches} and {@link #match} never throw on any input.
+ *
+ * <p>The JSON kind is produced by {@code JsonPattern.parse(String text, PatternOptions options)};
+ * the other kinds live in this package too ({@code TermMatcher}, {@code RegexMatcher}, {@code
+ * DelimitedPattern}).
+ */
+interface CompiledMatcher {
+
+  /** Whether the event message matches; should not allocate for term and regex patterns. */
+  boolean matches(String message);
+
+  /** The match with its extracted values (AWS TestMetricFilter order), or null when no match. */
+  @Nullable PatternMatch match(String message);
+
+  /**
+   * Whether a field reference ({@code $name}, {@code $3}, {@code $.a.b[0]}) can ever yield a
+   * value in a match of this pattern (used to validate metric values and dimensions).
+   */
+  boolean canReference(String fieldRef);
+}

@@ -1,0 +1,260 @@
+package io.mcpwatch.pattern;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A compiled space-delimited pattern (spec 1.4). Immutable and thread-safe.
+ *
+ * <p>The event is split into fields by {@link FieldSplitter}. Slots before the {@code ...} (the
+ * prefix) match the first fields, slots after it (the suffix) the last ones. Without {@code ...}
+ * the event must have exactly as many fields as the pattern has slots, unless {@link
+ * PatternOptions.DelimitedFieldCount#LAST_ABSORBS_REST} lets the last slot take the rest of the
+ * line. {@code []} (and {@code [...]}) match any event.
+ *
+ * <p>{@link #matches} allocates nothing but the values of the fields that carry a condition: field
+ * positions go to a per-thread scratch array sized for this pattern (prefix fields, plus a ring of
+ * the last suffix fields), and splitting stops as soon as the answer is known (after the prefix
+ * when {@code ...} ends the pattern).
+ */
+final class DelimitedPattern implements CompiledMatcher {
+  private static final int STRIDE = FieldSplitter.STRIDE;
+  private static final String[] POSITIONAL = new String[128];
+
+  static {
+    for (int i = 1; i < POSITIONAL.length; i++) {
+      POSITIONAL[i] = "$" + i;
+    }
+  }
+
+  /** One field slot: named or not, with its conditions, or the ellipsis. */
+  record Slot(@Nullable String name, @Nullable SlotCondition condition, boolean ellipsis, int column) {}
+
+  /** {@code $name} per slot (ellipsis excluded), or null for unnamed slots. */
+  private final @Nullable String[] keys;
+
+  private final @Nullable SlotCondition[] conditions;
+  private final int slots;
+  private final int prefix;
+  private final int suffix;
+  private final boolean ellipsis;
+  private final boolean anyCount;
+  private final boolean absorbRest;
+  private final ThreadLocal<int[]> scratch;
+
+  DelimitedPattern(List<Slot> parsed, boolean any, PatternOptions options) {
+    int ellipsisAt = -1;
+    for (int i = 0; i < parsed.size(); i++) {
+      if (parsed.get(i).ellipsis()) {
+        ellipsisAt = i;
+      }
+    }
+    this.ellipsis = ellipsisAt >= 0;
+    this.slots = parsed.size() - (ellipsis ? 1 : 0);
+    this.prefix = ellipsis ? ellipsisAt : slots;
+    this.suffix = slots - prefix;
+    this.anyCount = any || (ellipsis && slots == 0);
+    this.absorbRest =
+        !ellipsis
+            && options.delimitedFieldCount()
+                == PatternOptions.DelimitedFieldCount.LAST_ABSORBS_REST;
+    this.keys = new String[slots];
+    this.conditions = new SlotCondition[slots];
+    int s = 0;
+    for (Slot slot : parsed) {
+      if (!slot.ellipsis()) {
+        keys[s] = slot.name() == null ? null : "$" + slot.name();
+        conditions[s] = slot.condition();
+        s++;
+      }
+    }
+    int size = STRIDE * (slots + 1);
+    this.scratch = ThreadLocal.withInitial(() -> new int[size]);
+  }
+
+  @Override
+  public boolean matches(String message) {
+    if (anyCount) {
+      return true;
+    }
+    int[] pos = scratch.get();
+    int n = 0;
+    int from = 0;
+    while (true) {
+      int next = FieldSplitter.next(message, from, pos, STRIDE * ringSlot(n));
+      if (next < 0) {
+        break;
+      }
+      n++;
+      from = next;
+      if (ellipsis) {
+        if (suffix == 0 && n == prefix) {
+          break; // the trailing '...' takes whatever follows
+        }
+      } else if (absorbRest) {
+        if (n == slots) {
+          break;
+        }
+      } else if (n > slots) {
+        return false;
+      }
+    }
+    if (!countFits(n)) {
+      return false;
+    }
+    for (int i = 0; i < slots; i++) {
+      SlotCondition c = conditions[i];
+      if (c != null) {
+        int at = STRIDE * ringSlot(fieldOf(i, n));
+        if (!c.test(value(message, pos, at, i, from))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Where field {@code f} (0-based) lives in the scratch array during {@link #matches}. */
+  private int ringSlot(int f) {
+    if (f < prefix) {
+      return f;
+    }
+    return suffix == 0 ? slots : prefix + (f - prefix) % suffix;
+  }
+
+  /** The 0-based event field that slot {@code i} covers in an event of {@code n} fields. */
+  private int fieldOf(int i, int n) {
+    return i < prefix ? i : n - suffix + (i - prefix);
+  }
+
+  private boolean countFits(int n) {
+    if (ellipsis) {
+      return n >= prefix + suffix;
+    }
+    return absorbRest ? n >= slots : n == slots;
+  }
+
+  /**
+   * The value of slot {@code i} whose field positions are at {@code pos[at]}; with
+   * LAST_ABSORBS_REST the last slot takes the raw rest of the line when more fields follow.
+   */
+  private String value(String message, int[] pos, int at, int i, int after) {
+    if (absorbRest && i == slots - 1) {
+      int more = after;
+      while (more < message.length() && FieldSplitter.isSeparator(message.charAt(more))) {
+        more++;
+      }
+      if (more < message.length()) {
+        return message.substring(pos[at + 2], FieldSplitter.contentEnd(message));
+      }
+    }
+    return message.substring(pos[at], pos[at + 1]);
+  }
+
+  @Override
+  public @Nullable PatternMatch match(String message) {
+    int[] pos = new int[STRIDE * 16];
+    int n = 0;
+    int from = 0;
+    int afterLast = 0;
+    while (true) {
+      if (STRIDE * (n + 1) > pos.length) {
+        pos = Arrays.copyOf(pos, pos.length * 2);
+      }
+      int next = FieldSplitter.next(message, from, pos, STRIDE * n);
+      if (next < 0) {
+        break;
+      }
+      n++;
+      from = next;
+      if (absorbRest && n == slots) {
+        break;
+      }
+      if (!ellipsis && !anyCount && !absorbRest && n > slots) {
+        return null;
+      }
+    }
+    afterLast = from;
+    if (!anyCount && !countFits(n)) {
+      return null;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    if (anyCount) {
+      for (int f = 0; f < n; f++) {
+        values.put(positional(f + 1), message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]));
+      }
+      return new FieldsMatch(values);
+    }
+    for (int i = 0; i < slots; i++) {
+      SlotCondition c = conditions[i];
+      if (c != null && !c.test(value(message, pos, STRIDE * fieldOf(i, n), i, afterLast))) {
+        return null;
+      }
+    }
+    int fields = absorbRest ? slots : n;
+    for (int f = 0; f < fields; f++) {
+      int slot = slotOf(f, n);
+      String key = slot >= 0 && keys[slot] != null ? keys[slot] : positional(f + 1);
+      String value =
+          slot >= 0
+              ? value(message, pos, STRIDE * f, slot, afterLast)
+              : message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]);
+      values.put(key, value);
+    }
+    return new FieldsMatch(values);
+  }
+
+  /** The slot covering event field {@code f} (0-based) of {@code n}, or -1 inside '...'. */
+  private int slotOf(int f, int n) {
+    if (f < prefix) {
+      return f;
+    }
+    if (f >= n - suffix) {
+      return prefix + (f - (n - suffix));
+    }
+    return -1;
+  }
+
+  private static String positional(int oneBased) {
+    return oneBased < POSITIONAL.length ? POSITIONAL[oneBased] : "$" + oneBased;
+  }
+
+  @Override
+  public boolean canReference(String fieldRef) {
+    if (fieldRef.length() < 2 || fieldRef.charAt(0) != '$') {
+      return false;
+    }
+    int number = positionalNumber(fieldRef);
+    if (number < 0) {
+      for (String key : keys) {
+        if (fieldRef.equals(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (anyCount) {
+      return true;
+    }
+    if (number <= prefix) {
+      return keys[number - 1] == null;
+    }
+    return ellipsis || number <= slots && keys[number - 1] == null;
+  }
+
+  /** N for {@code $N} (N >= 1, no leading zero), else -1. */
+  static int positionalNumber(String fieldRef) {
+    if (fieldRef.length() < 2 || fieldRef.length() > 8 || fieldRef.charAt(1) == '0') {
+      return -1;
+    }
+    for (int i = 1; i < fieldRef.length(); i++) {
+      if (!Chars.isDigit(fieldRef.charAt(i))) {
+        return -1;
+      }
+    }
+    return Integer.parseInt(fieldRef.substring(1));
+  }
+}
