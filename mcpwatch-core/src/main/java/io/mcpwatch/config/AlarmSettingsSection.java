@@ -148,22 +148,15 @@ final class AlarmSettingsSection {
     try {
       FilterPattern.compile(s.value(), ctx.patternOptions());
     } catch (FilterPatternException e) {
-      ctx.error(path, s.line(), s.columnAt(e.column()), patternMessage(e));
+      ctx.add(new ConfigError(path, s.line(), s.columnAt(e.column()), patternMessage(e), e.hint()));
       return null;
     }
     return s;
   }
 
-  /** {@code AWS message: detail (hint)}. */
+  /** {@code AWS message: detail}. */
   static String patternMessage(FilterPatternException e) {
-    StringBuilder sb = new StringBuilder(e.awsMessage());
-    if (!e.detail().isEmpty()) {
-      sb.append(": ").append(e.detail());
-    }
-    if (e.hint() != null) {
-      sb.append(" (").append(e.hint()).append(')');
-    }
-    return sb.toString();
+    return e.detail().isEmpty() ? e.awsMessage() : e.awsMessage() + ": " + e.detail();
   }
 
   private static @Nullable Located<String> metricValue(

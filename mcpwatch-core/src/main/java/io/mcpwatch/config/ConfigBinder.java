@@ -27,9 +27,17 @@ public final class ConfigBinder {
   public static BindResult bind(ConfigNode root) {
     BindContext ctx = new BindContext();
     if (!(root instanceof ConfigNode.MapNode)) {
-      ctx.error("", root, "expected a map of configuration keys (namespace, environments, apps, alarms, ...), found " + root.describe());
+      ctx.error(
+          "", root,
+          "expected a map of configuration keys (namespace, environments, apps, alarms, ...),"
+              + " found " + root.describe());
+      McpwatchConfig empty =
+          new McpwatchConfig(
+              null, null, null, null, List.of(), List.of(), AlarmSettings.empty(), List.of(),
+              List.of(), List.of(), PatternOptions.defaults());
+      return new BindResult(empty, ctx.errors());
     }
-    MapReader top = MapReader.of(root instanceof ConfigNode.MapNode ? root : null, "", ctx);
+    MapReader top = MapReader.of(root, "", ctx);
 
     PatternOptions options = PatternOptionsSection.bind(top.take("patternOptions"), ctx);
     ctx.patternOptions(options);

@@ -285,9 +285,10 @@ public final class ConfigResolver {
         at = s.metricValue();
       }
       if (at != null && at.inFile()) {
-        return at.error(msg);
+        return new ConfigError(at.path(), at.line(), at.column(), msg, e.hint());
       }
-      return new ConfigError(pattern.path(), pattern.line(), pattern.columnAt(e.column()), msg);
+      return new ConfigError(
+          pattern.path(), pattern.line(), pattern.columnAt(e.column()), msg, e.hint());
     }
 
     private ConfigError specError(String message) {
