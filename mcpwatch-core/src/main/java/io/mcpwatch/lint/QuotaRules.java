@@ -4,6 +4,7 @@ import io.mcpwatch.config.McpwatchConfig;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.PatternKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +30,36 @@ final class QuotaRules {
     String path = config.logGroup() == null ? "logGroup" : config.logGroup().path();
     int line = config.logGroup() == null ? 0 : config.logGroup().line();
     int column = config.logGroup() == null ? 0 : config.logGroup().column();
+    List<String> tooMany = new ArrayList<>();
+    List<String> tooManyRegex = new ArrayList<>();
     counts.forEach(
         (group, c) -> {
           if (c[0] > MAX_FILTERS) {
-            out.add(
-                Severity.ERROR, FILTERS, path, line, column,
-                "log group " + group + " gets " + c[0] + " metric filters; CloudWatch Logs allows "
-                    + MAX_FILTERS + " per log group",
-                null);
+            tooMany.add(group + " gets " + c[0] + " metric filters");
           }
           if (c[1] > MAX_REGEX_FILTERS) {
-            out.add(
-                Severity.ERROR, REGEXES, path, line, column,
-                "log group " + group + " gets " + c[1] + " metric filters with a %regex%;"
-                    + " CloudWatch Logs allows " + MAX_REGEX_FILTERS + " per log group",
-                "use term, JSON or space-delimited conditions without regex where you can");
+            tooManyRegex.add(group + " gets " + c[1] + " metric filters with a %regex%");
           }
         });
+    if (!tooMany.isEmpty()) {
+      out.add(
+          Severity.ERROR, FILTERS, path, line, column,
+          "log group " + example(tooMany) + "; CloudWatch Logs allows " + MAX_FILTERS
+              + " per log group",
+          null);
+    }
+    if (!tooManyRegex.isEmpty()) {
+      out.add(
+          Severity.ERROR, REGEXES, path, line, column,
+          "log group " + example(tooManyRegex) + "; CloudWatch Logs allows " + MAX_REGEX_FILTERS
+              + " per log group",
+          "use term, JSON or space-delimited conditions without regex where you can");
+    }
+  }
+
+  private static String example(List<String> problems) {
+    return problems.get(0)
+        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more log groups)" : "");
   }
 
   static boolean hasRegex(FilterPattern p) {
