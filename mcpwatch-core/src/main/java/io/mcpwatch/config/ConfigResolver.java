@@ -50,6 +50,13 @@ public final class ConfigResolver {
           .dimension(new Dimension(Located.builtin("MCP", "dimensions.MCP"), Located.builtin("{app}", "dimensions.MCP")))
           .build();
 
+  /** Fields an alarm needs after merging (the built-in defaults give most; null clears them). */
+  private static final List<AlarmField> REQUIRED =
+      List.of(
+          AlarmField.METRIC, AlarmField.PATTERN, AlarmField.THRESHOLD, AlarmField.METRIC_VALUE,
+          AlarmField.STATISTIC, AlarmField.PERIOD, AlarmField.EVALUATION_PERIODS,
+          AlarmField.COMPARISON, AlarmField.ACTIONS_ENABLED);
+
   /** Resolves every combination. Never throws for configuration mistakes. */
   public static Resolution resolve(McpwatchConfig config) {
     Set<ConfigError> errors = new LinkedHashSet<>();
@@ -156,7 +163,7 @@ public final class ConfigResolver {
         return null; // already reported by the binder
       }
       List<String> missing = new ArrayList<>();
-      for (AlarmField f : List.of(AlarmField.METRIC, AlarmField.PATTERN, AlarmField.THRESHOLD)) {
+      for (AlarmField f : REQUIRED) {
         if (s.get(f) == null) {
           missing.add(f.key());
         }
@@ -164,7 +171,7 @@ public final class ConfigResolver {
       if (!missing.isEmpty()) {
         errors.add(
             new ConfigError(def.path(), def.line(), def.column(),
-                "missing " + String.join(" and ", missing) + " (set under " + def.path()
+                "missing " + and(missing) + " (set under " + def.path()
                     + ", defaults, the app or an override)"));
         return null;
       }
@@ -196,9 +203,9 @@ public final class ConfigResolver {
         errors.add(new ConfigError(def.path(), def.line(), def.column(), "an alarm watches at most 30 dimensions"));
         return null;
       }
-      List<String> alarmActions = topics(req(s.alarmActions()));
-      List<String> okActions = topics(req(s.okActions()));
-      List<String> insufficient = topics(req(s.insufficientDataActions()));
+      List<String> alarmActions = topics(s.alarmActions());
+      List<String> okActions = topics(s.okActions());
+      List<String> insufficient = topics(s.insufficientDataActions());
       if (alarmActions == null || okActions == null || insufficient == null) {
         return null;
       }
@@ -246,8 +253,12 @@ public final class ConfigResolver {
       return new ResolvedAlarm(env.name(), app.name(), def.name(), logGroup, filter, spec);
     }
 
-    private @Nullable List<String> topics(Located<List<Located<String>>> list) {
+    /** The topic names of an action list (none when cleared), or null after reporting. */
+    private @Nullable List<String> topics(@Nullable Located<List<Located<String>>> list) {
       List<String> out = new ArrayList<>();
+      if (list == null) {
+        return out;
+      }
       boolean ok = true;
       for (Located<String> t : list.value()) {
         if (t.value().contains("{topic}") && env.topic() == null) {
@@ -304,9 +315,17 @@ public final class ConfigResolver {
       return new ConfigError(def.path(), def.line(), def.column(), message);
     }
 
+    private static String and(List<String> items) {
+      int n = items.size();
+      return n == 1
+          ? items.get(0)
+          : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+    }
+
+    /** A value checked present by {@link #REQUIRED}. */
     private static <T> T req(@Nullable T value) {
       if (value == null) {
-        throw new IllegalStateException("built-in default missing");
+        throw new IllegalStateException("required field missing after the REQUIRED check");
       }
       return value;
     }
