@@ -81,19 +81,15 @@ final class JsonScanner {
         int j = vs;
         boolean escaped = false;
         while (true) {
-          if (j >= to) {
+          j = Swar.indexOfQuoteOrBackslash(b, j, to);
+          if (j < 0) {
             return false;
           }
-          byte x = b[j];
-          if (x == '"') {
+          if (b[j] == '"') {
             break;
           }
-          if (x == '\\') {
-            escaped = true;
-            j += 2;
-          } else {
-            j++;
-          }
+          escaped = true;
+          j += 2; // the backslash and the byte it escapes
         }
         ve = j;
         k = escaped ? ESCAPED_STRING : STRING;

@@ -16,11 +16,13 @@ final class JsonStrings {
     int o = 0;
     int i = from;
     while (i < to) {
-      byte c = b[i];
-      if (c != '\\') {
-        out[o++] = c;
-        i++;
-        continue;
+      int bs = Swar.indexOfBackslash(b, i, to);
+      int run = (bs < 0 ? to : bs) - i;
+      System.arraycopy(b, i, out, o, run);
+      o += run;
+      i += run;
+      if (bs < 0) {
+        break;
       }
       if (i + 1 >= to) {
         return -1;

@@ -76,7 +76,9 @@ public interface LineDecoder {
 
   /**
    * Ends the input: returns an event still buffered (a Docker record that never got its final
-   * part), or {@code null} when there is none. Call until it returns {@code null}.
+   * part). Call it until it returns {@code null} with {@link #lastOutcome()} {@link
+   * Outcome#SKIPPED} (nothing left); a {@code null} with {@link Outcome#OVERSIZED} is a buffered
+   * record that outgrew the limit.
    */
   @Nullable LogEvent finish();
 

@@ -165,12 +165,7 @@ final class LineEventReader implements EventReader {
   }
 
   static int indexOfNewline(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
+    return Swar.indexOfNewline(b, from, to);
   }
 
   @Override
