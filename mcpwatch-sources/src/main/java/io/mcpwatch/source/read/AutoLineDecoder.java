@@ -4,8 +4,8 @@ import io.mcpwatch.engine.LogEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks JSON lines, Docker or text from the first non-blank line ({@link InputFormat#detect}),
- * then hands every line to that decoder. CloudWatch CLI output is not line-based: if the first line
+ * Picks JSON lines, Docker or text from the first non-blank line ({@link InputFormat#detect}), then
+ * hands every line to that decoder. CloudWatch CLI output is not line-based: if the first line
  * looks like it, the lines are read as JSON lines (and will mostly be malformed).
  */
 final class AutoLineDecoder extends BaseLineDecoder {
@@ -32,7 +32,9 @@ final class AutoLineDecoder extends BaseLineDecoder {
         return none(Outcome.SKIPPED);
       }
       InputFormat f = InputFormat.detect(b, off, len);
-      c = LineDecoder.forFormat(f == InputFormat.CLOUDWATCH_JSON ? InputFormat.JSON_LINES : f, options);
+      c =
+          LineDecoder.forFormat(
+              f == InputFormat.CLOUDWATCH_JSON ? InputFormat.JSON_LINES : f, options);
       chosen = c;
     }
     return relay(c, c.decode(b, off, len, fallbackTimeMillis, logGroup));

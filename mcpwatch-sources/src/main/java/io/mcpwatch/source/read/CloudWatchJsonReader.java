@@ -17,8 +17,8 @@ import tools.jackson.core.exc.JacksonIOException;
  * Streams what {@code aws logs filter-log-events} / {@code get-log-events} print: one or more
  * documents {@code {"events":[{"timestamp":..,"message":"..",...}], ...}} in a row, or a bare array
  * of event objects (what {@code --query events} prints). Other keys are skipped without being
- * built. A bad event object is counted and skipped; a JSON syntax error ends the input (there is
- * no safe place to resume), after recording where it was. Invalid UTF-8 becomes U+FFFD.
+ * built. A bad event object is counted and skipped; a JSON syntax error ends the input (there is no
+ * safe place to resume), after recording where it was. Invalid UTF-8 becomes U+FFFD.
  */
 final class CloudWatchJsonReader implements EventReader {
   private enum Where {

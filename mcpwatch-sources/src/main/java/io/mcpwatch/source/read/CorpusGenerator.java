@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  * Writes realistic MCP-server logs for benchmarks, backtests and demos: 4 apps x 2 environments,
  * log groups {@code /ecs/aiconnectors-{env}-aiconnectors/{app}-main-svc/{app}}, uvicorn access
  * lines, Python logging lines and tracebacks, with incidents: bursts of OBO token exchange
- * failures, 404 scans and 5xx outages. The output is chronological and a pure function of
- * (target size, seed, format, start time).
+ * failures, 404 scans and 5xx outages. The output is chronological and a pure function of (target
+ * size, seed, format, start time).
  *
  * <p>Command line: {@code CorpusGenerator OUT SIZE [--seed N] [--format jsonl|docker]}, SIZE like
  * {@code 64m} or {@code 1g} (binary units); a summary goes to standard error.
@@ -64,9 +64,22 @@ public final class CorpusGenerator {
     "search", "get_item", "list_items", "send_message", "query", "get_schema", "list_channels"
   };
   private static final String[] SCAN_PATHS = {
-    "/.env", "/wp-login.php", "/admin", "/.git/config", "/actuator/env", "/phpmyadmin/",
-    "/server-status", "/api/v1/pods", "/.aws/credentials", "/cgi-bin/luci", "/vendor/phpunit",
-    "/config.json", "/backup.zip", "/login.action", "/.DS_Store", "/xmlrpc.php"
+    "/.env",
+    "/wp-login.php",
+    "/admin",
+    "/.git/config",
+    "/actuator/env",
+    "/phpmyadmin/",
+    "/server-status",
+    "/api/v1/pods",
+    "/.aws/credentials",
+    "/cgi-bin/luci",
+    "/vendor/phpunit",
+    "/config.json",
+    "/backup.zip",
+    "/login.action",
+    "/.DS_Store",
+    "/xmlrpc.php"
   };
   private static final String[] UNICODE_QUERIES = {
     "Zoë Müller", "東京オフィス", "Quarterly 📊 review", "Ångström lab", "naïve café", "Ελληνικά"
@@ -226,7 +239,11 @@ public final class CorpusGenerator {
         break;
       case 2:
         if (r < 0.85) {
-          access(g, scannerIp[g], "GET", SCAN_PATHS[random.nextInt(SCAN_PATHS.length)],
+          access(
+              g,
+              scannerIp[g],
+              "GET",
+              SCAN_PATHS[random.nextInt(SCAN_PATHS.length)],
               random.nextInt(10) == 0 ? 405 : 404);
           return;
         }
@@ -249,11 +266,16 @@ public final class CorpusGenerator {
     if (r < 0.80) {
       if (random.nextInt(10) < 3) {
         msg.setLength(0);
-        msg.append("INFO:").append(app).append("_mcp.tools:tool ")
-            .append(TOOLS[random.nextInt(TOOLS.length)]).append(" completed in ")
-            .append(5 + random.nextInt(900)).append(" ms");
+        msg.append("INFO:")
+            .append(app)
+            .append("_mcp.tools:tool ")
+            .append(TOOLS[random.nextInt(TOOLS.length)])
+            .append(" completed in ")
+            .append(5 + random.nextInt(900))
+            .append(" ms");
         if (random.nextInt(200) == 0) {
-          msg.append(" (query='").append(UNICODE_QUERIES[random.nextInt(UNICODE_QUERIES.length)])
+          msg.append(" (query='")
+              .append(UNICODE_QUERIES[random.nextInt(UNICODE_QUERIES.length)])
               .append("')");
         }
         line(g);
@@ -271,14 +293,19 @@ public final class CorpusGenerator {
       serverError(g, app, true);
     } else if (r < 0.93) {
       msg.setLength(0);
-      msg.append("WARNING:").append(app)
+      msg.append("WARNING:")
+          .append(app)
           .append("_mcp.graph:Graph API throttled the request (429), retrying in ")
-          .append(1 + random.nextInt(5)).append(" s");
+          .append(1 + random.nextInt(5))
+          .append(" s");
       line(g);
     } else if (r < 0.931) {
       msg.setLength(0);
-      msg.append("INFO:").append(app).append("_mcp.sql:Executing statement:\n  SELECT id, name")
-          .append("\n  FROM workspace.items\n  WHERE owner = ?\t-- ").append(random.nextInt(1000));
+      msg.append("INFO:")
+          .append(app)
+          .append("_mcp.sql:Executing statement:\n  SELECT id, name")
+          .append("\n  FROM workspace.items\n  WHERE owner = ?\t-- ")
+          .append(random.nextInt(1000));
       line(g);
     } else {
       access(g, ip, "POST", "/mcp", 200);
@@ -293,8 +320,11 @@ public final class CorpusGenerator {
       "invalid_grant: AADSTS50173: The provided grant has expired due to it being revoked."
     };
     msg.setLength(0);
-    msg.append("ERROR:").append(app).append("_mcp.auth:OBO token exchange failed: ")
-        .append(reasons[random.nextInt(reasons.length)]).append(" Trace ID: ");
+    msg.append("ERROR:")
+        .append(app)
+        .append("_mcp.auth:OBO token exchange failed: ")
+        .append(reasons[random.nextInt(reasons.length)])
+        .append(" Trace ID: ");
     hex(32);
     obo++;
     line(g);
@@ -326,12 +356,20 @@ public final class CorpusGenerator {
     access(g, internalIp(), "POST", "/mcp", codes[random.nextInt(codes.length)]);
   }
 
-  private void access(int g, String ip, String method, String path, int status)
-      throws IOException {
+  private void access(int g, String ip, String method, String path, int status) throws IOException {
     msg.setLength(0);
-    msg.append("INFO:     ").append(ip).append(':').append(30_000 + random.nextInt(35_000))
-        .append(" - \"").append(method).append(' ').append(path).append(" HTTP/1.1\" ")
-        .append(status).append(' ').append(reason(status));
+    msg.append("INFO:     ")
+        .append(ip)
+        .append(':')
+        .append(30_000 + random.nextInt(35_000))
+        .append(" - \"")
+        .append(method)
+        .append(' ')
+        .append(path)
+        .append(" HTTP/1.1\" ")
+        .append(status)
+        .append(' ')
+        .append(reason(status));
     if (status >= 500) {
       s5xx++;
     } else if (status >= 400) {

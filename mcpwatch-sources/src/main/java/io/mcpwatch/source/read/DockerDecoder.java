@@ -12,9 +12,9 @@ import tools.jackson.core.JsonToken;
 
 /**
  * Docker's json-file driver: {@code {"log":"...\n","stream":"stdout","time":"<RFC 3339>"}}. The
- * message is {@code log} without its trailing newline (and {@code \r}); Docker splits lines over
- * 16 KiB into records of which only the last ends with a newline, so records without one are
- * buffered per stream and joined, with the first record's time. An empty line is skipped.
+ * message is {@code log} without its trailing newline (and {@code \r}); Docker splits lines over 16
+ * KiB into records of which only the last ends with a newline, so records without one are buffered
+ * per stream and joined, with the first record's time. An empty line is skipped.
  */
 final class DockerDecoder extends BaseLineDecoder {
   private static final int LOG = 0;
@@ -125,7 +125,8 @@ final class DockerDecoder extends BaseLineDecoder {
       if (ce - s > maxEventBytes) {
         return none(Outcome.OVERSIZED);
       }
-      return event(new LogEvent(logGroup, time, new String(src, s, ce - s, StandardCharsets.UTF_8)));
+      return event(
+          new LogEvent(logGroup, time, new String(src, s, ce - s, StandardCharsets.UTF_8)));
     }
     if (!p.active) {
       p.start(time, logGroup);

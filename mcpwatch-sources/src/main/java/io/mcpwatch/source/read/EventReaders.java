@@ -53,7 +53,9 @@ public final class EventReaders {
     stats.bytes += n;
     int from = FormatDetector.skipBom(head, 0, n);
     InputFormat format =
-        options.format() == InputFormat.AUTO ? InputFormat.detect(head, from, n - from) : options.format();
+        options.format() == InputFormat.AUTO
+            ? InputFormat.detect(head, from, n - from)
+            : options.format();
     if (format == InputFormat.CLOUDWATCH_JSON) {
       InputStream all =
           new SequenceInputStream(

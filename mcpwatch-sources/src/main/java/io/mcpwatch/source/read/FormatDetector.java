@@ -27,7 +27,8 @@ final class FormatDetector {
       return InputFormat.TEXT;
     }
     Set<String> names = new HashSet<>();
-    try (JsonParser p = JacksonObject.FACTORY.createParser(ObjectReadContext.empty(), b, i, end - i)) {
+    try (JsonParser p =
+        JacksonObject.FACTORY.createParser(ObjectReadContext.empty(), b, i, end - i)) {
       p.nextToken();
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         names.add(p.currentName());
@@ -49,7 +50,9 @@ final class FormatDetector {
 
   /** The index after a UTF-8 byte order mark at {@code off}, or {@code off}. */
   static int skipBom(byte[] b, int off, int end) {
-    return end - off >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB
+    return end - off >= 3
+            && b[off] == (byte) 0xEF
+            && b[off + 1] == (byte) 0xBB
             && b[off + 2] == (byte) 0xBF
         ? off + 3
         : off;

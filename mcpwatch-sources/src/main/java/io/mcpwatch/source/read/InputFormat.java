@@ -15,7 +15,9 @@ public enum InputFormat {
   CLOUDWATCH_JSON("cloudwatch"),
   /** Docker's json-file log driver: {@code {"log":"...\n","stream":"stdout","time":"..."}}. */
   DOCKER("docker"),
-  /** Plain text lines; the timestamp comes from the line ({@link ReadOptions#timestampFormat()}). */
+  /**
+   * Plain text lines; the timestamp comes from the line ({@link ReadOptions#timestampFormat()}).
+   */
   TEXT("text");
 
   private final String cliName;

@@ -1,6 +1,7 @@
 package io.mcpwatch.source.read;
 
 import java.io.StringWriter;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -9,7 +10,6 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The slow path for one JSON object on one line: Jackson's streaming parser reads the top level and

@@ -12,8 +12,8 @@ import tools.jackson.core.JsonToken;
 
 /**
  * JSON lines: {@code {"timestamp": <epoch ms>, "message": "...", "logGroup": "..."}}, keys in any
- * order, other keys ignored. The common case (integer timestamp, string message, valid escapes)
- * is decoded straight from the bytes; anything else goes through {@link JacksonObject}, which also
+ * order, other keys ignored. The common case (integer timestamp, string message, valid escapes) is
+ * decoded straight from the bytes; anything else goes through {@link JacksonObject}, which also
  * accepts a fractional or ISO-8601 string timestamp and a non-string message (kept as its JSON
  * text).
  */
@@ -65,7 +65,8 @@ final class JsonLinesDecoder extends BaseLineDecoder {
             if (me - ms > maxEventBytes) {
               return none(Outcome.OVERSIZED);
             }
-            return event(new LogEvent(group, ts, new String(b, ms, me - ms, StandardCharsets.UTF_8)));
+            return event(
+                new LogEvent(group, ts, new String(b, ms, me - ms, StandardCharsets.UTF_8)));
           }
           byte[] out = scratch(me - ms);
           int n = JsonStrings.unescape(b, ms, me, out);

@@ -6,9 +6,9 @@ import java.util.Arrays;
 /**
  * The fast path for one-object-per-line JSON: checks the structure of the object's top level
  * without building anything and records where the values of a few known keys are. It is lenient
- * about what it does not use (raw control characters inside strings, the contents of ignored
- * nested values); whatever it does not understand makes {@link #scan} return false, and the caller
- * then asks Jackson, which also words the error.
+ * about what it does not use (raw control characters inside strings, the contents of ignored nested
+ * values); whatever it does not understand makes {@link #scan} return false, and the caller then
+ * asks Jackson, which also words the error.
  */
 final class JsonScanner {
   static final byte ABSENT = 0;
@@ -18,6 +18,7 @@ final class JsonScanner {
   static final byte OTHER = 4;
 
   private final byte[][] keys;
+
   /** Value span per key slot: for strings, the content between the quotes. */
   final int[] start;
 

@@ -5,8 +5,8 @@ final class JsonStrings {
   private JsonStrings() {}
 
   /**
-   * Unescapes the JSON string content {@code b[from..to)} (without its quotes) into {@code out},
-   * as UTF-8. {@code out} needs at least {@code to - from} bytes: unescaping never grows. {@code
+   * Unescapes the JSON string content {@code b[from..to)} (without its quotes) into {@code out}, as
+   * UTF-8. {@code out} needs at least {@code to - from} bytes: unescaping never grows. {@code
    * \}{@code uXXXX} surrogate pairs become one 4-byte sequence; a lone surrogate becomes U+FFFD.
    * Other bytes are copied as they are (invalid UTF-8 is replaced later, when the String is made).
    *

@@ -62,8 +62,8 @@ public interface LineDecoder {
    * @param fallbackTimeMillis the time for a line that has none of its own and cannot take the
    *     previous line's (e.g. the time the tailer read it), or {@link #NO_FALLBACK} to skip such a
    *     line (JSON lines without {@code timestamp} are then malformed)
-   * @param logGroup the log group for the event unless the line names its own ({@code logGroup}
-   *     or {@code logGroupName} in JSON lines)
+   * @param logGroup the log group for the event unless the line names its own ({@code logGroup} or
+   *     {@code logGroupName} in JSON lines)
    * @return the event, or {@code null} (see {@link #lastOutcome()})
    */
   @Nullable LogEvent decode(byte[] buf, int off, int len, long fallbackTimeMillis, String logGroup);
@@ -83,8 +83,8 @@ public interface LineDecoder {
   @Nullable LogEvent finish();
 
   /**
-   * The longest line worth buffering: anything longer is {@link Outcome#OVERSIZED}, so a caller
-   * can discard up to the next newline instead of buffering it.
+   * The longest line worth buffering: anything longer is {@link Outcome#OVERSIZED}, so a caller can
+   * discard up to the next newline instead of buffering it.
    */
   int maxLineBytes();
 

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits an input into lines in one reusable buffer and hands them to a {@link LineDecoder}. A
- * line longer than the decoder's {@link LineDecoder#maxLineBytes()} is never buffered whole: it is
+ * Splits an input into lines in one reusable buffer and hands them to a {@link LineDecoder}. A line
+ * longer than the decoder's {@link LineDecoder#maxLineBytes()} is never buffered whole: it is
  * counted as oversized and discarded up to the next newline.
  */
 final class LineEventReader implements EventReader {
@@ -26,6 +26,7 @@ final class LineEventReader implements EventReader {
   private final byte[] buf;
   private int pos;
   private int lim;
+
   /** Where the newline search resumes (bytes before it, from pos, hold no newline). */
   private int scan;
 

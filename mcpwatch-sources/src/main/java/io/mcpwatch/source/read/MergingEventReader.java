@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A k-way merge by timestamp (ties: the earlier reader in the list first). Each reader is assumed
- * chronological; an out-of-order event in one reader is passed through when it reaches the front
- * of that reader, i.e. in arrival order, and the engine treats it as late.
+ * chronological; an out-of-order event in one reader is passed through when it reaches the front of
+ * that reader, i.e. in arrival order, and the engine treats it as late.
  */
 final class MergingEventReader implements EventReader {
   private static final Comparator<Head> ORDER =

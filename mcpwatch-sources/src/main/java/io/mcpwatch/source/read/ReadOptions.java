@@ -10,18 +10,18 @@ import org.jspecify.annotations.Nullable;
  * @param defaultLogGroup the log group of events whose input does not name one (CloudWatch CLI
  *     output, Docker logs, text, JSON lines without a {@code logGroup} key); {@code null} gives
  *     such events the empty log group, which no alarm routes to
- * @param timestampFormat for {@link InputFormat#TEXT}: {@code iso} (ISO-8601 at line start),
- *     {@code python} ({@code 2026-03-02 10:05:00,123}), {@code epoch-ms}, {@code epoch-s}, {@code
- *     none} (lines carry no time: they all get the caller's fallback time, so {@link EventReaders}
- *     skips them), or a {@link java.time.format.DateTimeFormatter} pattern; {@code null} means
- *     {@code iso} ({@code iso} and {@code python} accept each other's form). The timestamp is looked
- *     for at line start, or just after a {@code [} (at line start, or first in the line for
- *     patterns). Without an offset in the text the time is UTC. A line without a timestamp takes
- *     the previous line's (tracebacks, uvicorn access lines); before any, it is skipped
- * @param maxEventBytes the largest message, in UTF-8 bytes, that is kept (CloudWatch's event
- *     limit, 256 KiB, by default); longer lines are counted as oversized and skipped without being
- *     buffered. JSON and Docker lines may be {@value #ENVELOPE_SLACK_BYTES} bytes longer to make room
- *     for the JSON around the message
+ * @param timestampFormat for {@link InputFormat#TEXT}: {@code iso} (ISO-8601 at line start), {@code
+ *     python} ({@code 2026-03-02 10:05:00,123}), {@code epoch-ms}, {@code epoch-s}, {@code none}
+ *     (lines carry no time: they all get the caller's fallback time, so {@link EventReaders} skips
+ *     them), or a {@link java.time.format.DateTimeFormatter} pattern; {@code null} means {@code
+ *     iso} ({@code iso} and {@code python} accept each other's form). The timestamp is looked for
+ *     at line start, or just after a {@code [} (at line start, or first in the line for patterns).
+ *     Without an offset in the text the time is UTC. A line without a timestamp takes the previous
+ *     line's (tracebacks, uvicorn access lines); before any, it is skipped
+ * @param maxEventBytes the largest message, in UTF-8 bytes, that is kept (CloudWatch's event limit,
+ *     256 KiB, by default); longer lines are counted as oversized and skipped without being
+ *     buffered. JSON and Docker lines may be {@value #ENVELOPE_SLACK_BYTES} bytes longer to make
+ *     room for the JSON around the message
  */
 public record ReadOptions(
     InputFormat format,

@@ -14,7 +14,12 @@ import java.util.List;
  *     expected}
  */
 public record ReaderStats(
-    long events, long bytes, long malformed, long oversized, long skipped, List<String> firstErrors) {
+    long events,
+    long bytes,
+    long malformed,
+    long oversized,
+    long skipped,
+    List<String> firstErrors) {
 
   /** How many error descriptions are kept. */
   public static final int MAX_ERRORS = 5;

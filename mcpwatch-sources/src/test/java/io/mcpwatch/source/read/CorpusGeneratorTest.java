@@ -32,7 +32,10 @@ class CorpusGeneratorTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Summary s = CorpusGenerator.write(out, SIZE, 5, Format.JSON_LINES);
     byte[] data = out.toByteArray();
-    assertThat(s.bytes()).isEqualTo(data.length).isLessThanOrEqualTo(SIZE).isGreaterThan(SIZE - 1000);
+    assertThat(s.bytes())
+        .isEqualTo(data.length)
+        .isLessThanOrEqualTo(SIZE)
+        .isGreaterThan(SIZE - 1000);
     Result r = Reading.readBytes(data, ReadOptions.defaults());
     assertThat(r.stats().malformed() + r.stats().oversized() + r.stats().skipped()).isZero();
     assertThat(r.events()).hasSize((int) s.events());
@@ -67,7 +70,8 @@ class CorpusGeneratorTest {
     assertThat(n).isGreaterThan(1000);
     for (int i = 0; i < n; i++) {
       assertThat(docker.events().get(i).message()).isEqualTo(json.events().get(i).message());
-      assertThat(docker.events().get(i).timestampMillis()).isEqualTo(json.events().get(i).timestampMillis());
+      assertThat(docker.events().get(i).timestampMillis())
+          .isEqualTo(json.events().get(i).timestampMillis());
     }
   }
 

@@ -4,7 +4,9 @@ import io.mcpwatch.engine.LogEvent;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
-/** Feeds lines to a decoder from the middle of a larger buffer, so offsets and bounds are tested. */
+/**
+ * Feeds lines to a decoder from the middle of a larger buffer, so offsets and bounds are tested.
+ */
 final class DecoderHarness {
   static final String GROUP = "/ecs/aiconnectors-dev-aiconnectors/default-main-svc/default";
   private static final byte[] BEFORE = "{\"x\":\"\\".getBytes(StandardCharsets.US_ASCII);

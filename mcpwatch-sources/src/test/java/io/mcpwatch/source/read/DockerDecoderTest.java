@@ -23,7 +23,8 @@ class DockerDecoderTest {
     LogEvent e =
         decode(d, rec("INFO:     10.0.1.23:51234 - \\\"GET / HTTP/1.1\\\" 200 OK\\n", "stdout", T));
     assertThat(e)
-        .isEqualTo(new LogEvent(GROUP, MS, "INFO:     10.0.1.23:51234 - \"GET / HTTP/1.1\" 200 OK"));
+        .isEqualTo(
+            new LogEvent(GROUP, MS, "INFO:     10.0.1.23:51234 - \"GET / HTTP/1.1\" 200 OK"));
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each format, auto-detected from realistic files. */
 class EventReadersFormatsTest {
-  private static final String G = "/ecs/aiconnectors-prod-aiconnectors/sharepoint-main-svc/sharepoint";
+  private static final String G =
+      "/ecs/aiconnectors-prod-aiconnectors/sharepoint-main-svc/sharepoint";
   private static final ReadOptions OPTS = ReadOptions.defaults().withDefaultLogGroup(G);
 
   @TempDir Path dir;
@@ -32,15 +33,17 @@ class EventReadersFormatsTest {
     assertThat(r.stats().malformed()).isZero();
     assertThat(r.events())
         .extracting(LogEvent::timestampMillis)
-        .containsExactly(1772445900123L, 1772445901000L, 1772445902000L, 1772445903000L,
-            1772445904000L);
+        .containsExactly(
+            1772445900123L, 1772445901000L, 1772445902000L, 1772445903000L, 1772445904000L);
     assertThat(r.events().get(0).logGroup())
         .isEqualTo("/ecs/aiconnectors-prod-aiconnectors/sharepoint-main-svc/sharepoint");
     assertThat(r.events().get(0).message())
         .isEqualTo("INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 200 OK");
     assertThat(r.events().get(1).logGroup()).endsWith("/teams-main-svc/teams");
     assertThat(r.events().get(2).message())
-        .isEqualTo("Traceback (most recent call last):\n  File \"/app/src/teams_mcp/server.py\", line 142");
+        .isEqualTo(
+            "Traceback (most recent call last):\n"
+                + "  File \"/app/src/teams_mcp/server.py\", line 142");
     assertThat(r.events().get(3).message())
         .isEqualTo("INFO:teams_mcp.tools:search query='Zoë Müller' 东京 📁");
     assertThat(r.events().get(4).logGroup()).isEqualTo(G);
@@ -65,9 +68,11 @@ class EventReadersFormatsTest {
     Result r = readFile(resource("get-log-events.json"), OPTS);
     assertThat(r.events())
         .containsExactly(
-            new LogEvent(G, 1772445900123L,
-                "INFO:     10.0.1.23:51234 - \"GET /health HTTP/1.1\" 200 OK"),
-            new LogEvent(G, 1772445960000L,
+            new LogEvent(
+                G, 1772445900123L, "INFO:     10.0.1.23:51234 - \"GET /health HTTP/1.1\" 200 OK"),
+            new LogEvent(
+                G,
+                1772445960000L,
                 "INFO:     203.0.113.7:40112 - \"GET /.env HTTP/1.1\" 404 Not Found"));
   }
 
@@ -78,7 +83,9 @@ class EventReadersFormatsTest {
     assertThat(r.stats().skipped()).isEqualTo(1); // the empty line
     assertThat(r.events()).hasSize(8);
     assertThat(r.events().get(0))
-        .isEqualTo(new LogEvent(G, ms("2026-03-02T10:05:00.123Z"), "INFO:     Started server process [1]"));
+        .isEqualTo(
+            new LogEvent(
+                G, ms("2026-03-02T10:05:00.123Z"), "INFO:     Started server process [1]"));
     assertThat(r.events().get(2).message())
         .isEqualTo("INFO:     10.0.1.23:51234 - \"GET / HTTP/1.1\" 200 OK");
     assertThat(r.events().get(4).message()).endsWith("401 Unauthorized");
@@ -99,7 +106,9 @@ class EventReadersFormatsTest {
 
   @Test
   void open_formatOverrideWins() throws IOException {
-    Result r = readFile(resource("app.jsonl"), OPTS.withFormat(InputFormat.TEXT).withTimestampFormat("none"));
+    Result r =
+        readFile(
+            resource("app.jsonl"), OPTS.withFormat(InputFormat.TEXT).withTimestampFormat("none"));
     assertThat(r.events()).isEmpty();
     assertThat(r.stats().skipped()).isEqualTo(5);
   }
@@ -139,10 +148,13 @@ class EventReadersFormatsTest {
   @Test
   void open_detectsEachFormatFromTheHead() {
     assertThat(detect("{\"timestamp\":1,\"message\":\"m\"}\n")).isEqualTo(InputFormat.JSON_LINES);
-    assertThat(detect("\uFEFF\n\n  {\"message\":\"m\",\"log\":\"x\"}")).isEqualTo(InputFormat.JSON_LINES);
-    assertThat(detect("{\"log\":\"x\\n\",\"stream\":\"stdout\",\"time\":\"t\"}")).isEqualTo(InputFormat.DOCKER);
+    assertThat(detect("\uFEFF\n\n  {\"message\":\"m\",\"log\":\"x\"}"))
+        .isEqualTo(InputFormat.JSON_LINES);
+    assertThat(detect("{\"log\":\"x\\n\",\"stream\":\"stdout\",\"time\":\"t\"}"))
+        .isEqualTo(InputFormat.DOCKER);
     assertThat(detect("{\n    \"events\": [\n")).isEqualTo(InputFormat.CLOUDWATCH_JSON);
-    assertThat(detect("{\"nextForwardToken\":\"f\",\"events\":[]}")).isEqualTo(InputFormat.CLOUDWATCH_JSON);
+    assertThat(detect("{\"nextForwardToken\":\"f\",\"events\":[]}"))
+        .isEqualTo(InputFormat.CLOUDWATCH_JSON);
     assertThat(detect("[\n {\"timestamp\":1}")).isEqualTo(InputFormat.CLOUDWATCH_JSON);
     assertThat(detect("2026-03-02 10:05:00,123 INFO x")).isEqualTo(InputFormat.TEXT);
     assertThat(detect(" \r\n\t")).isEqualTo(InputFormat.AUTO);

@@ -49,9 +49,16 @@ class EventReadersHostileTest {
     Result r = readString(line(1, "a") + "\n" + line(2, "b") + "\n{\"timestamp\":3,\"mess", OPTS);
     assertThat(r.events()).extracting(LogEvent::message).containsExactly("a", "b");
     assertThat(r.stats().malformed()).isEqualTo(1);
-    assertThat(r.stats().firstErrors()).singleElement().asString().startsWith("in.log:3: invalid JSON");
-    Result text = readString("2026-03-02 10:05:00 a\n2026-03-02 10:05:01 b", OPTS.withFormat(InputFormat.TEXT));
-    assertThat(text.events()).extracting(LogEvent::message).containsExactly("2026-03-02 10:05:00 a", "2026-03-02 10:05:01 b");
+    assertThat(r.stats().firstErrors())
+        .singleElement()
+        .asString()
+        .startsWith("in.log:3: invalid JSON");
+    Result text =
+        readString(
+            "2026-03-02 10:05:00 a\n2026-03-02 10:05:01 b", OPTS.withFormat(InputFormat.TEXT));
+    assertThat(text.events())
+        .extracting(LogEvent::message)
+        .containsExactly("2026-03-02 10:05:00 a", "2026-03-02 10:05:01 b");
   }
 
   @Test
@@ -77,10 +84,13 @@ class EventReadersHostileTest {
     assertThat(r.stats().firstErrors())
         .containsExactly("in.log:2: event longer than 262144 bytes, skipped");
     // the same as a trickle (a pipe giving a few KiB per read)
-    byte[] all = (line(1, "before") + "\n" + huge + "\n" + line(3, "after")).getBytes(StandardCharsets.UTF_8);
+    byte[] all =
+        (line(1, "before") + "\n" + huge + "\n" + line(3, "after"))
+            .getBytes(StandardCharsets.UTF_8);
     Result t = readAll(EventReaders.open(Reading.trickle(all, 4093), "pipe", OPTS));
     assertThat(t.events()).extracting(LogEvent::message).containsExactly("before", "after");
-    assertThat(t.stats().firstErrors()).containsExactly("pipe:2: event longer than 262144 bytes, skipped");
+    assertThat(t.stats().firstErrors())
+        .containsExactly("pipe:2: event longer than 262144 bytes, skipped");
     assertThat(t.stats().bytes()).isEqualTo(all.length);
   }
 
@@ -140,7 +150,9 @@ class EventReadersHostileTest {
     assertThat(r.events()).extracting(LogEvent::message).containsExactly("a\u0000b", "c");
     assertThat(r.stats().malformed()).isEqualTo(1);
     Result text = readString("2026-03-02 10:05:00 a\u0000b\n\u0000\n", OPTS);
-    assertThat(text.events()).extracting(LogEvent::message).containsExactly("2026-03-02 10:05:00 a\u0000b", "\u0000");
+    assertThat(text.events())
+        .extracting(LogEvent::message)
+        .containsExactly("2026-03-02 10:05:00 a\u0000b", "\u0000");
   }
 
   @Test
@@ -151,13 +163,18 @@ class EventReadersHostileTest {
     b.write(bad);
     b.write("\"}\n".getBytes(StandardCharsets.UTF_8));
     assertThat(readBytes(b.toByteArray(), OPTS).events().get(0).message())
-        .doesNotContain("(\u0000").contains("\uFFFD(");
+        .doesNotContain("(\u0000")
+        .contains("\uFFFD(");
     ByteArrayOutputStream cw = new ByteArrayOutputStream();
     cw.write("{\"events\":[{\"timestamp\":1,\"message\":\"".getBytes(StandardCharsets.UTF_8));
     cw.write(bad);
     cw.write("\"}]}".getBytes(StandardCharsets.UTF_8));
     Result r = readBytes(cw.toByteArray(), OPTS);
-    assertThat(r.events()).singleElement().extracting(LogEvent::message).asString().contains("\uFFFD(");
+    assertThat(r.events())
+        .singleElement()
+        .extracting(LogEvent::message)
+        .asString()
+        .contains("\uFFFD(");
   }
 
   @Test
@@ -166,7 +183,12 @@ class EventReadersHostileTest {
     for (int i = 1; i <= 10; i++) {
       sb.append(i % 2 == 0 ? line(i, "ok") : "{\"timestamp\":" + i + "}").append('\n');
     }
-    Result r = readAll(EventReaders.open(new java.io.ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)), "<stdin>", OPTS));
+    Result r =
+        readAll(
+            EventReaders.open(
+                new java.io.ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)),
+                "<stdin>",
+                OPTS));
     assertThat(r.events()).hasSize(5);
     assertThat(r.stats().malformed()).isEqualTo(5);
     assertThat(r.stats().firstErrors())
@@ -191,8 +213,8 @@ class EventReadersHostileTest {
             + "{\"events\":[{\"timestamp\":4,\"message\":\"c\"} oops\n";
     Result r = readString(doc, OPTS);
     assertThat(r.events())
-        .containsExactly(new LogEvent("/g", 1, "a"), new LogEvent("/other", 3, "b"),
-            new LogEvent("/g", 4, "c"));
+        .containsExactly(
+            new LogEvent("/g", 1, "a"), new LogEvent("/other", 3, "b"), new LogEvent("/g", 4, "c"));
     assertThat(r.stats().malformed()).isEqualTo(4);
     assertThat(r.stats().firstErrors())
         .containsExactly(
@@ -200,12 +222,17 @@ class EventReadersHostileTest {
             "in.log:4: expected an event object",
             "in.log:5: expected \"timestamp\" (epoch milliseconds) in the event",
             r.stats().firstErrors().get(3));
-    assertThat(r.stats().firstErrors().get(3)).startsWith("in.log:8: invalid JSON").endsWith("reading stopped");
+    assertThat(r.stats().firstErrors().get(3))
+        .startsWith("in.log:8: invalid JSON")
+        .endsWith("reading stopped");
   }
 
   @Test
   void cloudWatchOutput_oversizedMessagesAreSkipped() throws IOException {
-    String doc = "[{\"timestamp\":1,\"message\":\"" + "x".repeat(20) + "\"},{\"timestamp\":2,\"message\":\"ok\"}]";
+    String doc =
+        "[{\"timestamp\":1,\"message\":\""
+            + "x".repeat(20)
+            + "\"},{\"timestamp\":2,\"message\":\"ok\"}]";
     Result r = readString(doc, OPTS.withMaxEventBytes(10));
     assertThat(r.events()).containsExactly(new LogEvent("/g", 2, "ok"));
     assertThat(r.stats().oversized()).isEqualTo(1);

@@ -19,7 +19,8 @@ class JsonLinesDecoderTest {
     LogEvent e =
         decode(
             d,
-            "{\"timestamp\": 1772445900123, \"message\": \"INFO: started\", \"logGroup\": \"/ecs/g\"}");
+            "{\"timestamp\": 1772445900123, \"message\": \"INFO: started\", \"logGroup\":"
+                + " \"/ecs/g\"}");
     assertThat(e).isEqualTo(new LogEvent("/ecs/g", 1772445900123L, "INFO: started"));
     assertThat(d.lastOutcome()).isEqualTo(Outcome.EVENT);
   }
@@ -29,9 +30,9 @@ class JsonLinesDecoderTest {
     LogEvent e =
         decode(
             d,
-            " { \"logStream\" : \"s/1\" , \"extra\": {\"a\": [\"}\", {\"b\": \"]\\\"\"}], \"n\": -1.5e3},"
-                + " \"ok\": true, \"nil\": null, \"num\": 12,"
-                + " \"message\":\"m\", \"logGroup\":\"/g\", \"timestamp\":5 }\r");
+            " { \"logStream\" : \"s/1\" , \"extra\": {\"a\": [\"}\", {\"b\": \"]\\\"\"}], \"n\":"
+                + " -1.5e3}, \"ok\": true, \"nil\": null, \"num\": 12, \"message\":\"m\","
+                + " \"logGroup\":\"/g\", \"timestamp\":5 }\r");
     assertThat(e).isEqualTo(new LogEvent("/g", 5, "m"));
   }
 
@@ -49,8 +50,9 @@ class JsonLinesDecoderTest {
     LogEvent e =
         decode(
             d,
-            "{\"timestamp\":1,\"message\":\"a\\\"b\\\\c\\/d\\ne\\tf\\rg\\bh\\fi\\u0041\\u00e9\\u4e1c"
-                + "\\ud83d\\ude00\"}");
+            "{\"timestamp\":1,\"message\":\"a\\\"b\\\\c\\/d\\n"
+                + "e\\tf\\r"
+                + "g\\bh\\fi\\u0041\\u00e9\\u4e1c\\ud83d\\ude00\"}");
     assertThat(e.message()).isEqualTo("a\"b\\c/d\ne\tf\rg\bh\fiAé东😀");
   }
 
@@ -75,7 +77,8 @@ class JsonLinesDecoderTest {
 
   @Test
   void decode_nulAndControlBytesInsideStringsAreKept() {
-    byte[] line = "{\"timestamp\":1,\"message\":\"a\u0000b\u0001c\tz\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "{\"timestamp\":1,\"message\":\"a\u0000b\u0001c\tz\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(decode(d, line, LineDecoder.NO_FALLBACK).message()).isEqualTo("a\u0000b\u0001c\tz");
     // and through the slow path (an escaped key sends the line to Jackson)
     byte[] slow =
@@ -95,7 +98,8 @@ class JsonLinesDecoderTest {
         .isEqualTo(1772445900123L);
     assertThat(decode(d, "{\"timestamp\":\"1772445900123\",\"message\":\"m\"}").timestampMillis())
         .isEqualTo(1772445900123L);
-    assertThat(decode(d, "{\"timestamp\":1,\"message\":{\"level\":\"ERROR\",\"n\":[1,2]}}").message())
+    assertThat(
+            decode(d, "{\"timestamp\":1,\"message\":{\"level\":\"ERROR\",\"n\":[1,2]}}").message())
         .isEqualTo("{\"level\":\"ERROR\",\"n\":[1,2]}");
     assertThat(decode(d, "{\"timestamp\":1,\"message\":42}").message()).isEqualTo("42");
   }
@@ -152,7 +156,8 @@ class JsonLinesDecoderTest {
     assertThat(decode(small, "{\"timestamp\":1,\"message\":\"" + "\\\"".repeat(11) + "\"}"))
         .isNull();
     assertThat(small.lastOutcome()).isEqualTo(Outcome.OVERSIZED);
-    assertThat(decode(small, "{\"timestamp\":1,\"message\":\"" + "x".repeat(5000) + "\"}")).isNull();
+    assertThat(decode(small, "{\"timestamp\":1,\"message\":\"" + "x".repeat(5000) + "\"}"))
+        .isNull();
     assertThat(small.lastOutcome()).isEqualTo(Outcome.OVERSIZED);
     assertThat(small.maxLineBytes()).isEqualTo(10 + ReadOptions.ENVELOPE_SLACK_BYTES);
   }
@@ -189,7 +194,7 @@ class JsonLinesDecoderTest {
     java.util.SplittableRandom r = new java.util.SplittableRandom(7);
     byte[] valid =
         ("{\"timestamp\":1772445900123,\"message\":\"INFO:     10.0.1.23:51234 - \\\"POST /mcp"
-                + " HTTP/1.1\\\" 200 OK \\u00e9\\ud83d\\ude00\",\"logGroup\":\"/ecs/g\",\"x\":[{}]}")
+             + " HTTP/1.1\\\" 200 OK \\u00e9\\ud83d\\ude00\",\"logGroup\":\"/ecs/g\",\"x\":[{}]}")
             .getBytes(StandardCharsets.UTF_8);
     int events = 0;
     for (int i = 0; i < 20_000; i++) {

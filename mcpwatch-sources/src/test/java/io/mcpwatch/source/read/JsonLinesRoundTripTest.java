@@ -22,19 +22,21 @@ class JsonLinesRoundTripTest {
 
   /** Mostly tricky ASCII (quotes, backslashes, controls), BMP text, and all code points. */
   private static Gen<String> messages() {
-    Gen<String> tricky =
-        strings().betweenCodePoints(0, 0x7F).ofLengthBetween(0, 80);
+    Gen<String> tricky = strings().betweenCodePoints(0, 0x7F).ofLengthBetween(0, 80);
     Gen<String> bmp = strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 40);
     Gen<String> all = strings().allPossible().ofLengthBetween(0, 40);
     return tricky.mix(bmp, 30).mix(all, 30).map(JsonLinesRoundTripTest::withoutLoneSurrogates);
   }
 
-  /** Lone surrogates cannot be written as UTF-8; they become U+FFFD as Java's encoder makes them. */
+  /**
+   * Lone surrogates cannot be written as UTF-8; they become U+FFFD as Java's encoder makes them.
+   */
   static String withoutLoneSurrogates(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         sb.append(c).append(s.charAt(++i));
       } else if (Character.isSurrogate(c)) {

@@ -55,7 +55,8 @@ class MergeTest {
   @Test
   void merge_ordersByTimestampWithTiesInReaderOrder() throws IOException {
     ListReader a = new ListReader(events("a", 1, 5, 5, 9), ReaderStats.empty());
-    ListReader b = new ListReader(events("b", 2, 5, 10), new ReaderStats(3, 30, 1, 0, 0, List.of("b:1: x")));
+    ListReader b =
+        new ListReader(events("b", 2, 5, 10), new ReaderStats(3, 30, 1, 0, 0, List.of("b:1: x")));
     ListReader c = new ListReader(events("c"), new ReaderStats(0, 0, 0, 2, 1, List.of("c:4: y")));
     EventReader m = EventReaders.merge(List.of(a, b, c));
     List<String> got = new ArrayList<>();
@@ -82,7 +83,10 @@ class MergeTest {
 
   @Test
   void merge_ofSortedInputsIsSortedAndComplete() {
-    qt().forAll(lists().of(lists().of(integers().between(0, 50)).ofSizeBetween(0, 20)).ofSizeBetween(0, 6))
+    qt().forAll(
+            lists()
+                .of(lists().of(integers().between(0, 50)).ofSizeBetween(0, 20))
+                .ofSizeBetween(0, 6))
         .check(
             inputs -> {
               List<EventReader> readers = new ArrayList<>();
@@ -90,7 +94,10 @@ class MergeTest {
               for (int i = 0; i < inputs.size(); i++) {
                 List<Long> ts = inputs.get(i).stream().map(Integer::longValue).sorted().toList();
                 all.addAll(ts);
-                readers.add(new ListReader(events("r" + i, ts.stream().mapToLong(Long::longValue).toArray()), ReaderStats.empty()));
+                readers.add(
+                    new ListReader(
+                        events("r" + i, ts.stream().mapToLong(Long::longValue).toArray()),
+                        ReaderStats.empty()));
               }
               List<Long> got = new ArrayList<>();
               try (EventReader m = EventReaders.merge(readers)) {

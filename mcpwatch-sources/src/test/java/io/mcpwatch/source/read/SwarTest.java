@@ -42,7 +42,8 @@ class SwarTest {
               }
               int from = Math.min(x, b.length);
               int to = Math.max(from, Math.min(y, b.length));
-              return Swar.indexOfNewline(b, from, to) == naive(b, from, to, (byte) '\n', (byte) '\n')
+              return Swar.indexOfNewline(b, from, to)
+                      == naive(b, from, to, (byte) '\n', (byte) '\n')
                   && Swar.indexOfQuoteOrBackslash(b, from, to)
                       == naive(b, from, to, (byte) '"', (byte) '\\')
                   && Swar.indexOfBackslash(b, from, to)

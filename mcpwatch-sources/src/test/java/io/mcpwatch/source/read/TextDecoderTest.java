@@ -34,8 +34,9 @@ class TextDecoderTest {
         .isEqualTo(ms("2026-03-02T10:05:02.001Z"));
     assertThat(decode(d, "  File \"/app/x.py\", line 1, in f\r").message())
         .isEqualTo("  File \"/app/x.py\", line 1, in f");
-    assertThat(decode(d, "INFO:     10.0.1.24:40000 - \"POST /mcp HTTP/1.1\" 500 Internal")
-            .timestampMillis())
+    assertThat(
+            decode(d, "INFO:     10.0.1.24:40000 - \"POST /mcp HTTP/1.1\" 500 Internal")
+                .timestampMillis())
         .isEqualTo(ms("2026-03-02T10:05:02.001Z"));
     assertThat(decode(d, "   ")).isNull();
     assertThat(d.lastOutcome()).isEqualTo(Outcome.SKIPPED);
@@ -75,7 +76,8 @@ class TextDecoderTest {
   @Test
   void decode_noneUsesTheFallbackTime() {
     LineDecoder d = text("none");
-    byte[] line = "INFO:     10.0.1.23:51234 - \"GET / HTTP/1.1\" 200 OK".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "INFO:     10.0.1.23:51234 - \"GET / HTTP/1.1\" 200 OK".getBytes(StandardCharsets.UTF_8);
     assertThat(decode(d, line, 1234).timestampMillis()).isEqualTo(1234);
     assertThat(decode(d, line, LineDecoder.NO_FALLBACK)).isNull();
     assertThat(d.lastOutcome()).isEqualTo(Outcome.SKIPPED);

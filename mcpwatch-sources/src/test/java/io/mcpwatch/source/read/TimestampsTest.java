@@ -67,8 +67,7 @@ class TimestampsTest {
   void parseDateTime_matchesInstantParseForRandomInstants() {
     DateTimeFormatter iso =
         DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
-    qt().forAll(
-            longs().between(0, 253_370_764_799_999L), integers().between(-14 * 4, 14 * 4))
+    qt().forAll(longs().between(0, 253_370_764_799_999L), integers().between(-14 * 4, 14 * 4))
         .check(
             (millis, quarterHours) -> {
               ZoneOffset off = ZoneOffset.ofTotalSeconds(quarterHours * 15 * 60);
