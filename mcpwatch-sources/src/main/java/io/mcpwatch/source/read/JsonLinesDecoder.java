@@ -2,7 +2,7 @@ package io.mcpwatch.source.read;
 
 import static io.mcpwatch.source.read.JsonScanner.ABSENT;
 import static io.mcpwatch.source.read.JsonScanner.ESCAPED_STRING;
-import static io.mcpwatch.source.read.JsonScanner.NUMBER;
+import static io.mcpwatch.source.read.JsonScanner.OTHER;
 import static io.mcpwatch.source.read.JsonScanner.STRING;
 
 import io.mcpwatch.engine.LogEvent;
@@ -47,7 +47,7 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     if (scanner.scan(b, off, off + len)) {
       byte mk = scanner.kind[MSG];
       byte tk = scanner.kind[TS];
-      if ((mk == STRING || mk == ESCAPED_STRING) && (tk == NUMBER || tk == ABSENT)) {
+      if ((mk == STRING || mk == ESCAPED_STRING) && tk != ESCAPED_STRING && tk != OTHER) {
         long ts;
         if (tk == ABSENT) {
           if (fallbackTimeMillis == NO_FALLBACK) {
@@ -55,7 +55,7 @@ final class JsonLinesDecoder extends BaseLineDecoder {
           }
           ts = fallbackTimeMillis;
         } else {
-          ts = parseLong(b, scanner.start[TS], scanner.end[TS]);
+          ts = fastTimestamp(b, scanner.start[TS], scanner.end[TS], tk == STRING);
         }
         String group = fastGroup(b, logGroup);
         if (ts != Timestamps.NONE && group != null) {
@@ -170,6 +170,40 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     return Timestamps.NONE;
   }
 
+  /**
+   * The common timestamp spellings without Jackson: an integer, a decimal ({@code
+   * 1772445900123.456}, floored) or, inside a string, an integer or an ISO-8601 time. NONE for
+   * anything else (exponents, ...), which the slow path then handles.
+   */
+  static long fastTimestamp(byte[] b, int from, int to, boolean quoted) {
+    long v = parseLong(b, from, to);
+    if (v != Timestamps.NONE) {
+      return v;
+    }
+    if (quoted) {
+      return Timestamps.parseDateTime(b, from, to, true);
+    }
+    int dot = from;
+    while (dot < to && b[dot] != '.') {
+      dot++;
+    }
+    if (dot == to || dot + 1 == to) {
+      return Timestamps.NONE;
+    }
+    for (int i = dot + 1; i < to; i++) {
+      if (!Timestamps.isDigit(b[i])) {
+        return Timestamps.NONE;
+      }
+    }
+    v = parseLong(b, from, dot);
+    boolean fraction = false;
+    for (int i = dot + 1; i < to; i++) {
+      fraction |= b[i] != '0';
+    }
+    boolean negative = b[from] == '-';
+    return v != Timestamps.NONE && negative && fraction ? v - 1 : v; // floor: -1.5 ms is -2 ms
+  }
+
   /** An integer of 1..18 digits with an optional minus spanning exactly [from, to), or NONE. */
   static long parseLong(byte[] b, int from, int to) {
     int i = from;
@@ -181,13 +215,21 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     if (n < 1 || n > 18) {
       return Timestamps.NONE;
     }
+    int scalarEnd = n >= 8 ? to - 8 : to;
     long v = 0;
-    for (; i < to; i++) {
+    for (; i < scalarEnd; i++) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
         return Timestamps.NONE;
       }
       v = v * 10 + d;
+    }
+    if (n >= 8) {
+      long last8 = Swar.parseEightDigits(b, scalarEnd);
+      if (last8 < 0) {
+        return Timestamps.NONE;
+      }
+      v = v * 100_000_000L + last8;
     }
     return negative ? -v : v;
   }

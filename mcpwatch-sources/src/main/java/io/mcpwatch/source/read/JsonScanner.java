@@ -19,6 +19,11 @@ final class JsonScanner {
 
   private final byte[][] keys;
 
+  /** Each key's first eight bytes (little-endian) and the mask of the bytes that belong to it. */
+  private final long[] keyWords;
+
+  private final long[] keyMasks;
+
   /** Value span per key slot: for strings, the content between the quotes. */
   final int[] start;
 
@@ -29,6 +34,15 @@ final class JsonScanner {
     keys = new byte[keyNames.length][];
     for (int k = 0; k < keyNames.length; k++) {
       keys[k] = keyNames[k].getBytes(StandardCharsets.US_ASCII);
+    }
+    keyWords = new long[keyNames.length];
+    keyMasks = new long[keyNames.length];
+    for (int k = 0; k < keyNames.length; k++) {
+      int n = Math.min(8, keys[k].length);
+      for (int i = 0; i < n; i++) {
+        keyWords[k] |= (keys[k][i] & 0xFFL) << (8 * i);
+      }
+      keyMasks[k] = n == 8 ? -1L : (1L << (8 * n)) - 1;
     }
     start = new int[keyNames.length];
     end = new int[keyNames.length];
@@ -133,9 +147,19 @@ final class JsonScanner {
 
   private int slotOf(byte[] b, int ks, int ke) {
     int len = ke - ks;
+    boolean wordable = ks + 8 <= b.length;
+    long word = wordable ? Swar.word(b, ks) : 0;
     for (int k = 0; k < keys.length; k++) {
       byte[] key = keys[k];
-      if (key.length == len && Arrays.equals(key, 0, len, b, ks, ke)) {
+      if (key.length != len) {
+        continue;
+      }
+      if (wordable) {
+        if (((word ^ keyWords[k]) & keyMasks[k]) == 0
+            && (len <= 8 || Arrays.equals(key, 8, len, b, ks + 8, ke))) {
+          return k;
+        }
+      } else if (Arrays.equals(key, 0, len, b, ks, ke)) {
         return k;
       }
     }

@@ -77,4 +77,26 @@ final class Swar {
     }
     return -1;
   }
+
+  /**
+   * The value of the eight ASCII digits at {@code b[i..i+8)}, or -1 if any byte is not a digit (D.
+   * Lemire's eight-digit parse). Needs {@code i + 8 <= b.length}.
+   */
+  static long parseEightDigits(byte[] b, int i) {
+    long w = (long) LONGS.get(b, i);
+    if ((w & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L
+        || ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L) {
+      return -1;
+    }
+    long v = w - 0x3030303030303030L;
+    v = (v * 10) + (v >>> 8);
+    return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+            + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))))
+        >>> 32;
+  }
+
+  /** Eight bytes at {@code b[i]} as a little-endian long; needs {@code i + 8 <= b.length}. */
+  static long word(byte[] b, int i) {
+    return (long) LONGS.get(b, i);
+  }
 }

@@ -105,6 +105,24 @@ class JsonLinesDecoderTest {
   }
 
   @Test
+  void fastTimestamp_acceptsDecimalsAndStringsLikeTheSlowPath() {
+    String[] numbers = {"1772445900123", "1772445900123.999", "-1.5", "-0.25", "-3.0", "0.5", "7."};
+    for (String n : numbers) {
+      byte[] b = n.getBytes(StandardCharsets.US_ASCII);
+      long expected =
+          JsonLinesDecoder.timestampOf(tools.jackson.core.JsonToken.VALUE_NUMBER_FLOAT, n);
+      long fast = JsonLinesDecoder.fastTimestamp(b, 0, b.length, false);
+      assertThat(fast == Timestamps.NONE || fast == expected).as(n).isTrue();
+    }
+    byte[] iso = "2026-03-02T10:05:00.123Z".getBytes(StandardCharsets.US_ASCII);
+    assertThat(JsonLinesDecoder.fastTimestamp(iso, 0, iso.length, true)).isEqualTo(1772445900123L);
+    assertThat(JsonLinesDecoder.fastTimestamp(iso, 0, iso.length, false))
+        .isEqualTo(Timestamps.NONE);
+    assertThat(decode(d, "{\"timestamp\":-1.5,\"message\":\"m\"}").timestampMillis()).isEqualTo(-2);
+    assertThat(decode(d, "{\"timestamp\":7.,\"message\":\"m\"}")).isNull();
+  }
+
+  @Test
   void decode_missingTimestampUsesFallbackOrIsMalformed() {
     byte[] line = "{\"message\":\"m\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(decode(d, line, 777)).isEqualTo(new LogEvent(GROUP, 777, "m"));
