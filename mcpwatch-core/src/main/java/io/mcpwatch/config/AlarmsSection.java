@@ -1,0 +1,34 @@
+package io.mcpwatch.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Binds {@code alarms: { auth-failures: { metric: ..., pattern: ..., threshold: 5 }, ... }}. */
+final class AlarmsSection {
+  private AlarmsSection() {}
+
+  static List<AlarmDefinition> bind(@Nullable ConfigNode node, BindContext ctx) {
+    List<AlarmDefinition> out = new ArrayList<>();
+    if (node == null) {
+      return out;
+    }
+    MapReader map = MapReader.of(node, "alarms", ctx);
+    List<ConfigNode.Entry> entries = map.all();
+    if (entries.isEmpty() && node instanceof ConfigNode.MapNode) {
+      ctx.error("alarms", node, "declare at least one alarm");
+    }
+    for (ConfigNode.Entry e : entries) {
+      String path = map.path(e.key());
+      if (!Values.isName(e.key())) {
+        ctx.error(path, e.line(), e.column(), "expected an alarm name of letters, digits, '_', '.' and '-'");
+        continue;
+      }
+      MapReader alarm = MapReader.of(e.value(), path, ctx);
+      AlarmSettings settings = AlarmSettingsSection.bind(alarm, ctx);
+      alarm.finish();
+      out.add(new AlarmDefinition(e.key(), settings, path, e.line(), e.column()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+package io.mcpwatch.config;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code dimensions} entry. A value starting with {@code $} is a field reference that the
+ * metric filter extracts from each event (CloudWatch's only kind); any other value is a static
+ * value (with placeholders such as {@code {app}}) that mcpwatch adds to every sample itself and
+ * that the alarm watches. A null value removes an inherited dimension.
+ *
+ * @param name the dimension name, where it is written
+ * @param value the value, or null to remove the dimension
+ */
+public record Dimension(Located<String> name, @Nullable Located<String> value) {
+  public Dimension {
+    Objects.requireNonNull(name, "name");
+  }
+
+  /** Whether the value is taken from the event ({@code $field}). */
+  public boolean isFieldReference() {
+    return value != null && value.value().startsWith("$");
+  }
+}

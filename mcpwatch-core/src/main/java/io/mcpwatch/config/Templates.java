@@ -1,0 +1,67 @@
+package io.mcpwatch.config;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Placeholders such as {@code {env}}, {@code {app}}, {@code {alarm}} and {@code {topic}} in names
+ * (log groups, alarm names, metric names, static dimension values, topics).
+ */
+final class Templates {
+  private Templates() {}
+
+  /** Reports every {@code {word}} that is not one of {@code allowed}, and unclosed braces. */
+  static boolean check(Located<String> template, Set<String> allowed, BindContext ctx) {
+    String t = template.value();
+    boolean ok = true;
+    int i = 0;
+    while ((i = t.indexOf('{', i)) >= 0) {
+      int end = t.indexOf('}', i);
+      if (end < 0) {
+        ctx.error(template.path(), template.line(), template.columnAt(i + 1), "unclosed '{' in " + ConfigNode.ScalarNode.quote(t));
+        return false;
+      }
+      String name = t.substring(i + 1, end);
+      if (!allowed.contains(name)) {
+        StringBuilder known = new StringBuilder();
+        for (String a : new TreeSet<>(allowed)) {
+          known.append(known.length() == 0 ? "" : ", ").append('{').append(a).append('}');
+        }
+        ctx.error(
+            template.path(),
+            template.line(),
+            template.columnAt(i + 1),
+            "unknown placeholder {" + name + "} (known: " + known + ")"
+                + Suggest.didYouMean(name, allowed));
+        ok = false;
+      }
+      i = end + 1;
+    }
+    return ok;
+  }
+
+  /** Replaces each known {@code {key}} by its value; anything else stays as written. */
+  static String expand(String template, Map<String, String> vars) {
+    if (template.indexOf('{') < 0) {
+      return template;
+    }
+    StringBuilder sb = new StringBuilder(template.length() + 16);
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      int end = c == '{' ? template.indexOf('}', i) : -1;
+      if (end > 0) {
+        String value = vars.get(template.substring(i + 1, end));
+        if (value != null) {
+          sb.append(value);
+          i = end + 1;
+          continue;
+        }
+      }
+      sb.append(c);
+      i++;
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,65 @@
+package io.mcpwatch.engine;
+
+import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.AlarmState;
+import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.alarm.StateReasons;
+import io.mcpwatch.config.ResolvedAlarm;
+import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
+
+/** The mutable state of one alarm inside the engine. */
+final class AlarmRuntime {
+  final ResolvedAlarm alarm;
+  final AlarmSpec spec;
+  final SeriesState series;
+  final Route route;
+  final long periodMillis;
+  /** 10 s for high-resolution periods, 60 s otherwise. */
+  final long stepMillis;
+  /** Evaluation range size E = N + extra. */
+  final int rangeSize;
+  /** The first boundary at which this alarm is evaluated. */
+  long firstBoundary;
+  boolean earlyEligible;
+
+  AlarmState state = AlarmState.INSUFFICIENT_DATA;
+  String reason = StateReasons.INITIAL;
+  @Nullable String reasonData;
+  long transitionedMillis;
+  long lastEvaluated = Long.MIN_VALUE;
+  /** Matches counted before a restore; the route counts the rest. */
+  long matchedBase;
+  final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
+
+  // early-firing cache for the boundary earlyBoundary: which of the N newest windows breach
+  long earlyBoundary = Long.MIN_VALUE;
+  final boolean[] earlyBreaching;
+  int earlyCount;
+
+  AlarmRuntime(ResolvedAlarm alarm, SeriesState series, Route route, int extraDatapoints) {
+    this.alarm = alarm;
+    this.spec = alarm.spec();
+    this.series = series;
+    this.route = route;
+    this.periodMillis = spec.periodSeconds() * 1000L;
+    this.stepMillis = spec.highResolution() ? 10_000L : 60_000L;
+    this.rangeSize = spec.evaluationPeriods() + extraDatapoints;
+    this.earlyBreaching = new boolean[spec.evaluationPeriods()];
+  }
+
+  boolean dueAt(long boundary) {
+    return boundary >= firstBoundary && boundary % stepMillis == 0;
+  }
+
+  /** This alarm's first evaluation boundary at or after {@code engineNext}. */
+  long nextBoundaryFrom(long engineNext) {
+    long t = Math.floorDiv(engineNext + stepMillis - 1, stepMillis) * stepMillis;
+    return Math.max(t, firstBoundary);
+  }
+
+  /** The longest span of data the alarm's evaluations read, in ms. */
+  long rangeMillis() {
+    return rangeSize * periodMillis;
+  }
+}

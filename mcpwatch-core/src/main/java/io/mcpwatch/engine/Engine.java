@@ -1,0 +1,558 @@
+package io.mcpwatch.engine;
+
+import io.mcpwatch.alarm.AlarmEvaluator;
+import io.mcpwatch.alarm.AlarmHistory;
+import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.AlarmState;
+import io.mcpwatch.alarm.AwsFormats;
+import io.mcpwatch.alarm.Datapoint;
+import io.mcpwatch.alarm.EarlyFiring;
+import io.mcpwatch.alarm.Evaluation;
+import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.alarm.StateReasonData;
+import io.mcpwatch.alarm.StateReasons;
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.metrics.MetricKey;
+import io.mcpwatch.metrics.MetricSeries;
+import io.mcpwatch.metrics.MinuteAggregate;
+import io.mcpwatch.pattern.Observation;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The deterministic engine: log events to metric filters to metric series to alarm evaluation.
+ * No I/O; time comes from the injected {@link InstantSource}. Not thread-safe: one thread drives
+ * it (or callers synchronize).
+ *
+ * <pre>{@code
+ * Engine engine = Engine.create(alarms, EngineOptions.defaults(), clock, transition -> notify(transition));
+ * engine.ingest(new LogEvent("/mcp/teams", ts, line));   // hot path
+ * engine.tick();                                           // run due evaluations without an event
+ * }</pre>
+ *
+ * <p>Evaluation boundaries are the minute boundaries (every 10 s when a high-resolution alarm
+ * exists); an alarm is evaluated at its own boundaries (minutes, or 10 s for periods of 10, 20 or
+ * 30 s), first at the first one after the engine was created. An evaluation at boundary T sees
+ * exactly the samples ingested before it ran with timestamps before T. Scheduled transitions are
+ * stamped T; early ones (see {@link io.mcpwatch.alarm.EarlyFiring}) the clock's now.
+ */
+public final class Engine {
+
+  private static final long HISTORY_RETENTION_MILLIS = 14L * 86_400_000L;
+
+  private final EngineOptions options;
+  private final InstantSource clock;
+  private final EngineListener listener;
+  private final Function<ResolvedAlarm, FilterBinding> bindings;
+  private final List<AlarmRuntime> alarms;
+  private final Map<ResolvedAlarm, AlarmRuntime> byAlarm = new IdentityHashMap<>();
+  private final Map<ResolvedAlarm, AlarmRuntime> byEqualAlarm = new HashMap<>();
+  private final Map<String, Route[]> routesByGroup;
+  private final List<Route> routes;
+  private final List<SeriesState> series;
+  private final Map<MetricKey, SeriesState[]> seriesByKey;
+  private final boolean anyPerMinute;
+  private final long step;
+  private final long startMillis;
+  private long nextBoundary;
+
+  private long ingested;
+  private long unknownLogGroup;
+  private long filterErrors;
+  private long notPublished;
+  private long droppedSamples;
+  private long evaluations;
+
+  private Engine(
+      List<ResolvedAlarm> resolved,
+      EngineOptions options,
+      InstantSource clock,
+      EngineListener listener,
+      Function<ResolvedAlarm, FilterBinding> bindings) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.bindings = bindings;
+    Wiring w = new Wiring(List.copyOf(resolved), options, bindings);
+    this.alarms = List.copyOf(w.alarms);
+    this.routesByGroup = w.routesByGroup;
+    this.routes = w.routes;
+    this.series = w.series;
+    this.seriesByKey = w.seriesByKey;
+    this.anyPerMinute = routes.stream().anyMatch(r -> r.minuteFlags != null);
+    this.step = alarms.stream().anyMatch(a -> a.spec.highResolution()) ? 10_000L : 60_000L;
+    this.startMillis = clock.millis();
+    this.nextBoundary = Math.floorDiv(startMillis, step) * step + step;
+    Instant created = Instant.ofEpochMilli(startMillis);
+    for (AlarmRuntime a : alarms) {
+      a.firstBoundary = Math.floorDiv(startMillis, a.stepMillis) * a.stepMillis + a.stepMillis;
+      a.transitionedMillis = startMillis;
+      a.history.add(AlarmHistory.created(a.spec, created));
+      byAlarm.put(a.alarm, a);
+      byEqualAlarm.put(a.alarm, a);
+    }
+  }
+
+  /**
+   * Creates an engine whose alarms start in INSUFFICIENT_DATA ({@code Unchecked: Initial alarm
+   * creation}), each with a ConfigurationUpdate history item stamped with the clock's now.
+   *
+   * @throws IllegalArgumentException when two alarms of one environment share a name
+   */
+  public static Engine create(
+      List<ResolvedAlarm> alarms,
+      EngineOptions options,
+      InstantSource clock,
+      EngineListener listener) {
+    return new Engine(alarms, options, clock, listener, FilterBinding::of);
+  }
+
+  /** For tests: filters supplied by {@code bindings} instead of {@link ResolvedAlarm#filter()}. */
+  static Engine create(
+      List<ResolvedAlarm> alarms,
+      EngineOptions options,
+      InstantSource clock,
+      EngineListener listener,
+      Function<ResolvedAlarm, FilterBinding> bindings) {
+    return new Engine(alarms, options, clock, listener, bindings);
+  }
+
+  /**
+   * Restores an engine from a snapshot, for a restart or a configuration change: alarms present in
+   * the snapshot (same environment and alarm name) keep their state, reason, timestamps, counters
+   * and history; one whose configuration changed gets a ConfigurationUpdate "updated" item (spec
+   * 3.1: an update leaves the state unchanged). New alarms start as in {@link #create}. Buckets of
+   * series that are still watched are restored, and evaluation resumes at the snapshot's next
+   * boundary (missed boundaries run on the next {@link #tick}).
+   */
+  public static Engine restore(
+      List<ResolvedAlarm> alarms,
+      EngineOptions options,
+      InstantSource clock,
+      EngineListener listener,
+      EngineSnapshot snapshot) {
+    return restore(alarms, options, clock, listener, snapshot, FilterBinding::of);
+  }
+
+  static Engine restore(
+      List<ResolvedAlarm> alarms,
+      EngineOptions options,
+      InstantSource clock,
+      EngineListener listener,
+      EngineSnapshot snapshot,
+      Function<ResolvedAlarm, FilterBinding> bindings) {
+    Engine e = new Engine(alarms, options, clock, listener, bindings);
+    e.restoreFrom(snapshot);
+    return e;
+  }
+
+  /** A new engine for a changed alarm list, keeping state as {@link #restore} does. */
+  public Engine reconfigure(List<ResolvedAlarm> newAlarms) {
+    return restore(newAlarms, options, clock, listener, snapshot(), bindings);
+  }
+
+  /** The engine's state, to persist and {@link #restore} later. */
+  public EngineSnapshot snapshot() {
+    List<EngineSnapshot.AlarmSnapshot> as = new ArrayList<>(alarms.size());
+    for (AlarmRuntime a : alarms) {
+      as.add(new EngineSnapshot.AlarmSnapshot(a.alarm.env(), a.spec.alarmName(), a.spec, a.state,
+          a.reason, a.reasonData, a.transitionedMillis, a.lastEvaluated,
+          a.matchedBase + a.route.matched, List.copyOf(a.history)));
+    }
+    List<EngineSnapshot.SeriesSnapshot> ss = new ArrayList<>(series.size());
+    for (SeriesState st : series) {
+      List<EngineSnapshot.Bucket> buckets = new ArrayList<>();
+      st.series.forEachBucket((start, sum, count, min, max) ->
+          buckets.add(new EngineSnapshot.Bucket(start, sum, count, min, max)));
+      ss.add(new EngineSnapshot.SeriesSnapshot(st.series.key(), st.series.unit(), buckets));
+    }
+    return new EngineSnapshot(nextBoundary, as, ss);
+  }
+
+  private void restoreFrom(EngineSnapshot snapshot) {
+    Map<String, EngineSnapshot.AlarmSnapshot> saved = new HashMap<>();
+    snapshot.alarms().forEach(s -> saved.put(s.env() + "/" + s.alarmName(), s));
+    Instant now = Instant.ofEpochMilli(clock.millis());
+    nextBoundary = snapshot.nextBoundaryMillis();
+    for (AlarmRuntime a : alarms) {
+      EngineSnapshot.AlarmSnapshot s = saved.get(a.alarm.env() + "/" + a.spec.alarmName());
+      if (s == null) {
+        continue;
+      }
+      a.state = s.state();
+      a.reason = s.reason();
+      a.reasonData = s.reasonData();
+      a.transitionedMillis = s.transitionedMillis();
+      a.lastEvaluated = s.lastEvaluatedMillis();
+      a.matchedBase = s.matchedEvents();
+      // evaluation resumes at the snapshot's next boundary (ceil to the alarm's own step)
+      a.firstBoundary =
+          Math.floorDiv(nextBoundary + a.stepMillis - 1, a.stepMillis) * a.stepMillis;
+      a.history.clear();
+      a.history.addAll(s.history());
+      if (!s.spec().equals(a.spec)) {
+        a.history.add(AlarmHistory.updated(s.spec(), a.spec, now, a.state));
+      }
+    }
+    Map<MetricKey, List<SeriesState>> byKey = new HashMap<>();
+    series.forEach(st -> byKey.computeIfAbsent(st.series.key(), k -> new ArrayList<>()).add(st));
+    for (EngineSnapshot.SeriesSnapshot s : snapshot.series()) {
+      for (SeriesState st : byKey.getOrDefault(s.key(), List.of())) {
+        if (Objects.equals(st.series.unit(), s.unit())) {
+          for (EngineSnapshot.Bucket b : s.buckets()) {
+            st.series.addAggregate(b.startMillis(), b.sum(), b.count(), b.min(), b.max());
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs the evaluations due at boundaries up to the clock's now, then routes the event by log group
+   * to its filters, records their observations and checks early firing. Never throws for a bad
+   * event (a throwing filter is counted in {@link EngineStats#filterErrors()}).
+   */
+  public void ingest(LogEvent e) {
+    long now = clock.millis();
+    if (now >= nextBoundary) {
+      runDue(now);
+    }
+    ingested++;
+    Route[] rs = routesByGroup.get(e.logGroup());
+    if (rs == null) {
+      unknownLogGroup++;
+      return;
+    }
+    long ts = e.timestampMillis();
+    String message = e.message();
+    for (Route r : rs) {
+      Observation o;
+      try {
+        o = r.binding.observe(message);
+      } catch (RuntimeException ex) {
+        filterErrors++;
+        continue;
+      }
+      if (o instanceof Observation.Published) {
+        Observation.Published p = (Observation.Published) o;
+        if (p.isDefault()) {
+          publishDefault(r, ts, p.value());
+        } else {
+          r.matched++;
+          if (r.minuteFlags != null) {
+            r.minuteFlags.matched(minuteOf(ts));
+          }
+          publish(r, ts, p, now);
+        }
+      } else if (o instanceof Observation.NotPublished) {
+        notPublished++;
+        if (r.minuteFlags != null) {
+          r.minuteFlags.matched(minuteOf(ts));
+        }
+      }
+    }
+  }
+
+  /** Runs every evaluation at boundaries up to the clock's now that has not run yet. */
+  public void tick() {
+    long now = clock.millis();
+    if (now >= nextBoundary) {
+      runDue(now);
+    }
+  }
+
+  /** Every alarm's current status, in config order. */
+  public List<AlarmStatus> statuses() {
+    List<AlarmStatus> out = new ArrayList<>(alarms.size());
+    for (AlarmRuntime a : alarms) {
+      out.add(new AlarmStatus(a.alarm, a.state, a.reason, a.reasonData,
+          Instant.ofEpochMilli(a.transitionedMillis),
+          a.lastEvaluated == Long.MIN_VALUE ? null : Instant.ofEpochMilli(a.lastEvaluated),
+          a.matchedBase + a.route.matched));
+    }
+    return out;
+  }
+
+  /** Counters since creation. */
+  public EngineStats stats() {
+    return new EngineStats(ingested, unknownLogGroup, filterErrors, notPublished, droppedSamples,
+        evaluations);
+  }
+
+  /** Minute aggregates of the alarm's metric that have samples (within retention), oldest first. */
+  public List<MinuteAggregate> minutes(ResolvedAlarm alarm) {
+    return runtime(alarm).series.series.minutes();
+  }
+
+  /** The alarm's history, oldest first (DescribeAlarmHistory returns it newest first). */
+  public List<HistoryItem> history(ResolvedAlarm alarm) {
+    return List.copyOf(runtime(alarm).history);
+  }
+
+  /**
+   * Appends an Action history item for an action the notification layer executed (spec 3.8).
+   *
+   * @param failureReason null when the action succeeded
+   */
+  public void recordAction(
+      ResolvedAlarm alarm, Instant time, String action, @Nullable String failureReason) {
+    AlarmRuntime a = runtime(alarm);
+    a.history.add(AlarmHistory.action(a.spec.alarmName(), time, action, failureReason));
+  }
+
+  /** The next boundary at which evaluations will run. */
+  public Instant nextBoundary() {
+    return Instant.ofEpochMilli(nextBoundary);
+  }
+
+  // ---------------------------------------------------------------- samples
+
+  private void publish(Route r, long ts, Observation.Published p, long now) {
+    double v = p.value();
+    if (!Double.isFinite(v)) {
+      droppedSamples++;
+      return;
+    }
+    SeriesState[] targets = r.dynamic ? dynamicTargets(r, p) : r.targets;
+    if (targets.length == 0) {
+      droppedSamples++;
+      return;
+    }
+    for (SeriesState st : targets) {
+      if (!st.series.add(ts, v)) {
+        droppedSamples++;
+        continue;
+      }
+      for (AlarmRuntime a : st.earlyWatchers) {
+        if (a.state != AlarmState.ALARM) {
+          checkEarly(a, ts, now);
+        }
+      }
+    }
+  }
+
+  private void publishDefault(Route r, long ts, double value) {
+    if (r.minuteFlags != null) {
+      long minute = minuteOf(ts);
+      if (r.minuteFlags.nonMatch(minute)) {
+        addToTargets(r, minute, value);
+      }
+      return;
+    }
+    addToTargets(r, ts, value);
+  }
+
+  private void addToTargets(Route r, long ts, double value) {
+    if (!Double.isFinite(value) || r.targets.length == 0) {
+      droppedSamples++;
+      return;
+    }
+    for (SeriesState st : r.targets) {
+      if (!st.series.add(ts, value)) {
+        droppedSamples++;
+      }
+    }
+  }
+
+  private SeriesState[] dynamicTargets(Route r, Observation.Published p) {
+    Map<String, String> dims = new HashMap<>(r.staticDims);
+    dims.putAll(p.dimensions());
+    SeriesState[] candidates = seriesByKey.get(new MetricKey(r.env,
+        r.transformation.metricNamespace(), r.transformation.metricName(), dims));
+    if (candidates == null) {
+      return new SeriesState[0];
+    }
+    return Arrays.stream(candidates)
+        .filter(st -> r.unitCompatible(st.series.unit()))
+        .toArray(SeriesState[]::new);
+  }
+
+  private static long minuteOf(long ts) {
+    return Math.floorDiv(ts, 60_000L) * 60_000L;
+  }
+
+  // ---------------------------------------------------------------- early firing
+
+  /** See {@link EarlyFiring}: fire now when M of the N newest windows at T already breach. */
+  private void checkEarly(AlarmRuntime a, long ts, long now) {
+    long t = a.nextBoundaryFrom(nextBoundary);
+    long p = a.periodMillis;
+    int n = a.spec.evaluationPeriods();
+    if (ts >= t || ts < t - n * p) {
+      return;
+    }
+    MetricSeries s = a.series.series;
+    if (a.earlyBoundary != t) {
+      a.earlyBoundary = t;
+      a.earlyCount = 0;
+      for (int i = 0; i < n; i++) {
+        a.earlyBreaching[i] = windowBreaches(a, s, t - i * p);
+        if (a.earlyBreaching[i]) {
+          a.earlyCount++;
+        }
+      }
+    } else {
+      int i = (int) ((t - 1 - ts) / p);
+      if (a.earlyBreaching[i] || !windowBreaches(a, s, t - i * p)) {
+        return;
+      }
+      a.earlyBreaching[i] = true;
+      a.earlyCount++;
+    }
+    if (EarlyFiring.certain(a.spec, a.earlyCount)) {
+      Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t), a.state);
+      if (ev.state() == AlarmState.ALARM) { // always, by the argument in alarm/package-info
+        transition(a, now, now, ev, true);
+      }
+    }
+  }
+
+  private static boolean windowBreaches(AlarmRuntime a, MetricSeries s, long end) {
+    double v = s.statistic(end - a.periodMillis, end, a.spec.statistic());
+    return !Double.isNaN(v) && a.spec.comparison().breaches(v, a.spec.threshold());
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  private void runDue(long now) {
+    while (nextBoundary <= now) {
+      processBoundary(nextBoundary);
+      nextBoundary += step;
+      if (nextBoundary + step <= now && quiescent()) {
+        // nothing can change until new data arrives: skip the idle boundaries
+        nextBoundary = Math.floorDiv(now, step) * step + step;
+      }
+    }
+  }
+
+  private void processBoundary(long t) {
+    boolean minute = t % 60_000L == 0;
+    if (anyPerMinute && minute) {
+      for (Route r : routes) {
+        if (r.minuteFlags != null) {
+          r.minuteFlags.close(t, m -> addToTargets(r, m, Objects.requireNonNull(r.defaultValue)));
+        }
+      }
+    }
+    for (AlarmRuntime a : alarms) {
+      if (a.dueAt(t)) {
+        evaluate(a, t);
+      }
+    }
+    if (minute && !options.retainAll()) {
+      evict(t);
+    }
+  }
+
+  private void evaluate(AlarmRuntime a, long t) {
+    evaluations++;
+    Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t), a.state);
+    a.lastEvaluated = t;
+    if (ev.state() != a.state) {
+      transition(a, t, t, ev, false);
+    }
+  }
+
+  /** The evaluation range at boundary t, oldest first. */
+  private static List<Datapoint> range(AlarmRuntime a, long t) {
+    int e = a.rangeSize;
+    long p = a.periodMillis;
+    MetricSeries s = a.series.series;
+    boolean empty = s.maxTimestamp() < t - e * p;
+    List<Datapoint> out = new ArrayList<>(e);
+    for (int i = e - 1; i >= 0; i--) {
+      long end = t - i * p;
+      out.add(empty ? Datapoint.missing(end - p) : s.datapoint(end - p, end, a.spec.statistic()));
+    }
+    return out;
+  }
+
+  private void transition(AlarmRuntime a, long time, long queryTime, Evaluation ev, boolean early) {
+    AlarmSpec spec = a.spec;
+    AlarmState old = a.state;
+    String oldReason = a.reason;
+    String oldData = a.reasonData;
+    String reason = StateReasons.of(spec, ev);
+    String data = AwsFormats.write(StateReasonData.of(spec, ev, queryTime));
+    a.state = ev.state();
+    a.reason = reason;
+    a.reasonData = data;
+    a.transitionedMillis = time;
+    Instant at = Instant.ofEpochMilli(time);
+    a.history.add(AlarmHistory.stateUpdate(spec.alarmName(), at, old, oldReason, oldData,
+        a.state, reason, data));
+    listener.onTransition(new AlarmTransition(a.alarm, at, old, a.state, reason, data, early,
+        spec.actionsEnabled() ? actionsFor(spec, a.state) : List.of()));
+  }
+
+  private static List<String> actionsFor(AlarmSpec spec, AlarmState state) {
+    switch (state) {
+      case ALARM:
+        return spec.alarmActions();
+      case OK:
+        return spec.okActions();
+      case INSUFFICIENT_DATA:
+        return spec.insufficientDataActions();
+      default:
+        throw new AssertionError(state);
+    }
+  }
+
+  /** True when no evaluation can change any state before new data is ingested. */
+  private boolean quiescent() {
+    for (AlarmRuntime a : alarms) {
+      if (a.lastEvaluated == Long.MIN_VALUE
+          || a.series.series.maxTimestamp() >= a.lastEvaluated - a.rangeMillis()) {
+        return false;
+      }
+    }
+    for (Route r : routes) {
+      if (r.minuteFlags != null && r.minuteFlags.hasOpenMinutes()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void evict(long t) {
+    for (SeriesState st : series) {
+      st.series.evictBefore(t - st.retentionSpanMillis);
+    }
+    for (Route r : routes) {
+      if (r.minuteFlags != null) {
+        long horizon = t;
+        for (SeriesState st : r.targets) {
+          horizon = Math.min(horizon, st.series.horizonMillis());
+        }
+        r.minuteFlags.evictBefore(horizon);
+      }
+    }
+    long oldest = t - HISTORY_RETENTION_MILLIS;
+    for (AlarmRuntime a : alarms) {
+      while (!a.history.isEmpty() && a.history.peekFirst().timestamp().toEpochMilli() < oldest) {
+        a.history.pollFirst();
+      }
+    }
+  }
+
+  private AlarmRuntime runtime(ResolvedAlarm alarm) {
+    AlarmRuntime a = byAlarm.get(alarm);
+    if (a == null) {
+      a = byEqualAlarm.get(alarm);
+    }
+    if (a == null) {
+      throw new IllegalArgumentException("unknown alarm " + alarm.env() + "/"
+          + alarm.spec().alarmName());
+    }
+    return a;
+  }
+}

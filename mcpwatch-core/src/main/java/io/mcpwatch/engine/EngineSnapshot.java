@@ -1,0 +1,66 @@
+package io.mcpwatch.engine;
+
+import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.AlarmState;
+import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.metrics.MetricKey;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything needed to continue an engine exactly where it stopped (plain data, for a store to
+ * persist): the next evaluation boundary, each alarm's state with reason, reason data, timestamps,
+ * counters and history, and the buckets of every watched series within retention. Open
+ * PER_MINUTE default bookkeeping is not included: a minute that spans a restart may miss its
+ * default.
+ *
+ * @param nextBoundaryMillis the next boundary the engine would have evaluated
+ * @param alarms per alarm, in config order
+ * @param series per watched series
+ */
+public record EngineSnapshot(
+    long nextBoundaryMillis, List<AlarmSnapshot> alarms, List<SeriesSnapshot> series) {
+
+  public EngineSnapshot {
+    alarms = List.copyOf(alarms);
+    series = List.copyOf(series);
+  }
+
+  /**
+   * One alarm. Alarms are matched by environment and alarm name on restore.
+   *
+   * @param lastEvaluatedMillis the last evaluated boundary, or {@link Long#MIN_VALUE} if none
+   */
+  public record AlarmSnapshot(
+      String env,
+      String alarmName,
+      AlarmSpec spec,
+      AlarmState state,
+      String reason,
+      @Nullable String reasonData,
+      long transitionedMillis,
+      long lastEvaluatedMillis,
+      long matchedEvents,
+      List<HistoryItem> history) {
+    public AlarmSnapshot {
+      Objects.requireNonNull(env, "env");
+      Objects.requireNonNull(alarmName, "alarmName");
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(reason, "reason");
+      history = List.copyOf(history);
+    }
+  }
+
+  /** One watched series: its non-empty buckets, oldest first. */
+  public record SeriesSnapshot(MetricKey key, @Nullable String unit, List<Bucket> buckets) {
+    public SeriesSnapshot {
+      Objects.requireNonNull(key, "key");
+      buckets = List.copyOf(buckets);
+    }
+  }
+
+  /** One aggregated bucket. */
+  public record Bucket(long startMillis, double sum, long count, double min, double max) {}
+}

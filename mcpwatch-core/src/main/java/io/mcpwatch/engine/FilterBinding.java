@@ -1,0 +1,40 @@
+package io.mcpwatch.engine;
+
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.pattern.MetricFilter;
+import io.mcpwatch.pattern.MetricTransformation;
+import io.mcpwatch.pattern.Observation;
+
+/** What the engine needs from a metric filter; the seam that lets tests supply their own. */
+interface FilterBinding {
+
+  /** The pattern's text: filters with equal text and transformation are one filter. */
+  String patternText();
+
+  MetricTransformation transformation();
+
+  /** Must not throw; the engine still guards against it. */
+  Observation observe(String message);
+
+  static FilterBinding of(ResolvedAlarm alarm) {
+    MetricFilter f = alarm.filter();
+    String text = f.pattern().text();
+    MetricTransformation t = f.transformation();
+    return new FilterBinding() {
+      @Override
+      public String patternText() {
+        return text;
+      }
+
+      @Override
+      public MetricTransformation transformation() {
+        return t;
+      }
+
+      @Override
+      public Observation observe(String message) {
+        return f.observe(message);
+      }
+    };
+  }
+}

@@ -1,0 +1,20 @@
+package io.mcpwatch.engine;
+
+import io.mcpwatch.metrics.MetricSeries;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A watched metric series and the alarms that watch it. */
+final class SeriesState {
+  final MetricSeries series;
+  /** The longest evaluation range (range size x period) among the watchers, in ms. */
+  final long retentionSpanMillis;
+  final List<AlarmRuntime> watchers = new ArrayList<>();
+  /** Watchers eligible for early firing; checked after each published sample. */
+  AlarmRuntime[] earlyWatchers = new AlarmRuntime[0];
+
+  SeriesState(MetricSeries series, long retentionSpanMillis) {
+    this.series = series;
+    this.retentionSpanMillis = retentionSpanMillis;
+  }
+}

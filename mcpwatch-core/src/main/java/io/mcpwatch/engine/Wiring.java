@@ -1,0 +1,150 @@
+package io.mcpwatch.engine;
+
+import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.EarlyFiring;
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.metrics.DefaultValueMode;
+import io.mcpwatch.metrics.MetricKey;
+import io.mcpwatch.metrics.MetricSeries;
+import io.mcpwatch.pattern.MetricTransformation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the engine's routing from the resolved alarms: one series per watched (metric, unit), one
+ * route per distinct filter, and the alarms in config order. Fails fast on inconsistent input.
+ */
+final class Wiring {
+  final List<AlarmRuntime> alarms = new ArrayList<>();
+  final Map<String, Route[]> routesByGroup = new HashMap<>();
+  final List<Route> routes = new ArrayList<>();
+  final List<SeriesState> series = new ArrayList<>();
+  final Map<MetricKey, SeriesState[]> seriesByKey = new HashMap<>();
+
+  private record WatchKey(MetricKey key, @Nullable String unit) {}
+
+  private record RouteKey(
+      String env,
+      String logGroup,
+      String pattern,
+      MetricTransformation transformation,
+      Map<String, String> staticDims) {}
+
+  Wiring(
+      List<ResolvedAlarm> resolved,
+      EngineOptions options,
+      Function<ResolvedAlarm, FilterBinding> bindings) {
+    Map<String, ResolvedAlarm> names = new HashMap<>();
+    Map<WatchKey, List<ResolvedAlarm>> watchers = new LinkedHashMap<>();
+    for (ResolvedAlarm a : resolved) {
+      Objects.requireNonNull(a, "alarm");
+      String id = a.env() + "/" + a.spec().alarmName();
+      ResolvedAlarm clash = names.putIfAbsent(id, a);
+      if (clash != null) {
+        throw new IllegalArgumentException("alarm name '" + a.spec().alarmName()
+            + "' is used twice in environment '" + a.env() + "' (apps " + clash.app() + " and "
+            + a.app() + ")");
+      }
+      watchers.computeIfAbsent(watchKey(a), k -> new ArrayList<>()).add(a);
+    }
+    Map<WatchKey, SeriesState> seriesByWatch = new HashMap<>();
+    for (Map.Entry<WatchKey, List<ResolvedAlarm>> e : watchers.entrySet()) {
+      boolean highRes = e.getValue().stream().anyMatch(a -> a.spec().highResolution());
+      long span = 0;
+      for (ResolvedAlarm a : e.getValue()) {
+        AlarmSpec s = a.spec();
+        span = Math.max(span,
+            (long) (s.evaluationPeriods() + options.extraRangeDatapoints()) * s.periodSeconds()
+                * 1000L);
+      }
+      MetricSeries ms = new MetricSeries(e.getKey().key(), e.getKey().unit(),
+          highRes ? 10_000 : 60_000);
+      SeriesState st = new SeriesState(ms, span);
+      seriesByWatch.put(e.getKey(), st);
+      series.add(st);
+      seriesByKey.merge(e.getKey().key(), new SeriesState[] {st}, Wiring::concat);
+    }
+    Map<RouteKey, Route> routeByKey = new LinkedHashMap<>();
+    for (ResolvedAlarm a : resolved) {
+      FilterBinding binding = bindings.apply(a);
+      MetricTransformation t = binding.transformation();
+      Map<String, String> staticDims = new HashMap<>(a.spec().dimensions());
+      staticDims.keySet().removeAll(t.dimensions().keySet());
+      RouteKey rk = new RouteKey(a.env(), a.logGroup(), binding.patternText(), t, staticDims);
+      Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options));
+      SeriesState st = seriesByWatch.get(watchKey(a));
+      alarms.add(new AlarmRuntime(a, Objects.requireNonNull(st), route,
+          options.extraRangeDatapoints()));
+    }
+    for (Route r : routeByKey.values()) {
+      routes.add(r);
+      routesByGroup.merge(r.logGroup, new Route[] {r}, Wiring::concat);
+      if (!r.dynamic) {
+        MetricKey key = new MetricKey(r.env, r.transformation.metricNamespace(),
+            r.transformation.metricName(), r.staticDims);
+        List<SeriesState> targets = new ArrayList<>();
+        for (SeriesState st : seriesByKey.getOrDefault(key, new SeriesState[0])) {
+          if (r.unitCompatible(st.series.unit())) {
+            targets.add(st);
+          }
+        }
+        r.targets = targets.toArray(new SeriesState[0]);
+      }
+    }
+    for (AlarmRuntime a : alarms) {
+      a.series.watchers.add(a);
+      a.earlyEligible = options.earlyFiring()
+          && EarlyFiring.eligible(a.spec.statistic(), a.spec.comparison(), signReaching(a.series));
+    }
+    for (SeriesState st : series) {
+      st.earlyWatchers =
+          st.watchers.stream().filter(w -> w.earlyEligible).toArray(AlarmRuntime[]::new);
+    }
+  }
+
+  /** The sign of every sample any route can publish into the series. */
+  private EarlyFiring.SampleSign signReaching(SeriesState st) {
+    EarlyFiring.SampleSign sign = EarlyFiring.SampleSign.ZERO;
+    MetricKey key = st.series.key();
+    for (Route r : routes) {
+      boolean reaches;
+      if (r.dynamic) {
+        reaches = r.env.equals(key.env())
+            && r.transformation.metricNamespace().equals(key.namespace())
+            && r.transformation.metricName().equals(key.metricName());
+      } else {
+        reaches = List.of(r.targets).contains(st);
+      }
+      if (reaches) {
+        sign = sign.and(r.sign);
+      }
+    }
+    return sign;
+  }
+
+  private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options) {
+    Route r = new Route(k.env(), k.logGroup(), binding, k.transformation(), k.staticDims());
+    if (options.defaultValueMode() == DefaultValueMode.PER_MINUTE && r.defaultValue != null) {
+      r.minuteFlags = new MinuteFlags();
+    }
+    return r;
+  }
+
+  private static WatchKey watchKey(ResolvedAlarm a) {
+    AlarmSpec s = a.spec();
+    return new WatchKey(new MetricKey(a.env(), s.namespace(), s.metricName(), s.dimensions()),
+        s.unit());
+  }
+
+  static <T> T[] concat(T[] a, T[] b) {
+    T[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}

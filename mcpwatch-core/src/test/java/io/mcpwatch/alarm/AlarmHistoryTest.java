@@ -1,0 +1,81 @@
+package io.mcpwatch.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AlarmHistoryTest {
+
+  @Test
+  void created_matchesCapturedConfigurationUpdateWithoutArn() {
+    AlarmSpec spec = Specs.spec().name("API_My_IoT_Thing_History_A_WriteThrottleEvents")
+        .description("API Alarm cretion Test").metric("AWS/DynamoDB", "WriteThrottleEvents")
+        .dimension("TableName", "IoT_Thing_History_A").dimension("Operation", "PutItem")
+        .threshold(1.0).alarmActions(
+            "arn:aws:sns:us-east-1:851171679665:My_IoT_Thing_History_A_WriteThrottleEvents")
+        .build();
+    Instant t = Instant.parse("2022-11-02T15:55:30.959Z");
+    HistoryItem item = AlarmHistory.created(spec, t);
+    assertThat(item.type()).isEqualTo(HistoryItem.Type.ConfigurationUpdate);
+    assertThat(item.alarmType()).isEqualTo("MetricAlarm");
+    assertThat(item.timestamp()).isEqualTo(t);
+    assertThat(item.summary())
+        .isEqualTo("Alarm \"API_My_IoT_Thing_History_A_WriteThrottleEvents\" created");
+    assertThat(item.data()).isEqualTo("{\"version\":\"1.0\",\"type\":\"Create\",\"createdAlarm\":"
+        + "{\"alarmName\":\"API_My_IoT_Thing_History_A_WriteThrottleEvents\","
+        + "\"alarmDescription\":\"API Alarm cretion Test\","
+        + "\"alarmConfigurationUpdatedTimestamp\":\"2022-11-02T15:55:30.959+0000\","
+        + "\"namespace\":\"AWS/DynamoDB\",\"metricName\":\"WriteThrottleEvents\","
+        + "\"statistic\":\"Sum\",\"period\":60,\"dimensions\":[{\"value\":\"PutItem\","
+        + "\"name\":\"Operation\"},{\"value\":\"IoT_Thing_History_A\",\"name\":\"TableName\"}],"
+        + "\"threshold\":1.0,\"comparisonOperator\":\"GreaterThanOrEqualToThreshold\","
+        + "\"evaluationPeriods\":1,\"stateValue\":\"INSUFFICIENT_DATA\","
+        + "\"stateUpdatedTimestamp\":\"2022-11-02T15:55:30.959+0000\",\"actionsEnabled\":true,"
+        + "\"alarmActions\":[\"arn:aws:sns:us-east-1:851171679665:"
+        + "My_IoT_Thing_History_A_WriteThrottleEvents\"],\"insufficientDataActions\":[],"
+        + "\"okactions\":[]}}");
+  }
+
+  @Test
+  void stateUpdate_matchesCapturedHistoryData() {
+    String reasonData = "{\"version\":\"1.0\",\"queryDate\":\"2014-04-09T18:59:06.419+0000\","
+        + "\"startDate\":\"2014-04-09T18:44:00.000+0000\",\"statistic\":\"Average\","
+        + "\"period\":300,\"recentDatapoints\":[38.958,40.292],\"threshold\":70.0}";
+    String reason = "Threshold Crossed: 2 datapoints were not greater than the threshold (70.0)."
+        + " The most recent datapoints: [38.958, 40.292].";
+    HistoryItem item = AlarmHistory.stateUpdate("myalarm",
+        Instant.parse("2014-04-09T18:59:06.442Z"), AlarmState.ALARM, "testing purposes", null,
+        AlarmState.OK, reason, reasonData);
+    assertThat(item.summary()).isEqualTo("Alarm updated from ALARM to OK");
+    assertThat(item.type()).isEqualTo(HistoryItem.Type.StateUpdate);
+    assertThat(item.data()).isEqualTo("{\"version\":\"1.0\",\"oldState\":{\"stateValue\":"
+        + "\"ALARM\",\"stateReason\":\"testing purposes\"},\"newState\":{\"stateValue\":\"OK\","
+        + "\"stateReason\":\"" + reason + "\",\"stateReasonData\":" + reasonData + "}}");
+  }
+
+  @Test
+  void action_successAndFailure() {
+    Instant t = Instant.parse("2026-09-18T10:15:07.123Z");
+    HistoryItem ok = AlarmHistory.action("acme-api-5xx", t,
+        "arn:aws:sns:us-east-1:123456789012:acme-oncall", null);
+    assertThat(ok.type()).isEqualTo(HistoryItem.Type.Action);
+    assertThat(ok.summary())
+        .isEqualTo("Successfully executed action arn:aws:sns:us-east-1:123456789012:acme-oncall");
+    assertThat(ok.data()).isEqualTo("{\"actionState\":\"Succeeded\",\"notificationResource\":"
+        + "\"arn:aws:sns:us-east-1:123456789012:acme-oncall\"}");
+    HistoryItem failed = AlarmHistory.action("acme-api-5xx", t, "oncall", "SMTP 550");
+    assertThat(failed.summary()).isEqualTo("Failed to execute action oncall. Reason: SMTP 550");
+    assertThat(failed.data()).contains("\"actionState\":\"Failed\"");
+  }
+
+  @Test
+  void updated_keepsCurrentStateInBothConfigurations() {
+    AlarmSpec before = Specs.spec().threshold(1.0).build();
+    AlarmSpec after = Specs.spec().threshold(2.0).build();
+    HistoryItem item = AlarmHistory.updated(before, after, Instant.EPOCH, AlarmState.ALARM);
+    assertThat(item.summary()).isEqualTo("Alarm \"test-alarm\" updated");
+    assertThat(item.data()).contains("\"type\":\"Update\"").contains("\"threshold\":2.0")
+        .contains("\"stateValue\":\"ALARM\"");
+  }
+}

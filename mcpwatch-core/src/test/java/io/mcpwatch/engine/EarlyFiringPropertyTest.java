@@ -1,0 +1,147 @@
+package io.mcpwatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.ComparisonOperator;
+import io.mcpwatch.alarm.Specs;
+import io.mcpwatch.alarm.Statistic;
+import io.mcpwatch.alarm.TreatMissingData;
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.pattern.MetricTransformation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Early firing changes only when transitions happen, never which: for random alarms (sharing a
+ * metric, so several filters publish into one series) and random event streams in timestamp
+ * order (with random ingestion delays, so samples also arrive late), the per-alarm sequence of
+ * (old, new) states with early firing equals the one without, and each transition is at the same
+ * time or earlier.
+ */
+class EarlyFiringPropertyTest {
+
+  private static final long START = Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
+  private static final String[] VALUES = {"1", "2", "0", "-1", "$v", "1", "3"};
+  private static final Double[] DEFAULTS = {null, null, null, 0.0, 1.0, -1.0};
+  private static final int[] PERIODS = {10, 20, 30, 60, 60, 120, 300};
+
+  private final AtomicInteger earlyTransitions = new AtomicInteger();
+
+  record Ev(long ingestMillis, long timestampMillis, String message) {}
+
+  record Scenario(long seed, List<ResolvedAlarm> alarms, Map<ResolvedAlarm, TestBinding> bindings,
+      List<Ev> events) {
+    @Override
+    public String toString() {
+      return "seed " + seed + ": " + alarms.size() + " alarms, " + events.size() + " events";
+    }
+  }
+
+  @Test
+  @Tag("slow")
+  void ingest_earlyFiringKeepsTransitionsAndOnlyMovesThemEarlier() {
+    qt().withExamples(400).forAll(longs().all()).check(seed -> holds(scenario(seed)));
+    assertThat(earlyTransitions.get()).as("early transitions across all examples")
+        .isGreaterThan(20);
+  }
+
+  private boolean holds(Scenario s) {
+    Map<ResolvedAlarm, List<AlarmTransition>> early = run(s, true);
+    Map<ResolvedAlarm, List<AlarmTransition>> late = run(s, false);
+    for (ResolvedAlarm a : s.alarms()) {
+      List<AlarmTransition> e = early.getOrDefault(a, List.of());
+      List<AlarmTransition> l = late.getOrDefault(a, List.of());
+      if (e.size() != l.size()) {
+        return false;
+      }
+      for (int i = 0; i < e.size(); i++) {
+        AlarmTransition x = e.get(i);
+        AlarmTransition y = l.get(i);
+        if (x.oldState() != y.oldState() || x.newState() != y.newState()
+            || x.time().isAfter(y.time()) || y.early()) {
+          return false;
+        }
+        if (x.early()) {
+          earlyTransitions.incrementAndGet();
+        }
+      }
+    }
+    return true;
+  }
+
+  private static Map<ResolvedAlarm, List<AlarmTransition>> run(Scenario s, boolean earlyFiring) {
+    ManualClock clock = new ManualClock(Instant.ofEpochMilli(START));
+    Map<ResolvedAlarm, List<AlarmTransition>> out = new HashMap<>();
+    Engine engine = Engine.create(s.alarms(), EngineOptions.defaults().withEarlyFiring(earlyFiring),
+        clock, t -> out.computeIfAbsent(t.alarm(), k -> new ArrayList<>()).add(t),
+        TestBinding.lookup(s.bindings()));
+    long last = START;
+    for (Ev e : s.events()) {
+      clock.setMillis(e.ingestMillis());
+      engine.ingest(new LogEvent("/g", e.timestampMillis(), e.message()));
+      last = e.ingestMillis();
+    }
+    for (long t = last; t <= last + 20 * 60_000; t += 7_000) {
+      clock.setMillis(t);
+      engine.tick();
+    }
+    return out;
+  }
+
+  static Scenario scenario(long seed) {
+    Random r = new Random(seed);
+    List<ResolvedAlarm> alarms = new ArrayList<>();
+    Map<ResolvedAlarm, TestBinding> bindings = new HashMap<>();
+    int count = 1 + r.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      int n = 1 + r.nextInt(4);
+      AlarmSpec spec = Specs.spec().name("a" + i)
+          .metric("NS", r.nextInt(3) == 0 ? "Other" : "M")
+          .statistic(Statistic.values()[r.nextInt(Statistic.values().length)])
+          .op(ComparisonOperator.values()[r.nextInt(ComparisonOperator.values().length)])
+          .threshold(r.nextInt(5) + (r.nextBoolean() ? 0.0 : 0.5))
+          .period(PERIODS[r.nextInt(PERIODS.length)])
+          .evaluationPeriods(n)
+          .datapointsToAlarm(r.nextBoolean() ? null : 1 + r.nextInt(n))
+          .treat(r.nextInt(5) == 0 ? null
+              : TreatMissingData.values()[r.nextInt(TreatMissingData.values().length)])
+          .build();
+      String term = r.nextBoolean() ? "A" : "B";
+      MetricTransformation t = new MetricTransformation(spec.metricName(), spec.namespace(),
+          VALUES[r.nextInt(VALUES.length)], DEFAULTS[r.nextInt(DEFAULTS.length)], Map.of(), null);
+      ResolvedAlarm a = new ResolvedAlarm("prod", "app", spec.alarmName(), "/g",
+          TestBinding.placeholderFilter(term, t), spec);
+      alarms.add(a);
+      bindings.put(a, new TestBinding(term, t));
+    }
+    List<Ev> events = new ArrayList<>();
+    long ts = START + r.nextInt(120_000);
+    long ingest = START;
+    int eventCount = r.nextInt(60);
+    for (int i = 0; i < eventCount; i++) {
+      ts += r.nextInt(r.nextInt(4) == 0 ? 120_000 : 15_000);
+      long delay = r.nextInt(10) < 7 ? 0 : r.nextInt(90_000);
+      ingest = Math.max(ingest, ts + delay);
+      StringBuilder m = new StringBuilder(r.nextInt(4) == 0 ? "Z" : "");
+      if (r.nextInt(3) > 0) {
+        m.append(" A");
+      }
+      if (r.nextBoolean()) {
+        m.append(" B");
+      }
+      m.append(" v=").append(r.nextInt(10) - 3);
+      events.add(new Ev(ingest, ts, m.toString()));
+    }
+    return new Scenario(seed, alarms, bindings, events);
+  }
+}

@@ -1,0 +1,113 @@
+package io.mcpwatch.engine;
+
+import static io.mcpwatch.alarm.Specs.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcpwatch.alarm.AlarmState;
+import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.alarm.TreatMissingData;
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.pattern.MetricTransformation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SnapshotTest {
+
+  private static final String[] TIMES = {"10:00:10", "10:00:50", "10:01:30", "10:02:05",
+      "10:02:40", "10:03:59", "10:06:10", "10:06:20", "10:06:30", "10:09:00"};
+
+  private static Fixture fixture() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    f.alarm("/g", "ERR", spec().name("a").period(120).evaluationPeriods(2).datapointsToAlarm(1)
+        .threshold(2).build());
+    f.alarm("/g", "ERR", spec().name("b").threshold(1).treat(TreatMissingData.breaching).build());
+    return f;
+  }
+
+  /** Transitions without the ResolvedAlarm objects, which differ between fixtures. */
+  private static List<String> view(List<AlarmTransition> ts) {
+    return ts.stream().map(t -> String.join("|", t.alarm().alarm(), t.time().toString(),
+            t.oldState().name(), t.newState().name(), t.reason(), t.reasonDataJson(),
+            String.valueOf(t.early()), t.actions().toString()))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void restore_continuesExactlyLikeTheOriginal() {
+    Fixture original = fixture();
+    original.start(EngineOptions.defaults());
+    Fixture restarted = fixture();
+    restarted.start(EngineOptions.defaults());
+    for (int i = 0; i < 5; i++) {
+      original.event("/g", "2024-05-01T" + TIMES[i] + "Z", "ERR");
+      restarted.event("/g", "2024-05-01T" + TIMES[i] + "Z", "ERR");
+    }
+    EngineSnapshot snap = restarted.engine().snapshot();
+    int before = restarted.transitions.size();
+    Engine copy = Engine.restore(restarted.alarms, EngineOptions.defaults(), restarted.clock,
+        restarted.transitions::add, snap, TestBinding.lookup(restarted.bindings));
+    restarted.engine = copy;
+    for (int i = 5; i < TIMES.length; i++) {
+      original.event("/g", "2024-05-01T" + TIMES[i] + "Z", "ERR");
+      restarted.event("/g", "2024-05-01T" + TIMES[i] + "Z", "ERR");
+    }
+    original.tickAt("2024-05-01T10:20:00Z");
+    restarted.tickAt("2024-05-01T10:20:00Z");
+    assertThat(restarted.transitions.size()).isGreaterThan(before);
+    assertThat(view(restarted.transitions)).isEqualTo(view(original.transitions));
+    assertThat(copy.statuses()).extracting(AlarmStatus::state, AlarmStatus::reason,
+            AlarmStatus::reasonDataJson, AlarmStatus::lastTransition, AlarmStatus::lastEvaluated,
+            AlarmStatus::matchedEvents)
+        .isEqualTo(original.engine().statuses().stream().map(s -> org.assertj.core.groups.Tuple
+            .tuple(s.state(), s.reason(), s.reasonDataJson(), s.lastTransition(),
+                s.lastEvaluated(), s.matchedEvents())).collect(Collectors.toList()));
+    for (int i = 0; i < original.alarms.size(); i++) {
+      assertThat(copy.history(restarted.alarms.get(i)))
+          .isEqualTo(original.engine().history(original.alarms.get(i)));
+      assertThat(copy.minutes(restarted.alarms.get(i)))
+          .isEqualTo(original.engine().minutes(original.alarms.get(i)));
+    }
+    assertThat(copy.snapshot()).isEqualTo(original.engine().snapshot());
+  }
+
+  @Test
+  void reconfigure_keepsStateOfUpdatedAlarmsAndAddsNewOnes() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    ResolvedAlarm a = f.alarm("/g", "ERR", spec().name("a").threshold(1).build());
+    Engine e = f.start(EngineOptions.defaults().withEarlyFiring(false));
+    f.event("/g", "2024-05-01T10:00:10Z", "ERR");
+    f.tickAt("2024-05-01T10:01:30Z");
+    assertThat(f.state(a)).isEqualTo(AlarmState.ALARM);
+
+    MetricTransformation t = new MetricTransformation("Failures", "MCP/Security", "1", null,
+        Map.of(), null);
+    ResolvedAlarm stricter = new ResolvedAlarm("prod", "app", "a", "/g",
+        TestBinding.placeholderFilter("ERR", t), spec().name("a").threshold(5).build());
+    ResolvedAlarm added = new ResolvedAlarm("prod", "app", "new", "/g",
+        TestBinding.placeholderFilter("ERR", t), spec().name("new").build());
+    f.bindings.put(stricter, new TestBinding("ERR", t));
+    f.bindings.put(added, new TestBinding("ERR", t));
+    List<ResolvedAlarm> next = new ArrayList<>(List.of(stricter, added));
+    Engine updated = Engine.restore(next, EngineOptions.defaults().withEarlyFiring(false), f.clock,
+        f.transitions::add, e.snapshot(), TestBinding.lookup(f.bindings));
+    f.engine = updated;
+
+    AlarmStatus kept = updated.statuses().get(0);
+    assertThat(kept.state()).isEqualTo(AlarmState.ALARM);
+    assertThat(kept.lastTransition()).isEqualTo(Instant.parse("2024-05-01T10:01:00Z"));
+    assertThat(kept.matchedEvents()).isEqualTo(1);
+    assertThat(updated.history(stricter)).extracting(HistoryItem::summary).containsExactly(
+        "Alarm \"a\" created", "Alarm updated from INSUFFICIENT_DATA to ALARM",
+        "Alarm \"a\" updated");
+    assertThat(updated.statuses().get(1).state()).isEqualTo(AlarmState.INSUFFICIENT_DATA);
+    assertThat(updated.minutes(stricter)).hasSize(1); // the metric's buckets survived
+    f.tickAt("2024-05-01T10:02:00Z");
+    // 10:02: [10:01, 10:02) is missing; both ranges reach back to 10:00 (1.0): < 5, >= 1
+    assertThat(f.summary()).containsExactly("10:01:00 INSUFFICIENT_DATA->ALARM",
+        "10:02:00 ALARM->OK", "10:02:00 INSUFFICIENT_DATA->ALARM");
+  }
+}

@@ -1,0 +1,58 @@
+package io.mcpwatch.source.read;
+
+import io.mcpwatch.engine.LogEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Picks JSON lines, Docker or text from the first non-blank line ({@link InputFormat#detect}), then
+ * hands every line to that decoder. CloudWatch CLI output is not line-based: if the first line
+ * looks like it, the lines are read as JSON lines (and will mostly be malformed).
+ */
+final class AutoLineDecoder extends BaseLineDecoder {
+  private final ReadOptions options;
+  private @Nullable LineDecoder chosen;
+
+  AutoLineDecoder(ReadOptions options) {
+    super(options, ReadOptions.ENVELOPE_SLACK_BYTES);
+    this.options = options;
+  }
+
+  @Override
+  public InputFormat format() {
+    LineDecoder c = chosen;
+    return c == null ? InputFormat.AUTO : c.format();
+  }
+
+  @Override
+  public @Nullable LogEvent decode(
+      byte[] b, int off, int len, long fallbackTimeMillis, String logGroup) {
+    LineDecoder c = chosen;
+    if (c == null) {
+      if (isBlank(b, off, len)) {
+        return none(Outcome.SKIPPED);
+      }
+      InputFormat f = InputFormat.detect(b, off, len);
+      c =
+          LineDecoder.forFormat(
+              f == InputFormat.CLOUDWATCH_JSON ? InputFormat.JSON_LINES : f, options);
+      chosen = c;
+    }
+    return relay(c, c.decode(b, off, len, fallbackTimeMillis, logGroup));
+  }
+
+  @Override
+  public @Nullable LogEvent finish() {
+    LineDecoder c = chosen;
+    return c == null ? none(Outcome.SKIPPED) : relay(c, c.finish());
+  }
+
+  private @Nullable LogEvent relay(LineDecoder c, @Nullable LogEvent e) {
+    if (e != null) {
+      return event(e);
+    }
+    String problem = c.lastProblem();
+    return c.lastOutcome() == Outcome.MALFORMED && problem != null
+        ? malformed(problem)
+        : none(c.lastOutcome());
+  }
+}

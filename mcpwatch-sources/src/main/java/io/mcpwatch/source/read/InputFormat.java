@@ -1,0 +1,71 @@
+package io.mcpwatch.source.read;
+
+import java.util.Locale;
+
+/** The formats {@link EventReaders} understands. */
+public enum InputFormat {
+  /** Detect from the first non-blank bytes (see {@link #detect(byte[], int, int)}). */
+  AUTO("auto"),
+  /** One JSON object per line: {@code {"timestamp": <epoch ms>, "message": "...", ...}}. */
+  JSON_LINES("jsonl"),
+  /**
+   * What {@code aws logs filter-log-events} / {@code get-log-events} print: {@code {"events":[...],
+   * ...}}, possibly several documents in a row, or a bare array of event objects.
+   */
+  CLOUDWATCH_JSON("cloudwatch"),
+  /** Docker's json-file log driver: {@code {"log":"...\n","stream":"stdout","time":"..."}}. */
+  DOCKER("docker"),
+  /**
+   * Plain text lines; the timestamp comes from the line ({@link ReadOptions#timestampFormat()}).
+   */
+  TEXT("text");
+
+  private final String cliName;
+
+  InputFormat(String cliName) {
+    this.cliName = cliName;
+  }
+
+  /** The name used on the command line ({@code auto}, {@code jsonl}, {@code cloudwatch}, ...). */
+  public String cliName() {
+    return cliName;
+  }
+
+  /**
+   * Parses a command-line name: {@code auto}, {@code jsonl} (or {@code json-lines}), {@code
+   * cloudwatch} (or {@code aws}), {@code docker}, {@code text}; case-insensitive.
+   *
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static InputFormat fromCliName(String name) {
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    switch (n) {
+      case "json-lines":
+      case "jsonlines":
+      case "ndjson":
+        return JSON_LINES;
+      case "aws":
+        return CLOUDWATCH_JSON;
+      default:
+        for (InputFormat f : values()) {
+          if (f.cliName.equals(n)) {
+            return f;
+          }
+        }
+        throw new IllegalArgumentException(
+            "format '" + name + "': expected one of auto, jsonl, cloudwatch, docker, text");
+    }
+  }
+
+  /**
+   * Guesses the format from the first bytes of an input (a UTF-8 BOM and blank space are skipped):
+   * a {@code [} or an object whose first keys include {@code events}, {@code nextToken}, {@code
+   * nextForwardToken} or {@code searchedLogStreams} is {@link #CLOUDWATCH_JSON}; an object with
+   * {@code log} but no {@code message} is {@link #DOCKER}; any other object is {@link #JSON_LINES};
+   * anything else is {@link #TEXT}. Returns {@link #AUTO} when the bytes are all blank. Never
+   * throws on any content.
+   */
+  public static InputFormat detect(byte[] head, int off, int len) {
+    return FormatDetector.detect(head, off, len);
+  }
+}

@@ -1,0 +1,275 @@
+package io.mcpwatch.source.read;
+
+import static io.mcpwatch.source.read.JsonScanner.ABSENT;
+import static io.mcpwatch.source.read.JsonScanner.ESCAPED_STRING;
+import static io.mcpwatch.source.read.JsonScanner.OTHER;
+import static io.mcpwatch.source.read.JsonScanner.STRING;
+
+import io.mcpwatch.engine.LogEvent;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonToken;
+
+/**
+ * JSON lines: {@code {"timestamp": <epoch ms>, "message": "...", "logGroup": "..."}}, keys in any
+ * order, other keys ignored. The common case (integer timestamp, string message, valid escapes) is
+ * decoded straight from the bytes; anything else goes through {@link JacksonObject}, which also
+ * accepts a fractional or ISO-8601 string timestamp and a non-string message (kept as its JSON
+ * text).
+ */
+final class JsonLinesDecoder extends BaseLineDecoder {
+  private static final int TS = 0;
+  private static final int MSG = 1;
+  private static final int GROUP = 2;
+  private static final int GROUP_NAME = 3;
+  private static final String[] KEYS = {"timestamp", "message", "logGroup", "logGroupName"};
+
+  private final JsonScanner scanner = new JsonScanner(KEYS);
+  private final JacksonObject slow = new JacksonObject(KEYS);
+  private final LogGroupCache groups = new LogGroupCache();
+  private byte[] scratch = new byte[4096];
+
+  JsonLinesDecoder(ReadOptions options) {
+    super(options, ReadOptions.ENVELOPE_SLACK_BYTES);
+  }
+
+  @Override
+  public InputFormat format() {
+    return InputFormat.JSON_LINES;
+  }
+
+  @Override
+  public @Nullable LogEvent decode(
+      byte[] b, int off, int len, long fallbackTimeMillis, String logGroup) {
+    if (len > maxLineBytes()) {
+      return none(Outcome.OVERSIZED);
+    }
+    if (scanner.scan(b, off, off + len)) {
+      byte mk = scanner.kind[MSG];
+      byte tk = scanner.kind[TS];
+      if ((mk == STRING || mk == ESCAPED_STRING) && tk != ESCAPED_STRING && tk != OTHER) {
+        long ts;
+        if (tk == ABSENT) {
+          if (fallbackTimeMillis == NO_FALLBACK) {
+            return malformed(MISSING_TIMESTAMP);
+          }
+          ts = fallbackTimeMillis;
+        } else {
+          ts = fastTimestamp(b, scanner.start[TS], scanner.end[TS], tk == STRING);
+        }
+        String group = fastGroup(b, logGroup);
+        if (ts != Timestamps.NONE && group != null) {
+          int ms = scanner.start[MSG];
+          int me = scanner.end[MSG];
+          if (mk == STRING) {
+            if (me - ms > maxEventBytes) {
+              return none(Outcome.OVERSIZED);
+            }
+            return event(
+                new LogEvent(group, ts, new String(b, ms, me - ms, StandardCharsets.UTF_8)));
+          }
+          byte[] out = scratch(me - ms);
+          int n = JsonStrings.unescape(b, ms, me, out);
+          if (n >= 0) {
+            if (n > maxEventBytes) {
+              return none(Outcome.OVERSIZED);
+            }
+            return event(new LogEvent(group, ts, new String(out, 0, n, StandardCharsets.UTF_8)));
+          }
+        }
+      }
+    } else if (isBlank(b, off, len)) {
+      return none(Outcome.SKIPPED);
+    }
+    return slowDecode(b, off, len, fallbackTimeMillis, logGroup);
+  }
+
+  private static final String MISSING_TIMESTAMP =
+      "expected a \"timestamp\" key (epoch milliseconds)";
+
+  /** The group named by the line, the caller's, or null when the fast path cannot tell. */
+  private @Nullable String fastGroup(byte[] b, String logGroup) {
+    int slot = scanner.kind[GROUP] != ABSENT ? GROUP : GROUP_NAME;
+    byte k = scanner.kind[slot];
+    int s = scanner.start[slot];
+    int e = scanner.end[slot];
+    if (k == STRING) {
+      return s == e ? logGroup : groups.get(b, s, e);
+    }
+    if (k == ESCAPED_STRING) {
+      return null;
+    }
+    return logGroup; // absent, or not a string: ignored
+  }
+
+  private @Nullable LogEvent slowDecode(
+      byte[] b, int off, int len, long fallbackTimeMillis, String logGroup) {
+    String problem = slow.read(new String(b, off, len, StandardCharsets.UTF_8));
+    if (problem != null) {
+      return malformed(problem);
+    }
+    long ts;
+    JsonToken tt = slow.types[TS];
+    if (tt == null) {
+      if (fallbackTimeMillis == NO_FALLBACK) {
+        return malformed(MISSING_TIMESTAMP);
+      }
+      ts = fallbackTimeMillis;
+    } else {
+      ts = timestampOf(tt, slow.values[TS]);
+      if (ts == Timestamps.NONE) {
+        return malformed(
+            "expected \"timestamp\" to be epoch milliseconds or an ISO-8601 time, got "
+                + abbreviate(slow.values[TS]));
+      }
+    }
+    JsonToken mt = slow.types[MSG];
+    String msg = slow.values[MSG];
+    if (mt == null || msg == null) {
+      return malformed("expected a \"message\" key");
+    }
+    if (mt == JsonToken.VALUE_NULL) {
+      return malformed("expected \"message\" to be a string, got null");
+    }
+    if (utf8Length(msg, maxEventBytes) > maxEventBytes) {
+      return none(Outcome.OVERSIZED);
+    }
+    String group = stringValue(GROUP);
+    if (group == null) {
+      group = stringValue(GROUP_NAME);
+    }
+    return event(new LogEvent(group == null ? logGroup : group, ts, msg));
+  }
+
+  private @Nullable String stringValue(int slot) {
+    String v = slow.values[slot];
+    return slow.types[slot] == JsonToken.VALUE_STRING && v != null && !v.isEmpty() ? v : null;
+  }
+
+  /** Epoch ms from a number or string token; NONE if it is not a usable time. */
+  static long timestampOf(JsonToken type, @Nullable String text) {
+    if (text == null) {
+      return Timestamps.NONE;
+    }
+    if (type == JsonToken.VALUE_NUMBER_INT || type == JsonToken.VALUE_NUMBER_FLOAT) {
+      try {
+        double d = Double.parseDouble(text);
+        if (type == JsonToken.VALUE_NUMBER_INT && text.length() <= 18) {
+          return Long.parseLong(text);
+        }
+        return Double.isFinite(d) && Math.abs(d) < 1e17 ? (long) Math.floor(d) : Timestamps.NONE;
+      } catch (NumberFormatException e) {
+        return Timestamps.NONE;
+      }
+    }
+    if (type == JsonToken.VALUE_STRING) {
+      byte[] t = text.trim().getBytes(StandardCharsets.UTF_8);
+      long v = parseLong(t, 0, t.length);
+      return v != Timestamps.NONE ? v : Timestamps.parseDateTime(t, 0, t.length, true);
+    }
+    return Timestamps.NONE;
+  }
+
+  /**
+   * The common timestamp spellings without Jackson: an integer, a decimal ({@code
+   * 1772445900123.456}, floored) or, inside a string, an integer or an ISO-8601 time. NONE for
+   * anything else (exponents, ...), which the slow path then handles.
+   */
+  static long fastTimestamp(byte[] b, int from, int to, boolean quoted) {
+    long v = parseLong(b, from, to);
+    if (v != Timestamps.NONE) {
+      return v;
+    }
+    if (quoted) {
+      return Timestamps.parseDateTime(b, from, to, true);
+    }
+    int dot = from;
+    while (dot < to && b[dot] != '.') {
+      dot++;
+    }
+    if (dot == to || dot + 1 == to) {
+      return Timestamps.NONE;
+    }
+    for (int i = dot + 1; i < to; i++) {
+      if (!Timestamps.isDigit(b[i])) {
+        return Timestamps.NONE;
+      }
+    }
+    v = parseLong(b, from, dot);
+    boolean fraction = false;
+    for (int i = dot + 1; i < to; i++) {
+      fraction |= b[i] != '0';
+    }
+    boolean negative = b[from] == '-';
+    return v != Timestamps.NONE && negative && fraction ? v - 1 : v; // floor: -1.5 ms is -2 ms
+  }
+
+  /** An integer of 1..18 digits with an optional minus spanning exactly [from, to), or NONE. */
+  static long parseLong(byte[] b, int from, int to) {
+    int i = from;
+    boolean negative = i < to && b[i] == '-';
+    if (negative) {
+      i++;
+    }
+    int n = to - i;
+    if (n < 1 || n > 18) {
+      return Timestamps.NONE;
+    }
+    int scalarEnd = n >= 8 ? to - 8 : to;
+    long v = 0;
+    for (; i < scalarEnd; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return Timestamps.NONE;
+      }
+      v = v * 10 + d;
+    }
+    if (n >= 8) {
+      long last8 = Swar.parseEightDigits(b, scalarEnd);
+      if (last8 < 0) {
+        return Timestamps.NONE;
+      }
+      v = v * 100_000_000L + last8;
+    }
+    return negative ? -v : v;
+  }
+
+  /** The UTF-8 length of s, computed only as far as needed to tell whether it exceeds limit. */
+  static long utf8Length(String s, long limit) {
+    if ((long) s.length() * 3 <= limit) {
+      return s.length(); // cannot exceed the limit
+    }
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  static String abbreviate(@Nullable String s) {
+    if (s == null) {
+      return "nothing";
+    }
+    String one = JacksonObject.oneLine(s);
+    return one.length() > 40 ? one.substring(0, 40) + "..." : one;
+  }
+
+  private byte[] scratch(int size) {
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, scratch.length * 2)];
+    }
+    return scratch;
+  }
+}

@@ -1,0 +1,79 @@
+package io.mcpwatch.source.read;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to read an input.
+ *
+ * @param format the input format; {@link InputFormat#AUTO} detects it per input
+ * @param defaultLogGroup the log group of events whose input does not name one (CloudWatch CLI
+ *     output, Docker logs, text, JSON lines without a {@code logGroup} key); {@code null} gives
+ *     such events the empty log group, which no alarm routes to
+ * @param timestampFormat for {@link InputFormat#TEXT}: {@code iso} (ISO-8601 at line start), {@code
+ *     python} ({@code 2026-03-02 10:05:00,123}), {@code epoch-ms}, {@code epoch-s}, {@code none}
+ *     (lines carry no time: they all get the caller's fallback time, so {@link EventReaders} skips
+ *     them), or a {@link java.time.format.DateTimeFormatter} pattern; {@code null} means {@code
+ *     iso} ({@code iso} and {@code python} accept each other's form). The timestamp is looked for
+ *     at line start, or just after a {@code [} (at line start, or first in the line for patterns).
+ *     Without an offset in the text the time is UTC. A line without a timestamp takes the previous
+ *     line's (tracebacks, uvicorn access lines); before any, it is skipped
+ * @param maxEventBytes the largest message, in UTF-8 bytes, that is kept (CloudWatch's event limit,
+ *     256 KiB, by default); longer lines are counted as oversized and skipped without being
+ *     buffered. JSON and Docker lines may be {@value #ENVELOPE_SLACK_BYTES} bytes longer to make
+ *     room for the JSON around the message
+ */
+public record ReadOptions(
+    InputFormat format,
+    @Nullable String defaultLogGroup,
+    @Nullable String timestampFormat,
+    long maxEventBytes) {
+
+  /** CloudWatch Logs' maximum event size. */
+  public static final long DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
+
+  /** The largest accepted {@link #maxEventBytes()}. */
+  public static final long MAX_MAX_EVENT_BYTES = 64L * 1024 * 1024;
+
+  /** Extra line length allowed for JSON framing around a message of {@code maxEventBytes}. */
+  public static final int ENVELOPE_SLACK_BYTES = 4096;
+
+  /**
+   * @throws IllegalArgumentException if maxEventBytes is outside 1..64 MiB or timestampFormat is
+   *     not a known name or a valid pattern with a date and a time of day
+   */
+  public ReadOptions {
+    Objects.requireNonNull(format, "format");
+    if (maxEventBytes < 1 || maxEventBytes > MAX_MAX_EVENT_BYTES) {
+      throw new IllegalArgumentException(
+          "maxEventBytes: expected 1.." + MAX_MAX_EVENT_BYTES + ", got " + maxEventBytes);
+    }
+    TimestampExtractor.compile(timestampFormat); // validates
+  }
+
+  /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events. */
+  public static ReadOptions defaults() {
+    return new ReadOptions(InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES);
+  }
+
+  public ReadOptions withFormat(InputFormat newFormat) {
+    return new ReadOptions(newFormat, defaultLogGroup, timestampFormat, maxEventBytes);
+  }
+
+  public ReadOptions withDefaultLogGroup(@Nullable String group) {
+    return new ReadOptions(format, group, timestampFormat, maxEventBytes);
+  }
+
+  public ReadOptions withTimestampFormat(@Nullable String newTimestampFormat) {
+    return new ReadOptions(format, defaultLogGroup, newTimestampFormat, maxEventBytes);
+  }
+
+  public ReadOptions withMaxEventBytes(long newMaxEventBytes) {
+    return new ReadOptions(format, defaultLogGroup, timestampFormat, newMaxEventBytes);
+  }
+
+  /** The log group for events whose input names none. */
+  String logGroupOrEmpty() {
+    return defaultLogGroup == null ? "" : defaultLogGroup;
+  }
+}

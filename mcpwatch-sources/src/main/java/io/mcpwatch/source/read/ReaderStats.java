@@ -1,0 +1,58 @@
+package io.mcpwatch.source.read;
+
+import java.util.List;
+
+/**
+ * What a reader has done so far.
+ *
+ * @param events events returned
+ * @param bytes input bytes consumed (after gzip decompression)
+ * @param malformed lines (or CloudWatch event objects) that could not be decoded
+ * @param oversized lines or messages longer than {@link ReadOptions#maxEventBytes()}, skipped
+ * @param skipped blank lines, and text lines with no timestamp of their own and none before them
+ * @param firstErrors at most {@link #MAX_ERRORS} descriptions, each {@code FILE:LINE: what was
+ *     expected}
+ */
+public record ReaderStats(
+    long events,
+    long bytes,
+    long malformed,
+    long oversized,
+    long skipped,
+    List<String> firstErrors) {
+
+  /** How many error descriptions are kept. */
+  public static final int MAX_ERRORS = 5;
+
+  public ReaderStats {
+    if (events < 0 || bytes < 0 || malformed < 0 || oversized < 0 || skipped < 0) {
+      throw new IllegalArgumentException("ReaderStats counters must be >= 0");
+    }
+    firstErrors = List.copyOf(firstErrors);
+    if (firstErrors.size() > MAX_ERRORS) {
+      firstErrors = firstErrors.subList(0, MAX_ERRORS);
+    }
+  }
+
+  /** Counters summed, errors concatenated (still at most {@link #MAX_ERRORS}). */
+  public ReaderStats plus(ReaderStats other) {
+    List<String> errors = new java.util.ArrayList<>(firstErrors);
+    for (String e : other.firstErrors) {
+      if (errors.size() < MAX_ERRORS) {
+        errors.add(e);
+      }
+    }
+    return new ReaderStats(
+        events + other.events,
+        bytes + other.bytes,
+        malformed + other.malformed,
+        oversized + other.oversized,
+        skipped + other.skipped,
+        errors);
+  }
+
+  /** All counters zero. */
+  public static ReaderStats empty() {
+    return new ReaderStats(0, 0, 0, 0, 0, List.of());
+  }
+}

@@ -1,0 +1,50 @@
+package io.mcpwatch.source.read;
+
+import io.mcpwatch.engine.LogEvent;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plain text: each non-blank line is one event whose message is the whole line (as the awslogs
+ * driver ships it) and whose time is found in the line by a {@link TimestampExtractor}. A line
+ * without one (a traceback line, a uvicorn access line) takes the previous line's time, else the
+ * caller's fallback time, else it is skipped.
+ */
+final class TextDecoder extends BaseLineDecoder {
+  private final TimestampExtractor extractor;
+  private long previous = Timestamps.NONE;
+
+  TextDecoder(ReadOptions options) {
+    super(options, 0);
+    this.extractor = TimestampExtractor.compile(options.timestampFormat());
+  }
+
+  @Override
+  public InputFormat format() {
+    return InputFormat.TEXT;
+  }
+
+  @Override
+  public @Nullable LogEvent decode(
+      byte[] b, int off, int len, long fallbackTimeMillis, String logGroup) {
+    if (len > maxLineBytes()) {
+      return none(Outcome.OVERSIZED);
+    }
+    len = stripCr(b, off, len);
+    if (isBlank(b, off, len)) {
+      return none(Outcome.SKIPPED);
+    }
+    String line = new String(b, off, len, StandardCharsets.UTF_8);
+    long ts = extractor.extract(b, off, len, line);
+    if (ts != Timestamps.NONE) {
+      previous = ts;
+    } else if (previous != Timestamps.NONE) {
+      ts = previous;
+    } else if (fallbackTimeMillis != NO_FALLBACK) {
+      ts = fallbackTimeMillis;
+    } else {
+      return none(Outcome.SKIPPED);
+    }
+    return event(new LogEvent(logGroup, ts, line));
+  }
+}

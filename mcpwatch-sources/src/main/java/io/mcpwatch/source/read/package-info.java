@@ -1,0 +1,14 @@
+/**
+ * Decoding log inputs into {@link io.mcpwatch.engine.LogEvent}s. Start here: {@link
+ * io.mcpwatch.source.read.EventReaders#open(java.nio.file.Path, ReadOptions)} reads a file (JSON
+ * lines, {@code aws logs} output, Docker json-file logs or plain text; gzip is transparent) and
+ * {@link io.mcpwatch.source.read.LineDecoder} decodes one line at a time for the live tailer.
+ *
+ * <p>Hostile input never throws: malformed, oversized and timestamp-less lines are counted in
+ * {@link io.mcpwatch.source.read.ReaderStats}; only real I/O failures surface as {@code
+ * IOException}.
+ */
+@NullMarked
+package io.mcpwatch.source.read;
+
+import org.jspecify.annotations.NullMarked;
