@@ -109,7 +109,7 @@ public final class NotificationDispatcher {
       return OutboxStatus.FAILED;
     }
     Notifier notifier = notifiers.get(item.protocol());
-    String error;
+    String error = null;
     boolean permanent = false;
     try {
       if (notifier == null) {
@@ -117,10 +117,6 @@ public final class NotificationDispatcher {
             "no transport is configured for protocol " + item.protocol().id());
       }
       notifier.send(item);
-      outbox.markDelivered(item.id(), new Attempt(number, clock.instant(),
-          AttemptOutcome.DELIVERED, ""));
-      report(item, true, "");
-      return OutboxStatus.DELIVERED;
     } catch (DeliveryException e) {
       error = detail(e.getMessage());
       permanent = e instanceof PermanentDeliveryException;
@@ -130,6 +126,12 @@ public final class NotificationDispatcher {
           + " transport";
     }
     Instant at = clock.instant();
+    if (error == null) {
+      // Outside the try: a failure to record success must not be mistaken for a failed send.
+      outbox.markDelivered(item.id(), new Attempt(number, at, AttemptOutcome.DELIVERED, ""));
+      report(item, true, "");
+      return OutboxStatus.DELIVERED;
+    }
     if (permanent) {
       outbox.markFailed(item.id(), new Attempt(number, at, AttemptOutcome.PERMANENT_FAILURE,
           error));
