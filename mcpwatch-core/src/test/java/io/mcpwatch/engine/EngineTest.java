@@ -170,7 +170,7 @@ class EngineTest {
   void ingest_countsUnknownGroupsAndFilterErrorsWithoutThrowing() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
     ResolvedAlarm a = f.alarm("/g", "ERR", spec().build());
-    f.bindings.get(a).throwingOnBoom();
+    f.overrides.put(a, new ThrowingBinding(a, "BOOM"));
     Engine e = f.start(NO_EARLY);
     f.event("/other", "2024-05-01T10:00:01Z", "ERR");
     f.event("/g", "2024-05-01T10:00:02Z", "ERR BOOM");
@@ -220,14 +220,14 @@ class EngineTest {
   @Test
   void ingest_extractedDimensionsSelectTheWatchedMetric() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
-    ResolvedAlarm a = f.alarm("prod", "/g", "DENIED",
+    ResolvedAlarm a = f.alarm("prod", "/g", "[kind=DENIED, tool, ms]",
         spec().dimension("MCP", "teams").dimension("tool", "x").statistic(Statistic.Maximum)
             .build(),
         "$ms", null, java.util.Map.of("tool", "$tool"));
     Engine e = f.start(NO_EARLY);
-    f.event("/g", "2024-05-01T10:00:01Z", "DENIED tool=x ms=7");
-    f.event("/g", "2024-05-01T10:00:02Z", "DENIED tool=y ms=9");
-    f.event("/g", "2024-05-01T10:00:03Z", "DENIED tool=x"); // no value: not published
+    f.event("/g", "2024-05-01T10:00:01Z", "DENIED x 7");
+    f.event("/g", "2024-05-01T10:00:02Z", "DENIED y 9");
+    f.event("/g", "2024-05-01T10:00:03Z", "DENIED x slow"); // not a number: not published
     assertThat(e.minutes(a)).singleElement().satisfies(m -> assertThat(m.max()).isEqualTo(7.0));
     assertThat(e.stats().droppedSamples()).isEqualTo(1);
     assertThat(e.stats().notPublished()).isEqualTo(1);
