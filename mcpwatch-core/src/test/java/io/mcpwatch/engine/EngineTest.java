@@ -271,4 +271,40 @@ class EngineTest {
     jump.tickAt("2024-05-03T10:02:00Z");
     assertThat(jump.summary()).hasSize(4).last().isEqualTo("10:02:00 INSUFFICIENT_DATA->ALARM");
   }
+
+  @Test
+  void ingest_extremeTimestampsNeverThrow() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    f.alarm("prod", "/g", "ERR", spec().build(), "1", 0.0, java.util.Map.of());
+    Engine e = f.start(EngineOptions.defaults()
+        .withDefaultValueMode(io.mcpwatch.metrics.DefaultValueMode.PER_MINUTE));
+    f.clock.set("2024-05-01T10:00:01Z");
+    for (long ts : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1}) {
+      e.ingest(new LogEvent("/g", ts, "ERR"));
+      e.ingest(new LogEvent("/g", ts, "ok"));
+    }
+    f.event("/g", "2024-05-01T10:00:02Z", "ERR");
+    f.tickAt("2024-05-01T10:03:00Z");
+    assertThat(e.stats().ingestedEvents()).isEqualTo(9);
+    assertThat(f.summary()).containsExactly("10:00:02 INSUFFICIENT_DATA->ALARM*");
+  }
+
+  @Test
+  void ingest_alarmWithUnitSeesOnlySamplesPublishedWithThatUnit() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    io.mcpwatch.alarm.AlarmSpec withUnit = spec().name("u").unit("Count").build();
+    ResolvedAlarm counted = new ResolvedAlarm("prod", "app", "u", "/g",
+        io.mcpwatch.pattern.MetricFilter.compile("ERR", new io.mcpwatch.pattern.MetricTransformation(
+            "Failures", "MCP/Security", "1", null, java.util.Map.of(), "Count"),
+            io.mcpwatch.pattern.PatternOptions.defaults()), withUnit);
+    f.alarms.add(counted);
+    ResolvedAlarm unitless = f.alarm("/g", "FATAL", spec().name("n").unit("Count").build());
+    Engine e = f.start(NO_EARLY);
+    f.event("/g", "2024-05-01T10:00:01Z", "ERR FATAL");
+    assertThat(e.minutes(counted)).singleElement()
+        .satisfies(m -> assertThat(m.sampleCount()).isEqualTo(1));
+    assertThat(e.minutes(unitless)).isEqualTo(e.minutes(counted)); // one series: same metric+unit
+    f.tickAt("2024-05-01T10:01:00Z");
+    assertThat(f.transitions.get(0).reasonDataJson()).contains("\"unit\":\"Count\"");
+  }
 }
