@@ -428,8 +428,13 @@ public final class Engine {
       processBoundary(nextBoundary);
       nextBoundary += step;
       if (nextBoundary + step <= now && quiescent()) {
-        // nothing can change until new data arrives: skip the idle boundaries
-        nextBoundary = Math.floorDiv(now, step) * step + step;
+        // nothing can change until new data arrives: skip the idle boundaries, but apply the
+        // retention of the last skipped one
+        long last = Math.floorDiv(now, step) * step;
+        if (!options.retainAll()) {
+          evict(Math.floorDiv(last, 60_000L) * 60_000L);
+        }
+        nextBoundary = last + step;
       }
     }
   }
