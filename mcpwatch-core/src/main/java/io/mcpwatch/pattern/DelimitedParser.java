@@ -27,6 +27,9 @@ final class DelimitedParser {
   private int regexes;
   private boolean ellipsisSeen;
 
+  /** Substrings every matching event contains (see {@link #requiredLiteral}). */
+  private final Set<String> literals = new HashSet<>();
+
   private DelimitedParser(String text, PatternOptions options) {
     this.text = text;
     this.options = options;
@@ -81,7 +84,7 @@ final class DelimitedParser {
           "unexpected text after the closing ']' of the space-delimited pattern",
           rest + 1);
     }
-    return new DelimitedPattern(slots, any, options);
+    return new DelimitedPattern(slots, any, options, literals);
   }
 
   private DelimitedPattern.Slot slot() {
@@ -123,7 +126,7 @@ final class DelimitedParser {
     if (pos >= text.length() || text.charAt(pos) == ',' || text.charAt(pos) == ']') {
       return new DelimitedPattern.Slot(name, null, false, start + 1);
     }
-    return new DelimitedPattern.Slot(name, condition(name, start), false, start + 1);
+    return new DelimitedPattern.Slot(name, condition(name), false, start + 1);
   }
 
   private String name() {
@@ -146,16 +149,25 @@ final class DelimitedParser {
     return name;
   }
 
-  private SlotCondition condition(String name, int slotStart) {
-    List<List<ValueCondition>> anyOf = new ArrayList<>();
-    List<ValueCondition> all = new ArrayList<>();
+  private SlotCondition condition(String name) {
+    List<List<SlotCondition.Comparison>> anyOf = new ArrayList<>();
+    List<SlotCondition.Comparison> all = new ArrayList<>();
+    List<String> required = new ArrayList<>();
     anyOf.add(all);
     while (true) {
-      all.add(comparison(name));
+      SlotCondition.Comparison comparison = comparison(name);
+      all.add(comparison);
+      String literal = requiredLiteral(comparison.condition().op(), comparison.valueText());
+      if (literal != null) {
+        required.add(literal);
+      }
       pos = Chars.skipBlanks(text, pos);
       boolean and = text.startsWith("&&", pos);
       boolean or = text.startsWith("||", pos);
       if (!and && !or) {
+        if (anyOf.size() == 1) {
+          literals.addAll(required);
+        }
         return new SlotCondition(anyOf);
       }
       pos = Chars.skipBlanks(text, pos + 2);
@@ -190,7 +202,7 @@ final class DelimitedParser {
     }
   }
 
-  private ValueCondition comparison(String name) {
+  private SlotCondition.Comparison comparison(String name) {
     ValueCondition.Op op = operator(name);
     pos = Chars.skipBlanks(text, pos);
     int valueAt = pos;
@@ -204,7 +216,7 @@ final class DelimitedParser {
               + " regular expressions",
           valueAt + 1);
     }
-    return condition;
+    return new SlotCondition.Comparison(condition, value);
   }
 
   private ValueCondition.Op operator(String name) {
@@ -283,6 +295,46 @@ final class DelimitedParser {
       pos++;
     }
     return text.substring(start, pos);
+  }
+
+  /**
+   * The string a value token compares with, when {@link ValueCondition} treats it as a string: a
+   * quoted value without its quotes ({@code \"} and {@code \\} unescaped), or a bare token that is
+   * not a number; null for numbers and regexes.
+   */
+  static @Nullable String stringValue(String valueText) {
+    if (valueText.startsWith("%") || valueText.isEmpty()) {
+      return null;
+    }
+    if (!valueText.startsWith("\"")) {
+      return Numbers.isDecimal(valueText) ? null : valueText;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i < valueText.length() - 1; i++) {
+      char c = valueText.charAt(i);
+      if (c == '\\' && i + 1 < valueText.length() - 1
+          && (valueText.charAt(i + 1) == '"' || valueText.charAt(i + 1) == '\\')) {
+        c = valueText.charAt(++i);
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A substring that every field value satisfying {@code = value} contains, or null: the string
+   * value without its leading/trailing {@code *} wildcards (not for numbers, which compare
+   * numerically, nor regexes). Field values are substrings of the event, so an event without it
+   * cannot match: a cheap {@code String.contains} prefilter.
+   */
+  static @Nullable String requiredLiteral(ValueCondition.Op op, String valueText) {
+    String content = op == ValueCondition.Op.EQ ? stringValue(valueText) : null;
+    if (content == null) {
+      return null;
+    }
+    int from = content.startsWith("*") ? 1 : 0;
+    int to = content.length() > 1 && content.endsWith("*") ? content.length() - 1 : content.length();
+    return from < to ? content.substring(from, to) : null;
   }
 
   private static @Nullable String slotHint(char c) {

@@ -1,6 +1,9 @@
 package io.mcpwatch.pattern;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,15 @@ final class DelimitedPattern implements CompiledMatcher {
   private final boolean absorbRest;
   private final ThreadLocal<int[]> scratch;
 
-  DelimitedPattern(List<Slot> parsed, boolean any, PatternOptions options) {
+  /** Substrings a matching event must contain, longest first: checked before splitting. */
+  private final String[] required;
+
+  DelimitedPattern(
+      List<Slot> parsed, boolean any, PatternOptions options, Collection<String> required) {
+    this.required =
+        required.stream()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toArray(String[]::new);
     int ellipsisAt = -1;
     for (int i = 0; i < parsed.size(); i++) {
       if (parsed.get(i).ellipsis()) {
@@ -75,16 +86,30 @@ final class DelimitedPattern implements CompiledMatcher {
     this.scratch = ThreadLocal.withInitial(() -> new int[size]);
   }
 
+  /** Whether the event contains every required substring (it cannot match otherwise). */
+  private boolean mayMatch(String message) {
+    for (String r : required) {
+      if (!message.contains(r)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public boolean matches(String message) {
     if (anyCount) {
       return true;
     }
+    if (!mayMatch(message)) {
+      return false;
+    }
     int[] pos = scratch.get();
+    boolean tabs = message.indexOf('\t') >= 0;
     int n = 0;
     int from = 0;
     while (true) {
-      int next = FieldSplitter.next(message, from, pos, STRIDE * ringSlot(n));
+      int next = FieldSplitter.next(message, from, tabs, pos, STRIDE * ringSlot(n));
       if (next < 0) {
         break;
       }
@@ -109,7 +134,10 @@ final class DelimitedPattern implements CompiledMatcher {
       SlotCondition c = conditions[i];
       if (c != null) {
         int at = STRIDE * ringSlot(fieldOf(i, n));
-        if (!c.test(value(message, pos, at, i, from))) {
+        boolean rest = absorbs(message, i, from);
+        int start = rest ? pos[at + 2] : pos[at];
+        int end = rest ? FieldSplitter.contentEnd(message) : pos[at + 1];
+        if (!c.test(message, start, end)) {
           return false;
         }
       }
@@ -138,25 +166,35 @@ final class DelimitedPattern implements CompiledMatcher {
   }
 
   /**
-   * The value of slot {@code i} whose field positions are at {@code pos[at]}; with
-   * LAST_ABSORBS_REST the last slot takes the raw rest of the line when more fields follow.
+   * Whether slot {@code i} takes the raw rest of the line: LAST_ABSORBS_REST, the last slot, and
+   * more fields follow the one it starts at (which ends at {@code after}).
    */
+  private boolean absorbs(String message, int i, int after) {
+    if (!absorbRest || i != slots - 1) {
+      return false;
+    }
+    int more = after;
+    while (more < message.length() && FieldSplitter.isSeparator(message.charAt(more))) {
+      more++;
+    }
+    return more < message.length();
+  }
+
+  /** The value of slot {@code i} whose field positions are at {@code pos[at]}. */
   private String value(String message, int[] pos, int at, int i, int after) {
-    if (absorbRest && i == slots - 1) {
-      int more = after;
-      while (more < message.length() && FieldSplitter.isSeparator(message.charAt(more))) {
-        more++;
-      }
-      if (more < message.length()) {
-        return message.substring(pos[at + 2], FieldSplitter.contentEnd(message));
-      }
+    if (absorbs(message, i, after)) {
+      return message.substring(pos[at + 2], FieldSplitter.contentEnd(message));
     }
     return message.substring(pos[at], pos[at + 1]);
   }
 
   @Override
   public @Nullable PatternMatch match(String message) {
+    if (!mayMatch(message)) {
+      return null;
+    }
     int[] pos = new int[STRIDE * 16];
+    boolean tabs = message.indexOf('\t') >= 0;
     int n = 0;
     int from = 0;
     int afterLast = 0;
@@ -164,7 +202,7 @@ final class DelimitedPattern implements CompiledMatcher {
       if (STRIDE * (n + 1) > pos.length) {
         pos = Arrays.copyOf(pos, pos.length * 2);
       }
-      int next = FieldSplitter.next(message, from, pos, STRIDE * n);
+      int next = FieldSplitter.next(message, from, tabs, pos, STRIDE * n);
       if (next < 0) {
         break;
       }
@@ -182,20 +220,29 @@ final class DelimitedPattern implements CompiledMatcher {
       return null;
     }
     Map<String, String> values = new LinkedHashMap<>();
+    List<String> fields = new ArrayList<>();
     if (anyCount) {
       for (int f = 0; f < n; f++) {
-        values.put(positional(f + 1), message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]));
+        String value = message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]);
+        values.put(positional(f + 1), value);
+        fields.add(value);
       }
-      return new FieldsMatch(values);
+      return new FieldsMatch(values, fields);
     }
     for (int i = 0; i < slots; i++) {
       SlotCondition c = conditions[i];
-      if (c != null && !c.test(value(message, pos, STRIDE * fieldOf(i, n), i, afterLast))) {
-        return null;
+      if (c != null) {
+        int at = STRIDE * fieldOf(i, n);
+        boolean rest = absorbs(message, i, afterLast);
+        int start = rest ? pos[at + 2] : pos[at];
+        int end = rest ? FieldSplitter.contentEnd(message) : pos[at + 1];
+        if (!c.test(message, start, end)) {
+          return null;
+        }
       }
     }
-    int fields = absorbRest ? slots : n;
-    for (int f = 0; f < fields; f++) {
+    int count = absorbRest ? slots : n;
+    for (int f = 0; f < count; f++) {
       int slot = slotOf(f, n);
       String key = slot >= 0 && keys[slot] != null ? keys[slot] : positional(f + 1);
       String value =
@@ -203,8 +250,9 @@ final class DelimitedPattern implements CompiledMatcher {
               ? value(message, pos, STRIDE * f, slot, afterLast)
               : message.substring(pos[STRIDE * f], pos[STRIDE * f + 1]);
       values.put(key, value);
+      fields.add(value);
     }
-    return new FieldsMatch(values);
+    return new FieldsMatch(values, fields);
   }
 
   /** The slot covering event field {@code f} (0-based) of {@code n}, or -1 inside '...'. */
@@ -236,13 +284,8 @@ final class DelimitedPattern implements CompiledMatcher {
       }
       return false;
     }
-    if (anyCount) {
-      return true;
-    }
-    if (number <= prefix) {
-      return keys[number - 1] == null;
-    }
-    return ellipsis || number <= slots && keys[number - 1] == null;
+    // $N is the N-th field of the event, named or not (PatternMatch.field resolves it)
+    return anyCount || ellipsis || number <= slots;
   }
 
   /** N for {@code $N} (N >= 1, no leading zero), else -1. */

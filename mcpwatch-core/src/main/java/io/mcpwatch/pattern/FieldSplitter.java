@@ -24,9 +24,11 @@ final class FieldSplitter {
    * Finds the first field at or after {@code from} and writes its value start, value end and raw
    * start to {@code out[at]}, {@code out[at + 1]}, {@code out[at + 2]}.
    *
+   * @param tabs whether the message contains a tab; without tabs the end of a field is found with
+   *     the (vectorised) {@code String.indexOf(' ')}
    * @return the index just after the field, or -1 when there is no further field
    */
-  static int next(String message, int from, int[] out, int at) {
+  static int next(String message, int from, boolean tabs, int[] out, int at) {
     int n = message.length();
     int i = from;
     while (i < n && isSeparator(message.charAt(i))) {
@@ -45,9 +47,17 @@ final class FieldSplitter {
         return close + 1;
       }
     }
-    int j = i + 1;
-    while (j < n && !isSeparator(message.charAt(j))) {
-      j++;
+    int j;
+    if (tabs) {
+      j = i + 1;
+      while (j < n && !isSeparator(message.charAt(j))) {
+        j++;
+      }
+    } else {
+      j = message.indexOf(' ', i + 1);
+      if (j < 0) {
+        j = n;
+      }
     }
     out[at] = i;
     out[at + 1] = j;

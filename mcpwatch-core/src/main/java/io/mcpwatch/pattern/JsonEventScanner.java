@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 
@@ -89,7 +90,7 @@ final class JsonEventScanner {
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    try (JsonParser p = FACTORY.createParser(message)) {
+    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), message)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
         return false;

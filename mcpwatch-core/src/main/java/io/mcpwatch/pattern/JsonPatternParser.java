@@ -23,9 +23,6 @@ import org.jspecify.annotations.Nullable;
  * error is a {@link FilterPatternException} with a 1-based column.
  */
 final class JsonPatternParser {
-  static final String INVALID = "Invalid filter pattern";
-  static final String BRACES = "If a filter pattern starts with '{' it must end with '}'";
-  static final int MAX_REGEXES = 2;
   static final int MAX_WILDCARDS = 3;
   static final int MAX_NESTING = 50;
 
@@ -54,7 +51,7 @@ final class JsonPatternParser {
     }
     if (open == text.length() || text.charAt(open) != '{') {
       throw new FilterPatternException(
-          text, INVALID, "a JSON pattern starts with '{'", open + 1, null);
+          text, PatternErrors.INVALID_PATTERN, "a JSON pattern starts with '{'", open + 1, null);
     }
     int close = text.length() - 1;
     while (close > open && isBlank(text.charAt(close))) {
@@ -63,9 +60,10 @@ final class JsonPatternParser {
     if (close == open || text.charAt(close) != '}') {
       throw new FilterPatternException(
           text,
-          BRACES,
-          "the pattern starts with '{' at column " + (open + 1) + " but does not end with '}'",
-          close + 2,
+          PatternErrors.JSON_UNCLOSED,
+          "the pattern starts with '{' (a JSON pattern) but ends with "
+              + Chars.describe(text.charAt(close)),
+          close + 1,
           "a JSON pattern is one block: { $.field = value && $.other = value }");
     }
     JsonPatternParser p = new JsonPatternParser(text, open + 1, close);
@@ -166,7 +164,7 @@ final class JsonPatternParser {
     if (sel.hasWildcard() && ++wildcards > MAX_WILDCARDS) {
       throw new FilterPatternException(
           text,
-          INVALID,
+          PatternErrors.INVALID_PATTERN,
           "at most " + MAX_WILDCARDS + " wildcard selectors per pattern",
           sel.wildcardColumn(),
           null);
@@ -184,8 +182,8 @@ final class JsonPatternParser {
     int valueStart = pos;
     String token = readValueToken();
     ValueCondition value = ValueCondition.parse(op, token, text, valueStart + 1);
-    if (value.isRegex() && ++regexes > MAX_REGEXES) {
-      throw error("at most " + MAX_REGEXES + " regular expressions per pattern", valueStart, null);
+    if (value.isRegex() && ++regexes > PatternErrors.MAX_REGEXES) {
+      throw error("at most " + PatternErrors.MAX_REGEXES + " regular expressions per pattern", valueStart, null);
     }
     JsonCondition c = new JsonCondition.Compare(id, selector, value);
     conditions.add(c);
@@ -366,7 +364,7 @@ final class JsonPatternParser {
   }
 
   private FilterPatternException error(String detail, int index, @Nullable String hint) {
-    return new FilterPatternException(text, INVALID, detail, index + 1, hint);
+    return PatternErrors.invalid(text, detail, index + 1, hint);
   }
 
   private static boolean isKeyword(String word) {
@@ -384,7 +382,7 @@ final class JsonPatternParser {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
-  static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  private static boolean isBlank(char c) {
+    return Chars.isBlank(c);
   }
 }

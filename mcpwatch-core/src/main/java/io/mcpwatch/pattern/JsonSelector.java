@@ -18,7 +18,6 @@ import java.util.List;
  */
 record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
 
-  private static final String INVALID = "Invalid filter pattern";
   private static final String KEY_HINT =
       "keys with characters other than letters, digits, '-' and '_' use bracket notation:"
           + " $.['my.key']";
@@ -132,9 +131,9 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
           wildcard = addWildcard(pattern, wildcard, pos);
           steps.add(Wildcard.INSTANCE);
           pos++;
-        } else if (isDigit(n)) {
+        } else if (Chars.isDigit(n)) {
           int e = pos;
-          while (e < limit && isDigit(pattern.charAt(e))) {
+          while (e < limit && Chars.isDigit(pattern.charAt(e))) {
             e++;
           }
           if (e - pos > 9) {
@@ -184,15 +183,7 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
   }
 
   static boolean isNameChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '_'
-        || c == '-';
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+    return Chars.isWord(c) || c == '-';
   }
 
   /** For {@code .['key']} with {@code bracket} at '[': the index of the closing ']'. */
@@ -224,6 +215,6 @@ record JsonSelector(String text, List<Step> steps, int wildcardColumn) {
 
   private static FilterPatternException error(
       String pattern, String detail, int index, @org.jspecify.annotations.Nullable String hint) {
-    return new FilterPatternException(pattern, INVALID, detail, index + 1, hint);
+    return PatternErrors.invalid(pattern, detail, index + 1, hint);
   }
 }

@@ -1,6 +1,5 @@
 package io.mcpwatch.pattern;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -53,8 +52,6 @@ final class ValueCondition {
     }
   }
 
-  private static final String INVALID = "Invalid filter pattern";
-
   private final Op op;
   private final String valueText;
   private final Value value;
@@ -92,7 +89,7 @@ final class ValueCondition {
       }
       return new ValueCondition(op, valueText, Text.of(content));
     }
-    if (Numbers.isNumber(valueText, true)) {
+    if (Numbers.isDecimal(valueText)) {
       return new ValueCondition(op, valueText, Num.of(valueText));
     }
     if (op.isNumericOnly()) {
@@ -108,11 +105,7 @@ final class ValueCondition {
       if (!isBareChar(c)) {
         throw error(
             patternText,
-            String.format(
-                Locale.ROOT,
-                "unquoted value %s contains '%s'",
-                valueText,
-                Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : c),
+            "unquoted value " + valueText + " contains " + Chars.describe(c),
             column + i,
             "put values with characters other than letters, digits, '_', '.', '*' and '-' in"
                 + " double quotes: \"" + valueText + "\"");
@@ -167,7 +160,7 @@ final class ValueCondition {
         return !value.matches(text, isNumber);
       default:
         Num num = (Num) value; // parse() guarantees a number for the ordering operators
-        if (!isNumber && !Numbers.isNumber(text, false)) {
+        if (!isNumber && !Decimals.isPlain(text)) {
           return false;
         }
         int c = num.compareTo(text);
@@ -232,18 +225,12 @@ final class ValueCondition {
   }
 
   private static boolean isBareChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '_'
-        || c == '.'
-        || c == '*'
-        || c == '-';
+    return Chars.isWord(c) || c == '.' || c == '*' || c == '-';
   }
 
   private static FilterPatternException error(
       String patternText, String detail, int column, @Nullable String hint) {
-    return new FilterPatternException(patternText, INVALID, detail, column, hint);
+    return PatternErrors.invalid(patternText, detail, column, hint);
   }
 
   /** The right-hand side of a comparison. */
@@ -265,7 +252,7 @@ final class ValueCondition {
       boolean leading = s.startsWith("*");
       boolean trailing = s.length() > 1 && s.endsWith("*");
       String core = s.substring(leading ? 1 : 0, s.length() - (trailing ? 1 : 0));
-      boolean plain = !leading && !trailing && Numbers.isNumber(core, false);
+      boolean plain = !leading && !trailing && Decimals.isPlain(core);
       return new Text(core, leading, trailing, plain);
     }
 
@@ -281,7 +268,7 @@ final class ValueCondition {
         return text.startsWith(core);
       }
       if (isNumber && plainNumber) {
-        return Numbers.compare(core, text) == 0;
+        return Decimals.compare(core, text) == 0;
       }
       return text.equals(core);
     }
@@ -291,7 +278,7 @@ final class ValueCondition {
   private record Num(String text, boolean isLong, long longValue) implements Value {
     static Num of(String s) {
       long l = 0;
-      boolean isLong = Numbers.isPlainInteger(s) && s.length() <= 18;
+      boolean isLong = Decimals.isPlainInteger(s) && s.length() <= 18;
       if (isLong) {
         l = Long.parseLong(s);
       }
@@ -300,7 +287,7 @@ final class ValueCondition {
 
     @Override
     public boolean matches(String other, boolean isNumber) {
-      if (isNumber || Numbers.isNumber(other, false)) {
+      if (isNumber || Decimals.isPlain(other)) {
         return compareTo(other) == 0;
       }
       return other.equals(text);
@@ -308,10 +295,10 @@ final class ValueCondition {
 
     /** Compares this number with {@code other}, a valid number text. */
     int compareTo(String other) {
-      if (isLong && other.length() <= 18 && Numbers.isPlainInteger(other)) {
+      if (isLong && other.length() <= 18 && Decimals.isPlainInteger(other)) {
         return Long.compare(longValue, Long.parseLong(other));
       }
-      return Numbers.compare(text, other);
+      return Decimals.compare(text, other);
     }
   }
 
@@ -323,54 +310,40 @@ final class ValueCondition {
     }
   }
 
-  /** Decimal number texts: recognising and comparing them without ever throwing. */
-  static final class Numbers {
+  /**
+   * Decimal number texts: recognising the plain ones and comparing any two without ever throwing.
+   * (Scientific notation is recognised by {@link Numbers#isDecimal}.)
+   */
+  static final class Decimals {
     /** Longest text compared exactly with BigDecimal; longer texts compare as doubles. */
     private static final int MAX_EXACT_LENGTH = 1100;
 
-    private Numbers() {}
+    private Decimals() {}
 
     /**
-     * Whether {@code s} is {@code [+-]?(digits[.digits?] | .digits)} followed, when {@code
-     * exponent} is allowed, by an optional {@code [eE][+-]?digits}.
+     * Whether {@code s} is {@code [+-]?(digits[.digits?] | .digits)}: how a string (a JSON
+     * string, a space-delimited field) qualifies as a number. No exponent: strings don't support
+     * scientific notation (spec 1.3).
      */
-    static boolean isNumber(String s, boolean exponent) {
+    static boolean isPlain(String s) {
       int n = s.length();
       int i = 0;
       if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
         i++;
       }
-      int intDigits = 0;
-      while (i < n && isDigit(s.charAt(i))) {
+      int digits = 0;
+      while (i < n && Chars.isDigit(s.charAt(i))) {
         i++;
-        intDigits++;
+        digits++;
       }
-      int fracDigits = 0;
       if (i < n && s.charAt(i) == '.') {
         i++;
-        while (i < n && isDigit(s.charAt(i))) {
+        while (i < n && Chars.isDigit(s.charAt(i))) {
           i++;
-          fracDigits++;
+          digits++;
         }
       }
-      if (intDigits == 0 && fracDigits == 0) {
-        return false;
-      }
-      if (exponent && i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-        i++;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-          i++;
-        }
-        int expDigits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-          i++;
-          expDigits++;
-        }
-        if (expDigits == 0) {
-          return false;
-        }
-      }
-      return i == n;
+      return digits > 0 && i == n;
     }
 
     /** Whether {@code s} is {@code [+-]?digits}. */
@@ -381,7 +354,7 @@ final class ValueCondition {
         return false;
       }
       for (; i < n; i++) {
-        if (!isDigit(s.charAt(i))) {
+        if (!Chars.isDigit(s.charAt(i))) {
           return false;
         }
       }
@@ -389,8 +362,8 @@ final class ValueCondition {
     }
 
     /**
-     * Compares two valid number texts (as accepted by {@link #isNumber(String, boolean)} with
-     * exponents): exactly for texts of sane length and exponent, as doubles otherwise.
+     * Compares two valid number texts (as accepted by {@link Numbers#isDecimal}): exactly for
+     * texts of sane length and exponent, as doubles otherwise.
      */
     static int compare(String a, String b) {
       if (a.length() <= MAX_EXACT_LENGTH && b.length() <= MAX_EXACT_LENGTH) {
@@ -403,10 +376,6 @@ final class ValueCondition {
       double x = Double.parseDouble(a);
       double y = Double.parseDouble(b);
       return x < y ? -1 : (x > y ? 1 : 0);
-    }
-
-    private static boolean isDigit(char c) {
-      return c >= '0' && c <= '9';
     }
   }
 }

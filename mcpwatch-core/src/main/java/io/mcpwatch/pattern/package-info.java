@@ -2,10 +2,24 @@
  * The CloudWatch Logs filter-pattern language: term, {@code %regex%}, JSON and space-delimited
  * patterns, and the metric transformation that turns a matched event into a metric observation.
  *
- * <p>Start at {@link io.mcpwatch.pattern.FilterPattern#compile(String, PatternOptions)}; metric
- * filters are built with {@link io.mcpwatch.pattern.MetricFilter#compile}. Syntax errors are one
- * unchecked {@link io.mcpwatch.pattern.FilterPatternException} carrying AWS's message, a 1-based
- * column and an optional hint. Matching never throws and runs in time linear in the event.
+ * <p>Start here: {@link io.mcpwatch.pattern.FilterPattern#compile(String, PatternOptions)} compiles
+ * a pattern (the kind is chosen by its first non-blank character); {@link
+ * io.mcpwatch.pattern.MetricFilter#compile} adds a metric transformation and {@link
+ * io.mcpwatch.pattern.MetricFilter#observe} says what one event publishes; {@link
+ * io.mcpwatch.pattern.TestMetricFilter#run} is AWS's TestMetricFilter for the CLI and the API.
+ * Syntax errors are one unchecked {@link io.mcpwatch.pattern.FilterPatternException} carrying AWS's
+ * message, a 1-based column and, for recognised mistakes ({@code 4??}, unquoted {@code /}), a hint.
+ * Matching never throws, uses no backtracking engine (re2j for regexes) and runs in time linear in
+ * the event; term and regex matching do not allocate.
+ *
+ * <p>Inside: one package-private {@code CompiledMatcher} per kind ({@code TermPattern}, {@code
+ * RegexPattern} with {@code RegexSyntax}, {@code DelimitedPattern} with {@code DelimitedParser} and
+ * {@code FieldSplitter}, {@code JsonPattern}); {@code ValueCondition} is the {@code OP value}
+ * comparison JSON and space-delimited conditions share. The examples of the spec are replayed from
+ * {@code src/test/resources/conformance/*.tsv}.
+ *
+ * <p>JSON patterns: {@code JsonPatternParser} builds a {@code JsonPattern} whose conditions see
+ * every node their selectors select in one streaming pass ({@code JsonEventScanner}).
  */
 @NullMarked
 package io.mcpwatch.pattern;
