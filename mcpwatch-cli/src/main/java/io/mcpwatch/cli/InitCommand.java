@@ -51,7 +51,12 @@ final class InitCommand implements Callable<Integer> {
       if (force) {
         Files.writeString(file, template, StandardCharsets.UTF_8);
       } else {
-        Files.writeString(file, template, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.writeString(
+            file,
+            template,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
       }
     } catch (FileAlreadyExistsException e) {
       throw new UserError(2, file + " already exists; use --force to overwrite it");

@@ -21,13 +21,16 @@ class InitCommandTest {
     Cli.Result init = Cli.run("init", file.toString());
 
     assertThat(init.exit()).isZero();
-    assertThat(init.out()).startsWith("wrote " + file + ": 32 alarms resolved for 2 environments x 4 apps x 4 alarms");
+    assertThat(init.out())
+        .startsWith(
+            "wrote " + file + ": 32 alarms resolved for 2 environments x 4 apps x 4 alarms");
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(InitCommand.template());
 
     Cli.Result validate = Cli.run("validate", "-c", file.toString());
     assertThat(validate.exit()).isZero();
     assertThat(validate.out()).doesNotContain(": error: ").doesNotContain(": warning: ");
-    assertThat(validate.out()).endsWith(file + ": 0 errors, 0 warnings, 1 info; 32 alarms resolved\n");
+    assertThat(validate.out())
+        .endsWith(file + ": 0 errors, 0 warnings, 1 info; 32 alarms resolved\n");
   }
 
   @Test
@@ -37,7 +40,8 @@ class InitCommandTest {
 
     Cli.Result refused = Cli.run("init", file.toString());
     assertThat(refused.exit()).isEqualTo(2);
-    assertThat(refused.err()).isEqualTo("mcpwatch: " + file + " already exists; use --force to overwrite it\n");
+    assertThat(refused.err())
+        .isEqualTo("mcpwatch: " + file + " already exists; use --force to overwrite it\n");
     assertThat(Files.readString(file)).isEqualTo("mine");
 
     Cli.Result forced = Cli.run("init", "--force", file.toString());
@@ -70,7 +74,8 @@ class InitCommandTest {
             .filter(a -> a.app().equals("databricks") && a.alarm().equals("errors"))
             .findFirst()
             .orElseThrow();
-    assertThat(dbx.filter().pattern().matches("{\"level\": \"CRITICAL\", \"msg\": \"disk\"}")).isTrue();
+    assertThat(dbx.filter().pattern().matches("{\"level\": \"CRITICAL\", \"msg\": \"disk\"}"))
+        .isTrue();
     assertThat(dbx.filter().pattern().matches("ERROR:root:boom")).isFalse();
     assertThat(c.resolution().alarms()).hasSize(32);
   }
@@ -80,10 +85,14 @@ class InitCommandTest {
     String t = InitCommand.template();
 
     assertThat(t).contains("4?? and 5?? are not wildcards");
-    assertThat(t).contains("ERROR is a substring search").contains("ERROR_RATE_LIMIT").contains("ERRORCODE");
+    assertThat(t)
+        .contains("ERROR is a substring search")
+        .contains("ERROR_RATE_LIMIT")
+        .contains("ERRORCODE");
     assertThat(t).contains("cannot set a static dimension value");
     assertThat(t).contains("%(levelname)s:%(name)s:%(message)s");
-    assertThat(t).contains("INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 422 Unprocessable Entity");
+    assertThat(t)
+        .contains("INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 422 Unprocessable Entity");
     assertThat(t.lines().filter(l -> l.length() > 100)).isEmpty();
   }
 }

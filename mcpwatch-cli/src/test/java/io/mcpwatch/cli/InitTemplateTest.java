@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * init-template-lines.tsv} (alarm, match|nomatch, line).
  */
 class InitTemplateTest {
-  private static final ConfigCheck TEMPLATE = ConfigFiles.check("mcpwatch.yaml", InitCommand.template());
+  private static final ConfigCheck TEMPLATE =
+      ConfigFiles.check("mcpwatch.yaml", InitCommand.template());
 
   static Stream<Arguments> lines() throws IOException {
     try (InputStream in = InitTemplateTest.class.getResourceAsStream("init-template-lines.tsv")) {

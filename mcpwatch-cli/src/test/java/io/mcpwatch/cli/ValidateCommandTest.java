@@ -22,7 +22,8 @@ class ValidateCommandTest {
   }
 
   static String adrAsWritten() throws Exception {
-    try (InputStream in = ValidateCommandTest.class.getResourceAsStream("config/adr-0003-as-written.yaml")) {
+    try (InputStream in =
+        ValidateCommandTest.class.getResourceAsStream("config/adr-0003-as-written.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -37,21 +38,44 @@ class ValidateCommandTest {
     List<String> lines = r.out().lines().filter(l -> !l.startsWith("  ")).toList();
     assertThat(lines)
         .containsExactly(
-            f + ":23:56: error: alarms.http-4xx.pattern: Invalid character(s) in term: unquoted term 4?? contains '?'; only letters, digits and _ are allowed outside double quotes",
-            f + ":24:56: error: alarms.http-5xx.pattern: Invalid character(s) in term: unquoted term 5?? contains '?'; only letters, digits and _ are allowed outside double quotes",
-            f + ":19:22: info: defaults.dimensions.MCP: CloudWatch metric filters cannot set a static dimension value: dimension values must be fields of the event ($name, $.path) and term patterns have no fields. mcpwatch adds MCP = {app} to every sample itself, and the alarm watches it",
-            f + ":22:55: warning: alarms.errors.pattern: ERROR is a substring search: it also counts lines that merely mention ERROR (an INFO line about ERROR_RATE_LIMIT, ERRORCODE), not only ERROR-level records",
-            f + ":23:55: error: alarms.http-4xx.pattern: 4?? is not a wildcard: '?' only marks an optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it inside a term",
-            f + ":24:55: error: alarms.http-5xx.pattern: 5?? is not a wildcard: '?' only marks an optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it inside a term",
+            f
+                + ":23:56: error: alarms.http-4xx.pattern: Invalid character(s) in term: unquoted"
+                + " term 4?? contains '?'; only letters, digits and _ are allowed outside double"
+                + " quotes",
+            f
+                + ":24:56: error: alarms.http-5xx.pattern: Invalid character(s) in term: unquoted"
+                + " term 5?? contains '?'; only letters, digits and _ are allowed outside double"
+                + " quotes",
+            f
+                + ":19:22: info: defaults.dimensions.MCP: CloudWatch metric filters cannot set a"
+                + " static dimension value: dimension values must be fields of the event ($name,"
+                + " $.path) and term patterns have no fields. mcpwatch adds MCP = {app} to every"
+                + " sample itself, and the alarm watches it",
+            f
+                + ":22:55: warning: alarms.errors.pattern: ERROR is a substring search: it also"
+                + " counts lines that merely mention ERROR (an INFO line about ERROR_RATE_LIMIT,"
+                + " ERRORCODE), not only ERROR-level records",
+            f
+                + ":23:55: error: alarms.http-4xx.pattern: 4?? is not a wildcard: '?' only marks an"
+                + " optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it"
+                + " inside a term",
+            f
+                + ":24:55: error: alarms.http-5xx.pattern: 5?? is not a wildcard: '?' only marks an"
+                + " optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it"
+                + " inside a term",
             f + ": 4 errors, 1 warning, 1 info; 16 alarms resolved");
     assertThat(r.out())
-        .contains("  suggestion: [level, client, dash, request=*HTTP*, status=4*, ...] counts 4xx responses")
+        .contains(
+            "  suggestion: [level, client, dash, request=*HTTP*, status=4*, ...] counts 4xx"
+                + " responses")
         .contains("  suggestion: [level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]");
   }
 
   @Test
   void validate_warningsOnly_exits1() throws Exception {
-    String text = InitCommand.template().replace("'[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]'", "ERROR");
+    String text =
+        InitCommand.template()
+            .replace("'[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]'", "ERROR");
     Path f = write("warn.yaml", text);
 
     Cli.Result r = Cli.run("validate", "-c", f.toString());
@@ -78,9 +102,22 @@ class ValidateCommandTest {
     int tresholdLine = source.indexOf("    treshold: 20") + 1;
     int fiftyLine = source.indexOf("    threshold: fifty") + 1;
     assertThat(r.out())
-        .contains(f + ":" + statLine + ":14: error: defaults.statistic: expected one of SampleCount, Average, Sum, Minimum, Maximum; found \"sum\" (did you mean Sum?)\n")
-        .contains(f + ":" + tresholdLine + ":5: error: alarms.errors.treshold: unknown key (did you mean threshold?)\n")
-        .contains(f + ":" + fiftyLine + ":16: error: alarms.http-4xx.threshold: expected a number, found \"fifty\"\n");
+        .contains(
+            f
+                + ":"
+                + statLine
+                + ":14: error: defaults.statistic: expected one of SampleCount, Average, Sum,"
+                + " Minimum, Maximum; found \"sum\" (did you mean Sum?)\n")
+        .contains(
+            f
+                + ":"
+                + tresholdLine
+                + ":5: error: alarms.errors.treshold: unknown key (did you mean threshold?)\n")
+        .contains(
+            f
+                + ":"
+                + fiftyLine
+                + ":16: error: alarms.http-4xx.threshold: expected a number, found \"fifty\"\n");
   }
 
   @Test
@@ -92,7 +129,9 @@ class ValidateCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out().lines().toList())
         .containsExactly(
-            f + ":3:7: error: YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence at 2:7)",
+            f
+                + ":3:7: error: YAML syntax error: expected ',' or ']', but got : (while parsing a"
+                + " flow sequence at 2:7)",
             f + ": 1 error, 0 warnings, 0 infos; 0 alarms resolved");
   }
 

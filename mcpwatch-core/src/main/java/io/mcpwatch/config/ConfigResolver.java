@@ -44,18 +44,33 @@ public final class ConfigResolver {
               Located.builtin(ComparisonOperator.GreaterThanOrEqualToThreshold, "comparison"))
           .set(AlarmField.ACTIONS_ENABLED, Located.builtin(true, "actionsEnabled"))
           .set(AlarmField.ENABLED, Located.builtin(true, "enabled"))
-          .set(AlarmField.ALARM_ACTIONS, Located.builtin(List.of(Located.builtin("{topic}", "alarmActions")), "alarmActions"))
-          .set(AlarmField.OK_ACTIONS, Located.builtin(List.of(Located.builtin("{topic}", "okActions")), "okActions"))
-          .set(AlarmField.INSUFFICIENT_DATA_ACTIONS, Located.builtin(List.<Located<String>>of(), "insufficientDataActions"))
-          .dimension(new Dimension(Located.builtin("MCP", "dimensions.MCP"), Located.builtin("{app}", "dimensions.MCP")))
+          .set(
+              AlarmField.ALARM_ACTIONS,
+              Located.builtin(List.of(Located.builtin("{topic}", "alarmActions")), "alarmActions"))
+          .set(
+              AlarmField.OK_ACTIONS,
+              Located.builtin(List.of(Located.builtin("{topic}", "okActions")), "okActions"))
+          .set(
+              AlarmField.INSUFFICIENT_DATA_ACTIONS,
+              Located.builtin(List.<Located<String>>of(), "insufficientDataActions"))
+          .dimension(
+              new Dimension(
+                  Located.builtin("MCP", "dimensions.MCP"),
+                  Located.builtin("{app}", "dimensions.MCP")))
           .build();
 
   /** Fields an alarm needs after merging (the built-in defaults give most; null clears them). */
   private static final List<AlarmField> REQUIRED =
       List.of(
-          AlarmField.METRIC, AlarmField.PATTERN, AlarmField.THRESHOLD, AlarmField.METRIC_VALUE,
-          AlarmField.STATISTIC, AlarmField.PERIOD, AlarmField.EVALUATION_PERIODS,
-          AlarmField.COMPARISON, AlarmField.ACTIONS_ENABLED);
+          AlarmField.METRIC,
+          AlarmField.PATTERN,
+          AlarmField.THRESHOLD,
+          AlarmField.METRIC_VALUE,
+          AlarmField.STATISTIC,
+          AlarmField.PERIOD,
+          AlarmField.EVALUATION_PERIODS,
+          AlarmField.COMPARISON,
+          AlarmField.ACTIONS_ENABLED);
 
   /** Resolves every combination. Never throws for configuration mistakes. */
   public static Resolution resolve(McpwatchConfig config) {
@@ -87,10 +102,16 @@ public final class ConfigResolver {
           if (first != null) {
             if (!duplicateReported && config.alarmName() != null) {
               errors.add(
-                  config.alarmName().error(
-                      "produces the alarm name " + r.spec().alarmName() + " for both "
-                          + first.label() + " and " + instance.label()
-                          + "; alarm names must be unique: use {env}, {app} and {alarm}"));
+                  config
+                      .alarmName()
+                      .error(
+                          "produces the alarm name "
+                              + r.spec().alarmName()
+                              + " for both "
+                              + first.label()
+                              + " and "
+                              + instance.label()
+                              + "; alarm names must be unique: use {env}, {app} and {alarm}"));
               duplicateReported = true;
             }
             continue;
@@ -155,7 +176,8 @@ public final class ConfigResolver {
     }
 
     @Nullable ResolvedAlarm resolve() {
-      Located<String> logGroupTemplate = app.logGroup() != null ? app.logGroup() : config.logGroup();
+      Located<String> logGroupTemplate =
+          app.logGroup() != null ? app.logGroup() : config.logGroup();
       if (!s.invalidFields().isEmpty()
           || config.namespace() == null
           || logGroupTemplate == null
@@ -170,8 +192,14 @@ public final class ConfigResolver {
       }
       if (!missing.isEmpty()) {
         errors.add(
-            new ConfigError(def.path(), def.line(), def.column(),
-                "missing " + and(missing) + " (set under " + def.path()
+            new ConfigError(
+                def.path(),
+                def.line(),
+                def.column(),
+                "missing "
+                    + and(missing)
+                    + " (set under "
+                    + def.path()
                     + ", defaults, the app or an override)"));
         return null;
       }
@@ -183,7 +211,8 @@ public final class ConfigResolver {
       }
       String alarmName = Templates.expand(config.alarmName().value(), vars);
       if (alarmName.length() > 255) {
-        errors.add(config.alarmName().error("alarm name " + alarmName + " is longer than 255 characters"));
+        errors.add(
+            config.alarmName().error("alarm name " + alarmName + " is longer than 255 characters"));
         return null;
       }
       Located<String> metric = req(s.metric());
@@ -200,7 +229,9 @@ public final class ConfigResolver {
         }
       }
       if (staticDims.size() + fieldDims.size() > 30) {
-        errors.add(new ConfigError(def.path(), def.line(), def.column(), "an alarm watches at most 30 dimensions"));
+        errors.add(
+            new ConfigError(
+                def.path(), def.line(), def.column(), "an alarm watches at most 30 dimensions"));
         return null;
       }
       List<String> alarmActions = topics(s.alarmActions());
@@ -217,8 +248,12 @@ public final class ConfigResolver {
       try {
         MetricTransformation t =
             new MetricTransformation(
-                metricName, config.namespace().value(), req(s.metricValue()).value(),
-                defaultValue, fieldDims, unit);
+                metricName,
+                config.namespace().value(),
+                req(s.metricValue()).value(),
+                defaultValue,
+                fieldDims,
+                unit);
         filter = MetricFilter.compile(pattern.value(), t, config.patternOptions());
       } catch (FilterPatternException e) {
         errors.add(filterError(e, pattern));
@@ -268,9 +303,14 @@ public final class ConfigResolver {
         if (!topicNames.contains(name)) {
           Located<String> at = t.inFile() ? t : list.inFile() ? list.with(name) : null;
           String msg =
-              "unknown topic " + name + " (declare it under environments or topics)"
+              "unknown topic "
+                  + name
+                  + " (declare it under environments or topics)"
                   + Suggest.didYouMean(name, topicNames);
-          errors.add(at != null ? at.error(msg) : new ConfigError(def.path(), def.line(), def.column(), msg));
+          errors.add(
+              at != null
+                  ? at.error(msg)
+                  : new ConfigError(def.path(), def.line(), def.column(), msg));
           ok = false;
         } else if (!out.contains(name)) {
           out.add(name);
@@ -338,8 +378,14 @@ public final class ConfigResolver {
       for (int i = 0; i < name.length(); i++) {
         char c = name.charAt(i);
         boolean ok =
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '.' || c == '-' || c == '_' || c == '/' || c == '#';
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '-'
+                || c == '_'
+                || c == '/'
+                || c == '#';
         if (!ok) {
           return "contains '" + c + "' (allowed: letters, digits, . - _ / #)";
         }

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders a {@link ConfigCheck}: configuration errors first, then lint findings, each in document
- * order, one line each ({@code FILE:LINE:COL: severity: key.path: message}) with an indented
- * {@code suggestion:} line, and a closing summary; or the same as JSON.
+ * order, one line each ({@code FILE:LINE:COL: severity: key.path: message}) with an indented {@code
+ * suggestion:} line, and a closing summary; or the same as JSON.
  */
 public final class CheckReport {
   private CheckReport() {}
@@ -29,10 +29,16 @@ public final class CheckReport {
     for (ConfigError e : check.errors()) {
       // a lint finding at the same place explains the problem better than the pattern's own hint
       boolean explained =
-          check.findings().stream().anyMatch(f -> f.path().equals(e.path()) && f.line() == e.line());
+          check.findings().stream()
+              .anyMatch(f -> f.path().equals(e.path()) && f.line() == e.line());
       out.add(
           new Finding(
-              Severity.ERROR, CONFIG_RULE, e.path(), e.line(), e.column(), e.message(),
+              Severity.ERROR,
+              CONFIG_RULE,
+              e.path(),
+              e.line(),
+              e.column(),
+              e.message(),
               explained ? null : e.hint()));
     }
     out.addAll(check.findings());
@@ -67,7 +73,11 @@ public final class CheckReport {
     String counts =
         errors + warnings + infos == 0
             ? "ok"
-            : plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(infos, "info");
+            : plural(errors, "error")
+                + ", "
+                + plural(warnings, "warning")
+                + ", "
+                + plural(infos, "info");
     return check.file() + ": " + counts + "; " + plural(check.alarmCount(), "alarm") + " resolved";
   }
 

@@ -52,12 +52,19 @@ public final class ConfigFiles {
       }
       throw new UserError(
           2,
-          c.file() + " has " + CheckReport.plural(lines.size(), "error") + ":\n"
+          c.file()
+              + " has "
+              + CheckReport.plural(lines.size(), "error")
+              + ":\n"
               + String.join("\n", lines)
-              + "\n(mcpwatch validate -c " + c.file() + " explains them and suggests fixes)");
+              + "\n(mcpwatch validate -c "
+              + c.file()
+              + " explains them and suggests fixes)");
     }
     List<Finding> rest =
-        c.findings().stream().filter(f -> f.severity() != Severity.ERROR).collect(Collectors.toList());
+        c.findings().stream()
+            .filter(f -> f.severity() != Severity.ERROR)
+            .collect(Collectors.toList());
     return new LoadedConfig(file, c.config(), c.resolution().alarms(), rest);
   }
 
@@ -90,10 +97,7 @@ public final class ConfigFiles {
   private static String read(Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new UserError(2, file + ": no such file (mcpwatch init writes a starting point)");
     } catch (CharacterCodingException e) {

@@ -18,17 +18,18 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Parses one YAML document into a {@link ConfigNode} tree with 1-based lines and columns, using
- * Jackson's YAML streaming parser (YAML 1.2: {@code no} stays a string). Scalars keep how they
- * were written: quoted ones are strings, and the column where their text starts verbatim is
- * recorded so pattern errors can point into the pattern. Aliases and multiple documents are
- * rejected; a syntax error is one {@link ConfigError}.
+ * Jackson's YAML streaming parser (YAML 1.2: {@code no} stays a string). Scalars keep how they were
+ * written: quoted ones are strings, and the column where their text starts verbatim is recorded so
+ * pattern errors can point into the pattern. Aliases and multiple documents are rejected; a syntax
+ * error is one {@link ConfigError}.
  */
 final class YamlReader {
   private YamlReader() {}
 
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
   private static final Set<String> NULLS = Set.of("~", "null", "Null", "NULL");
-  private static final Set<String> BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+  private static final Set<String> BOOLEANS =
+      Set.of("true", "True", "TRUE", "false", "False", "FALSE");
 
   /** A YAML syntax error (or a construct mcpwatch does not read), with its position. */
   static final class YamlException extends RuntimeException {
@@ -50,13 +51,18 @@ final class YamlReader {
     String src = text.startsWith("\uFEFF") ? text.substring(1) : text;
     try (JsonParser p = YAML.createParser(ObjectReadContext.empty(), src)) {
       if (p.nextToken() == null) {
-        throw new YamlException(new ConfigError("", 1, 1, "the file is empty; run mcpwatch init for a starting point"));
+        throw new YamlException(
+            new ConfigError("", 1, 1, "the file is empty; run mcpwatch init for a starting point"));
       }
       ConfigNode root = new Reader(p, src).node();
       if (p.nextToken() != null) {
         TokenStreamLocation at = p.currentTokenLocation();
         throw new YamlException(
-            new ConfigError("", at.getLineNr(), at.getColumnNr(), "a second YAML document (---) is not supported; put everything in one"));
+            new ConfigError(
+                "",
+                at.getLineNr(),
+                at.getColumnNr(),
+                "a second YAML document (---) is not supported; put everything in one"));
       }
       return root;
     } catch (JacksonException e) {
@@ -69,10 +75,17 @@ final class YamlReader {
     if (cause instanceof MarkedYamlEngineException) {
       MarkedYamlEngineException m = (MarkedYamlEngineException) cause;
       Mark mark = m.getProblemMark().orElse(m.getContextMark().orElse(null));
-      StringBuilder msg = new StringBuilder("YAML syntax error: ").append(firstLine(m.getProblem()));
+      StringBuilder msg =
+          new StringBuilder("YAML syntax error: ").append(firstLine(m.getProblem()));
       if (m.getContext() != null && !m.getContext().isEmpty()) {
         msg.append(" (").append(firstLine(m.getContext()));
-        m.getContextMark().ifPresent(c -> msg.append(" at ").append(c.getLine() + 1).append(':').append(c.getColumn() + 1));
+        m.getContextMark()
+            .ifPresent(
+                c ->
+                    msg.append(" at ")
+                        .append(c.getLine() + 1)
+                        .append(':')
+                        .append(c.getColumn() + 1));
         msg.append(')');
       }
       if (mark != null) {
@@ -82,7 +95,8 @@ final class YamlReader {
     TokenStreamLocation at = e.getLocation();
     int line = at == null ? 0 : Math.max(0, at.getLineNr());
     int column = at == null ? 0 : Math.max(0, at.getColumnNr());
-    return new ConfigError("", line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+    return new ConfigError(
+        "", line, column, "YAML syntax error: " + firstLine(e.getOriginalMessage()));
   }
 
   private static String firstLine(String s) {
@@ -108,7 +122,13 @@ final class YamlReader {
       JsonToken t = p.currentToken();
       if (p instanceof YAMLParser && ((YAMLParser) p).isCurrentAlias()) {
         throw new YamlException(
-            new ConfigError("", line, column, "YAML aliases (*" + p.getString() + ") are not supported; use defaults or overrides to share values"));
+            new ConfigError(
+                "",
+                line,
+                column,
+                "YAML aliases (*"
+                    + p.getString()
+                    + ") are not supported; use defaults or overrides to share values"));
       }
       switch (t) {
         case START_OBJECT:
@@ -141,7 +161,8 @@ final class YamlReader {
         case VALUE_NULL:
           return ScalarNode.plain("", ScalarNode.Type.NULL, line, column);
         default:
-          throw new YamlException(new ConfigError("", line, column, "unsupported YAML content (" + t + ")"));
+          throw new YamlException(
+              new ConfigError("", line, column, "unsupported YAML content (" + t + ")"));
       }
     }
 
@@ -150,7 +171,8 @@ final class YamlReader {
       char first = offset >= 0 && offset < src.length() ? src.charAt(offset) : 0;
       if (first == '\'' || first == '"') {
         boolean verbatim = text.indexOf('\n') < 0 && src.startsWith(text + first, offset + 1);
-        return new ScalarNode(text, ScalarNode.Type.STRING, line, column, verbatim ? column + 1 : 0);
+        return new ScalarNode(
+            text, ScalarNode.Type.STRING, line, column, verbatim ? column + 1 : 0);
       }
       if (first == '|' || first == '>' || first == '&' || first == '!') {
         return new ScalarNode(text, ScalarNode.Type.STRING, line, column, 0);
@@ -160,7 +182,8 @@ final class YamlReader {
         return ScalarNode.plain("", ScalarNode.Type.NULL, line, column);
       }
       if (BOOLEANS.contains(text)) {
-        return ScalarNode.plain(text.toLowerCase(java.util.Locale.ROOT), ScalarNode.Type.BOOLEAN, line, column);
+        return ScalarNode.plain(
+            text.toLowerCase(java.util.Locale.ROOT), ScalarNode.Type.BOOLEAN, line, column);
       }
       boolean verbatim = text.indexOf('\n') < 0 && src.startsWith(text, offset);
       return new ScalarNode(text, ScalarNode.Type.STRING, line, column, verbatim ? column : 0);

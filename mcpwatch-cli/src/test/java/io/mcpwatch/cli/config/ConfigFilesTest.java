@@ -22,7 +22,8 @@ class ConfigFilesTest {
   }
 
   static String template() throws Exception {
-    try (InputStream in = ConfigFilesTest.class.getResourceAsStream("/io/mcpwatch/cli/mcpwatch-init.yaml")) {
+    try (InputStream in =
+        ConfigFilesTest.class.getResourceAsStream("/io/mcpwatch/cli/mcpwatch-init.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -36,7 +37,9 @@ class ConfigFilesTest {
 
     assertThat(c.alarms()).hasSize(32);
     assertThat(c.config().topics()).hasSize(2);
-    assertThat(c.findings()).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
+    assertThat(c.findings())
+        .singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
   }
 
   @Test
@@ -45,28 +48,45 @@ class ConfigFilesTest {
     Files.writeString(f, resource("adr-0003-as-written.yaml"));
 
     assertThatThrownBy(() -> ConfigFiles.load(f))
-        .isInstanceOfSatisfying(UserError.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(2);
-          assertThat(e.getMessage().lines().toList())
-              .containsExactly(
-                  f + " has 4 errors:",
-                  f + ":23:56: alarms.http-4xx.pattern: Invalid character(s) in term: unquoted term 4?? contains '?'; only letters, digits and _ are allowed outside double quotes",
-                  f + ":24:56: alarms.http-5xx.pattern: Invalid character(s) in term: unquoted term 5?? contains '?'; only letters, digits and _ are allowed outside double quotes",
-                  f + ":23:55: alarms.http-4xx.pattern: 4?? is not a wildcard: '?' only marks an optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it inside a term",
-                  f + ":24:55: alarms.http-5xx.pattern: 5?? is not a wildcard: '?' only marks an optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it inside a term",
-                  "(mcpwatch validate -c " + f + " explains them and suggests fixes)");
-        });
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(2);
+              assertThat(e.getMessage().lines().toList())
+                  .containsExactly(
+                      f + " has 4 errors:",
+                      f
+                          + ":23:56: alarms.http-4xx.pattern: Invalid character(s) in term:"
+                          + " unquoted term 4?? contains '?'; only letters, digits and _ are"
+                          + " allowed outside double quotes",
+                      f
+                          + ":24:56: alarms.http-5xx.pattern: Invalid character(s) in term:"
+                          + " unquoted term 5?? contains '?'; only letters, digits and _ are"
+                          + " allowed outside double quotes",
+                      f
+                          + ":23:55: alarms.http-4xx.pattern: 4?? is not a wildcard: '?' only marks"
+                          + " an optional (OR) term when it starts a term (?ERROR ?WARN), and AWS"
+                          + " rejects it inside a term",
+                      f
+                          + ":24:55: alarms.http-5xx.pattern: 5?? is not a wildcard: '?' only marks"
+                          + " an optional (OR) term when it starts a term (?ERROR ?WARN), and AWS"
+                          + " rejects it inside a term",
+                      "(mcpwatch validate -c " + f + " explains them and suggests fixes)");
+            });
   }
 
   @Test
   void load_warningsOnly_doNotStopIt() throws Exception {
     Path f = dir.resolve("w.yaml");
-    Files.writeString(f, template().replace("threshold: 5\n", "threshold: 5\n    statistic: Maximum\n"));
+    Files.writeString(
+        f, template().replace("threshold: 5\n", "threshold: 5\n    statistic: Maximum\n"));
 
     LoadedConfig c = ConfigFiles.load(f);
 
     assertThat(c.alarms()).hasSize(32);
-    assertThat(c.findings()).anyMatch(x -> x.severity() == Severity.WARNING && x.rule().equals("unreachable-threshold"));
+    assertThat(c.findings())
+        .anyMatch(
+            x -> x.severity() == Severity.WARNING && x.rule().equals("unreachable-threshold"));
   }
 
   @Test
@@ -74,7 +94,9 @@ class ConfigFilesTest {
     ConfigCheck c = ConfigFiles.check("x.yaml", "a: [\n");
 
     assertThat(c.config()).isNull();
-    assertThat(c.errors()).singleElement().satisfies(e -> assertThat(e.message()).startsWith("YAML syntax error"));
+    assertThat(c.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).startsWith("YAML syntax error"));
     assertThat(c.exitCode()).isEqualTo(2);
   }
 
@@ -82,23 +104,33 @@ class ConfigFilesTest {
   void check_nonMapDocument_isABinderError() {
     ConfigCheck c = ConfigFiles.check("x.yaml", "- just\n- a list\n");
 
-    assertThat(c.errors()).singleElement().satisfies(e -> {
-      assertThat(e.line()).isEqualTo(1);
-      assertThat(e.message()).startsWith("expected a map of configuration keys");
-    });
+    assertThat(c.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.line()).isEqualTo(1);
+              assertThat(e.message()).startsWith("expected a map of configuration keys");
+            });
   }
 
   @Test
   void check_patternColumn_pointsIntoTheQuotedPattern() throws Exception {
-    String text = template().replace("'[level, client, dash, request=*HTTP*, status=5*, ...]'", "'[level, status=5??, ...'");
+    String text =
+        template()
+            .replace(
+                "'[level, client, dash, request=*HTTP*, status=5*, ...]'",
+                "'[level, status=5??, ...'");
     ConfigCheck c = ConfigFiles.check("x.yaml", text);
 
-    assertThat(c.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("alarms.http-5xx.pattern");
-      String line = text.lines().toList().get(e.line() - 1);
-      assertThat(line).contains("'[level, status=5??, ...'");
-      assertThat(e.column()).isGreaterThan(line.indexOf("'[level"));
-    });
+    assertThat(c.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.http-5xx.pattern");
+              String line = text.lines().toList().get(e.line() - 1);
+              assertThat(line).contains("'[level, status=5??, ...'");
+              assertThat(e.column()).isGreaterThan(line.indexOf("'[level"));
+            });
   }
 
   @Test
@@ -109,6 +141,7 @@ class ConfigFilesTest {
 
     assertThat(text.lines().filter(l -> l.startsWith("a.yaml:"))).hasSize(7);
     assertThat(text.lines().filter(l -> l.startsWith("  suggestion: "))).hasSize(4);
-    assertThat(CheckReport.summary(c)).isEqualTo("a.yaml: 4 errors, 1 warning, 1 info; 16 alarms resolved");
+    assertThat(CheckReport.summary(c))
+        .isEqualTo("a.yaml: 4 errors, 1 warning, 1 info; 16 alarms resolved");
   }
 }

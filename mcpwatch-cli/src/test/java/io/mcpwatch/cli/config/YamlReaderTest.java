@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class YamlReaderTest {
 
   private static ConfigNode value(ConfigNode map, String key) {
-    return ((MapNode) map).entries().stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow().value();
+    return ((MapNode) map)
+        .entries().stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow().value();
   }
 
   private static ConfigError error(String yaml) {
@@ -28,11 +29,17 @@ class YamlReaderTest {
 
   @Test
   void parse_mapsListsAndScalars_keepPositions() {
-    String yaml = "namespace: MCP/Security\nalarms:\n  errors: { pattern: 'ERROR', threshold: 20 }\napps: [a, {name: b}]\n";
+    String yaml =
+        "namespace: MCP/Security\n"
+            + "alarms:\n"
+            + "  errors: { pattern: 'ERROR', threshold: 20 }\n"
+            + "apps: [a, {name: b}]\n";
     ConfigNode root = YamlReader.parse(yaml);
 
     MapNode top = (MapNode) root;
-    assertThat(top.entries()).extracting(ConfigNode.Entry::key).containsExactly("namespace", "alarms", "apps");
+    assertThat(top.entries())
+        .extracting(ConfigNode.Entry::key)
+        .containsExactly("namespace", "alarms", "apps");
     assertThat(top.entries().get(1).line()).isEqualTo(2);
     assertThat(top.entries().get(1).column()).isEqualTo(1);
     ConfigNode errors = value(value(root, "alarms"), "errors");
@@ -87,12 +94,16 @@ class YamlReaderTest {
     ConfigError tab = error("a: 1\nb:\n\tc: 3\n");
     assertThat(tab.line()).isEqualTo(3);
     assertThat(tab.column()).isEqualTo(1);
-    assertThat(tab.message()).startsWith("YAML syntax error: found character '\\t(TAB)' that cannot start any token");
+    assertThat(tab.message())
+        .startsWith("YAML syntax error: found character '\\t(TAB)' that cannot start any token");
 
     ConfigError flow = error("a: [1, 2\nb: c\n");
     assertThat(flow.line()).isEqualTo(2);
     assertThat(flow.column()).isEqualTo(2);
-    assertThat(flow.message()).isEqualTo("YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence at 1:4)");
+    assertThat(flow.message())
+        .isEqualTo(
+            "YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence at"
+                + " 1:4)");
 
     ConfigError mapping = error("a: b: c\n");
     assertThat(mapping.line() + ":" + mapping.column()).isEqualTo("1:5");
@@ -101,7 +112,8 @@ class YamlReaderTest {
   @Test
   void parse_unsupportedConstructs_areErrors() {
     assertThat(error("").message()).startsWith("the file is empty");
-    assertThat(error("a: &x 1\nb: *x\n").message()).startsWith("YAML aliases (*x) are not supported");
+    assertThat(error("a: &x 1\nb: *x\n").message())
+        .startsWith("YAML aliases (*x) are not supported");
     ConfigError second = error("a: 1\n---\nb: 2\n");
     assertThat(second.line()).isEqualTo(3);
     assertThat(second.message()).startsWith("a second YAML document");
@@ -131,7 +143,8 @@ class YamlReaderTest {
 
   @Test
   void parse_nonMapRoot_isReturnedForTheBinderToReport() {
-    assertThat(((ScalarNode) YamlReader.parse("---\n...\n")).type()).isEqualTo(ScalarNode.Type.NULL);
+    assertThat(((ScalarNode) YamlReader.parse("---\n...\n")).type())
+        .isEqualTo(ScalarNode.Type.NULL);
     assertThat(YamlReader.parse("just text")).isInstanceOf(ScalarNode.class);
   }
 }
