@@ -45,7 +45,8 @@ public final class ConfigBinder {
               List.of(),
               List.of(),
               List.of(),
-              PatternOptions.defaults());
+              PatternOptions.defaults(),
+              ServiceSettings.defaults());
       return new BindResult(empty, ctx.errors());
     }
     MapReader top = MapReader.of(root, "", ctx);
@@ -98,7 +99,8 @@ public final class ConfigBinder {
             alarms,
             overrides,
             topics.topics(),
-            options);
+            options,
+            ServiceSettings.defaults());
     return new BindResult(config, errors);
   }
 
