@@ -76,6 +76,7 @@ final class TailEngine {
         }
         t.attached = claim.inGlob();
         t.copySource = claim.inGlob() && !claim.renamed();
+        t.classified = cp == null || cp.offset() > 0 || !t.copySource;
         long size = t.size();
         t.loadHead(options.fingerprintBytes());
         t.observe(size, now);
@@ -114,9 +115,7 @@ final class TailEngine {
   List<FileCheckpoint> checkpoints() {
     List<FileCheckpoint> result = new ArrayList<>();
     for (TrackedFile t : files) {
-      if (t.classified) {
-        result.add(t.checkpoint());
-      }
+      result.add(t.checkpoint()); // a held file has offset 0: it is checked again on resume
     }
     result.sort(Comparator.comparing(FileCheckpoint::path)
         .thenComparingLong(FileCheckpoint::offset));
@@ -140,6 +139,21 @@ final class TailEngine {
       if (!t.attached) {
         continue;
       }
+      if (t.classified) {
+        try {
+          long size = t.size(); // through the channel: the same file even if renamed
+          if (size != t.lastSize) {
+            if (size < t.splitter.readPos() || !t.headUnchanged(options.fingerprintBytes())) {
+              truncated(t, now);
+            }
+            t.observe(size, now);
+          }
+          t.failing = false;
+        } catch (IOException e) {
+          failed(t, e);
+          continue;
+        }
+      }
       String key;
       try {
         key = FileIdentity.key(t.path);
@@ -154,22 +168,6 @@ final class TailEngine {
       if (!Objects.equals(key, t.key)) {
         detach(t, now, "was rotated (another file now has its name)");
         rotated = true;
-        continue;
-      }
-      if (!t.classified) {
-        continue;
-      }
-      try {
-        long size = t.size();
-        if (size != t.lastSize) {
-          if (size < t.splitter.readPos() || !t.headUnchanged(options.fingerprintBytes())) {
-            truncated(t, now);
-          }
-          t.observe(size, now);
-        }
-        t.failing = false;
-      } catch (IOException e) {
-        failed(t, e);
       }
     }
     return rotated;
@@ -356,37 +354,53 @@ final class TailEngine {
 
   private void classifyHeld(Instant now) {
     for (TrackedFile t : List.copyOf(files)) {
-      if (t.classified || !t.attached) {
+      if (t.classified) {
         continue;
       }
       try {
         long size = t.size();
         t.observe(size, now);
+        t.loadHead(options.fingerprintBytes()); // nothing was read yet: the head may have changed
+        if (!t.attached || !t.copySource) {
+          t.classified = true; // renamed or deleted while held: not a copy in the making
+          continue;
+        }
         if (size == 0) {
           continue;
         }
         if (t.heldSince == null) {
           t.heldSince = now;
         }
-        t.loadHead(options.fingerprintBytes());
         TrackedFile original = originalOf(t);
-        if (original == null) {
-          t.classified = true;
-        } else if (!now.isBefore(t.lastGrowth.plus(options.rotatedFileGrace()))
-            || !now.isBefore(t.heldSince.plus(options.maxCopyHold()))) {
-          t.classified = true;
-          if (t.head.length == options.fingerprintBytes()) {
-            t.splitter = new LineSplitter(options.maxLineBytes(), endOfLastLine(t, size));
-            note("%s starts like %s but that was not truncated: taking it as a copy, reading only"
-                + " what is appended to it", t, original);
-          } else {
-            note("%s starts like %s but that was not truncated: reading it as a new file",
-                t, original);
+        TrackedFile previous = t.heldFor;
+        if (original != null) {
+          t.heldFor = original;
+          if (!now.isBefore(t.lastGrowth.plus(options.rotatedFileGrace()))
+              || !now.isBefore(t.heldSince.plus(options.maxCopyHold()))) {
+            release(t, original, size);
           }
+        } else if (previous != null
+            && FileIdentity.samePrefix(t.head, previous.head, t.head.length)) {
+          release(t, previous, size); // the original went away (renamed) without a truncation
+        } else {
+          t.classified = true; // a new file: read from its beginning
         }
       } catch (IOException e) {
         failed(t, e);
       }
+    }
+  }
+
+  /** Ends the hold of a file that starts like {@code original} which was not truncated. */
+  private void release(TrackedFile t, TrackedFile original, long size) throws IOException {
+    t.classified = true;
+    t.heldFor = null;
+    if (t.head.length == options.fingerprintBytes()) {
+      t.splitter = new LineSplitter(options.maxLineBytes(), endOfLastLine(t, size));
+      note("%s starts like %s, which was not truncated: taking it as a copy, reading only what"
+          + " is appended to it", t, original);
+    } else {
+      note("%s starts like %s, which was not truncated: reading it as a new file", t, original);
     }
   }
 

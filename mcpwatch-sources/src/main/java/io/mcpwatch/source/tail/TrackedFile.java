@@ -30,6 +30,8 @@ final class TrackedFile {
   boolean copySource = true;
   /** False while a new file is held back as a possible copy of another one. */
   boolean classified = true;
+  /** The file a held file was last found to be a possible copy of. */
+  @Nullable TrackedFile heldFor;
   /** An I/O error was reported and not yet followed by a success (to report each error once). */
   boolean failing;
 
