@@ -7,6 +7,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,8 +16,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -437,5 +442,39 @@ class FileTailerTest {
       writer.write(ByteBuffer.wrap("after unlink\n".getBytes(UTF_8)));
       assertThat(texts(tailer.poll())).containsExactly("kept", "after unlink");
     }
+  }
+  @Test
+  void run_handsBatchesToTheHandlerUntilClosed() throws Exception {
+    Path log = dir.resolve("app.log");
+    append(log, "");
+    FileTailer tailer = FileTailer.start(List.of(glob("*.log")),
+        options.withPollInterval(Duration.ofMillis(5)), InstantSource.system());
+    List<String> seen = new CopyOnWriteArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread thread = new Thread(() -> {
+      try {
+        tailer.run(batch -> batch.lines().forEach(l -> seen.add(l.text())));
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    }, "tail-test");
+    thread.setDaemon(true);
+    thread.start();
+    append(log, "x\ny\n");
+    await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 2);
+    tailer.close();
+    thread.join(20_000);
+    assertThat(thread.isAlive()).isFalse();
+    assertThat(seen).containsExactly("x", "y");
+    assertThat(failure.get()).isNull();
+  }
+
+  @Test
+  void run_propagatesTheHandlersFailure() throws IOException {
+    append(dir.resolve("app.log"), "line\n");
+    FileTailer tailer = start(options.withStartAt(StartAt.BEGINNING), glob("*.log"));
+    assertThatThrownBy(() -> tailer.run(batch -> {
+      throw new IllegalStateException("commit failed");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("commit failed");
   }
 }
