@@ -77,8 +77,6 @@ final class FileIdentity {
 
   /** True if {@code a} and {@code b} agree on their first {@code length} bytes. */
   static boolean samePrefix(byte[] a, byte[] b, int length) {
-    return a.length >= length
-        && b.length >= length
-        && Arrays.equals(a, 0, length, b, 0, length);
+    return a.length >= length && b.length >= length && Arrays.equals(a, 0, length, b, 0, length);
   }
 }

@@ -34,19 +34,19 @@ import java.util.concurrent.TimeUnit;
  * TailOptions#resumeUnknownAt()}.
  *
  * <p><b>Rotation.</b> Files are polled, not watched. A renamed or deleted file stays open and is
- * read to its end before being closed {@link TailOptions#rotatedFileGrace()} after it last grew; the
- * new file under the old name is read from its beginning, after the old one. A file that shrinks
- * below the read position or whose first bytes change was truncated (copytruncate): the lines we
- * had not read yet are taken from the copy if one with the same first bytes is in the same
+ * read to its end before being closed {@link TailOptions#rotatedFileGrace()} after it last grew;
+ * the new file under the old name is read from its beginning, after the old one. A file that
+ * shrinks below the read position or whose first bytes change was truncated (copytruncate): the
+ * lines we had not read yet are taken from the copy if one with the same first bytes is in the same
  * directory, then the file is read again from byte 0. A new file that starts like a tracked one is
  * held back until that file is truncated (it is the copy) or the hold ends.
  *
- * <p><b>Known limits.</b> With copytruncate, lines written between the copy and the truncation
- * are in neither file and are lost by any tailer; and a file truncated and rewritten past our
- * position with the same first bytes between two polls is not noticed. A file rotated more than
- * once while mcpwatch is down is found by its key in its directory; a compressed rotation is not.
- * Files are identified by {@code dev:inode}; on file systems without file keys, rename rotation is
- * not detected. Lines are cut at {@link TailOptions#maxLineBytes()} (flagged {@link
+ * <p><b>Known limits.</b> With copytruncate, lines written between the copy and the truncation are
+ * in neither file and are lost by any tailer; and a file truncated and rewritten past our position
+ * with the same first bytes between two polls is not noticed. A file rotated more than once while
+ * mcpwatch is down is found by its key in its directory; a compressed rotation is not. Files are
+ * identified by {@code dev:inode}; on file systems without file keys, rename rotation is not
+ * detected. Lines are cut at {@link TailOptions#maxLineBytes()} (flagged {@link
  * TailLine#truncated()}).
  *
  * <p>{@link #poll()} and {@link #close()} may be called from different threads; polls must not
@@ -100,8 +100,8 @@ public final class FileTailer implements AutoCloseable {
   private static FileTailer create(List<String> globs, TailOptions options, InstantSource clock) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(clock, "clock");
-    return new FileTailer(new TailEngine(GlobSet.parse(List.copyOf(globs)), options, clock),
-        options);
+    return new FileTailer(
+        new TailEngine(GlobSet.parse(List.copyOf(globs)), options, clock), options);
   }
 
   /**

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the files restored checkpoints belong to: by file key first (the file may have been
- * renamed while we were down), then by head fingerprint (a copy left by copytruncate), preferring
- * the checkpoint's own path. Candidates are the files the globs match plus the other files in the
+ * Finds the files restored checkpoints belong to: by file key first (the file may have been renamed
+ * while we were down), then by head fingerprint (a copy left by copytruncate), preferring the
+ * checkpoint's own path. Candidates are the files the globs match plus the other files in the
  * checkpoints' directories (rotated names the globs do not match).
  */
 final class Restore {
@@ -129,14 +129,23 @@ final class Restore {
         boolean renamed = !found.path.toString().equals(cp.path());
         claims.add(new Claim(found.path, found.key, cp, found.inGlob, renamed));
         if (renamed) {
-          notices.add(String.format(Locale.ROOT,
-              "%s at offset %d continues in %s (a copy)", cp.path(), cp.offset(), found.path));
+          notices.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s at offset %d continues in %s (a copy)",
+                  cp.path(),
+                  cp.offset(),
+                  found.path));
         }
       } else {
         lost++;
-        notices.add(String.format(Locale.ROOT,
-            "checkpoint of %s (key %s, offset %d) matches no file: lines after it may be lost",
-            cp.path(), cp.fileKey(), cp.offset()));
+        notices.add(
+            String.format(
+                Locale.ROOT,
+                "checkpoint of %s (key %s, offset %d) matches no file: lines after it may be lost",
+                cp.path(),
+                cp.fileKey(),
+                cp.offset()));
       }
     }
     for (FileCheckpoint cp : weak) {
@@ -168,9 +177,11 @@ final class Restore {
     if (c.inGlob) {
       claimed.add(c);
       claims.add(new Claim(c.path, c.key, null, true, false));
-      notices.add(String.format(Locale.ROOT,
-          "%s changed since its checkpoint (truncated or replaced): reading it from the start",
-          c.path));
+      notices.add(
+          String.format(
+              Locale.ROOT,
+              "%s changed since its checkpoint (truncated or replaced): reading it from the start",
+              c.path));
     }
     return false;
   }
@@ -184,7 +195,10 @@ final class Restore {
     }
     Path dir = parentOf(cp);
     for (Candidate c : candidates.values()) {
-      if (c != same && !claimed.contains(c) && dir != null && dir.equals(c.path.getParent())
+      if (c != same
+          && !claimed.contains(c)
+          && dir != null
+          && dir.equals(c.path.getParent())
           && c.holds(cp)) {
         return c;
       }

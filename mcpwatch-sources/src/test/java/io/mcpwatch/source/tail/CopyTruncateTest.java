@@ -20,8 +20,8 @@ class CopyTruncateTest {
   @TempDir Path dir;
 
   private final MutableClock clock = new MutableClock();
-  private final TailOptions options = TailOptions.defaults().withScanInterval(Duration.ZERO)
-      .withFingerprintBytes(32);
+  private final TailOptions options =
+      TailOptions.defaults().withScanInterval(Duration.ZERO).withFingerprintBytes(32);
   private final List<FileTailer> tailers = new ArrayList<>();
 
   @AfterEach

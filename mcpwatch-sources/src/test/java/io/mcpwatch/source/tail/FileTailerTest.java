@@ -84,13 +84,15 @@ class FileTailerTest {
     assertThat(first.endOffset()).isEqualTo(18);
     assertThat(first.terminated()).isTrue();
     assertThat(first.fileKey()).isNotNull();
-    assertThat(batch.checkpoints()).singleElement()
-        .satisfies(cp -> {
-          assertThat(cp.path()).isEqualTo(log.toString());
-          assertThat(cp.offset()).isEqualTo(24);
-          assertThat(cp.fileKey()).isEqualTo(first.fileKey());
-          assertThat(cp.headLength()).isEqualTo(24);
-        });
+    assertThat(batch.checkpoints())
+        .singleElement()
+        .satisfies(
+            cp -> {
+              assertThat(cp.path()).isEqualTo(log.toString());
+              assertThat(cp.offset()).isEqualTo(24);
+              assertThat(cp.fileKey()).isEqualTo(first.fileKey());
+              assertThat(cp.headLength()).isEqualTo(24);
+            });
     assertThat(batch.checkpointsChanged()).isTrue();
     assertThat(tailer.poll().isEmpty()).isTrue();
   }
@@ -142,8 +144,7 @@ class FileTailerTest {
       writer.write(UTF_8.encode("written after rename\nlate\n"));
       append(log, "new file 1\n");
       TailBatch batch = tailer.poll();
-      assertThat(texts(batch))
-          .containsExactly("half written after rename", "late", "new file 1");
+      assertThat(texts(batch)).containsExactly("half written after rename", "late", "new file 1");
       assertThat(batch.lines().get(2).source()).isEqualTo(log.toString());
       assertThat(batch.notices()).anySatisfy(n -> assertThat(n).contains("rotated"));
       writer.write(UTF_8.encode("still later\n"));
@@ -153,7 +154,8 @@ class FileTailerTest {
     assertThat(tailer.checkpoints()).hasSize(2);
     clock.advance(options.rotatedFileGrace());
     TailBatch afterGrace = tailer.poll();
-    assertThat(afterGrace.checkpoints()).singleElement()
+    assertThat(afterGrace.checkpoints())
+        .singleElement()
         .satisfies(cp -> assertThat(cp.path()).isEqualTo(log.toString()));
     assertThat(tailer.stats().filesClosed()).isEqualTo(1);
     assertThat(tailer.stats().rotations()).isEqualTo(1);
@@ -172,7 +174,8 @@ class FileTailerTest {
     append(log, "c\n");
     TailBatch batch = tailer.poll();
     assertThat(texts(batch)).containsExactlyInAnyOrder("b", "c");
-    assertThat(batch.checkpoints()).extracting(FileCheckpoint::path)
+    assertThat(batch.checkpoints())
+        .extracting(FileCheckpoint::path)
         .containsExactly(log.toString(), rotated.toString());
   }
 
@@ -208,8 +211,9 @@ class FileTailerTest {
     assertThat(texts(tailer.poll())).containsExactly("one", "two");
     append(log, "three\n");
     Files.copy(log, dir.resolve("app.log.1"));
-    assertThat(texts(tailer.poll())).as("the copy is held, the original read").containsExactly(
-        "three");
+    assertThat(texts(tailer.poll()))
+        .as("the copy is held, the original read")
+        .containsExactly("three");
     truncate(log);
     append(log, "four\n");
     assertThat(texts(tailer.poll())).containsExactly("four");
@@ -251,8 +255,8 @@ class FileTailerTest {
     append(dir.resolve("c.txt"), "not matched\n");
     TailBatch batch = tailer.poll();
     assertThat(texts(batch)).containsExactly("b1", "b2");
-    assertThat(batch.lines()).allSatisfy(
-        l -> assertThat(l.source()).isEqualTo(dir.resolve("b.log").toString()));
+    assertThat(batch.lines())
+        .allSatisfy(l -> assertThat(l.source()).isEqualTo(dir.resolve("b.log").toString()));
   }
 
   @Test
@@ -263,9 +267,12 @@ class FileTailerTest {
     append(dir.resolve("two/deep/y.log"), "");
     append(dir.resolve("two/z.log"), "");
     FileTailer tailer = start(options, glob("*/*.log"), glob("two/**/y.log"));
-    assertThat(tailer.checkpoints()).extracting(FileCheckpoint::path).containsExactly(
-        dir.resolve("one/x.log").toString(), dir.resolve("two/deep/y.log").toString(),
-        dir.resolve("two/z.log").toString());
+    assertThat(tailer.checkpoints())
+        .extracting(FileCheckpoint::path)
+        .containsExactly(
+            dir.resolve("one/x.log").toString(),
+            dir.resolve("two/deep/y.log").toString(),
+            dir.resolve("two/z.log").toString());
     append(dir.resolve("one/x.log"), "x\n");
     append(dir.resolve("two/deep/y.log"), "y\n");
     append(dir.resolve("two/z.log"), "z\n");
@@ -443,21 +450,28 @@ class FileTailerTest {
       assertThat(texts(tailer.poll())).containsExactly("kept", "after unlink");
     }
   }
+
   @Test
   void run_handsBatchesToTheHandlerUntilClosed() throws Exception {
     Path log = dir.resolve("app.log");
     append(log, "");
-    FileTailer tailer = FileTailer.start(List.of(glob("*.log")),
-        options.withPollInterval(Duration.ofMillis(5)), InstantSource.system());
+    FileTailer tailer =
+        FileTailer.start(
+            List.of(glob("*.log")),
+            options.withPollInterval(Duration.ofMillis(5)),
+            InstantSource.system());
     List<String> seen = new CopyOnWriteArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread thread = new Thread(() -> {
-      try {
-        tailer.run(batch -> batch.lines().forEach(l -> seen.add(l.text())));
-      } catch (Throwable e) {
-        failure.set(e);
-      }
-    }, "tail-test");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                tailer.run(batch -> batch.lines().forEach(l -> seen.add(l.text())));
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            "tail-test");
     thread.setDaemon(true);
     thread.start();
     append(log, "x\ny\n");
@@ -473,8 +487,13 @@ class FileTailerTest {
   void run_propagatesTheHandlersFailure() throws IOException {
     append(dir.resolve("app.log"), "line\n");
     FileTailer tailer = start(options.withStartAt(StartAt.BEGINNING), glob("*.log"));
-    assertThatThrownBy(() -> tailer.run(batch -> {
-      throw new IllegalStateException("commit failed");
-    })).isInstanceOf(IllegalStateException.class).hasMessage("commit failed");
+    assertThatThrownBy(
+            () ->
+                tailer.run(
+                    batch -> {
+                      throw new IllegalStateException("commit failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("commit failed");
   }
 }

@@ -43,10 +43,12 @@ class GlobSetTest {
     Path one = touch("one.log");
     Path two = touch("svc/two.jsonl");
     Path three = touch("svc/three.log");
-    GlobSet globs = GlobSet.parse(List.of(
-        one.toString(),
-        dir.resolve("svc/*.{jsonl,log}").toString(),
-        dir.resolve("missing/*.log").toString()));
+    GlobSet globs =
+        GlobSet.parse(
+            List.of(
+                one.toString(),
+                dir.resolve("svc/*.{jsonl,log}").toString(),
+                dir.resolve("missing/*.log").toString()));
     assertThat(globs.expand()).containsExactly(one, three, two);
     assertThat(globs.matches(dir.resolve("svc/four.log"))).isTrue();
     assertThat(globs.matches(dir.resolve("svc/four.txt"))).isFalse();
@@ -64,7 +66,8 @@ class GlobSetTest {
 
   @Test
   void parse_rejectsBlankAndInvalidGlobs() {
-    assertThatIllegalArgumentException().isThrownBy(() -> GlobSet.parse(List.of(" ")))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> GlobSet.parse(List.of(" ")))
         .withMessageContaining("blank");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> GlobSet.parse(List.of(dir.resolve("{a,b").toString())))

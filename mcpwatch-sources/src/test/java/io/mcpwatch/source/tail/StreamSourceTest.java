@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 class StreamSourceTest {
   /** A stream that delivers each chunk in a separate read, like a pipe. */
   private static InputStream chunks(String... parts) {
-    return new SequenceInputStream(Collections.enumeration(
-        java.util.Arrays.stream(parts)
-            .map(p -> (InputStream) new ByteArrayInputStream(p.getBytes(UTF_8)))
-            .toList()));
+    return new SequenceInputStream(
+        Collections.enumeration(
+            java.util.Arrays.stream(parts)
+                .map(p -> (InputStream) new ByteArrayInputStream(p.getBytes(UTF_8)))
+                .toList()));
   }
 
   private static List<String> texts(List<TailLine> lines) {
@@ -54,10 +55,13 @@ class StreamSourceTest {
   void read_waitsAcrossChunksForALineToComplete() throws IOException {
     StreamSource source = new StreamSource("-", chunks("ab", "c", "d\r\n"), 1024);
     List<TailLine> lines = source.read();
-    assertThat(lines).singleElement().satisfies(l -> {
-      assertThat(l.bytes()).containsExactly('a', 'b', 'c', 'd', '\r');
-      assertThat(l.terminated()).isTrue();
-    });
+    assertThat(lines)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.bytes()).containsExactly('a', 'b', 'c', 'd', '\r');
+              assertThat(l.terminated()).isTrue();
+            });
   }
 
   @Test

@@ -29,16 +29,20 @@ class TailOptionsTest {
   @Test
   void new_rejectsBadValuesNamingTheSetting() {
     TailOptions d = TailOptions.defaults();
-    assertThatIllegalArgumentException().isThrownBy(() -> d.withMaxLineBytes(0))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> d.withMaxLineBytes(0))
         .withMessage("maxLineBytes must be between 1 and 67108864, got 0");
-    assertThatIllegalArgumentException().isThrownBy(() -> d.withPollInterval(Duration.ZERO))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> d.withPollInterval(Duration.ZERO))
         .withMessageStartingWith("pollInterval must be > 0");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> d.withScanInterval(Duration.ofSeconds(-1)))
         .withMessageStartingWith("scanInterval must be >= 0");
-    assertThatIllegalArgumentException().isThrownBy(() -> d.withFingerprintBytes(8))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> d.withFingerprintBytes(8))
         .withMessageStartingWith("fingerprintBytes must be between 16");
-    assertThatIllegalArgumentException().isThrownBy(() -> d.withMaxBytesPerPoll(-1))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> d.withMaxBytesPerPoll(-1))
         .withMessageStartingWith("maxBytesPerPoll");
     assertThat(d.withScanInterval(Duration.ZERO).scanInterval()).isZero();
   }
