@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -71,18 +72,19 @@ final class CopyTruncate {
     t.loadHead(options.fingerprintBytes());
   }
 
-  /** The copy of {@code t}'s old content: a held file or an untracked file in its directory. */
+  /** The copy of {@code t}'s old content: a held file or an untracked file next to it. */
   private @Nullable TrackedFile findCopy(TrackedFile t, Instant now) {
     byte[] head = t.head;
-    Path dir = t.path.getParent();
-    if (head.length == 0 || dir == null) {
+    if (head.length == 0) {
       return null;
     }
-    List<Path> paths;
-    try (Stream<Path> list = Files.list(dir)) {
-      paths = list.sorted().toList();
-    } catch (IOException | RuntimeException e) {
-      return null;
+    List<Path> paths = new ArrayList<>();
+    for (Path dir : FileIdentity.directoriesOf(t.path)) {
+      try (Stream<Path> list = Files.list(dir)) {
+        list.sorted().forEach(paths::add);
+      } catch (IOException | RuntimeException e) {
+        // an unreadable directory only narrows the search
+      }
     }
     Path best = null;
     TrackedFile bestTracked = null;

@@ -84,10 +84,7 @@ final class Restore {
     }
     Set<Path> dirs = new TreeSet<>();
     for (FileCheckpoint cp : restored) {
-      Path dir = parentOf(cp);
-      if (dir != null) {
-        dirs.add(dir);
-      }
+      dirs.addAll(directoriesOf(cp));
     }
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
@@ -193,12 +190,11 @@ final class Restore {
     if (same != null && !claimed.contains(same) && same.holds(cp)) {
       return same;
     }
-    Path dir = parentOf(cp);
+    Set<Path> dirs = directoriesOf(cp);
     for (Candidate c : candidates.values()) {
       if (c != same
           && !claimed.contains(c)
-          && dir != null
-          && dir.equals(c.path.getParent())
+          && dirs.contains(c.path.getParent())
           && c.holds(cp)) {
         return c;
       }
@@ -228,8 +224,8 @@ final class Restore {
     }
   }
 
-  private static @Nullable Path parentOf(FileCheckpoint cp) {
+  private static Set<Path> directoriesOf(FileCheckpoint cp) {
     Path path = pathOf(cp);
-    return path == null ? null : path.getParent();
+    return path == null ? Set.of() : FileIdentity.directoriesOf(path);
   }
 }

@@ -496,4 +496,29 @@ class FileTailerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("commit failed");
   }
+  @Test
+  void resume_findsARotatedFileBehindASymlinkLikeKubernetesLogs() throws IOException {
+    Path pods = Files.createDirectories(dir.resolve("pods/ns_app/server"));
+    Path containers = Files.createDirectories(dir.resolve("containers"));
+    Path real = pods.resolve("0.log");
+    append(real, "");
+    Path link = Files.createSymbolicLink(containers.resolve("app_ns_server.log"), real);
+    String glob = containers.resolve("*.log").toString();
+    FileTailer first = start(options, glob);
+    append(real, "a\n");
+    TailBatch batch = first.poll();
+    assertThat(batch.lines()).singleElement()
+        .satisfies(l -> assertThat(l.source()).isEqualTo(link.toString()));
+    first.close();
+
+    append(real, "b\n");
+    Files.move(real, pods.resolve("0.log.20260101-000000"));
+    append(real, "c\n");
+    FileTailer second = resume(batch.checkpoints(), glob);
+    assertThat(texts(second.poll())).containsExactly("b", "c");
+
+    Files.move(real, pods.resolve("0.log.20260101-000100"));
+    append(real, "d\n");
+    assertThat(texts(second.poll())).containsExactly("d");
+  }
 }
