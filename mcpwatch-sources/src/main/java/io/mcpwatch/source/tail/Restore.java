@@ -192,10 +192,7 @@ final class Restore {
     }
     Set<Path> dirs = directoriesOf(cp);
     for (Candidate c : candidates.values()) {
-      if (c != same
-          && !claimed.contains(c)
-          && dirs.contains(c.path.getParent())
-          && c.holds(cp)) {
+      if (c != same && !claimed.contains(c) && dirs.contains(c.path.getParent()) && c.holds(cp)) {
         return c;
       }
     }

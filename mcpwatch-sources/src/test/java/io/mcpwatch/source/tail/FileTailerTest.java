@@ -496,6 +496,7 @@ class FileTailerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("commit failed");
   }
+
   @Test
   void resume_findsARotatedFileBehindASymlinkLikeKubernetesLogs() throws IOException {
     Path pods = Files.createDirectories(dir.resolve("pods/ns_app/server"));
@@ -507,7 +508,8 @@ class FileTailerTest {
     FileTailer first = start(options, glob);
     append(real, "a\n");
     TailBatch batch = first.poll();
-    assertThat(batch.lines()).singleElement()
+    assertThat(batch.lines())
+        .singleElement()
         .satisfies(l -> assertThat(l.source()).isEqualTo(link.toString()));
     first.close();
 
