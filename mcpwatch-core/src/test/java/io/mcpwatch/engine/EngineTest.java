@@ -307,4 +307,22 @@ class EngineTest {
     f.tickAt("2024-05-01T10:01:00Z");
     assertThat(f.transitions.get(0).reasonDataJson()).contains("\"unit\":\"Count\"");
   }
+
+  @Test
+  void tick_boundedRetentionDropsOldBucketsRetainAllKeepsThem() {
+    Fixture bounded = new Fixture("2024-05-01T10:00:00Z");
+    Fixture all = new Fixture("2024-05-01T10:00:00Z");
+    for (Fixture f : List.of(bounded, all)) {
+      f.alarm("/g", "ERR", spec().build());
+      f.start(NO_EARLY.withRetainAll(f == all));
+      f.event("/g", "2024-05-01T10:00:10Z", "ERR");
+      f.tickAt("2024-05-01T13:00:00Z");
+      f.event("/g", "2024-05-01T10:30:00Z", "ERR late"); // far behind the evaluation ranges
+    }
+    assertThat(bounded.engine().minutes(bounded.alarms.get(0))).isEmpty();
+    assertThat(bounded.engine().stats().droppedSamples()).isEqualTo(1);
+    assertThat(all.engine().minutes(all.alarms.get(0))).hasSize(2);
+    assertThat(all.engine().stats().droppedSamples()).isZero();
+    assertThat(bounded.summary()).isEqualTo(all.summary());
+  }
 }

@@ -102,4 +102,20 @@ class SnapshotTest {
     assertThat(f.summary()).containsExactly("10:01:00 INSUFFICIENT_DATA->ALARM",
         "10:02:00 ALARM->OK", "10:02:00 INSUFFICIENT_DATA->ALARM");
   }
+
+  @Test
+  void reconfigure_fromTenSecondToMinuteGridKeepsEvaluatingMinuteAlarms() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    f.alarm("/g", "ERR", spec().name("fast").period(10).build());
+    ResolvedAlarm slow = f.alarm("/g", "ERR", spec().name("slow").build());
+    Engine e = f.start(EngineOptions.defaults().withEarlyFiring(false));
+    f.tickAt("2024-05-01T10:00:10Z");
+    assertThat(e.nextBoundary()).isEqualTo(Instant.parse("2024-05-01T10:00:20Z"));
+    Engine only = e.reconfigure(List.of(slow));
+    f.engine = only;
+    assertThat(only.nextBoundary()).isEqualTo(Instant.parse("2024-05-01T10:01:00Z"));
+    f.event("/g", "2024-05-01T10:00:30Z", "ERR");
+    f.tickAt("2024-05-01T10:01:00Z");
+    assertThat(f.summary()).containsExactly("10:01:00 INSUFFICIENT_DATA->ALARM");
+  }
 }

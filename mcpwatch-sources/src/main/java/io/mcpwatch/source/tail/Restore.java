@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -81,9 +82,15 @@ final class Restore {
     for (Path path : matched) {
       addCandidate(candidates, path, true);
     }
+    Set<Path> dirs = new TreeSet<>();
     for (FileCheckpoint cp : restored) {
       Path dir = parentOf(cp);
-      if (dir == null || !Files.isDirectory(dir)) {
+      if (dir != null) {
+        dirs.add(dir);
+      }
+    }
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
         continue;
       }
       try (Stream<Path> list = Files.list(dir)) {
@@ -101,23 +108,17 @@ final class Restore {
     List<Claim> claims = new ArrayList<>();
     List<String> notices = new ArrayList<>();
     Set<Candidate> claimed = new HashSet<>();
-    List<FileCheckpoint> unresolved = new ArrayList<>();
+    // Checkpoints at offset 0 (nothing read yet, e.g. a file held as a possible copy) are weak:
+    // they yield their file to a checkpoint that finds it by fingerprint (an adopted copy).
+    List<FileCheckpoint> strong = new ArrayList<>();
+    List<FileCheckpoint> weak = new ArrayList<>();
     for (FileCheckpoint cp : restored) {
-      Candidate c = cp.fileKey() == null ? null : byKey.get(cp.fileKey());
-      if (c == null || claimed.contains(c)) {
+      (cp.offset() > 0 ? strong : weak).add(cp);
+    }
+    List<FileCheckpoint> unresolved = new ArrayList<>();
+    for (FileCheckpoint cp : strong) {
+      if (!claimByKey(cp, byKey, claimed, claims, notices)) {
         unresolved.add(cp);
-      } else if (c.holds(cp)) {
-        claimed.add(c);
-        claims.add(new Claim(c.path, c.key, cp, c.inGlob, !c.path.toString().equals(cp.path())));
-      } else {
-        unresolved.add(cp);
-        if (c.inGlob) {
-          claimed.add(c);
-          claims.add(new Claim(c.path, c.key, null, true, false));
-          notices.add(String.format(Locale.ROOT,
-              "%s changed since its checkpoint (truncated or replaced): reading it from the start",
-              c.path));
-        }
       }
     }
     int lost = 0;
@@ -131,14 +132,47 @@ final class Restore {
           notices.add(String.format(Locale.ROOT,
               "%s at offset %d continues in %s (a copy)", cp.path(), cp.offset(), found.path));
         }
-      } else if (cp.offset() > 0) {
+      } else {
         lost++;
         notices.add(String.format(Locale.ROOT,
             "checkpoint of %s (key %s, offset %d) matches no file: lines after it may be lost",
             cp.path(), cp.fileKey(), cp.offset()));
       }
     }
+    for (FileCheckpoint cp : weak) {
+      claimByKey(cp, byKey, claimed, claims, notices);
+    }
     return new Plan(claims, notices, lost);
+  }
+
+  /**
+   * Claims the file with the checkpoint's key: at the checkpoint if it still holds what the
+   * checkpoint saw, else (if the globs match it) from its beginning. True if the checkpoint's
+   * position was found.
+   */
+  private static boolean claimByKey(
+      FileCheckpoint cp,
+      Map<String, Candidate> byKey,
+      Set<Candidate> claimed,
+      List<Claim> claims,
+      List<String> notices) {
+    Candidate c = cp.fileKey() == null ? null : byKey.get(cp.fileKey());
+    if (c == null || claimed.contains(c)) {
+      return false;
+    }
+    if (c.holds(cp)) {
+      claimed.add(c);
+      claims.add(new Claim(c.path, c.key, cp, c.inGlob, !c.path.toString().equals(cp.path())));
+      return true;
+    }
+    if (c.inGlob) {
+      claimed.add(c);
+      claims.add(new Claim(c.path, c.key, null, true, false));
+      notices.add(String.format(Locale.ROOT,
+          "%s changed since its checkpoint (truncated or replaced): reading it from the start",
+          c.path));
+    }
+    return false;
   }
 
   private static @Nullable Candidate byFingerprint(

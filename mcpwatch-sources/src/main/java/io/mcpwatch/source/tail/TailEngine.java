@@ -1,12 +1,8 @@
 package io.mcpwatch.source.tail;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,25 +10,21 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The polling algorithm behind {@link FileTailer}; not thread-safe. One {@link #poll()}:
  *
  * <ol>
- *   <li>checks every tracked path: a different file key (or none) means the file was rotated by
- *       rename or deleted; it stays open and is read to its end, then closed once it has not grown
- *       for the grace period. A file smaller than our read position, or whose first bytes changed,
- *       was truncated (copytruncate): its unread rest is looked for in a copy in the same
- *       directory, and it is read again from byte 0;
+ *   <li>checks every tracked file: one smaller than our read position, or whose first bytes
+ *       changed, was truncated ({@link CopyTruncate}); a different file key (or none) at its path
+ *       means it was rotated by rename or deleted: it stays open and is read to its end, then
+ *       closed once it has not grown for the grace period;
  *   <li>expands the globs (after a rotation, else every scan interval); files found after startup
  *       are read from their beginning;
- *   <li>holds back new files whose first bytes equal a tracked file's (a copytruncate copy in the
- *       making) until that file is truncated, they diverge, or the hold times out;
+ *   <li>decides about new files held as possible copies ({@link CopyTruncate#classifyHeld});
  *   <li>reads rotated files first, then the others round-robin, within the byte budget;
  *   <li>closes drained rotated files and builds the checkpoints.
  * </ol>
@@ -41,19 +33,19 @@ final class TailEngine {
   private final GlobSet globs;
   private final TailOptions options;
   private final InstantSource clock;
-  private final List<TrackedFile> files = new ArrayList<>();
+  private final Tracking tracking;
+  private final CopyTruncate copies;
   private final Set<Path> reportedOpenFailures = new HashSet<>();
   private @Nullable Instant lastScan;
   private int roundRobin;
   private List<FileCheckpoint> lastCheckpoints = List.of();
-  private List<TailLine> out = new ArrayList<>();
-  private List<String> notices = new ArrayList<>();
-  private final Counters counters = new Counters();
 
   TailEngine(GlobSet globs, TailOptions options, InstantSource clock) {
     this.globs = globs;
     this.options = options;
     this.clock = clock;
+    this.tracking = new Tracking(options);
+    this.copies = new CopyTruncate(tracking, globs);
   }
 
   /** Tracks the files the globs match now, starting at {@link TailOptions#startAt()}. */
@@ -65,27 +57,29 @@ final class TailEngine {
   void startResumed(Collection<FileCheckpoint> restored) {
     Instant now = clock.instant();
     Restore.Plan plan = Restore.plan(restored, globs.expand(), globs);
-    notices.addAll(plan.notices());
-    counters.checkpointsLost += plan.lost();
+    tracking.notes(plan.notices());
+    tracking.checkpointsLost += plan.lost();
     for (Restore.Claim claim : plan.claims()) {
       FileCheckpoint cp = claim.checkpoint();
       try {
         TrackedFile t = TrackedFile.open(claim.path(), claim.key(), options.maxLineBytes(), now);
         if (cp != null) {
-          t.splitter = new LineSplitter(options.maxLineBytes(), cp.offset());
+          t.splitter = tracking.newSplitter(cp.offset());
         }
         t.attached = claim.inGlob();
         t.copySource = claim.inGlob() && !claim.renamed();
+        // nothing was read from a file checkpointed at 0: it may be a copy in the making
+        t.classified = cp == null || cp.offset() > 0 || !t.copySource;
         long size = t.size();
         t.loadHead(options.fingerprintBytes());
         t.observe(size, now);
-        add(t);
+        tracking.add(t);
       } catch (IOException e) {
-        counters.readErrors++;
+        tracking.readErrors++;
         if (cp != null && cp.offset() > 0) {
-          counters.checkpointsLost++;
+          tracking.checkpointsLost++;
         }
-        note("cannot reopen %s: %s", claim.path(), e);
+        tracking.note("cannot reopen %s: %s", claim.path(), e);
       }
     }
     scan(now, options.resumeUnknownAt());
@@ -94,51 +88,60 @@ final class TailEngine {
   TailBatch poll() {
     Instant now = clock.instant();
     boolean rotated = checkTracked(now);
-    if (rotated
-        || lastScan == null
-        || !now.isBefore(lastScan.plus(options.scanInterval()))) {
+    if (rotated || lastScan == null || !now.isBefore(lastScan.plus(options.scanInterval()))) {
       scan(now, StartAt.BEGINNING);
     }
-    classifyHeld(now);
+    copies.classifyHeld(now);
     boolean more = readAll(now);
     closeDrained(now);
     List<FileCheckpoint> checkpoints = checkpoints();
     boolean changed = !checkpoints.equals(lastCheckpoints);
     lastCheckpoints = checkpoints;
-    TailBatch batch = new TailBatch(out, checkpoints, changed, more, notices);
-    out = new ArrayList<>();
-    notices = new ArrayList<>();
-    return batch;
+    return tracking.finish(checkpoints, changed, more);
   }
 
+  /** One checkpoint per tracked file; a held file's is at offset 0 and it is held again. */
   List<FileCheckpoint> checkpoints() {
     List<FileCheckpoint> result = new ArrayList<>();
-    for (TrackedFile t : files) {
-      if (t.classified) {
-        result.add(t.checkpoint());
-      }
+    for (TrackedFile t : tracking.files) {
+      result.add(t.checkpoint());
     }
-    result.sort(Comparator.comparing(FileCheckpoint::path)
-        .thenComparingLong(FileCheckpoint::offset));
+    result.sort(
+        Comparator.comparing(FileCheckpoint::path).thenComparingLong(FileCheckpoint::offset));
     return result;
   }
 
   TailStats stats() {
-    return counters.snapshot();
+    return tracking.stats();
   }
 
   void close() {
-    files.forEach(TrackedFile::closeQuietly);
-    files.clear();
+    tracking.files.forEach(TrackedFile::closeQuietly);
+    tracking.files.clear();
   }
 
-  // ---- 1. renames, deletions, truncations
+  // ---- 1. truncations, renames, deletions
 
   private boolean checkTracked(Instant now) {
     boolean rotated = false;
-    for (TrackedFile t : List.copyOf(files)) {
+    for (TrackedFile t : List.copyOf(tracking.files)) {
       if (!t.attached) {
         continue;
+      }
+      if (t.classified) {
+        try {
+          long size = t.size(); // through the channel: the same file even if renamed
+          if (size != t.lastSize) {
+            if (size < t.splitter.readPos() || !t.headUnchanged(options.fingerprintBytes())) {
+              copies.truncated(t, now);
+            }
+            t.observe(size, now);
+          }
+          t.failing = false;
+        } catch (IOException e) {
+          tracking.failed(t, e);
+          continue;
+        }
       }
       String key;
       try {
@@ -148,28 +151,12 @@ final class TailEngine {
         rotated = true;
         continue;
       } catch (IOException e) {
-        failed(t, e);
+        tracking.failed(t, e);
         continue;
       }
       if (!Objects.equals(key, t.key)) {
         detach(t, now, "was rotated (another file now has its name)");
         rotated = true;
-        continue;
-      }
-      if (!t.classified) {
-        continue;
-      }
-      try {
-        long size = t.size();
-        if (size != t.lastSize) {
-          if (size < t.splitter.readPos() || !t.headUnchanged(options.fingerprintBytes())) {
-            truncated(t, now);
-          }
-          t.observe(size, now);
-        }
-        t.failing = false;
-      } catch (IOException e) {
-        failed(t, e);
       }
     }
     return rotated;
@@ -179,107 +166,8 @@ final class TailEngine {
     t.attached = false;
     t.copySource = false;
     t.lastGrowth = now;
-    counters.rotations++;
-    note("%s %s: reading it to its end", t, what);
-  }
-
-  private void truncated(TrackedFile t, Instant now) throws IOException {
-    counters.truncations++;
-    LineSplitter old = t.splitter;
-    TrackedFile copy = findCopy(t, now);
-    if (copy != null) {
-      long size = copy.size();
-      if (size >= old.readPos()) {
-        copy.splitter = old;
-      } else {
-        old.flush(sinkFor(t));
-        copy.splitter = new LineSplitter(options.maxLineBytes(), size);
-      }
-      copy.classified = true;
-      copy.copySource = false;
-      copy.loadHead(options.fingerprintBytes());
-      copy.observe(size, now);
-      counters.copiesFollowed++;
-      note("%s was truncated; its unread rest from offset %d is read from the copy %s",
-          t, old.lineStart(), copy.path);
-    } else {
-      old.flush(sinkFor(t));
-      note("%s was truncated at offset %d and no copy was found: lines written between our last"
-          + " read and the truncation are lost", t, old.readPos());
-    }
-    t.splitter = new LineSplitter(options.maxLineBytes(), 0);
-    t.loadHead(options.fingerprintBytes());
-  }
-
-  /** The copy of {@code t}'s old content: a held file or an untracked file in its directory. */
-  private @Nullable TrackedFile findCopy(TrackedFile t, Instant now) {
-    byte[] head = t.head;
-    Path dir = t.path.getParent();
-    if (head.length == 0 || dir == null) {
-      return null;
-    }
-    List<Path> paths;
-    try (Stream<Path> list = Files.list(dir)) {
-      paths = list.sorted().toList();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-    Path best = null;
-    TrackedFile bestTracked = null;
-    String bestKey = null;
-    boolean bestCovers = false;
-    FileTime bestTime = null;
-    for (Path p : paths) {
-      if (p.equals(t.path) || !Files.isRegularFile(p)) {
-        continue;
-      }
-      try {
-        String key = FileIdentity.key(p);
-        TrackedFile known = byKey(key);
-        if (known != null && known.classified) {
-          continue;
-        }
-        byte[] candidateHead;
-        long size;
-        if (known != null) {
-          candidateHead = FileIdentity.readHead(known.channel, head.length);
-          size = known.size();
-        } else {
-          try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-            candidateHead = FileIdentity.readHead(ch, head.length);
-            size = ch.size();
-          }
-        }
-        if (!FileIdentity.samePrefix(candidateHead, head, head.length)) {
-          continue;
-        }
-        boolean covers = size >= t.splitter.readPos();
-        FileTime time = Files.getLastModifiedTime(p);
-        if (best == null || (covers && !bestCovers)
-            || (covers == bestCovers && time.compareTo(Objects.requireNonNull(bestTime)) > 0)) {
-          best = p;
-          bestTracked = known;
-          bestKey = key;
-          bestCovers = covers;
-          bestTime = time;
-        }
-      } catch (IOException e) {
-        // vanished or unreadable: not the copy
-      }
-    }
-    if (best == null || bestTracked != null) {
-      return bestTracked;
-    }
-    try {
-      TrackedFile copy = TrackedFile.open(best, bestKey, options.maxLineBytes(), now);
-      copy.attached = globs.matches(best);
-      add(copy);
-      return copy;
-    } catch (IOException e) {
-      counters.readErrors++;
-      note("cannot open %s, the copy of %s: %s", best, t, e);
-      return null;
-    }
+    tracking.rotations++;
+    tracking.note("%s %s: reading it to its end", t, what);
   }
 
   // ---- 2. new files
@@ -293,7 +181,7 @@ final class TailEngine {
       } catch (IOException e) {
         continue;
       }
-      TrackedFile known = key == null ? byAttachedPath(p) : byKey(key);
+      TrackedFile known = key == null ? tracking.byAttachedPath(p) : tracking.byKey(key);
       if (known != null) {
         moved(known, p);
         continue;
@@ -302,18 +190,18 @@ final class TailEngine {
         TrackedFile t = TrackedFile.open(p, key, options.maxLineBytes(), now);
         long size = t.size();
         if (unknownAt == StartAt.END) {
-          t.splitter = new LineSplitter(options.maxLineBytes(), endOfLastLine(t, size));
+          t.splitter = tracking.newSplitter(t.endOfLastLine(size, options.maxLineBytes()));
         } else {
-          t.classified = false;
+          t.classified = false; // read from 0 unless it turns out to be a copy
         }
         t.loadHead(options.fingerprintBytes());
         t.observe(size, now);
-        add(t);
+        tracking.add(t);
         reportedOpenFailures.remove(p);
       } catch (IOException e) {
         if (reportedOpenFailures.add(p)) {
-          counters.readErrors++;
-          note("cannot open %s: %s", p, e);
+          tracking.readErrors++;
+          tracking.note("cannot open %s: %s", p, e);
         }
       }
     }
@@ -334,81 +222,20 @@ final class TailEngine {
         // its old name is gone: it was renamed
       }
     }
-    note("%s is now %s", t, p);
+    tracking.note("%s is now %s", t, p);
     t.path = p;
     t.attached = true;
     t.copySource = false;
   }
 
-  private long endOfLastLine(TrackedFile t, long size) throws IOException {
-    int window = (int) Math.min(size, options.maxLineBytes() + 1L);
-    byte[] tail = new byte[window];
-    int got = FileIdentity.readFully(t.channel, tail, 0, window, size - window);
-    for (int i = got - 1; i >= 0; i--) {
-      if (tail[i] == '\n') {
-        return size - window + i + 1;
-      }
-    }
-    return size <= options.maxLineBytes() ? 0 : size;
-  }
-
-  // ---- 3. possible copies
-
-  private void classifyHeld(Instant now) {
-    for (TrackedFile t : List.copyOf(files)) {
-      if (t.classified || !t.attached) {
-        continue;
-      }
-      try {
-        long size = t.size();
-        t.observe(size, now);
-        if (size == 0) {
-          continue;
-        }
-        if (t.heldSince == null) {
-          t.heldSince = now;
-        }
-        t.loadHead(options.fingerprintBytes());
-        TrackedFile original = originalOf(t);
-        if (original == null) {
-          t.classified = true;
-        } else if (!now.isBefore(t.lastGrowth.plus(options.rotatedFileGrace()))
-            || !now.isBefore(t.heldSince.plus(options.maxCopyHold()))) {
-          t.classified = true;
-          if (t.head.length == options.fingerprintBytes()) {
-            t.splitter = new LineSplitter(options.maxLineBytes(), endOfLastLine(t, size));
-            note("%s starts like %s but that was not truncated: taking it as a copy, reading only"
-                + " what is appended to it", t, original);
-          } else {
-            note("%s starts like %s but that was not truncated: reading it as a new file",
-                t, original);
-          }
-        }
-      } catch (IOException e) {
-        failed(t, e);
-      }
-    }
-  }
-
-  private @Nullable TrackedFile originalOf(TrackedFile t) {
-    for (TrackedFile u : files) {
-      if (u != t && u.attached && u.classified && u.copySource
-          && Objects.equals(u.path.getParent(), t.path.getParent())
-          && FileIdentity.samePrefix(t.head, u.head, t.head.length)) {
-        return u;
-      }
-    }
-    return null;
-  }
-
-  // ---- 4. reading
+  // ---- 3. reading
 
   private boolean readAll(Instant now) {
     List<TrackedFile> order = new ArrayList<>();
     List<TrackedFile> attached = new ArrayList<>();
-    for (TrackedFile t : files) {
+    for (TrackedFile t : tracking.files) {
       if (t.classified) {
-        (t.attached ? attached : order).add(t);
+        (t.attached ? attached : order).add(t); // rotated files first
       }
     }
     if (!attached.isEmpty()) {
@@ -434,110 +261,34 @@ final class TailEngine {
         byte[] buf = t.splitter.buffer(n);
         int got = FileIdentity.readFully(
             t.channel, buf, t.splitter.pendingLength(), n, t.splitter.readPos());
-        t.splitter.accept(buf, got, sinkFor(t));
+        t.splitter.accept(buf, got, tracking.sinkFor(t));
         budget -= got;
-        counters.bytes += got;
+        tracking.bytes += got;
         more |= got < available;
         t.failing = false;
       } catch (IOException e) {
-        failed(t, e);
+        tracking.failed(t, e);
       }
     }
     return more;
   }
 
-  private LineSplitter.Sink sinkFor(TrackedFile t) {
-    String source = t.path.toString();
-    String key = t.key;
-    return (array, start, length, offset, endOffset, truncated, terminated) -> {
-      out.add(new TailLine(source, key, array, start, length, offset, endOffset, truncated,
-          terminated));
-      counters.lines++;
-      if (truncated) {
-        counters.truncatedLines++;
-      }
-      if (!terminated) {
-        counters.unterminatedLines++;
-      }
-    };
-  }
-
-  // ---- 5. closing rotated files
+  // ---- 4. closing rotated files
 
   private void closeDrained(Instant now) {
-    for (TrackedFile t : List.copyOf(files)) {
-      if (t.attached || now.isBefore(t.lastGrowth.plus(options.rotatedFileGrace()))) {
-        continue;
-      }
-      if (t.classified && t.splitter.readPos() < t.lastSize) {
+    for (TrackedFile t : List.copyOf(tracking.files)) {
+      if (t.attached
+          || now.isBefore(t.lastGrowth.plus(options.rotatedFileGrace()))
+          || (t.classified && t.splitter.readPos() < t.lastSize)) {
         continue;
       }
       if (t.classified) {
-        t.splitter.flush(sinkFor(t));
+        t.splitter.flush(tracking.sinkFor(t));
       }
       t.closeQuietly();
-      files.remove(t);
-      counters.filesClosed++;
-      note("%s closed: rotated and idle for %s", t, options.rotatedFileGrace());
-    }
-  }
-
-  // ---- helpers
-
-  private void add(TrackedFile t) {
-    files.add(t);
-    counters.filesOpened++;
-  }
-
-  private @Nullable TrackedFile byKey(@Nullable String key) {
-    if (key == null) {
-      return null;
-    }
-    for (TrackedFile t : files) {
-      if (key.equals(t.key)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private @Nullable TrackedFile byAttachedPath(Path p) {
-    for (TrackedFile t : files) {
-      if (t.attached && t.path.equals(p)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private void failed(TrackedFile t, IOException e) {
-    if (!t.failing) {
-      t.failing = true;
-      counters.readErrors++;
-      note("cannot read %s (will retry): %s", t, e);
-    }
-  }
-
-  private void note(String format, Object... args) {
-    notices.add(String.format(Locale.ROOT, format, args));
-  }
-
-  private static final class Counters {
-    long lines;
-    long bytes;
-    long truncatedLines;
-    long unterminatedLines;
-    long rotations;
-    long truncations;
-    long copiesFollowed;
-    long filesOpened;
-    long filesClosed;
-    long checkpointsLost;
-    long readErrors;
-
-    TailStats snapshot() {
-      return new TailStats(lines, bytes, truncatedLines, unterminatedLines, rotations, truncations,
-          copiesFollowed, filesOpened, filesClosed, checkpointsLost, readErrors);
+      tracking.files.remove(t);
+      tracking.filesClosed++;
+      tracking.note("%s closed: rotated and idle for %s", t, options.rotatedFileGrace());
     }
   }
 }

@@ -30,6 +30,8 @@ final class TrackedFile {
   boolean copySource = true;
   /** False while a new file is held back as a possible copy of another one. */
   boolean classified = true;
+  /** The file a held file was last found to be a possible copy of. */
+  @Nullable TrackedFile heldFor;
   /** An I/O error was reported and not yet followed by a success (to report each error once). */
   boolean failing;
 
@@ -103,6 +105,23 @@ final class TrackedFile {
     }
     head = now;
     return true;
+  }
+
+  /**
+   * Where reading starts "at the end": after the last {@code '\n'} among the last {@code
+   * maxLineBytes + 1} bytes, so a line being written is still returned whole; at 0 if the whole
+   * (short) file is one unfinished line; at {@code size} if its last line is overlong.
+   */
+  long endOfLastLine(long size, int maxLineBytes) throws IOException {
+    int window = (int) Math.min(size, maxLineBytes + 1L);
+    byte[] tail = new byte[window];
+    int got = FileIdentity.readFully(channel, tail, 0, window, size - window);
+    for (int i = got - 1; i >= 0; i--) {
+      if (tail[i] == '\n') {
+        return size - window + i + 1;
+      }
+    }
+    return size <= maxLineBytes ? 0 : size;
   }
 
   FileCheckpoint checkpoint() {
