@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * The running HTTP server (Javalin on Jetty). Routes:
  *
  * <ul>
- *   <li>{@code POST /v1/logs} and {@code POST /} (AWS JSON 1.1, {@code X-Amz-Target}): ingest,
- *       when {@link Builder#ingest} was given; {@code Authorization: Bearer} checked when a token
- *       is set;
+ *   <li>{@code POST /v1/logs} and {@code POST /} (AWS JSON 1.1, {@code X-Amz-Target}): ingest, when
+ *       {@link Builder#ingest} was given; {@code Authorization: Bearer} checked when a token is
+ *       set;
  *   <li>{@code GET /confirmation.html}, {@code GET /unsubscribe.html}, the configured confirm and
  *       unsubscribe paths of {@link io.mcpwatch.notify.Links}, {@code GET /?Action=...} and the
  *       certificate path, when {@link Builder#subscriptions} was given; never behind the token
@@ -79,7 +79,10 @@ public final class HttpServer implements AutoCloseable {
     return ingestStats;
   }
 
-  /** Stops the server within the stop timeout; idempotent. */
+  /**
+   * Stops the server: no new connections, requests in flight get up to {@link
+   * ServerSettings#stopTimeout()} to finish, then the rest are cut off. Never throws; idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -87,7 +90,16 @@ public final class HttpServer implements AutoCloseable {
     }
     closed = true;
     log.info("HTTP server on {} stopping", baseUri());
-    app.stop();
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      // Jetty gave up waiting for requests in flight after the stop timeout; it is stopped anyway
+      log.warn(
+          "HTTP server on {} stopped after {} with requests still running ({})",
+          baseUri(),
+          settings.stopTimeout(),
+          e.toString());
+    }
   }
 
   /** Collects the parts, then {@link #start()}s. */
@@ -148,11 +160,20 @@ public final class HttpServer implements AutoCloseable {
         app.start(settings.host(), settings.port());
       } catch (RuntimeException e) {
         app.stop();
-        throw new IllegalStateException("server.port: cannot listen on " + settings.host() + ":"
-            + settings.port() + " (" + e.getMessage() + ")", e);
+        throw new IllegalStateException(
+            "server.port: cannot listen on "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + " ("
+                + e.getMessage()
+                + ")",
+            e);
       }
       HttpServer server = new HttpServer(app, settings, stats);
-      log.info("HTTP server listening on {}{}", server.baseUri(),
+      log.info(
+          "HTTP server listening on {}{}",
+          server.baseUri(),
           settings.token() == null ? "" : " (ingest requires a bearer token)");
       return server;
     }
@@ -171,9 +192,12 @@ public final class HttpServer implements AutoCloseable {
           "server.host: cannot resolve " + settings.host() + " (" + e.getMessage() + ")", e);
     }
     if (!loopback && settings.token() == null) {
-      throw new IllegalArgumentException("server.token: required when server.host ("
-          + settings.host() + ") is not a loopback address; set a bearer token of at least "
-          + BearerToken.MIN_LENGTH + " characters, or bind to 127.0.0.1");
+      throw new IllegalArgumentException(
+          "server.token: required when server.host ("
+              + settings.host()
+              + ") is not a loopback address; set a bearer token of at least "
+              + BearerToken.MIN_LENGTH
+              + " characters, or bind to 127.0.0.1");
     }
   }
 
@@ -184,8 +208,11 @@ public final class HttpServer implements AutoCloseable {
     private final @Nullable SubscriptionPages pages;
     private final Health health;
 
-    Routes(ServerSettings settings, @Nullable IngestHandler ingest,
-        @Nullable SubscriptionPages pages, Health health) {
+    Routes(
+        ServerSettings settings,
+        @Nullable IngestHandler ingest,
+        @Nullable SubscriptionPages pages,
+        Health health) {
       this.settings = settings;
       this.ingest = ingest;
       this.pages = pages;
@@ -209,10 +236,10 @@ public final class HttpServer implements AutoCloseable {
       }
       SubscriptionPages sp = pages;
       if (sp != null) {
-        Set<String> confirm = new LinkedHashSet<>(
-            List.of("/confirmation.html", sp.links().confirmPath()));
-        Set<String> unsubscribe = new LinkedHashSet<>(
-            List.of("/unsubscribe.html", sp.links().unsubscribePath()));
+        Set<String> confirm =
+            new LinkedHashSet<>(List.of("/confirmation.html", sp.links().confirmPath()));
+        Set<String> unsubscribe =
+            new LinkedHashSet<>(List.of("/unsubscribe.html", sp.links().unsubscribePath()));
         for (String path : confirm) {
           cfg.routes.get(path, ctx -> send(ctx, sp.confirmPage(ctx.queryParamMap())));
         }
@@ -222,30 +249,47 @@ public final class HttpServer implements AutoCloseable {
         cfg.routes.get(sp.links().certificatePath(), ctx -> send(ctx, sp.certificate()));
         cfg.routes.get("/", ctx -> send(ctx, sp.queryApi(ctx.queryParamMap())));
       }
-      cfg.routes.exception(Exception.class, (e, ctx) -> {
-        log.error("HTTP {} {} failed", ctx.method(), ctx.path(), e);
-        send(ctx, Answer.of(500, Answer.JSON,
-            "{\"__type\":\"InternalFailure\",\"message\":\"internal error\"}"));
-      });
+      cfg.routes.exception(
+          Exception.class,
+          (e, ctx) -> {
+            log.error("HTTP {} {} failed", ctx.method(), ctx.path(), e);
+            send(
+                ctx,
+                Answer.of(
+                    500,
+                    Answer.JSON,
+                    "{\"__type\":\"InternalFailure\",\"message\":\"internal error\"}"));
+          });
     }
 
-    private void ingest(Context ctx, IngestHandler in, boolean awsJson) throws IOException {
+    private void ingest(Context ctx, IngestHandler in, boolean awsJson) {
       BearerToken token = settings.token();
       if (token != null && !token.matches(ctx.header("Authorization"))) {
         send(ctx, in.unauthorized().withHeader("Connection", "close"));
         return;
       }
-      BoundedBody.Result body = BoundedBody.read(ctx.req().getInputStream(),
-          ctx.req().getContentLengthLong(), ctx.header("Content-Encoding"),
-          settings.limits().maxBodyBytes());
+      BoundedBody.Result body;
+      try {
+        body =
+            BoundedBody.read(
+                ctx.req().getInputStream(),
+                ctx.req().getContentLengthLong(),
+                ctx.header("Content-Encoding"),
+                settings.limits().maxBodyBytes());
+      } catch (IOException e) {
+        // the client went away or sent broken framing; answer if the connection still works
+        log.debug("ingest: reading the request body failed: {}", e.toString());
+        body = new BoundedBody.Undecodable(400, "the request body could not be read");
+      }
       if (!(body instanceof BoundedBody.Read)) {
         send(ctx, in.notRead(body).withHeader("Connection", "close"));
         return;
       }
       byte[] bytes = ((BoundedBody.Read) body).bytes();
-      Answer a = awsJson
-          ? in.awsJson(ctx.header("X-Amz-Target"), bytes)
-          : in.postLogs(ctx.header("Content-Type"), ctx.queryParamMap(), bytes);
+      Answer a =
+          awsJson
+              ? in.awsJson(ctx.header("X-Amz-Target"), bytes)
+              : in.postLogs(ctx.header("Content-Type"), ctx.queryParamMap(), bytes);
       send(ctx, a);
     }
 

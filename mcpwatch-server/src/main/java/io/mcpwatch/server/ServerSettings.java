@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param token the bearer token ingest requests must carry; null accepts ingest without a token
  *     (loopback only)
  * @param limits the ingest limits
- * @param stopTimeout how long {@link HttpServer#close()} lets requests in flight finish, default 5 s
+ * @param stopTimeout how long {@link HttpServer#close()} lets requests in flight finish, default 5
+ *     s
  * @param maxThreads Jetty's worker threads (8-1000), default 16
  */
 public record ServerSettings(

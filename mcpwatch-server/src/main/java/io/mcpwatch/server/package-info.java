@@ -1,6 +1,6 @@
 /**
- * mcpwatch's HTTP side of the live service: log ingest, the subscription pages behind the links
- * in notifications, the signing certificate and {@code /healthz}, on Javalin (Jetty).
+ * mcpwatch's HTTP side of the live service: log ingest, the subscription pages behind the links in
+ * notifications, the signing certificate and {@code /healthz}, on Javalin (Jetty).
  *
  * <p>Start here: {@link io.mcpwatch.server.HttpServer#builder(ServerSettings)}. The Javalin layer
  * in {@link io.mcpwatch.server.HttpServer} is thin: it checks the token, reads the body within the

@@ -23,8 +23,8 @@ class HttpServerAuthTest {
       ServerSettings s = ServerSettings.defaults().withHost(host).withPort(0);
       assertThatThrownBy(() -> HttpServer.builder(s).ingest(e -> Admission.accepted()).start())
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("server.token: required when server.host (" + host
-              + ") is not a loopback address");
+          .hasMessageStartingWith(
+              "server.token: required when server.host (" + host + ") is not a loopback address");
     }
   }
 
@@ -32,35 +32,62 @@ class HttpServerAuthTest {
   void requireTokenOffLoopback_acceptsLoopbackNamesAndTokenedHosts() {
     HttpServer.requireTokenOffLoopback(ServerSettings.defaults().withHost("localhost"));
     HttpServer.requireTokenOffLoopback(ServerSettings.defaults().withHost("::1"));
-    HttpServer.requireTokenOffLoopback(ServerSettings.defaults().withHost("0.0.0.0")
-        .withToken(BearerToken.of("server.token", TOKEN)));
-    assertThatThrownBy(() -> HttpServer.requireTokenOffLoopback(
-        ServerSettings.defaults().withHost("no-such-host.invalid")))
+    HttpServer.requireTokenOffLoopback(
+        ServerSettings.defaults()
+            .withHost("0.0.0.0")
+            .withToken(BearerToken.of("server.token", TOKEN)));
+    assertThatThrownBy(
+            () ->
+                HttpServer.requireTokenOffLoopback(
+                    ServerSettings.defaults().withHost("no-such-host.invalid")))
         .hasMessageStartingWith("server.host: cannot resolve");
   }
 
   @Test
   void postLogs_tokenRequiredWhenConfigured() throws Exception {
-    ServerSettings s = ServerSettings.defaults().withPort(0)
-        .withToken(BearerToken.of("server.token", TOKEN));
-    try (HttpServer server = HttpServer.builder(s).ingest(batch -> {
-      events.addAll(batch);
-      return Admission.accepted();
-    }).start()) {
-      HttpResponse<String> none = TestHttp.post(server.baseUri(), "/v1/logs?logGroup=/g",
-          "text/plain", "x\n");
+    ServerSettings s =
+        ServerSettings.defaults().withPort(0).withToken(BearerToken.of("server.token", TOKEN));
+    try (HttpServer server =
+        HttpServer.builder(s)
+            .ingest(
+                batch -> {
+                  events.addAll(batch);
+                  return Admission.accepted();
+                })
+            .start()) {
+      HttpResponse<String> none =
+          TestHttp.post(server.baseUri(), "/v1/logs?logGroup=/g", "text/plain", "x\n");
       assertThat(none.statusCode()).isEqualTo(401);
-      assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"mcpwatch\"");
+      assertThat(none.headers().firstValue("WWW-Authenticate"))
+          .hasValue("Bearer realm=\"mcpwatch\"");
       assertThat(none.body()).contains("\"__type\":\"Unauthorized\"");
-      HttpResponse<String> wrong = TestHttp.post(server.baseUri(), "/v1/logs?logGroup=/g",
-          "text/plain", "x\n", "Authorization", "Bearer " + TOKEN + "X");
+      HttpResponse<String> wrong =
+          TestHttp.post(
+              server.baseUri(),
+              "/v1/logs?logGroup=/g",
+              "text/plain",
+              "x\n",
+              "Authorization",
+              "Bearer " + TOKEN + "X");
       assertThat(wrong.statusCode()).isEqualTo(401);
-      HttpResponse<String> aws = TestHttp.post(server.baseUri(), "/", "application/x-amz-json-1.1",
-          "{}", "X-Amz-Target", "Logs_20140328.PutLogEvents");
+      HttpResponse<String> aws =
+          TestHttp.post(
+              server.baseUri(),
+              "/",
+              "application/x-amz-json-1.1",
+              "{}",
+              "X-Amz-Target",
+              "Logs_20140328.PutLogEvents");
       assertThat(aws.statusCode()).isEqualTo(401);
       assertThat(events).isEmpty();
-      HttpResponse<String> right = TestHttp.post(server.baseUri(), "/v1/logs?logGroup=/g",
-          "text/plain", "x\n", "Authorization", "Bearer " + TOKEN);
+      HttpResponse<String> right =
+          TestHttp.post(
+              server.baseUri(),
+              "/v1/logs?logGroup=/g",
+              "text/plain",
+              "x\n",
+              "Authorization",
+              "Bearer " + TOKEN);
       assertThat(right.statusCode()).isEqualTo(200);
       assertThat(events).extracting(LogEvent::message).containsExactly("x");
       assertThat(TestHttp.get(server.baseUri(), "/healthz").statusCode()).isEqualTo(200);

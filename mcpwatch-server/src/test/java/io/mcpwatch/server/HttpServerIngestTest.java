@@ -51,10 +51,12 @@ class HttpServerIngestTest {
   void start() {
     server = HttpServer.builder(ServerSettings.defaults().withPort(0)).ingest(sink).start();
     base = server.baseUri();
-    IngestLimits limits = new IngestLimits(
-        64 * 1024, 32 * 1024, 100, 1024, Duration.ofDays(14), Duration.ofHours(2));
-    small = HttpServer.builder(ServerSettings.defaults().withPort(0).withLimits(limits))
-        .ingest(smallSink).start();
+    IngestLimits limits =
+        new IngestLimits(64 * 1024, 32 * 1024, 100, 1024, Duration.ofDays(14), Duration.ofHours(2));
+    small =
+        HttpServer.builder(ServerSettings.defaults().withPort(0).withLimits(limits))
+            .ingest(smallSink)
+            .start();
   }
 
   @AfterAll
@@ -71,8 +73,8 @@ class HttpServerIngestTest {
   }
 
   static JsonNode json(HttpResponse<String> r) {
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     return JSON.readTree(r.body());
   }
 
@@ -85,9 +87,15 @@ class HttpServerIngestTest {
   @Test
   void postLogs_ndjson() throws Exception {
     long ts = System.currentTimeMillis() - 1000;
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs?logGroup=/mcp/a",
-        "application/x-ndjson", "{\"message\":\"a\",\"timestamp\":" + ts + "}\n"
-            + "{\"message\":\"b\",\"logGroup\":\"/mcp/b\"}\n");
+    HttpResponse<String> r =
+        TestHttp.post(
+            base,
+            "/v1/logs?logGroup=/mcp/a",
+            "application/x-ndjson",
+            "{\"message\":\"a\",\"timestamp\":"
+                + ts
+                + "}\n"
+                + "{\"message\":\"b\",\"logGroup\":\"/mcp/b\"}\n");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(json(r).get("accepted").intValue()).isEqualTo(2);
     assertThat(sink.events.get(0)).isEqualTo(new LogEvent("/mcp/a", ts, "a"));
@@ -98,11 +106,17 @@ class HttpServerIngestTest {
 
   @Test
   void postLogs_text() throws Exception {
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs?logGroup=%2Fmcp%2Ftext",
-        "text/plain; charset=utf-8", "line one\nline two\n");
+    HttpResponse<String> r =
+        TestHttp.post(
+            base,
+            "/v1/logs?logGroup=%2Fmcp%2Ftext",
+            "text/plain; charset=utf-8",
+            "line one\nline two\n");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(sink.events).extracting(LogEvent::logGroup, LogEvent::message)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("/mcp/text", "line one"),
+    assertThat(sink.events)
+        .extracting(LogEvent::logGroup, LogEvent::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/mcp/text", "line one"),
             org.assertj.core.groups.Tuple.tuple("/mcp/text", "line two"));
     HttpResponse<String> missing = TestHttp.post(base, "/v1/logs", "text/plain", "x\n");
     assertThat(missing.statusCode()).isEqualTo(400);
@@ -112,9 +126,15 @@ class HttpServerIngestTest {
   @Test
   void postLogs_putLogEventsShape() throws Exception {
     long now = System.currentTimeMillis();
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs", "application/json",
-        "{\"logGroupName\":\"/mcp/pl\",\"logStreamName\":\"s\",\"logEvents\":["
-            + "{\"timestamp\":" + now + ",\"message\":\"hello\"}]}");
+    HttpResponse<String> r =
+        TestHttp.post(
+            base,
+            "/v1/logs",
+            "application/json",
+            "{\"logGroupName\":\"/mcp/pl\",\"logStreamName\":\"s\",\"logEvents\":["
+                + "{\"timestamp\":"
+                + now
+                + ",\"message\":\"hello\"}]}");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(json(r).get("nextSequenceToken").stringValue()).isNotEmpty();
     assertThat(sink.events).containsExactly(new LogEvent("/mcp/pl", now, "hello"));
@@ -124,19 +144,35 @@ class HttpServerIngestTest {
   void postRoot_xAmzTargetPutLogEvents() throws Exception {
     long now = System.currentTimeMillis();
     String big = "q".repeat(300 * 1024);
-    HttpResponse<String> r = TestHttp.post(base, "/", "application/x-amz-json-1.1",
-        "{\"logGroupName\":\"/mcp/aws\",\"logStreamName\":\"s\",\"logEvents\":["
-            + "{\"timestamp\":" + now + ",\"message\":\"" + big + "\"},"
-            + "{\"timestamp\":" + now + ",\"message\":\"fits\"}]}",
-        "X-Amz-Target", "Logs_20140328.PutLogEvents");
+    HttpResponse<String> r =
+        TestHttp.post(
+            base,
+            "/",
+            "application/x-amz-json-1.1",
+            "{\"logGroupName\":\"/mcp/aws\",\"logStreamName\":\"s\",\"logEvents\":["
+                + "{\"timestamp\":"
+                + now
+                + ",\"message\":\""
+                + big
+                + "\"},"
+                + "{\"timestamp\":"
+                + now
+                + ",\"message\":\"fits\"}]}",
+            "X-Amz-Target",
+            "Logs_20140328.PutLogEvents");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = json(r);
     assertThat(body.get("rejectedLogEventsInfo").get("tooLongLogEventIndexes").get(0).intValue())
         .isZero();
     assertThat(sink.events).containsExactly(new LogEvent("/mcp/aws", now, "fits"));
-    HttpResponse<String> create = TestHttp.post(base, "/", "application/x-amz-json-1.1",
-        "{\"logGroupName\":\"/mcp/aws\",\"logStreamName\":\"s\"}",
-        "X-Amz-Target", "Logs_20140328.CreateLogStream");
+    HttpResponse<String> create =
+        TestHttp.post(
+            base,
+            "/",
+            "application/x-amz-json-1.1",
+            "{\"logGroupName\":\"/mcp/aws\",\"logStreamName\":\"s\"}",
+            "X-Amz-Target",
+            "Logs_20140328.CreateLogStream");
     assertThat(create.statusCode()).isEqualTo(200);
     HttpResponse<String> none = TestHttp.post(base, "/", "application/x-amz-json-1.1", "{}");
     assertThat(none.statusCode()).isEqualTo(400);
@@ -145,14 +181,18 @@ class HttpServerIngestTest {
 
   @Test
   void postLogs_malformedLinesReportedValidOnesKept() throws Exception {
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs?logGroup=/g", "application/x-ndjson",
-        "{\"message\":\"ok\"}\n{broken\n{\"message\":\"ok2\"}\n");
+    HttpResponse<String> r =
+        TestHttp.post(
+            base,
+            "/v1/logs?logGroup=/g",
+            "application/x-ndjson",
+            "{\"message\":\"ok\"}\n{broken\n{\"message\":\"ok2\"}\n");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = json(r);
     assertThat(body.get("rejected").get(0).get("line").intValue()).isEqualTo(2);
     assertThat(sink.events).extracting(LogEvent::message).containsExactly("ok", "ok2");
-    HttpResponse<String> all = TestHttp.post(base, "/v1/logs?logGroup=/g",
-        "application/x-ndjson", "{broken\n");
+    HttpResponse<String> all =
+        TestHttp.post(base, "/v1/logs?logGroup=/g", "application/x-ndjson", "{broken\n");
     assertThat(all.statusCode()).isEqualTo(400);
     assertThat(all.body()).doesNotContain("\n");
     assertThat(json(all).get("line").intValue()).isEqualTo(1);
@@ -172,16 +212,22 @@ class HttpServerIngestTest {
     try (GZIPOutputStream z = new GZIPOutputStream(out)) {
       z.write("zipped\n".getBytes(StandardCharsets.UTF_8));
     }
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs?logGroup=/g", "text/plain",
-        out.toByteArray(), "Content-Encoding", "gzip");
+    HttpResponse<String> r =
+        TestHttp.post(
+            base,
+            "/v1/logs?logGroup=/g",
+            "text/plain",
+            out.toByteArray(),
+            "Content-Encoding",
+            "gzip");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(sink.events).extracting(LogEvent::message).containsExactly("zipped");
   }
 
   @Test
   void postLogs_tenThousandAndOneEventsIs413() throws Exception {
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs?logGroup=/g", "text/plain",
-        "e\n".repeat(10_001));
+    HttpResponse<String> r =
+        TestHttp.post(base, "/v1/logs?logGroup=/g", "text/plain", "e\n".repeat(10_001));
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(json(r).get("__type").stringValue()).isEqualTo("TooManyEvents");
     assertThat(sink.events).isEmpty();
@@ -189,8 +235,12 @@ class HttpServerIngestTest {
 
   @Test
   void postLogs_300KibEventRejectedOthersAccepted() throws Exception {
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs?logGroup=/g", "text/plain",
-        "before\n" + "x".repeat(300 * 1024) + "\nafter\n");
+    HttpResponse<String> r =
+        TestHttp.post(
+            base,
+            "/v1/logs?logGroup=/g",
+            "text/plain",
+            "before\n" + "x".repeat(300 * 1024) + "\nafter\n");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = json(r);
     assertThat(body.get("accepted").intValue()).isEqualTo(2);
@@ -201,28 +251,60 @@ class HttpServerIngestTest {
   @Test
   void postLogs_declaredLengthOverLimitIs413WithoutReadingBody() throws Exception {
     URI smallBase = small.baseUri();
-    String head = "POST /v1/logs?logGroup=/g HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Content-Type: text/plain\r\nContent-Length: 104857600\r\n\r\n";
+    String head =
+        "POST /v1/logs?logGroup=/g HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: text/plain\r\nContent-Length: 104857600\r\n\r\n";
     String answer = TestHttp.rawUnfinishedPost(smallBase, head, 4096, false);
-    assertThat(answer).startsWith("HTTP/1.1 413").contains("RequestTooLarge");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 413")
+        .contains("RequestTooLarge")
+        .containsIgnoringCase("connection: close");
     assertThat(smallSink.events).isEmpty();
   }
 
   @Test
   void postLogs_chunkedBodyOverLimitIs413BeforeItEnds() throws Exception {
-    String head = "POST /v1/logs?logGroup=/g HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+    String head =
+        "POST /v1/logs?logGroup=/g HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
     String answer = TestHttp.rawUnfinishedPost(small.baseUri(), head, 100 * 1024, true);
-    assertThat(answer).startsWith("HTTP/1.1 413").contains("RequestTooLarge");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 413")
+        .contains("RequestTooLarge")
+        .containsIgnoringCase("connection: close");
+  }
+
+  @Test
+  void postLogs_truncatedBodyIs400AndNothingAccepted() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /v1/logs?logGroup=/g HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\nonly a little\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(answer)
+          .satisfiesAnyOf(
+              a -> assertThat(a).startsWith("HTTP/1.1 400"), a -> assertThat(a).isEmpty());
+    }
+    assertThat(sink.events).isEmpty();
   }
 
   @Test
   void postLogs_smallLimitsApplyToEventsAndEventSize() throws Exception {
-    HttpResponse<String> tooMany = TestHttp.post(small.baseUri(), "/v1/logs?logGroup=/g",
-        "text/plain", "e\n".repeat(101));
+    HttpResponse<String> tooMany =
+        TestHttp.post(small.baseUri(), "/v1/logs?logGroup=/g", "text/plain", "e\n".repeat(101));
     assertThat(tooMany.statusCode()).isEqualTo(413);
-    HttpResponse<String> mixed = TestHttp.post(small.baseUri(), "/v1/logs?logGroup=/g",
-        "text/plain", "ok\n" + "x".repeat(2000) + "\n");
+    HttpResponse<String> mixed =
+        TestHttp.post(
+            small.baseUri(),
+            "/v1/logs?logGroup=/g",
+            "text/plain",
+            "ok\n" + "x".repeat(2000) + "\n");
     assertThat(mixed.statusCode()).isEqualTo(200);
     assertThat(smallSink.events).extracting(LogEvent::message).containsExactly("ok");
   }
@@ -238,8 +320,8 @@ class HttpServerIngestTest {
 
   @Test
   void postLogs_unsupportedContentTypeIs415() throws Exception {
-    HttpResponse<String> r = TestHttp.post(base, "/v1/logs?logGroup=/g",
-        "application/x-www-form-urlencoded", "a=b");
+    HttpResponse<String> r =
+        TestHttp.post(base, "/v1/logs?logGroup=/g", "application/x-www-form-urlencoded", "a=b");
     assertThat(r.statusCode()).isEqualTo(415);
   }
 

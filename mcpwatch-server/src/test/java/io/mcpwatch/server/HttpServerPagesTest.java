@@ -30,29 +30,39 @@ class HttpServerPagesTest {
   static final String HOSTILE = "\"><script>alert(1)</script>";
 
   final FakeActions actions = new FakeActions();
-  final Subscription confirmed = subscription("s-ok", Protocol.EMAIL, "ops@example.com",
-      SubscriptionStatus.CONFIRMED);
+  final Subscription confirmed =
+      subscription("s-ok", Protocol.EMAIL, "ops@example.com", SubscriptionStatus.CONFIRMED);
   HttpServer server;
   URI base;
 
   @BeforeAll
   void start() {
-    actions.confirms.put("good-token",
-        new ConfirmResult(ConfirmResult.Outcome.CONFIRMED, confirmed));
-    actions.confirms.put("old-token", new ConfirmResult(ConfirmResult.Outcome.EXPIRED,
-        subscription("s-old", Protocol.EMAIL, "x@example.com",
-            SubscriptionStatus.PENDING_CONFIRMATION)));
-    Subscription gone = subscription("s-ok", Protocol.EMAIL, "ops@example.com",
-        SubscriptionStatus.UNSUBSCRIBED);
-    actions.unsubscribes.put(confirmed.arn(),
-        new UnsubscribeResult(UnsubscribeResult.Outcome.UNSUBSCRIBED, gone));
-    ServerSettings s = ServerSettings.defaults().withPort(0)
-        .withToken(BearerToken.of("server.token", "a-token-of-enough-length"));
-    server = HttpServer.builder(s)
-        .ingest(e -> io.mcpwatch.server.ingest.Admission.accepted())
-        .subscriptions(new SubscriptionPages(actions, Links.of("http://127.0.0.1:1"), () -> PEM))
-        .health(() -> Map.of("alarms", 3L))
-        .start();
+    actions.confirms.put(
+        "good-token", new ConfirmResult(ConfirmResult.Outcome.CONFIRMED, confirmed));
+    actions.confirms.put(
+        "old-token",
+        new ConfirmResult(
+            ConfirmResult.Outcome.EXPIRED,
+            subscription(
+                "s-old",
+                Protocol.EMAIL,
+                "x@example.com",
+                SubscriptionStatus.PENDING_CONFIRMATION)));
+    Subscription gone =
+        subscription("s-ok", Protocol.EMAIL, "ops@example.com", SubscriptionStatus.UNSUBSCRIBED);
+    actions.unsubscribes.put(
+        confirmed.arn(), new UnsubscribeResult(UnsubscribeResult.Outcome.UNSUBSCRIBED, gone));
+    ServerSettings s =
+        ServerSettings.defaults()
+            .withPort(0)
+            .withToken(BearerToken.of("server.token", "a-token-of-enough-length"));
+    server =
+        HttpServer.builder(s)
+            .ingest(e -> io.mcpwatch.server.ingest.Admission.accepted())
+            .subscriptions(
+                new SubscriptionPages(actions, Links.of("http://127.0.0.1:1"), () -> PEM))
+            .health(() -> Map.of("alarms", 3L))
+            .start();
     base = server.baseUri();
   }
 
@@ -68,11 +78,17 @@ class HttpServerPagesTest {
   @Test
   void confirmationHtml_confirmsWithoutToken() throws Exception {
     for (String path : new String[] {"/confirmation.html", "/sns/confirm"}) {
-      HttpResponse<String> r = TestHttp.get(base, path + "?TopicArn=" + enc(TOPIC)
-          + "&Token=good-token&Endpoint=" + enc("ops@example.com"));
+      HttpResponse<String> r =
+          TestHttp.get(
+              base,
+              path
+                  + "?TopicArn="
+                  + enc(TOPIC)
+                  + "&Token=good-token&Endpoint="
+                  + enc("ops@example.com"));
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-          t -> assertThat(t).startsWith("text/html"));
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
       assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
       assertThat(r.body()).contains("Subscription confirmed!").contains(confirmed.arn());
     }
@@ -80,21 +96,28 @@ class HttpServerPagesTest {
 
   @Test
   void confirmationHtml_expiredUnknownAndHostile() throws Exception {
-    HttpResponse<String> expired = TestHttp.get(base,
-        "/confirmation.html?TopicArn=" + enc(TOPIC) + "&Token=old-token");
+    HttpResponse<String> expired =
+        TestHttp.get(base, "/confirmation.html?TopicArn=" + enc(TOPIC) + "&Token=old-token");
     assertThat(expired.statusCode()).isEqualTo(410);
-    HttpResponse<String> unknown = TestHttp.get(base,
-        "/confirmation.html?TopicArn=" + enc(HOSTILE) + "&Token=" + enc(HOSTILE));
+    HttpResponse<String> unknown =
+        TestHttp.get(
+            base, "/confirmation.html?TopicArn=" + enc(HOSTILE) + "&Token=" + enc(HOSTILE));
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.body()).doesNotContain("<script>")
+    assertThat(unknown.body())
+        .doesNotContain("<script>")
         .contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(TestHttp.get(base, "/confirmation.html").statusCode()).isEqualTo(400);
   }
 
   @Test
   void unsubscribeHtml_removes() throws Exception {
-    HttpResponse<String> r = TestHttp.get(base, "/unsubscribe.html?SubscriptionArn="
-        + enc(confirmed.arn()) + "&Endpoint=" + enc(HOSTILE));
+    HttpResponse<String> r =
+        TestHttp.get(
+            base,
+            "/unsubscribe.html?SubscriptionArn="
+                + enc(confirmed.arn())
+                + "&Endpoint="
+                + enc(HOSTILE));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("Subscription removed!").doesNotContain("<script>");
     HttpResponse<String> unknown = TestHttp.get(base, "/sns/unsubscribe?SubscriptionArn=nope");
@@ -103,13 +126,14 @@ class HttpServerPagesTest {
 
   @Test
   void root_snsQueryApiForms() throws Exception {
-    HttpResponse<String> confirm = TestHttp.get(base, "/?Action=ConfirmSubscription&TopicArn="
-        + enc(TOPIC) + "&Token=good-token");
+    HttpResponse<String> confirm =
+        TestHttp.get(
+            base, "/?Action=ConfirmSubscription&TopicArn=" + enc(TOPIC) + "&Token=good-token");
     assertThat(confirm.statusCode()).isEqualTo(200);
-    assertThat(confirm.body()).contains("<SubscriptionArn>" + confirmed.arn()
-        + "</SubscriptionArn>");
-    HttpResponse<String> unsubscribe = TestHttp.get(base, "/?Action=Unsubscribe&SubscriptionArn="
-        + enc(confirmed.arn()));
+    assertThat(confirm.body())
+        .contains("<SubscriptionArn>" + confirmed.arn() + "</SubscriptionArn>");
+    HttpResponse<String> unsubscribe =
+        TestHttp.get(base, "/?Action=Unsubscribe&SubscriptionArn=" + enc(confirmed.arn()));
     assertThat(unsubscribe.statusCode()).isEqualTo(200);
     assertThat(unsubscribe.body()).contains("<UnsubscribeResponse");
     assertThat(TestHttp.get(base, "/").statusCode()).isEqualTo(400);
@@ -120,8 +144,8 @@ class HttpServerPagesTest {
     HttpResponse<String> r = TestHttp.get(base, "/sns/SimpleNotificationService-mcpwatch.pem");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo(PEM);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/x-pem-file"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/x-pem-file"));
   }
 
   @Test

@@ -14,23 +14,30 @@ import java.time.Duration;
 
 /** A java.net.http client for tests against 127.0.0.1, plus a raw-socket helper. */
 final class TestHttp {
-  static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private TestHttp() {}
 
   static HttpResponse<String> get(URI base, String pathAndQuery) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
-        .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(
+        HttpRequest.newBuilder(base.resolve(pathAndQuery))
+            .timeout(Duration.ofSeconds(20))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> post(URI base, String pathAndQuery, String contentType, byte[] body,
-      String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery))
-        .timeout(Duration.ofSeconds(20))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  static HttpResponse<String> post(
+      URI base, String pathAndQuery, String contentType, byte[] body, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(pathAndQuery))
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -40,8 +47,9 @@ final class TestHttp {
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> post(URI base, String pathAndQuery, String contentType, String body,
-      String... headers) throws Exception {
+  static HttpResponse<String> post(
+      URI base, String pathAndQuery, String contentType, String body, String... headers)
+      throws Exception {
     return post(base, pathAndQuery, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 

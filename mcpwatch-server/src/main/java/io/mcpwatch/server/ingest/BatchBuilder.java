@@ -39,22 +39,50 @@ final class BatchBuilder {
     long size = Utf8.length(message) + (long) IngestLimits.EVENT_OVERHEAD_BYTES;
     batchBytes += size;
     if (batchBytes > limits.maxBatchBytes()) {
-      throw new IngestException(413, "BatchTooLarge", String.format(Locale.ROOT,
-          "the batch (message UTF-8 bytes + %d per event) exceeds %d bytes at event %d",
-          IngestLimits.EVENT_OVERHEAD_BYTES, limits.maxBatchBytes(), position));
+      throw new IngestException(
+          413,
+          "BatchTooLarge",
+          String.format(
+              Locale.ROOT,
+              "the batch (message UTF-8 bytes + %d per event) exceeds %d bytes at event %d",
+              IngestLimits.EVENT_OVERHEAD_BYTES,
+              limits.maxBatchBytes(),
+              position));
     }
     if (size > limits.maxEventBytes()) {
-      rejected.add(new Rejection(position, Reason.TOO_LONG, "message", String.format(Locale.ROOT,
-          "the event is %d bytes (message + %d), over the %d-byte event limit",
-          size, IngestLimits.EVENT_OVERHEAD_BYTES, limits.maxEventBytes())));
+      rejected.add(
+          new Rejection(
+              position,
+              Reason.TOO_LONG,
+              "message",
+              String.format(
+                  Locale.ROOT,
+                  "the event is %d bytes (message + %d), over the %d-byte event limit",
+                  size,
+                  IngestLimits.EVENT_OVERHEAD_BYTES,
+                  limits.maxEventBytes())));
     } else if (timestampMillis < oldestMillis) {
-      rejected.add(new Rejection(position, Reason.TOO_OLD, "timestamp", String.format(Locale.ROOT,
-          "timestamp %d is more than %s before the receive time",
-          timestampMillis, limits.maxEventAge())));
+      rejected.add(
+          new Rejection(
+              position,
+              Reason.TOO_OLD,
+              "timestamp",
+              String.format(
+                  Locale.ROOT,
+                  "timestamp %d is more than %s before the receive time",
+                  timestampMillis,
+                  limits.maxEventAge())));
     } else if (timestampMillis > newestMillis) {
-      rejected.add(new Rejection(position, Reason.TOO_NEW, "timestamp", String.format(Locale.ROOT,
-          "timestamp %d is more than %s after the receive time",
-          timestampMillis, limits.maxEventFuture())));
+      rejected.add(
+          new Rejection(
+              position,
+              Reason.TOO_NEW,
+              "timestamp",
+              String.format(
+                  Locale.ROOT,
+                  "timestamp %d is more than %s after the receive time",
+                  timestampMillis,
+                  limits.maxEventFuture())));
     } else {
       accepted.add(new LogEvent(logGroup, timestampMillis, message));
     }
@@ -68,8 +96,8 @@ final class BatchBuilder {
   }
 
   static IngestException tooMany(IngestLimits limits) {
-    return new IngestException(413, "TooManyEvents",
-        "more than " + limits.maxEvents() + " events in one request");
+    return new IngestException(
+        413, "TooManyEvents", "more than " + limits.maxEvents() + " events in one request");
   }
 
   List<LogEvent> accepted() {

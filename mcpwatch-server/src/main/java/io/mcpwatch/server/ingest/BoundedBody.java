@@ -1,9 +1,9 @@
 package io.mcpwatch.server.ingest;
 
+import io.mcpwatch.server.web.Escape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import io.mcpwatch.server.web.Escape;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +47,8 @@ public final class BoundedBody {
     } else if (encoding.equals("gzip") || encoding.equals("x-gzip")) {
       gzip = true;
     } else {
-      return new Undecodable(415,
-          "Content-Encoding: expected gzip or identity; found " + Escape.quoted(encoding, 40));
+      return new Undecodable(
+          415, "Content-Encoding: expected gzip or identity; found " + Escape.quoted(encoding, 40));
     }
     if (declaredLength > limit) {
       return new TooLarge(limit);

@@ -15,16 +15,20 @@ final class ErrorJson {
    * {@code {"__type": type, "message": message, "line"?: n, "field"?: f}}: the AWS JSON protocol's
    * error shape ({@code __type} is what AWS SDKs read as the error code), plus where.
    */
-  static Answer answer(int status, String type, String message, @Nullable Integer line,
-      @Nullable String field) {
+  static Answer answer(
+      int status, String type, String message, @Nullable Integer line, @Nullable String field) {
     ObjectNode o = error(type, message, line, field);
     return Answer.of(status, Answer.JSON, Json.MAPPER.writeValueAsString(o));
   }
 
   /** 400 when no line was accepted: the first rejection names the line, then the list. */
   static Answer allRejected(Rejection first, List<Rejection> rejected, int maxListed) {
-    ObjectNode o = error("InvalidParameterException",
-        "line " + first.position() + ": " + first.message(), first.position(), first.field());
+    ObjectNode o =
+        error(
+            "InvalidParameterException",
+            "line " + first.position() + ": " + first.message(),
+            first.position(),
+            first.field());
     o.put("accepted", 0);
     rejections(o, rejected, maxListed);
     return Answer.of(400, Answer.JSON, Json.MAPPER.writeValueAsString(o));
@@ -79,8 +83,8 @@ final class ErrorJson {
     return Json.MAPPER.writeValueAsString(o);
   }
 
-  private static ObjectNode error(String type, String message, @Nullable Integer line,
-      @Nullable String field) {
+  private static ObjectNode error(
+      String type, String message, @Nullable Integer line, @Nullable String field) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("__type", type);
     o.put("message", message);

@@ -12,8 +12,8 @@ import java.util.List;
 public interface EventSink {
   /**
    * Offers one request's accepted events, in request order (never empty). All or nothing: either
-   * every event is taken ({@link Admission.Accepted}) or none ({@link Admission.Busy}, answered with
-   * 503 and {@code Retry-After}).
+   * every event is taken ({@link Admission.Accepted}) or none ({@link Admission.Busy}, answered
+   * with 503 and {@code Retry-After}).
    */
   Admission offer(List<LogEvent> events);
 }

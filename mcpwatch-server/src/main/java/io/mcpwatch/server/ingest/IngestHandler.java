@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
  * every well-formed PutLogEvents request (as CloudWatch, rejections go to {@code
  * rejectedLogEventsInfo}); 400 for a malformed request or when every line was rejected; 401 (the
  * adapter); 413 for a body, batch or event count over the {@link IngestLimits}; 415 for an
- * unsupported Content-Type, charset or Content-Encoding; 503 with {@code Retry-After} when the
- * sink is full; 500 when the sink fails.
+ * unsupported Content-Type, charset or Content-Encoding; 503 with {@code Retry-After} when the sink
+ * is full; 500 when the sink fails.
  */
 public final class IngestHandler {
   /** The X-Amz-Target of CloudWatch Logs' PutLogEvents. */
@@ -38,8 +38,9 @@ public final class IngestHandler {
   static final int MAX_LISTED_REJECTIONS = 100;
 
   private static final Logger log = LoggerFactory.getLogger(IngestHandler.class);
-  private static final String SUPPORTED = "application/x-ndjson, text/plain (with ?logGroup=),"
-      + " application/json or application/x-amz-json-1.1 (PutLogEvents body)";
+  private static final String SUPPORTED =
+      "application/x-ndjson, text/plain (with ?logGroup=),"
+          + " application/json or application/x-amz-json-1.1 (PutLogEvents body)";
 
   private final IngestLimits limits;
   private final EventSink sink;
@@ -61,7 +62,11 @@ public final class IngestHandler {
     return stats;
   }
 
-  private enum Format { NDJSON, TEXT, PUT_LOG_EVENTS }
+  private enum Format {
+    NDJSON,
+    TEXT,
+    PUT_LOG_EVENTS
+  }
 
   /** {@code POST /v1/logs}: the format comes from the Content-Type. */
   public Answer postLogs(
@@ -108,7 +113,9 @@ public final class IngestHandler {
         try {
           root = Json.MAPPER.readTree(decode(body, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-          throw new IngestException(400, "SerializationException",
+          throw new IngestException(
+              400,
+              "SerializationException",
               "the body is not valid JSON: " + LineFormats.shortReason(e));
         }
         if (root == null || !root.isObject()) {
@@ -116,25 +123,38 @@ public final class IngestHandler {
         }
         return Answer.of(200, Answer.JSON, "{}");
       }
-      throw new IngestException(400, "UnknownOperationException",
-          "X-Amz-Target: expected " + PUT_LOG_EVENTS + "; found " + Escape.quoted(op, 60)
+      throw new IngestException(
+          400,
+          "UnknownOperationException",
+          "X-Amz-Target: expected "
+              + PUT_LOG_EVENTS
+              + "; found "
+              + Escape.quoted(op, 60)
               + " (POST /v1/logs takes NDJSON and text too)");
     } catch (IngestException e) {
       return refuse(e);
     }
   }
 
-  /** The answer for a body {@link BoundedBody} did not read ({@code TooLarge}, {@code Undecodable}). */
+  /**
+   * The answer for a body {@link BoundedBody} did not read ({@code TooLarge}, {@code Undecodable}).
+   */
   public Answer notRead(BoundedBody.Result result) {
     stats.request();
     if (result instanceof BoundedBody.TooLarge) {
-      return refuse(new IngestException(413, "RequestTooLarge", "the request body exceeds "
-          + ((BoundedBody.TooLarge) result).limit() + " bytes"));
+      return refuse(
+          new IngestException(
+              413,
+              "RequestTooLarge",
+              "the request body exceeds " + ((BoundedBody.TooLarge) result).limit() + " bytes"));
     }
     if (result instanceof BoundedBody.Undecodable) {
       BoundedBody.Undecodable u = (BoundedBody.Undecodable) result;
-      return refuse(new IngestException(u.status(), u.status() == 415
-          ? "UnsupportedMediaType" : "InvalidParameterException", u.message()));
+      return refuse(
+          new IngestException(
+              u.status(),
+              u.status() == 415 ? "UnsupportedMediaType" : "InvalidParameterException",
+              u.message()));
     }
     throw new IllegalArgumentException("result: the body was read");
   }
@@ -142,8 +162,8 @@ public final class IngestHandler {
   /** The 401 answer (the adapter checks the token). */
   public Answer unauthorized() {
     stats.unauthorized();
-    return ErrorJson.answer(401, "Unauthorized",
-            "expected the header Authorization: Bearer <token>", null, null)
+    return ErrorJson.answer(
+            401, "Unauthorized", "expected the header Authorization: Bearer <token>", null, null)
         .withHeader("WWW-Authenticate", "Bearer realm=\"mcpwatch\"");
   }
 
@@ -167,8 +187,13 @@ public final class IngestHandler {
       case "application/x-amz-json-1.0":
         return Format.PUT_LOG_EVENTS;
       default:
-        throw new IngestException(415, "UnsupportedMediaType", "Content-Type: expected "
-            + SUPPORTED + "; found " + (mime.isEmpty() ? "none" : Escape.quoted(mime, 60)));
+        throw new IngestException(
+            415,
+            "UnsupportedMediaType",
+            "Content-Type: expected "
+                + SUPPORTED
+                + "; found "
+                + (mime.isEmpty() ? "none" : Escape.quoted(mime, 60)));
     }
   }
 
@@ -177,16 +202,19 @@ public final class IngestHandler {
     String group = Query.nonEmpty(query, "logGroup");
     if (group == null) {
       if (required) {
-        throw new IngestException(400, "InvalidParameterException",
-            "logGroup: text/plain needs the query parameter ?logGroup=<log group name>", null,
+        throw new IngestException(
+            400,
+            "InvalidParameterException",
+            "logGroup: text/plain needs the query parameter ?logGroup=<log group name>",
+            null,
             "logGroup");
       }
       return null;
     }
     String problem = LogGroups.problem(group);
     if (problem != null) {
-      throw new IngestException(400, "InvalidParameterException", "logGroup: " + problem, null,
-          "logGroup");
+      throw new IngestException(
+          400, "InvalidParameterException", "logGroup: " + problem, null, "logGroup");
     }
     return group;
   }
@@ -213,7 +241,9 @@ public final class IngestHandler {
       return busy;
     }
     stats.events(batch.accepted().size(), rejected.size());
-    return Answer.of(200, Answer.JSON,
+    return Answer.of(
+        200,
+        Answer.JSON,
         ErrorJson.linesResult(batch.accepted().size(), rejected, MAX_LISTED_REJECTIONS));
   }
 
@@ -241,8 +271,12 @@ public final class IngestHandler {
     if (admission instanceof Admission.Busy) {
       stats.throttled();
       long seconds = ((Admission.Busy) admission).retryAfterSeconds();
-      return ErrorJson.answer(503, "ServiceUnavailableException",
-              "the ingest queue is full; retry after " + seconds + " s", null, null)
+      return ErrorJson.answer(
+              503,
+              "ServiceUnavailableException",
+              "the ingest queue is full; retry after " + seconds + " s",
+              null,
+              null)
           .withHeader("Retry-After", Long.toString(seconds));
     }
     return null;

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Bounds on one ingest request. The defaults are CloudWatch Logs' PutLogEvents quotas.
  *
  * @param maxBodyBytes the largest request body read (after gzip decoding), in bytes; a longer body
- *     is answered 413 as soon as the limit is passed, without reading the rest. Default 2 MiB: twice
- *     the batch limit, room for JSON field names and escaping around a full batch.
+ *     is answered 413 as soon as the limit is passed, without reading the rest. Default 2 MiB:
+ *     twice the batch limit, room for JSON field names and escaping around a full batch.
  * @param maxBatchBytes the largest batch: the sum over all events of the message's UTF-8 bytes plus
  *     {@value #EVENT_OVERHEAD_BYTES}; a larger batch is answered 413. Default 1,048,576.
  * @param maxEvents the most events in one request; more are answered 413. Default 10,000.
@@ -16,8 +16,8 @@ import java.util.Objects;
  *     a larger event is rejected alone. Default 262,144 (256 KiB).
  * @param maxEventAge events older than this (against the receive time) are rejected alone ({@code
  *     tooOld}). Default 14 days.
- * @param maxEventFuture events further ahead than this are rejected alone ({@code tooNew}).
- *     Default 2 hours.
+ * @param maxEventFuture events further ahead than this are rejected alone ({@code tooNew}). Default
+ *     2 hours.
  */
 public record IngestLimits(
     long maxBodyBytes,
@@ -36,13 +36,17 @@ public record IngestLimits(
     positive("ingest.maxEvents", maxEvents);
     if (maxEventBytes <= EVENT_OVERHEAD_BYTES) {
       throw new IllegalArgumentException(
-          "ingest.maxEventBytes: expected more than " + EVENT_OVERHEAD_BYTES + "; found "
+          "ingest.maxEventBytes: expected more than "
+              + EVENT_OVERHEAD_BYTES
+              + "; found "
               + maxEventBytes);
     }
     if (maxEventBytes > maxBatchBytes) {
       throw new IllegalArgumentException(
-          "ingest.maxEventBytes: expected at most ingest.maxBatchBytes (" + maxBatchBytes
-              + "); found " + maxEventBytes);
+          "ingest.maxEventBytes: expected at most ingest.maxBatchBytes ("
+              + maxBatchBytes
+              + "); found "
+              + maxEventBytes);
     }
     nonNegative("ingest.maxEventAge", maxEventAge);
     nonNegative("ingest.maxEventFuture", maxEventFuture);

@@ -39,8 +39,8 @@ final class LineFormats {
   /**
    * {@code application/x-ndjson}: every non-blank line is one JSON object {@code {"timestamp"?,
    * "message", "logGroup"?, "logStream"?}}. {@code timestamp} is epoch milliseconds (an integer, or
-   * a string of digits) or an ISO-8601 instant with offset, and defaults to the receive time; {@code
-   * logGroup} defaults to {@code defaultGroup}; {@code logStream} is accepted and ignored.
+   * a string of digits) or an ISO-8601 instant with offset, and defaults to the receive time;
+   * {@code logGroup} defaults to {@code defaultGroup}; {@code logStream} is accepted and ignored.
    */
   static void ndjson(
       String body, @Nullable String defaultGroup, long receivedAtMillis, BatchBuilder batch)
@@ -60,8 +60,13 @@ final class LineFormats {
     }
   }
 
-  private static void ndjsonLine(int lineNo, String line, @Nullable String defaultGroup,
-      long receivedAtMillis, BatchBuilder batch) throws IngestException {
+  private static void ndjsonLine(
+      int lineNo,
+      String line,
+      @Nullable String defaultGroup,
+      long receivedAtMillis,
+      BatchBuilder batch)
+      throws IngestException {
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(line);
@@ -92,7 +97,9 @@ final class LineFormats {
       group = g.stringValue();
     }
     if (group == null) {
-      batch.malformed(lineNo, "logGroup",
+      batch.malformed(
+          lineNo,
+          "logGroup",
           "logGroup: missing (give it on the line or as the ?logGroup= parameter)");
       return;
     }
@@ -106,8 +113,11 @@ final class LineFormats {
     if (t != null && !t.isNull()) {
       Long parsed = timestamp(t);
       if (parsed == null) {
-        batch.malformed(lineNo, "timestamp", "timestamp: expected epoch milliseconds >= 0 or an"
-            + " ISO-8601 instant such as 2024-05-01T12:00:00Z");
+        batch.malformed(
+            lineNo,
+            "timestamp",
+            "timestamp: expected epoch milliseconds >= 0 or an"
+                + " ISO-8601 instant such as 2024-05-01T12:00:00Z");
         return;
       }
       timestamp = parsed;

@@ -16,8 +16,15 @@ final class LogGroups {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '-' || c == '_' || c == '/' || c == '#';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '_'
+              || c == '/'
+              || c == '#';
       if (!ok) {
         return "expected only letters, digits and . - _ / #; found " + Escape.quoted(name, 80);
       }

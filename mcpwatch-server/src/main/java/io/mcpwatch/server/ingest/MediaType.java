@@ -31,7 +31,9 @@ record MediaType(String mime, Charset charset) {
         try {
           charset = Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-          throw new IngestException(415, "UnsupportedMediaType",
+          throw new IngestException(
+              415,
+              "UnsupportedMediaType",
               "Content-Type: unsupported charset " + Escape.quoted(name, 40));
         }
       }

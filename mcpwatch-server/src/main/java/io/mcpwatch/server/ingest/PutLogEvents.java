@@ -20,7 +20,9 @@ final class PutLogEvents {
     try {
       root = Json.MAPPER.readTree(body);
     } catch (JacksonException e) {
-      throw new IngestException(400, "SerializationException",
+      throw new IngestException(
+          400,
+          "SerializationException",
           "the body is not valid JSON: " + LineFormats.shortReason(e));
     }
     if (root == null || !root.isObject()) {
@@ -56,8 +58,8 @@ final class PutLogEvents {
       }
       JsonNode ts = e.get("timestamp");
       if (ts == null || !ts.isIntegralNumber() || !ts.canConvertToLong() || ts.longValue() < 0) {
-        throw invalid(at + ".timestamp: expected epoch milliseconds (an integer >= 0)",
-            at + ".timestamp");
+        throw invalid(
+            at + ".timestamp: expected epoch milliseconds (an integer >= 0)", at + ".timestamp");
       }
       JsonNode message = e.get("message");
       if (message == null || !message.isString() || message.stringValue().isEmpty()) {
@@ -66,8 +68,8 @@ final class PutLogEvents {
     }
     for (int i = 0; i < events.size(); i++) {
       JsonNode e = events.get(i);
-      batch.add(i, group.stringValue(), e.get("timestamp").longValue(),
-          e.get("message").stringValue());
+      batch.add(
+          i, group.stringValue(), e.get("timestamp").longValue(), e.get("message").stringValue());
     }
   }
 

@@ -14,7 +14,8 @@ final class Utf8 {
         n += 1;
       } else if (c < 0x800) {
         n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < len
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < len
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         n += 4;
         i++;

@@ -13,9 +13,9 @@
  *
  * <p>Per-event problems (a malformed line, an oversized, too old or too new event) reject that
  * event only; the others are accepted and the answer lists what was rejected. Whole-request
- * problems (body, batch or event count over the limit, a structurally broken PutLogEvents body,
- * a missing log group) reject the request with one JSON line {@code {"__type":..,"message":..}},
- * the error shape of AWS JSON protocols. Malformed UTF-8 is replaced with U+FFFD, never fatal.
+ * problems (body, batch or event count over the limit, a structurally broken PutLogEvents body, a
+ * missing log group) reject the request with one JSON line {@code {"__type":..,"message":..}}, the
+ * error shape of AWS JSON protocols. Malformed UTF-8 is replaced with U+FFFD, never fatal.
  */
 @NullMarked
 package io.mcpwatch.server.ingest;

@@ -59,9 +59,12 @@ public final class SubscriptionPages {
     String topicArn = Query.nonEmpty(query, "TopicArn");
     String token = Query.nonEmpty(query, "Token");
     if (topicArn == null || token == null) {
-      return page(400, "Incomplete link",
-          p("This confirmation link is incomplete: it needs the TopicArn and Token parameters."
-              + " Copy the whole link from the message."));
+      return page(
+          400,
+          "Incomplete link",
+          p(
+              "This confirmation link is incomplete: it needs the TopicArn and Token parameters."
+                  + " Copy the whole link from the message."));
     }
     if (tooLong(topicArn, token)) {
       return page(400, "Invalid link", p("This confirmation link is not valid."));
@@ -71,7 +74,9 @@ public final class SubscriptionPages {
       r = actions.confirm(topicArn, token);
     } catch (RuntimeException e) {
       log.error("confirm subscription failed for topic {}", Escape.quoted(topicArn, 200), e);
-      return page(500, "Something went wrong",
+      return page(
+          500,
+          "Something went wrong",
           p("The subscription could not be confirmed. Please try the link again later."));
     }
     Subscription s = r.subscription();
@@ -81,20 +86,28 @@ public final class SubscriptionPages {
         if (s == null) {
           break;
         }
-        return page(200, "Subscription confirmed!",
+        return page(
+            200,
+            "Subscription confirmed!",
             p("You have successfully subscribed."),
             p("Your subscription's id is:", s.arn()),
-            link("If it was not your intention to subscribe, ",
+            link(
+                "If it was not your intention to subscribe, ",
                 links.unsubscribe(s.arn(), s.protocol().isEmail() ? s.endpoint() : null),
-                "click here to unsubscribe", "."));
+                "click here to unsubscribe",
+                "."));
       case EXPIRED:
-        return page(410, "Link expired",
+        return page(
+            410,
+            "Link expired",
             p("This confirmation link for the topic below has expired:", topicArn),
             p("Ask the operator of this mcpwatch instance to send a new confirmation request."));
       default:
         break;
     }
-    return page(404, "Invalid token",
+    return page(
+        404,
+        "Invalid token",
         p("No pending subscription to the topic below matches this link:", topicArn),
         p("The subscription may have been removed, or it expired unconfirmed and was dropped."));
   }
@@ -103,9 +116,12 @@ public final class SubscriptionPages {
   public Answer unsubscribePage(Map<String, List<String>> query) {
     String arn = Query.nonEmpty(query, "SubscriptionArn");
     if (arn == null) {
-      return page(400, "Incomplete link",
-          p("This unsubscribe link is incomplete: it needs the SubscriptionArn parameter."
-              + " Copy the whole link from the message."));
+      return page(
+          400,
+          "Incomplete link",
+          p(
+              "This unsubscribe link is incomplete: it needs the SubscriptionArn parameter."
+                  + " Copy the whole link from the message."));
     }
     if (tooLong(arn)) {
       return page(400, "Invalid link", p("This unsubscribe link is not valid."));
@@ -115,7 +131,9 @@ public final class SubscriptionPages {
       r = actions.unsubscribe(arn);
     } catch (RuntimeException e) {
       log.error("unsubscribe failed for {}", Escape.quoted(arn, 200), e);
-      return page(500, "Something went wrong",
+      return page(
+          500,
+          "Something went wrong",
           p("The subscription could not be removed. Please try the link again later."));
     }
     Subscription s = r.subscription();
@@ -126,18 +144,25 @@ public final class SubscriptionPages {
           break;
         }
         String forEndpoint = s.protocol().isEmail() ? " for endpoint " + s.endpoint() : "";
-        return page(200, "Subscription removed!",
-            p("Your subscription to the topic below has been deactivated" + forEndpoint + ":",
+        return page(
+            200,
+            "Subscription removed!",
+            p(
+                "Your subscription to the topic below has been deactivated" + forEndpoint + ":",
                 s.topicArn()),
             p("You will not receive notifications from this topic any more."));
       case PENDING_CONFIRMATION:
-        return page(400, "Subscription pending",
+        return page(
+            400,
+            "Subscription pending",
             p("Cannot unsubscribe a subscription that is pending confirmation:", arn),
             p("If nobody confirms it, it expires on its own."));
       default:
         break;
     }
-    return page(404, "Subscription not found",
+    return page(
+        404,
+        "Subscription not found",
         p("No subscription matches this link:", arn),
         p("It may already have been removed from the configuration."));
   }
@@ -155,7 +180,9 @@ public final class SubscriptionPages {
     if ("Unsubscribe".equals(action)) {
       return unsubscribeXml(query);
     }
-    return Pages.snsError(400, action == null ? "MissingAction" : "InvalidAction",
+    return Pages.snsError(
+        400,
+        action == null ? "MissingAction" : "InvalidAction",
         "Action: expected ConfirmSubscription or Unsubscribe"
             + (action == null ? "" : "; found " + Escape.quoted(action, 60)));
   }
@@ -164,8 +191,8 @@ public final class SubscriptionPages {
     String topicArn = Query.nonEmpty(query, "TopicArn");
     String token = Query.nonEmpty(query, "Token");
     if (topicArn == null || token == null || tooLong(topicArn, token)) {
-      return Pages.snsError(400, "InvalidParameter",
-          "ConfirmSubscription needs the TopicArn and Token parameters");
+      return Pages.snsError(
+          400, "InvalidParameter", "ConfirmSubscription needs the TopicArn and Token parameters");
     }
     ConfirmResult r;
     try {
@@ -176,20 +203,27 @@ public final class SubscriptionPages {
     }
     Subscription s = r.subscription();
     if ((r.outcome() == ConfirmResult.Outcome.CONFIRMED
-            || r.outcome() == ConfirmResult.Outcome.ALREADY_CONFIRMED) && s != null) {
-      return Pages.snsResult("ConfirmSubscription", "  <ConfirmSubscriptionResult>\n"
-          + "    <SubscriptionArn>" + Escape.xml(s.arn()) + "</SubscriptionArn>\n"
-          + "  </ConfirmSubscriptionResult>\n");
+            || r.outcome() == ConfirmResult.Outcome.ALREADY_CONFIRMED)
+        && s != null) {
+      return Pages.snsResult(
+          "ConfirmSubscription",
+          "  <ConfirmSubscriptionResult>\n"
+              + "    <SubscriptionArn>"
+              + Escape.xml(s.arn())
+              + "</SubscriptionArn>\n"
+              + "  </ConfirmSubscriptionResult>\n");
     }
-    return Pages.snsError(400, "InvalidParameter",
+    return Pages.snsError(
+        400,
+        "InvalidParameter",
         r.outcome() == ConfirmResult.Outcome.EXPIRED ? "Token expired" : "Invalid token");
   }
 
   private Answer unsubscribeXml(Map<String, List<String>> query) {
     String arn = Query.nonEmpty(query, "SubscriptionArn");
     if (arn == null || tooLong(arn)) {
-      return Pages.snsError(400, "InvalidParameter",
-          "Unsubscribe needs the SubscriptionArn parameter");
+      return Pages.snsError(
+          400, "InvalidParameter", "Unsubscribe needs the SubscriptionArn parameter");
     }
     UnsubscribeResult r;
     try {
@@ -203,7 +237,9 @@ public final class SubscriptionPages {
       case ALREADY_UNSUBSCRIBED:
         return Pages.snsResult("Unsubscribe", "");
       case PENDING_CONFIRMATION:
-        return Pages.snsError(400, "InvalidParameter",
+        return Pages.snsError(
+            400,
+            "InvalidParameter",
             "Cannot unsubscribe a subscription that is pending confirmation");
       default:
         return Pages.snsError(404, "NotFound", "Subscription does not exist");

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a handler answers: status, content type, body and extra headers. Plain data, so handlers
- * are testable without a server. Every body mcpwatch serves is text; it is sent as UTF-8.
+ * What a handler answers: status, content type, body and extra headers. Plain data, so handlers are
+ * testable without a server. Every body mcpwatch serves is text; it is sent as UTF-8.
  *
  * @param status the HTTP status code (100-599)
  * @param contentType the Content-Type header, e.g. {@code application/json}

@@ -35,8 +35,11 @@ public final class BearerToken {
       char c = token.charAt(i);
       if (c <= 0x20 || c >= 0x7F) {
         throw new IllegalArgumentException(
-            key + ": expected printable ASCII without spaces; found a character U+"
-                + String.format(java.util.Locale.ROOT, "%04X", (int) c) + " at index " + i);
+            key
+                + ": expected printable ASCII without spaces; found a character U+"
+                + String.format(java.util.Locale.ROOT, "%04X", (int) c)
+                + " at index "
+                + i);
       }
     }
     return new BearerToken(token);
@@ -46,7 +49,8 @@ public final class BearerToken {
   public boolean matches(@Nullable String authorization) {
     String presented = "";
     boolean bearer = false;
-    if (authorization != null && authorization.length() > 7
+    if (authorization != null
+        && authorization.length() > 7
         && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       presented = authorization.substring(7).strip();
       bearer = true;

@@ -30,9 +30,10 @@ public final class Escape {
           r = "&#39;";
           break;
         default:
-          r = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
-              ? "\uFFFD"
-              : null;
+          r =
+              (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
+                  ? "\uFFFD"
+                  : null;
       }
       if (r != null) {
         if (b == null) {

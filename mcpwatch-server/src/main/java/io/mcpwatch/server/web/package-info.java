@@ -1,6 +1,6 @@
 /**
- * Transport-neutral HTTP pieces shared by the handlers: the {@link io.mcpwatch.server.web.Answer}
- * a handler returns, the constant-time {@link io.mcpwatch.server.web.BearerToken} check, query
+ * Transport-neutral HTTP pieces shared by the handlers: the {@link io.mcpwatch.server.web.Answer} a
+ * handler returns, the constant-time {@link io.mcpwatch.server.web.BearerToken} check, query
  * parameter access ({@link io.mcpwatch.server.web.Query}) and HTML/XML escaping ({@link
  * io.mcpwatch.server.web.Escape}).
  *

@@ -38,7 +38,8 @@ class BoundedBodyTest {
 
   @Test
   void read_bodyWithinLimitIsReadWhole() throws IOException {
-    BoundedBody.Result r = BoundedBody.read(new ByteArrayInputStream(new byte[100]), 100, null, 100);
+    BoundedBody.Result r =
+        BoundedBody.read(new ByteArrayInputStream(new byte[100]), 100, null, 100);
     assertThat(r).isInstanceOf(BoundedBody.Read.class);
     assertThat(((BoundedBody.Read) r).bytes()).hasSize(100);
   }

@@ -19,7 +19,8 @@ class IngestHandlerTest {
 
   final RecordingSink sink = new RecordingSink();
   final IngestHandler handler =
-      new IngestHandler(IngestLimits.defaults(), sink, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
+      new IngestHandler(
+          IngestLimits.defaults(), sink, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
 
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -37,39 +38,50 @@ class IngestHandlerTest {
 
   @Test
   void postLogs_ndjsonAcceptsAllFields() {
-    Answer a = handler.postLogs(NDJSON, Map.of(), utf8(
-        "{\"timestamp\":1714564800000,\"message\":\"one\",\"logGroup\":\"/mcp/a\"}\n"
-            + "{\"timestamp\":\"2024-05-01T11:59:00Z\",\"message\":\"two\",\"logGroup\":\"/mcp/a\","
-            + "\"logStream\":\"s\"}\r\n"
-            + "{\"timestamp\":\"1714564700000\",\"message\":\"three\",\"logGroup\":\"/mcp/b\"}\n"));
+    Answer a =
+        handler.postLogs(
+            NDJSON,
+            Map.of(),
+            utf8(
+                "{\"timestamp\":1714564800000,\"message\":\"one\",\"logGroup\":\"/mcp/a\"}\n"
+                    + "{\"timestamp\":\"2024-05-01T11:59:00Z\",\"message\":\"two\",\"logGroup\":\"/mcp/a\",\"logStream\":\"s\"}\r\n"
+                    + "{\"timestamp\":\"1714564700000\",\"message\":\"three\",\"logGroup\":\"/mcp/b\"}\n"));
     assertThat(a.status()).isEqualTo(200);
     assertThat(json(a).get("accepted").intValue()).isEqualTo(3);
     assertThat(json(a).get("rejectedCount").intValue()).isZero();
-    assertThat(sink.events).containsExactly(
-        new LogEvent("/mcp/a", 1714564800000L, "one"),
-        new LogEvent("/mcp/a", NOW - 60_000, "two"),
-        new LogEvent("/mcp/b", 1714564700000L, "three"));
+    assertThat(sink.events)
+        .containsExactly(
+            new LogEvent("/mcp/a", 1714564800000L, "one"),
+            new LogEvent("/mcp/a", NOW - 60_000, "two"),
+            new LogEvent("/mcp/b", 1714564700000L, "three"));
   }
 
   @Test
   void postLogs_ndjsonDefaultsTimestampAndGroupFromParameter() {
-    Answer a = handler.postLogs(NDJSON, group("/g"),
-        utf8("{\"message\":\"m\"}\n{\"message\":\"n\",\"logGroup\":\"/other\"}"));
+    Answer a =
+        handler.postLogs(
+            NDJSON,
+            group("/g"),
+            utf8("{\"message\":\"m\"}\n{\"message\":\"n\",\"logGroup\":\"/other\"}"));
     assertThat(a.status()).isEqualTo(200);
-    assertThat(sink.events).containsExactly(
-        new LogEvent("/g", NOW, "m"), new LogEvent("/other", NOW, "n"));
+    assertThat(sink.events)
+        .containsExactly(new LogEvent("/g", NOW, "m"), new LogEvent("/other", NOW, "n"));
   }
 
   @Test
   void postLogs_malformedLineRejectedOthersAccepted() {
-    Answer a = handler.postLogs(NDJSON, group("/g"), utf8(
-        "{\"message\":\"ok1\"}\n"
-            + "{not json\n"
-            + "\n"
-            + "{\"message\":\"ok2\",\"timestamp\":12.5}\n"
-            + "[1,2]\n"
-            + "{\"message\":42}\n"
-            + "{\"message\":\"ok3\"}\n"));
+    Answer a =
+        handler.postLogs(
+            NDJSON,
+            group("/g"),
+            utf8(
+                "{\"message\":\"ok1\"}\n"
+                    + "{not json\n"
+                    + "\n"
+                    + "{\"message\":\"ok2\",\"timestamp\":12.5}\n"
+                    + "[1,2]\n"
+                    + "{\"message\":42}\n"
+                    + "{\"message\":\"ok3\"}\n"));
     assertThat(a.status()).isEqualTo(200);
     JsonNode body = json(a);
     assertThat(body.get("accepted").intValue()).isEqualTo(2);
@@ -83,8 +95,12 @@ class IngestHandlerTest {
 
   @Test
   void postLogs_everyLineRejectedIs400NamingFirstLine() {
-    Answer a = handler.postLogs(NDJSON, Map.of(),
-        utf8("\n{\"message\":\"no group\"}\n{\"message\":\"x\",\"logGroup\":\"bad group!\"}\n"));
+    Answer a =
+        handler.postLogs(
+            NDJSON,
+            Map.of(),
+            utf8(
+                "\n{\"message\":\"no group\"}\n{\"message\":\"x\",\"logGroup\":\"bad group!\"}\n"));
     assertThat(a.status()).isEqualTo(400);
     JsonNode body = json(a);
     assertThat(body.get("__type").stringValue()).isEqualTo("InvalidParameterException");
@@ -106,13 +122,17 @@ class IngestHandlerTest {
 
   @Test
   void postLogs_textLinesAreEventsAtReceiveTime() {
-    Answer a = handler.postLogs("text/plain; charset=utf-8", group("/mcp/text"),
-        utf8("first line\r\n\n  second {\"json\": true}\nlast without newline"));
+    Answer a =
+        handler.postLogs(
+            "text/plain; charset=utf-8",
+            group("/mcp/text"),
+            utf8("first line\r\n\n  second {\"json\": true}\nlast without newline"));
     assertThat(a.status()).isEqualTo(200);
-    assertThat(sink.events).containsExactly(
-        new LogEvent("/mcp/text", NOW, "first line"),
-        new LogEvent("/mcp/text", NOW, "  second {\"json\": true}"),
-        new LogEvent("/mcp/text", NOW, "last without newline"));
+    assertThat(sink.events)
+        .containsExactly(
+            new LogEvent("/mcp/text", NOW, "first line"),
+            new LogEvent("/mcp/text", NOW, "  second {\"json\": true}"),
+            new LogEvent("/mcp/text", NOW, "last without newline"));
   }
 
   @Test
@@ -127,8 +147,28 @@ class IngestHandlerTest {
 
   @Test
   void postLogs_invalidUtf8IsReplacedNotFatal() {
-    byte[] body = {'{', '"', 'm', 'e', 's', 's', 'a', 'g', 'e', '"', ':', '"', 'a', (byte) 0xC3,
-        (byte) 0x28, 'b', (byte) 0xFF, '"', '}', '\n'};
+    byte[] body = {
+      '{',
+      '"',
+      'm',
+      'e',
+      's',
+      's',
+      'a',
+      'g',
+      'e',
+      '"',
+      ':',
+      '"',
+      'a',
+      (byte) 0xC3,
+      (byte) 0x28,
+      'b',
+      (byte) 0xFF,
+      '"',
+      '}',
+      '\n'
+    };
     Answer a = handler.postLogs(NDJSON, group("/g"), body);
     assertThat(a.status()).isEqualTo(200);
     assertThat(sink.events.get(0).message()).isEqualTo("a\uFFFD(b\uFFFD");
@@ -207,10 +247,20 @@ class IngestHandlerTest {
   void postLogs_tooOldAndTooNewRejected() {
     long old = NOW - Duration.ofDays(15).toMillis();
     long future = NOW + Duration.ofHours(3).toMillis();
-    Answer a = handler.postLogs(NDJSON, group("/g"), utf8(
-        "{\"message\":\"old\",\"timestamp\":" + old + "}\n"
-            + "{\"message\":\"ok\",\"timestamp\":" + (NOW - 1000) + "}\n"
-            + "{\"message\":\"new\",\"timestamp\":" + future + "}\n"));
+    Answer a =
+        handler.postLogs(
+            NDJSON,
+            group("/g"),
+            utf8(
+                "{\"message\":\"old\",\"timestamp\":"
+                    + old
+                    + "}\n"
+                    + "{\"message\":\"ok\",\"timestamp\":"
+                    + (NOW - 1000)
+                    + "}\n"
+                    + "{\"message\":\"new\",\"timestamp\":"
+                    + future
+                    + "}\n"));
     JsonNode body = json(a);
     assertThat(body.get("rejected").get(0).get("reason").stringValue()).isEqualTo("tooOld");
     assertThat(body.get("rejected").get(1).get("reason").stringValue()).isEqualTo("tooNew");
@@ -229,9 +279,13 @@ class IngestHandlerTest {
 
   @Test
   void postLogs_sinkFailureIs500() {
-    IngestHandler failing = new IngestHandler(IngestLimits.defaults(), events -> {
-      throw new IllegalStateException("boom");
-    }, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
+    IngestHandler failing =
+        new IngestHandler(
+            IngestLimits.defaults(),
+            events -> {
+              throw new IllegalStateException("boom");
+            },
+            InstantSource.fixed(Instant.ofEpochMilli(NOW)));
     Answer a = failing.postLogs(NDJSON, group("/g"), utf8("{\"message\":\"m\"}"));
     assertThat(a.status()).isEqualTo(500);
     assertThat(a.body()).doesNotContain("boom");

@@ -22,7 +22,12 @@ class IngestPropertiesTest {
   static final long NOW = 1714564800000L;
   static final Map<String, List<String>> GROUP = Map.of("logGroup", List.of("/g"));
   static final String[] BAD_LINES = {
-    "{", "[]", "{\"message\":1}", "{\"message\":\"\"}", "nope", "{\"message\":\"m\",\"timestamp\":-1}"
+    "{",
+    "[]",
+    "{\"message\":1}",
+    "{\"message\":\"\"}",
+    "nope",
+    "{\"message\":\"m\",\"timestamp\":-1}"
   };
 
   static IngestHandler handler(RecordingSink sink) {
@@ -32,54 +37,67 @@ class IngestPropertiesTest {
 
   /** A line plan: each int picks a good line (>= 0, its message index) or a bad one (< 0). */
   static Gen<List<Integer>> plans() {
-    return SourceDSL.lists().of(SourceDSL.integers().between(-BAD_LINES.length, 50))
+    return SourceDSL.lists()
+        .of(SourceDSL.integers().between(-BAD_LINES.length, 50))
         .ofSizeBetween(1, 60);
   }
 
   @Test
   void postLogs_acceptsExactlyTheValidLinesInOrder() {
-    qt().withExamples(300).forAll(plans()).check(plan -> {
-      StringBuilder body = new StringBuilder();
-      List<String> expected = new ArrayList<>();
-      List<Integer> badLines = new ArrayList<>();
-      for (int i = 0; i < plan.size(); i++) {
-        int p = plan.get(i);
-        if (p >= 0) {
-          String msg = "m" + p + "-" + i;
-          body.append("{\"message\":\"").append(msg).append("\"}");
-          expected.add(msg);
-        } else {
-          body.append(BAD_LINES[-p - 1]);
-          badLines.add(i + 1);
-        }
-        body.append(i % 3 == 0 ? "\r\n" : "\n");
-      }
-      RecordingSink sink = new RecordingSink();
-      Answer a = handler(sink).postLogs("application/x-ndjson", GROUP,
-          body.toString().getBytes(StandardCharsets.UTF_8));
-      JsonNode j = Json.MAPPER.readTree(a.body());
-      List<Integer> rejectedLines = new ArrayList<>();
-      j.path("rejected").valueStream().forEach(r -> rejectedLines.add(r.get("line").intValue()));
-      boolean ok = a.status() == (expected.isEmpty() ? 400 : 200)
-          && sink.events.stream().map(LogEvent::message).toList().equals(expected)
-          && rejectedLines.equals(badLines)
-          && j.get("rejectedCount").intValue() == badLines.size();
-      return ok;
-    });
+    qt().withExamples(300)
+        .forAll(plans())
+        .check(
+            plan -> {
+              StringBuilder body = new StringBuilder();
+              List<String> expected = new ArrayList<>();
+              List<Integer> badLines = new ArrayList<>();
+              for (int i = 0; i < plan.size(); i++) {
+                int p = plan.get(i);
+                if (p >= 0) {
+                  String msg = "m" + p + "-" + i;
+                  body.append("{\"message\":\"").append(msg).append("\"}");
+                  expected.add(msg);
+                } else {
+                  body.append(BAD_LINES[-p - 1]);
+                  badLines.add(i + 1);
+                }
+                body.append(i % 3 == 0 ? "\r\n" : "\n");
+              }
+              RecordingSink sink = new RecordingSink();
+              Answer a =
+                  handler(sink)
+                      .postLogs(
+                          "application/x-ndjson",
+                          GROUP,
+                          body.toString().getBytes(StandardCharsets.UTF_8));
+              JsonNode j = Json.MAPPER.readTree(a.body());
+              List<Integer> rejectedLines = new ArrayList<>();
+              j.path("rejected")
+                  .valueStream()
+                  .forEach(r -> rejectedLines.add(r.get("line").intValue()));
+              boolean ok =
+                  a.status() == (expected.isEmpty() ? 400 : 200)
+                      && sink.events.stream().map(LogEvent::message).toList().equals(expected)
+                      && rejectedLines.equals(badLines)
+                      && j.get("rejectedCount").intValue() == badLines.size();
+              return ok;
+            });
   }
 
   @Test
   void postLogs_randomBytesNeverEscape() {
     Random random = new Random(20240501L);
-    String[] types = {"application/x-ndjson", "text/plain", "application/json",
-        "application/x-amz-json-1.1"};
+    String[] types = {
+      "application/x-ndjson", "text/plain", "application/json", "application/x-amz-json-1.1"
+    };
     for (int round = 0; round < 2000; round++) {
       byte[] body = new byte[random.nextInt(400)];
       random.nextBytes(body);
       if (round % 2 == 0) {
         // mostly JSON-ish punctuation
-        byte[] alphabet = "{}[]\":,\\ \n\r0123456789.-eEtruefalsn\u00ffmessagtimp".getBytes(
-            StandardCharsets.ISO_8859_1);
+        byte[] alphabet =
+            "{}[]\":,\\ \n\r0123456789.-eEtruefalsn\u00ffmessagtimp"
+                .getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < body.length; i++) {
           body[i] = alphabet[random.nextInt(alphabet.length)];
         }
@@ -96,12 +114,19 @@ class IngestPropertiesTest {
   void postLogs_deeplyNestedJsonIsOneRejectedLine() {
     String deep = "[".repeat(100_000);
     RecordingSink sink = new RecordingSink();
-    Answer a = handler(sink).postLogs("application/x-ndjson", GROUP,
-        (deep + "\n{\"message\":\"ok\"}\n").getBytes(StandardCharsets.UTF_8));
+    Answer a =
+        handler(sink)
+            .postLogs(
+                "application/x-ndjson",
+                GROUP,
+                (deep + "\n{\"message\":\"ok\"}\n").getBytes(StandardCharsets.UTF_8));
     assertThat(a.status()).isEqualTo(200);
     assertThat(sink.events).extracting(LogEvent::message).containsExactly("ok");
-    Answer aws = handler(sink).awsJson(IngestHandler.PUT_LOG_EVENTS,
-        ("{\"logGroupName\":" + deep).getBytes(StandardCharsets.UTF_8));
+    Answer aws =
+        handler(sink)
+            .awsJson(
+                IngestHandler.PUT_LOG_EVENTS,
+                ("{\"logGroupName\":" + deep).getBytes(StandardCharsets.UTF_8));
     assertThat(aws.status()).isEqualTo(400);
   }
 }

@@ -55,10 +55,11 @@ class NdjsonConformanceTest {
   @MethodSource("rows")
   void postLogs_line(String body, String outcome, String expect) {
     RecordingSink sink = new RecordingSink();
-    IngestHandler h = new IngestHandler(
-        IngestLimits.defaults(), sink, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
-    Answer a = h.postLogs("application/x-ndjson", Map.of("logGroup", List.of("/default")),
-        utf8(body));
+    IngestHandler h =
+        new IngestHandler(
+            IngestLimits.defaults(), sink, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
+    Answer a =
+        h.postLogs("application/x-ndjson", Map.of("logGroup", List.of("/default")), utf8(body));
     JsonNode j = json(a);
     if (outcome.equals("accept")) {
       String[] e = expect.split("\\|", 3);

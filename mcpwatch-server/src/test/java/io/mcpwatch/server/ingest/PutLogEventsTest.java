@@ -18,11 +18,13 @@ import tools.jackson.databind.JsonNode;
 
 class PutLogEventsTest {
   final RecordingSink sink = new RecordingSink();
-  final IngestHandler handler = new IngestHandler(
-      IngestLimits.defaults(), sink, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
+  final IngestHandler handler =
+      new IngestHandler(
+          IngestLimits.defaults(), sink, InstantSource.fixed(Instant.ofEpochMilli(NOW)));
 
   static String body(String events) {
-    return "{\"logGroupName\":\"/mcp/server\",\"logStreamName\":\"s1\",\"logEvents\":[" + events
+    return "{\"logGroupName\":\"/mcp/server\",\"logStreamName\":\"s1\",\"logEvents\":["
+        + events
         + "]}";
   }
 
@@ -32,16 +34,22 @@ class PutLogEventsTest {
 
   @Test
   void awsJson_putLogEventsAcceptsAndAnswersLikeCloudWatch() {
-    Answer a = handler.awsJson(IngestHandler.PUT_LOG_EVENTS,
-        utf8(body(event(NOW - 2000, "a") + "," + event(NOW - 1000, "b"))));
+    Answer a =
+        handler.awsJson(
+            IngestHandler.PUT_LOG_EVENTS,
+            utf8(body(event(NOW - 2000, "a") + "," + event(NOW - 1000, "b"))));
     assertThat(a.status()).isEqualTo(200);
     JsonNode body = json(a);
     assertThat(body.get("nextSequenceToken").stringValue()).hasSize(56).containsOnlyDigits();
     assertThat(body.has("rejectedLogEventsInfo")).isFalse();
-    assertThat(sink.events).containsExactly(
-        new LogEvent("/mcp/server", NOW - 2000, "a"), new LogEvent("/mcp/server", NOW - 1000, "b"));
-    String next = json(handler.awsJson(IngestHandler.PUT_LOG_EVENTS,
-        utf8(body(event(NOW, "c"))))).get("nextSequenceToken").stringValue();
+    assertThat(sink.events)
+        .containsExactly(
+            new LogEvent("/mcp/server", NOW - 2000, "a"),
+            new LogEvent("/mcp/server", NOW - 1000, "b"));
+    String next =
+        json(handler.awsJson(IngestHandler.PUT_LOG_EVENTS, utf8(body(event(NOW, "c")))))
+            .get("nextSequenceToken")
+            .stringValue();
     assertThat(next).isNotEqualTo(body.get("nextSequenceToken").stringValue());
   }
 
@@ -52,7 +60,8 @@ class PutLogEventsTest {
       assertThat(a.status()).isEqualTo(200);
       assertThat(json(a).has("nextSequenceToken")).isTrue();
     }
-    assertThat(sink.events).extracting(LogEvent::message)
+    assertThat(sink.events)
+        .extracting(LogEvent::message)
         .containsExactly("application/json", "application/x-amz-json-1.1");
   }
 
@@ -61,9 +70,22 @@ class PutLogEventsTest {
     long old = NOW - Duration.ofDays(20).toMillis();
     long future = NOW + Duration.ofDays(1).toMillis();
     String big = "z".repeat(300 * 1024);
-    Answer a = handler.awsJson(IngestHandler.PUT_LOG_EVENTS, utf8(body(
-        event(old, "old0") + "," + event(old, "old1") + "," + event(NOW, "ok2") + ","
-            + event(NOW, big) + "," + event(NOW, "ok4") + "," + event(future, "new5"))));
+    Answer a =
+        handler.awsJson(
+            IngestHandler.PUT_LOG_EVENTS,
+            utf8(
+                body(
+                    event(old, "old0")
+                        + ","
+                        + event(old, "old1")
+                        + ","
+                        + event(NOW, "ok2")
+                        + ","
+                        + event(NOW, big)
+                        + ","
+                        + event(NOW, "ok4")
+                        + ","
+                        + event(future, "new5"))));
     assertThat(a.status()).isEqualTo(200);
     JsonNode info = json(a).get("rejectedLogEventsInfo");
     assertThat(info.get("tooOldLogEventEndIndex").intValue()).isEqualTo(2);
@@ -83,19 +105,22 @@ class PutLogEventsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
-      {"logStreamName":"s","logEvents":[{"timestamp":1,"message":"m"}]}  | logGroupName
-      {"logGroupName":"a b","logEvents":[{"timestamp":1,"message":"m"}]} | logGroupName
-      {"logGroupName":"/g","logStreamName":7,"logEvents":[]}             | logStreamName
-      {"logGroupName":"/g"}                                              | logEvents
-      {"logGroupName":"/g","logEvents":[]}                               | logEvents
-      {"logGroupName":"/g","logEvents":[1]}                              | logEvents.0
-      {"logGroupName":"/g","logEvents":[{"message":"m"}]}                | logEvents.0.timestamp
-      {"logGroupName":"/g","logEvents":[{"timestamp":-1,"message":"m"}]} | logEvents.0.timestamp
-      {"logGroupName":"/g","logEvents":[{"timestamp":"1","message":"m"}]} | logEvents.0.timestamp
-      {"logGroupName":"/g","logEvents":[{"timestamp":1,"message":"m"},{"timestamp":1}]} | logEvents.1.message
-      {"logGroupName":"/g","logEvents":[{"timestamp":1,"message":""}]}   | logEvents.0.message
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"logStreamName":"s","logEvents":[{"timestamp":1,"message":"m"}]}  | logGroupName
+          {"logGroupName":"a b","logEvents":[{"timestamp":1,"message":"m"}]} | logGroupName
+          {"logGroupName":"/g","logStreamName":7,"logEvents":[]}             | logStreamName
+          {"logGroupName":"/g"}                                              | logEvents
+          {"logGroupName":"/g","logEvents":[]}                               | logEvents
+          {"logGroupName":"/g","logEvents":[1]}                              | logEvents.0
+          {"logGroupName":"/g","logEvents":[{"message":"m"}]}                | logEvents.0.timestamp
+          {"logGroupName":"/g","logEvents":[{"timestamp":-1,"message":"m"}]} | logEvents.0.timestamp
+          {"logGroupName":"/g","logEvents":[{"timestamp":"1","message":"m"}]} | logEvents.0.timestamp
+          {"logGroupName":"/g","logEvents":[{"timestamp":1,"message":"m"},{"timestamp":1}]} | logEvents.1.message
+          {"logGroupName":"/g","logEvents":[{"timestamp":1,"message":""}]}   | logEvents.0.message
+          """)
   void awsJson_structuralErrorIs400NamingField(String body, String field) {
     Answer a = handler.awsJson(IngestHandler.PUT_LOG_EVENTS, utf8(body));
     assertThat(a.status()).isEqualTo(400);
@@ -125,10 +150,18 @@ class PutLogEventsTest {
 
   @Test
   void awsJson_createCallsAreNoOpsOthersUnknown() {
-    assertThat(handler.awsJson("Logs_20140328.CreateLogGroup",
-        utf8("{\"logGroupName\":\"/g\"}")).body()).isEqualTo("{}");
-    assertThat(handler.awsJson("Logs_20140328.CreateLogStream",
-        utf8("{\"logGroupName\":\"/g\",\"logStreamName\":\"s\"}")).status()).isEqualTo(200);
+    assertThat(
+            handler
+                .awsJson("Logs_20140328.CreateLogGroup", utf8("{\"logGroupName\":\"/g\"}"))
+                .body())
+        .isEqualTo("{}");
+    assertThat(
+            handler
+                .awsJson(
+                    "Logs_20140328.CreateLogStream",
+                    utf8("{\"logGroupName\":\"/g\",\"logStreamName\":\"s\"}"))
+                .status())
+        .isEqualTo(200);
     Answer unknown = handler.awsJson("Logs_20140328.DeleteLogGroup", utf8("{}"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(json(unknown).get("__type").stringValue()).isEqualTo("UnknownOperationException");

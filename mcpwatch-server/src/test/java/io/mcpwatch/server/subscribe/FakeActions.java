@@ -24,10 +24,16 @@ public final class FakeActions implements SubscriptionActions {
   public final List<String> calls = new ArrayList<>();
   public volatile boolean fail;
 
-  public static Subscription subscription(String id, Protocol protocol, String endpoint,
-      SubscriptionStatus status) {
-    return new Subscription(id, TOPIC, protocol, endpoint, status,
-        status == SubscriptionStatus.UNSUBSCRIBED ? null : "tok-" + id, T0,
+  public static Subscription subscription(
+      String id, Protocol protocol, String endpoint, SubscriptionStatus status) {
+    return new Subscription(
+        id,
+        TOPIC,
+        protocol,
+        endpoint,
+        status,
+        status == SubscriptionStatus.UNSUBSCRIBED ? null : "tok-" + id,
+        T0,
         status == SubscriptionStatus.UNSUBSCRIBED ? null : T0,
         status == SubscriptionStatus.CONFIRMED ? T0 : null);
   }
@@ -40,7 +46,8 @@ public final class FakeActions implements SubscriptionActions {
     }
     ConfirmResult r = confirms.get(token);
     return r != null && topicArn.equals(TOPIC)
-        ? r : new ConfirmResult(ConfirmResult.Outcome.UNKNOWN_TOKEN, null);
+        ? r
+        : new ConfirmResult(ConfirmResult.Outcome.UNKNOWN_TOKEN, null);
   }
 
   @Override

@@ -34,31 +34,35 @@ class SubscriptionPagesTest {
 
   static void assertNoRawMarkup(Answer a) {
     assertThat(a.body()).doesNotContain("<script").doesNotContain("alert(\"x\")");
-    assertThat(a.headers()).containsEntry("Cache-Control", "no-store")
+    assertThat(a.headers())
+        .containsEntry("Cache-Control", "no-store")
         .containsEntry("Referrer-Policy", "no-referrer");
   }
 
   @Test
   void confirmPage_confirmedShowsSubscriptionIdAndUnsubscribeLink() {
-    Subscription s = subscription("sub-1", Protocol.EMAIL, "a@example.com",
-        SubscriptionStatus.CONFIRMED);
+    Subscription s =
+        subscription("sub-1", Protocol.EMAIL, "a@example.com", SubscriptionStatus.CONFIRMED);
     actions.confirms.put("tok1", new ConfirmResult(ConfirmResult.Outcome.CONFIRMED, s));
     Answer a = pages.confirmPage(q("TopicArn", TOPIC, "Token", "tok1", "Endpoint", "a@x"));
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.contentType()).isEqualTo(Answer.HTML);
-    assertThat(a.body()).contains("Subscription confirmed!")
+    assertThat(a.body())
+        .contains("Subscription confirmed!")
         .contains("Your subscription&#39;s id is:")
         .contains(TOPIC + ":sub-1")
-        .contains("href=\"http://127.0.0.1:8787/sns/unsubscribe?SubscriptionArn="
-            + "arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Asecurity-alerts%3Asub-1"
-            + "&amp;Endpoint=a%40example.com\"");
+        .contains(
+            "href=\"http://127.0.0.1:8787/sns/unsubscribe?SubscriptionArn="
+                + "arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Asecurity-alerts%3Asub-1"
+                + "&amp;Endpoint=a%40example.com\"");
     assertThat(actions.calls).containsExactly("confirm " + TOPIC + " tok1");
   }
 
   @Test
   void confirmPage_alreadyConfirmedIsStillConfirmed() {
-    Subscription s = subscription("sub-1", Protocol.HTTPS, "https://hook.example/secret",
-        SubscriptionStatus.CONFIRMED);
+    Subscription s =
+        subscription(
+            "sub-1", Protocol.HTTPS, "https://hook.example/secret", SubscriptionStatus.CONFIRMED);
     actions.confirms.put("tok1", new ConfirmResult(ConfirmResult.Outcome.ALREADY_CONFIRMED, s));
     Answer a = pages.confirmPage(q("TopicArn", TOPIC, "Token", "tok1"));
     assertThat(a.status()).isEqualTo(200);
@@ -67,8 +71,9 @@ class SubscriptionPagesTest {
 
   @Test
   void confirmPage_expiredIs410() {
-    Subscription s = subscription("sub-2", Protocol.EMAIL, "b@example.com",
-        SubscriptionStatus.PENDING_CONFIRMATION);
+    Subscription s =
+        subscription(
+            "sub-2", Protocol.EMAIL, "b@example.com", SubscriptionStatus.PENDING_CONFIRMATION);
     actions.confirms.put("old", new ConfirmResult(ConfirmResult.Outcome.EXPIRED, s));
     Answer a = pages.confirmPage(q("TopicArn", TOPIC, "Token", "old"));
     assertThat(a.status()).isEqualTo(410);
@@ -79,7 +84,8 @@ class SubscriptionPagesTest {
   void confirmPage_unknownTokenIs404AndEscapesEcho() {
     Answer a = pages.confirmPage(q("TopicArn", HOSTILE, "Token", HOSTILE, "Endpoint", HOSTILE));
     assertThat(a.status()).isEqualTo(404);
-    assertThat(a.body()).contains("Invalid token")
+    assertThat(a.body())
+        .contains("Invalid token")
         .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&amp;");
     assertNoRawMarkup(a);
   }
@@ -95,9 +101,17 @@ class SubscriptionPagesTest {
 
   @Test
   void confirmPage_hostileSubscriptionDataIsEscaped() {
-    Subscription s = new Subscription("id<b>", TOPIC + HOSTILE, Protocol.EMAIL,
-        "e<i>@example.com", SubscriptionStatus.CONFIRMED, null, FakeActions.T0, null,
-        FakeActions.T0);
+    Subscription s =
+        new Subscription(
+            "id<b>",
+            TOPIC + HOSTILE,
+            Protocol.EMAIL,
+            "e<i>@example.com",
+            SubscriptionStatus.CONFIRMED,
+            null,
+            FakeActions.T0,
+            null,
+            FakeActions.T0);
     actions.confirms.put("t", new ConfirmResult(ConfirmResult.Outcome.CONFIRMED, s));
     Answer a = pages.confirmPage(q("TopicArn", TOPIC, "Token", "t"));
     assertThat(a.status()).isEqualTo(200);
@@ -115,14 +129,16 @@ class SubscriptionPagesTest {
 
   @Test
   void unsubscribePage_removedShowsTopicAndEmailEndpoint() {
-    Subscription gone = subscription("sub-1", Protocol.EMAIL, "a@example.com",
-        SubscriptionStatus.UNSUBSCRIBED);
-    actions.unsubscribes.put(gone.arn(),
-        new UnsubscribeResult(UnsubscribeResult.Outcome.UNSUBSCRIBED, gone));
+    Subscription gone =
+        subscription("sub-1", Protocol.EMAIL, "a@example.com", SubscriptionStatus.UNSUBSCRIBED);
+    actions.unsubscribes.put(
+        gone.arn(), new UnsubscribeResult(UnsubscribeResult.Outcome.UNSUBSCRIBED, gone));
     Answer a = pages.unsubscribePage(q("SubscriptionArn", gone.arn(), "Endpoint", HOSTILE));
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.body()).contains("Subscription removed!")
-        .contains("has been deactivated for endpoint a@example.com:").contains(TOPIC);
+    assertThat(a.body())
+        .contains("Subscription removed!")
+        .contains("has been deactivated for endpoint a@example.com:")
+        .contains(TOPIC);
     assertNoRawMarkup(a);
     Answer again = pages.unsubscribePage(q("SubscriptionArn", gone.arn()));
     assertThat(again.status()).isEqualTo(200);
@@ -130,9 +146,11 @@ class SubscriptionPagesTest {
 
   @Test
   void unsubscribePage_pendingIs400UnknownIs404() {
-    Subscription pending = subscription("sub-3", Protocol.EMAIL, "c@example.com",
-        SubscriptionStatus.PENDING_CONFIRMATION);
-    actions.unsubscribes.put(pending.arn(),
+    Subscription pending =
+        subscription(
+            "sub-3", Protocol.EMAIL, "c@example.com", SubscriptionStatus.PENDING_CONFIRMATION);
+    actions.unsubscribes.put(
+        pending.arn(),
         new UnsubscribeResult(UnsubscribeResult.Outcome.PENDING_CONFIRMATION, pending));
     Answer a = pages.unsubscribePage(q("SubscriptionArn", pending.arn()));
     assertThat(a.status()).isEqualTo(400);
@@ -145,30 +163,32 @@ class SubscriptionPagesTest {
 
   @Test
   void queryApi_confirmSubscriptionAnswersSnsXml() {
-    Subscription s = subscription("sub-1", Protocol.HTTPS, "https://h.example/x",
-        SubscriptionStatus.CONFIRMED);
+    Subscription s =
+        subscription("sub-1", Protocol.HTTPS, "https://h.example/x", SubscriptionStatus.CONFIRMED);
     actions.confirms.put("tok1", new ConfirmResult(ConfirmResult.Outcome.CONFIRMED, s));
-    Answer a = pages.queryApi(q("Action", "ConfirmSubscription", "TopicArn", TOPIC,
-        "Token", "tok1"));
+    Answer a =
+        pages.queryApi(q("Action", "ConfirmSubscription", "TopicArn", TOPIC, "Token", "tok1"));
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.contentType()).isEqualTo(Answer.XML);
-    assertThat(a.body()).contains("<ConfirmSubscriptionResponse xmlns=\""
-            + "http://sns.amazonaws.com/doc/2010-03-31/\">")
+    assertThat(a.body())
+        .contains(
+            "<ConfirmSubscriptionResponse xmlns=\"" + "http://sns.amazonaws.com/doc/2010-03-31/\">")
         .contains("<SubscriptionArn>" + s.arn() + "</SubscriptionArn>")
         .containsPattern("<RequestId>[0-9a-f-]{36}</RequestId>");
-    Answer bad = pages.queryApi(q("Action", "ConfirmSubscription", "TopicArn", TOPIC,
-        "Token", HOSTILE));
+    Answer bad =
+        pages.queryApi(q("Action", "ConfirmSubscription", "TopicArn", TOPIC, "Token", HOSTILE));
     assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.body()).contains("<Code>InvalidParameter</Code>")
+    assertThat(bad.body())
+        .contains("<Code>InvalidParameter</Code>")
         .contains("<Message>Invalid token</Message>");
   }
 
   @Test
   void queryApi_unsubscribeAndErrors() {
-    Subscription gone = subscription("sub-1", Protocol.HTTP, "http://h.example/x",
-        SubscriptionStatus.UNSUBSCRIBED);
-    actions.unsubscribes.put(gone.arn(),
-        new UnsubscribeResult(UnsubscribeResult.Outcome.UNSUBSCRIBED, gone));
+    Subscription gone =
+        subscription("sub-1", Protocol.HTTP, "http://h.example/x", SubscriptionStatus.UNSUBSCRIBED);
+    actions.unsubscribes.put(
+        gone.arn(), new UnsubscribeResult(UnsubscribeResult.Outcome.UNSUBSCRIBED, gone));
     Answer ok = pages.queryApi(q("Action", "Unsubscribe", "SubscriptionArn", gone.arn()));
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.body()).contains("<UnsubscribeResponse").contains("</UnsubscribeResponse>");

@@ -11,8 +11,8 @@ class EscapeTest {
   void html_escapesMarkupAndQuotes() {
     assertThat(Escape.html("<script>alert('x')</script> & \"q\""))
         .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
-    assertThat(Escape.html("plain arn:aws:sns:us-east-1:1:t")).isEqualTo(
-        "plain arn:aws:sns:us-east-1:1:t");
+    assertThat(Escape.html("plain arn:aws:sns:us-east-1:1:t"))
+        .isEqualTo("plain arn:aws:sns:us-east-1:1:t");
   }
 
   @Test
@@ -24,13 +24,21 @@ class EscapeTest {
   void html_outputNeverHoldsMarkupCharacters() {
     qt().withExamples(500)
         .forAll(SourceDSL.strings().allPossible().ofLengthBetween(0, 60))
-        .check(s -> {
-          String e = Escape.html(s);
-          return e.indexOf('<') < 0 && e.indexOf('>') < 0 && e.indexOf('"') < 0
-              && e.indexOf('\'') < 0 && e.replace("&amp;", "").replace("&lt;", "")
-                  .replace("&gt;", "").replace("&quot;", "").replace("&#39;", "")
-                  .indexOf('&') < 0;
-        });
+        .check(
+            s -> {
+              String e = Escape.html(s);
+              return e.indexOf('<') < 0
+                  && e.indexOf('>') < 0
+                  && e.indexOf('"') < 0
+                  && e.indexOf('\'') < 0
+                  && e.replace("&amp;", "")
+                          .replace("&lt;", "")
+                          .replace("&gt;", "")
+                          .replace("&quot;", "")
+                          .replace("&#39;", "")
+                          .indexOf('&')
+                      < 0;
+            });
   }
 
   @Test
