@@ -128,7 +128,11 @@ final class BacktestCommand implements Callable<Integer> {
     try {
       for (String in : inputs) {
         if (in.equals("-")) {
-          readers.add(EventReaders.open(System.in, "stdin", options));
+          try {
+            readers.add(EventReaders.open(System.in, "stdin", options));
+          } catch (IOException e) {
+            throw new UserError(1, "stdin: cannot read: " + e.getMessage());
+          }
           totalBytes = -1;
         } else {
           Path p = Path.of(in);

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One (environment, app, alarm) combination with its merged settings, resolved or not: the
- * linter's view, which also covers combinations whose values were wrong.
+ * One (environment, app, alarm) combination with its merged settings, resolved or not: the linter's
+ * view, which also covers combinations whose values were wrong.
  *
  * @param env the environment
  * @param app the app

@@ -130,8 +130,8 @@ public final class AlarmSettings {
   }
 
   /**
-   * The dimensions by name, in the order written (including entries with a null value, which
-   * remove an inherited dimension; see {@link #effectiveDimensions()}).
+   * The dimensions by name, in the order written (including entries with a null value, which remove
+   * an inherited dimension; see {@link #effectiveDimensions()}).
    */
   public Map<String, Dimension> dimensions() {
     return dimensions;
@@ -208,7 +208,10 @@ public final class AlarmSettings {
 
   @Override
   public String toString() {
-    return "AlarmSettings" + values.values() + " dimensions=" + dimensions.keySet()
+    return "AlarmSettings"
+        + values.values()
+        + " dimensions="
+        + dimensions.keySet()
         + (cleared.isEmpty() ? "" : " cleared=" + cleared)
         + (invalid.isEmpty() ? "" : " invalid=" + invalid);
   }

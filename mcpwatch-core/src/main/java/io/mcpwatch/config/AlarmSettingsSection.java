@@ -1,5 +1,7 @@
 package io.mcpwatch.config;
 
+import io.mcpwatch.pattern.StandardUnit;
+
 import io.mcpwatch.alarm.ComparisonOperator;
 import io.mcpwatch.alarm.Statistic;
 import io.mcpwatch.alarm.TreatMissingData;
@@ -22,13 +24,7 @@ final class AlarmSettingsSection {
   static final Set<String> TOPIC_VARS = Set.of("env", "app", "alarm", "topic");
 
   /** CloudWatch StandardUnit values. */
-  static final List<String> UNITS =
-      List.of(
-          "Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes",
-          "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits",
-          "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second",
-          "Gigabytes/Second", "Terabytes/Second", "Bits/Second", "Kilobits/Second",
-          "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second", "None");
+  static final List<String> UNITS = StandardUnit.NAMES;
 
   /** Consumes every alarm field of {@code map} (other keys are left to the caller). */
   static AlarmSettings bind(MapReader map, BindContext ctx) {
@@ -81,7 +77,11 @@ final class AlarmSettingsSection {
         return maxLength(Values.string(node, path, ctx), 1024, ctx);
       case STATISTIC:
         if (isText(node, "p") || isText(node, "tm") || isText(node, "IQM")) {
-          ctx.error(path, node, "extended statistics (percentiles and trimmed means) are not supported; expected one of SampleCount, Average, Sum, Minimum, Maximum");
+          ctx.error(
+              path,
+              node,
+              "extended statistics (percentiles and trimmed means) are not supported; expected one"
+                  + " of SampleCount, Average, Sum, Minimum, Maximum");
           return null;
         }
         return Values.enumValue(node, path, ctx, Statistic.class);
@@ -92,7 +92,12 @@ final class AlarmSettingsSection {
         return Values.integer(node, path, ctx, 1);
       case COMPARISON:
         if (isText(node, "LessThanLower") || isText(node, "GreaterThanUpper")) {
-          ctx.error(path, node, "anomaly-detection operators are not supported; expected one of GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold");
+          ctx.error(
+              path,
+              node,
+              "anomaly-detection operators are not supported; expected one of"
+                  + " GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold,"
+                  + " LessThanOrEqualToThreshold");
           return null;
         }
         return Values.enumValue(node, path, ctx, ComparisonOperator.class);
@@ -168,7 +173,9 @@ final class AlarmSettingsSection {
     String v = s.value();
     if (!Values.isNumber(v) && !(v.startsWith("$") && v.length() > 1)) {
       ctx.error(
-          path, node, "expected a number or a field reference ($name, $3, $.path), found " + node.describe());
+          path,
+          node,
+          "expected a number or a field reference ($name, $3, $.path), found " + node.describe());
       return null;
     }
     return s;
@@ -178,7 +185,12 @@ final class AlarmSettingsSection {
     Located<String> s = Values.string(node, path, ctx);
     if (s != null && !UNITS.contains(s.value())) {
       ctx.error(
-          path, node, "expected a CloudWatch unit (Count, Seconds, Milliseconds, Bytes, Percent, None, ...), found " + node.describe() + Suggest.didYouMean(s.value(), UNITS));
+          path,
+          node,
+          "expected a CloudWatch unit (Count, Seconds, Milliseconds, Bytes, Percent, None, ...),"
+              + " found "
+              + node.describe()
+              + Suggest.didYouMean(s.value(), UNITS));
       return null;
     }
     return s;
@@ -232,7 +244,11 @@ final class AlarmSettingsSection {
       String p = map.path(e.key());
       Located<String> name = new Located<>(e.key(), p, e.line(), e.column(), e.column());
       if (e.key().isEmpty() || e.key().length() > 255 || e.key().startsWith(":")) {
-        ctx.error(p, e.line(), e.column(), "a dimension name must be 1 to 255 characters, not starting with ':'");
+        ctx.error(
+            p,
+            e.line(),
+            e.column(),
+            "a dimension name must be 1 to 255 characters, not starting with ':'");
         ok = false;
         continue;
       }
@@ -241,7 +257,8 @@ final class AlarmSettingsSection {
         continue;
       }
       Located<String> value = maxLength(Values.nonEmpty(e.value(), p, ctx), 255, ctx);
-      if (value == null || (!value.value().startsWith("$") && !Templates.check(value, NAME_VARS, ctx))) {
+      if (value == null
+          || (!value.value().startsWith("$") && !Templates.check(value, NAME_VARS, ctx))) {
         ok = false;
         continue;
       }

@@ -21,7 +21,11 @@ final class AlarmsSection {
     for (ConfigNode.Entry e : entries) {
       String path = map.path(e.key());
       if (!Values.isName(e.key())) {
-        ctx.error(path, e.line(), e.column(), "expected an alarm name of letters, digits, '_', '.' and '-'");
+        ctx.error(
+            path,
+            e.line(),
+            e.column(),
+            "expected an alarm name of letters, digits, '_', '.' and '-'");
         continue;
       }
       MapReader alarm = MapReader.of(e.value(), path, ctx);

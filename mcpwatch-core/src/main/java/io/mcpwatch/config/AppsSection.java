@@ -10,8 +10,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds {@code apps}: each entry is a bare name ({@code sharepoint}) or a map with {@code name}
- * and optionally {@code logGroup}, {@code environments} and per-alarm fields under {@code alarms}.
+ * Binds {@code apps}: each entry is a bare name ({@code sharepoint}) or a map with {@code name} and
+ * optionally {@code logGroup}, {@code environments} and per-alarm fields under {@code alarms}.
  */
 final class AppsSection {
   private AppsSection() {}
@@ -38,7 +38,10 @@ final class AppsSection {
       }
       ConfigNode first = seen.putIfAbsent(app.name(), items.get(i));
       if (first != null) {
-        ctx.error(path, items.get(i), "app " + app.name() + " is already listed at " + first.line() + ":" + first.column());
+        ctx.error(
+            path,
+            items.get(i),
+            "app " + app.name() + " is already listed at " + first.line() + ":" + first.column());
         continue;
       }
       out.add(app);
@@ -50,7 +53,9 @@ final class AppsSection {
       ConfigNode node, String path, Set<String> envNames, Set<String> alarmNames, BindContext ctx) {
     if (node instanceof ConfigNode.ScalarNode) {
       Located<String> name = Values.name(node, path, ctx);
-      return name == null ? null : new App(name.value(), null, null, Map.of(), path, node.line(), node.column());
+      return name == null
+          ? null
+          : new App(name.value(), null, null, Map.of(), path, node.line(), node.column());
     }
     if (!(node instanceof ConfigNode.MapNode)) {
       ctx.error(path, node, "expected an app name or a map with a name, found " + node.describe());

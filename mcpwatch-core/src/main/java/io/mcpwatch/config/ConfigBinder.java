@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * keys with a did-you-mean, wrong types, out-of-range values, invalid patterns) with its key path
  * and line:column instead of stopping at the first.
  *
- * <p>Each top-level section has its own small binder class; adding a section (e.g. {@code
- * sources} or {@code smtp}) is one class, one {@code take} here and one record component.
+ * <p>Each top-level section has its own small binder class; adding a section (e.g. {@code sources}
+ * or {@code smtp}) is one class, one {@code take} here and one record component.
  */
 public final class ConfigBinder {
   private ConfigBinder() {}
@@ -28,13 +28,25 @@ public final class ConfigBinder {
     BindContext ctx = new BindContext();
     if (!(root instanceof ConfigNode.MapNode)) {
       ctx.error(
-          "", root,
+          "",
+          root,
           "expected a map of configuration keys (namespace, environments, apps, alarms, ...),"
-              + " found " + root.describe());
+              + " found "
+              + root.describe());
       McpwatchConfig empty =
           new McpwatchConfig(
-              null, null, null, null, List.of(), List.of(), AlarmSettings.empty(), List.of(),
-              List.of(), List.of(), PatternOptions.defaults());
+              null,
+              null,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              AlarmSettings.empty(),
+              List.of(),
+              List.of(),
+              List.of(),
+              PatternOptions.defaults(),
+              ServiceSettings.defaults());
       return new BindResult(empty, ctx.errors());
     }
     MapReader top = MapReader.of(root, "", ctx);
@@ -52,7 +64,8 @@ public final class ConfigBinder {
             : template(nameNode, "alarmName", AlarmSettingsSection.NAME_VARS, ctx);
 
     TopicsSection topics = new TopicsSection();
-    List<Environment> environments = EnvironmentsSection.bind(top.require("environments"), topics, ctx);
+    List<Environment> environments =
+        EnvironmentsSection.bind(top.require("environments"), topics, ctx);
     topics.bindSection(top.take("topics"), ctx);
     List<AlarmDefinition> alarms = AlarmsSection.bind(top.require("alarms"), ctx);
 
@@ -76,8 +89,18 @@ public final class ConfigBinder {
     errors.sort(null);
     McpwatchConfig config =
         new McpwatchConfig(
-            namespace, region, logGroup, alarmName, environments, apps, defaults, alarms,
-            overrides, topics.topics(), options);
+            namespace,
+            region,
+            logGroup,
+            alarmName,
+            environments,
+            apps,
+            defaults,
+            alarms,
+            overrides,
+            topics.topics(),
+            options,
+            ServiceSettings.defaults());
     return new BindResult(config, errors);
   }
 
@@ -89,7 +112,10 @@ public final class ConfigBinder {
     String hint = Suggest.didYouMean(name.value(), known);
     ctx.add(
         name.error(
-            "unknown " + what + " " + name.value()
+            "unknown "
+                + what
+                + " "
+                + name.value()
                 + (hint.isEmpty() ? " (declared: " + String.join(", ", known) + ")" : hint)));
     return false;
   }
@@ -110,7 +136,8 @@ public final class ConfigBinder {
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
       if (c == ':' || c == '*' || c == '$') {
-        ctx.error("namespace", ns.line(), ns.columnAt(i + 1), "a namespace must not contain '" + c + "'");
+        ctx.error(
+            "namespace", ns.line(), ns.columnAt(i + 1), "a namespace must not contain '" + c + "'");
         return null;
       }
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A parsed configuration document that remembers where everything was written: maps keep their
- * key order and each key's position, and every node has a 1-based line and column. The YAML
- * reader (outside core) builds it; {@link ConfigBinder} consumes it.
+ * A parsed configuration document that remembers where everything was written: maps keep their key
+ * order and each key's position, and every node has a 1-based line and column. The YAML reader
+ * (outside core) builds it; {@link ConfigBinder} consumes it.
  */
 public sealed interface ConfigNode
     permits ConfigNode.MapNode, ConfigNode.ListNode, ConfigNode.ScalarNode {

@@ -21,18 +21,24 @@ final class EnvironmentsSection {
     for (ConfigNode.Entry e : entries) {
       String path = map.path(e.key());
       if (!Values.isName(e.key())) {
-        ctx.error(path, e.line(), e.column(), "expected an environment name of letters, digits, '_', '.' and '-'");
+        ctx.error(
+            path,
+            e.line(),
+            e.column(),
+            "expected an environment name of letters, digits, '_', '.' and '-'");
         continue;
       }
       MapReader env = MapReader.of(e.value(), path, ctx);
       ConfigNode topicNode = env.require("topic");
-      Located<String> topic = topicNode == null ? null : Values.name(topicNode, env.path("topic"), ctx);
+      Located<String> topic =
+          topicNode == null ? null : Values.name(topicNode, env.path("topic"), ctx);
       ConfigNode subs = env.take("subscribers");
       List<Subscriber> subscribers =
           subs == null ? List.of() : TopicsSection.subscribers(subs, env.path("subscribers"), ctx);
       env.finish();
       if (topic != null) {
-        topics.declare(new Topic(topic.value(), subscribers, topic.path(), topic.line(), topic.column()), ctx);
+        topics.declare(
+            new Topic(topic.value(), subscribers, topic.path(), topic.line(), topic.column()), ctx);
       }
       out.add(new Environment(e.key(), topic, path, e.line(), e.column()));
     }

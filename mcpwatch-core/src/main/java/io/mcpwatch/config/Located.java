@@ -27,7 +27,8 @@ public record Located<T>(T value, String path, int line, int column, int textCol
 
   /** The value as written at {@code node}. */
   public static <T> Located<T> at(T value, String path, ConfigNode node) {
-    int text = node instanceof ConfigNode.ScalarNode ? ((ConfigNode.ScalarNode) node).textColumn() : 0;
+    int text =
+        node instanceof ConfigNode.ScalarNode ? ((ConfigNode.ScalarNode) node).textColumn() : 0;
     return new Located<>(value, path, node.line(), node.column(), text);
   }
 

@@ -104,8 +104,7 @@ final class MapReader {
   void finish() {
     for (ConfigNode.Entry e : entries.values()) {
       if (!consumed.contains(e.key())) {
-        ctx.error(
-            path(e.key()), e.line(), e.column(), "unknown key" + hint(e.key()));
+        ctx.error(path(e.key()), e.line(), e.column(), "unknown key" + hint(e.key()));
       }
     }
   }

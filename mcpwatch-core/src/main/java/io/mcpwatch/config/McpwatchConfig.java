@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param overrides in file order (later wins)
  * @param topics every declared topic (environments' and the {@code topics} section's)
  * @param patternOptions how patterns are compiled
+ * @param service how the live service runs (sources, storage, HTTP, mail, engine options)
  */
 public record McpwatchConfig(
     @Nullable Located<String> namespace,
@@ -33,7 +34,8 @@ public record McpwatchConfig(
     List<AlarmDefinition> alarms,
     List<AlarmOverride> overrides,
     List<Topic> topics,
-    PatternOptions patternOptions) {
+    PatternOptions patternOptions,
+    ServiceSettings service) {
 
   public McpwatchConfig {
     environments = List.copyOf(environments);
@@ -43,6 +45,7 @@ public record McpwatchConfig(
     overrides = List.copyOf(overrides);
     topics = List.copyOf(topics);
     Objects.requireNonNull(patternOptions, "patternOptions");
+    Objects.requireNonNull(service, "service");
   }
 
   /** The topic named {@code name}, or null. */

@@ -31,7 +31,11 @@ final class OverridesSection {
       String path = BindContext.index("overrides", i);
       ConfigNode item = items.get(i);
       if (!(item instanceof ConfigNode.MapNode)) {
-        ctx.error(path, item, "expected a map of selectors (env, app, alarm) and alarm fields, found " + item.describe());
+        ctx.error(
+            path,
+            item,
+            "expected a map of selectors (env, app, alarm) and alarm fields, found "
+                + item.describe());
         continue;
       }
       MapReader map = MapReader.of(item, path, ctx);

@@ -4,8 +4,8 @@ import io.mcpwatch.pattern.PatternOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds {@code patternOptions}: the switches for the filter-pattern points where AWS's behaviour
- * is undocumented, e.g. {@code delimitedFieldCount: LAST_ABSORBS_REST}.
+ * Binds {@code patternOptions}: the switches for the filter-pattern points where AWS's behaviour is
+ * undocumented, e.g. {@code delimitedFieldCount: LAST_ABSORBS_REST}.
  */
 final class PatternOptionsSection {
   private PatternOptionsSection() {}
@@ -20,7 +20,8 @@ final class PatternOptionsSection {
     ConfigNode n = map.take("delimitedFieldCount");
     if (n != null) {
       Located<PatternOptions.DelimitedFieldCount> v =
-          Values.enumValue(n, map.path("delimitedFieldCount"), ctx, PatternOptions.DelimitedFieldCount.class);
+          Values.enumValue(
+              n, map.path("delimitedFieldCount"), ctx, PatternOptions.DelimitedFieldCount.class);
       if (v != null) {
         count = v.value();
       }

@@ -19,7 +19,11 @@ final class Templates {
     while ((i = t.indexOf('{', i)) >= 0) {
       int end = t.indexOf('}', i);
       if (end < 0) {
-        ctx.error(template.path(), template.line(), template.columnAt(i + 1), "unclosed '{' in " + ConfigNode.ScalarNode.quote(t));
+        ctx.error(
+            template.path(),
+            template.line(),
+            template.columnAt(i + 1),
+            "unclosed '{' in " + ConfigNode.ScalarNode.quote(t));
         return false;
       }
       String name = t.substring(i + 1, end);
@@ -32,7 +36,11 @@ final class Templates {
             template.path(),
             template.line(),
             template.columnAt(i + 1),
-            "unknown placeholder {" + name + "} (known: " + known + ")"
+            "unknown placeholder {"
+                + name
+                + "} (known: "
+                + known
+                + ")"
                 + Suggest.didYouMean(name, allowed));
         ok = false;
       }

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binds subscriber lists and the optional {@code topics} section (extra topics that alarm actions
- * can name, e.g. an on-call topic for prod), and keeps the set of declared topics: a topic
- * declared twice must have the same subscribers.
+ * can name, e.g. an on-call topic for prod), and keeps the set of declared topics: a topic declared
+ * twice must have the same subscribers.
  */
 final class TopicsSection {
   private final Map<String, Topic> topics = new LinkedHashMap<>();
@@ -23,12 +23,17 @@ final class TopicsSection {
     for (ConfigNode.Entry e : map.all()) {
       String path = map.path(e.key());
       if (!Values.isName(e.key())) {
-        ctx.error(path, e.line(), e.column(), "expected a topic name of letters, digits, '_', '.' and '-'");
+        ctx.error(
+            path,
+            e.line(),
+            e.column(),
+            "expected a topic name of letters, digits, '_', '.' and '-'");
         continue;
       }
       MapReader t = MapReader.of(e.value(), path, ctx);
       ConfigNode subs = t.take("subscribers");
-      List<Subscriber> list = subs == null ? List.of() : subscribers(subs, t.path("subscribers"), ctx);
+      List<Subscriber> list =
+          subs == null ? List.of() : subscribers(subs, t.path("subscribers"), ctx);
       t.finish();
       declare(new Topic(e.key(), list, path, e.line(), e.column()), ctx);
     }
@@ -39,8 +44,15 @@ final class TopicsSection {
     Topic first = topics.putIfAbsent(topic.name(), topic);
     if (first != null && !sameSubscribers(first, topic)) {
       ctx.error(
-          topic.path(), topic.line(), topic.column(),
-          "topic " + topic.name() + " is also declared at " + first.line() + ":" + first.column()
+          topic.path(),
+          topic.line(),
+          topic.column(),
+          "topic "
+              + topic.name()
+              + " is also declared at "
+              + first.line()
+              + ":"
+              + first.column()
               + " with other subscribers; declare its subscribers once");
     }
   }
@@ -83,8 +95,13 @@ final class TopicsSection {
   }
 
   private static @Nullable Subscriber subscriber(ConfigNode node, String path, BindContext ctx) {
-    if (!(node instanceof ConfigNode.MapNode) || ((ConfigNode.MapNode) node).entries().size() != 1) {
-      ctx.error(path, node, "expected one protocol and its endpoint, e.g. { email: owners@example.com }, found " + node.describe());
+    if (!(node instanceof ConfigNode.MapNode)
+        || ((ConfigNode.MapNode) node).entries().size() != 1) {
+      ctx.error(
+          path,
+          node,
+          "expected one protocol and its endpoint, e.g. { email: owners@example.com }, found "
+              + node.describe());
       return null;
     }
     ConfigNode.Entry e = ((ConfigNode.MapNode) node).entries().get(0);
@@ -98,7 +115,14 @@ final class TopicsSection {
       }
     }
     if (protocol == null) {
-      ctx.error(p, e.line(), e.column(), "unknown subscriber protocol (supported: " + String.join(", ", keys) + ")" + Suggest.didYouMean(e.key(), keys));
+      ctx.error(
+          p,
+          e.line(),
+          e.column(),
+          "unknown subscriber protocol (supported: "
+              + String.join(", ", keys)
+              + ")"
+              + Suggest.didYouMean(e.key(), keys));
       return null;
     }
     Located<String> endpoint = Values.nonEmpty(e.value(), p, ctx);

@@ -62,8 +62,13 @@ final class Values {
     }
     if (d < min || d > Integer.MAX_VALUE) {
       ctx.error(
-          path, node, "must be at least " + min + (d > Integer.MAX_VALUE ? " and fit in 32 bits" : "")
-              + ", found " + node.describe());
+          path,
+          node,
+          "must be at least "
+              + min
+              + (d > Integer.MAX_VALUE ? " and fit in 32 bits" : "")
+              + ", found "
+              + node.describe());
       return null;
     }
     return Located.at(d.intValue(), path, node);
@@ -96,7 +101,8 @@ final class Values {
     String found = node.describe();
     String hint =
         node instanceof ScalarNode ? Suggest.didYouMean(((ScalarNode) node).text(), names) : "";
-    ctx.error(path, node, "expected one of " + String.join(", ", names) + "; found " + found + hint);
+    ctx.error(
+        path, node, "expected one of " + String.join(", ", names) + "; found " + found + hint);
     return null;
   }
 
@@ -138,7 +144,9 @@ final class Values {
     }
     if (!isName(s.value())) {
       ctx.error(
-          path, node, "expected a name of letters, digits, '_', '.' and '-', found " + node.describe());
+          path,
+          node,
+          "expected a name of letters, digits, '_', '.' and '-', found " + node.describe());
       return null;
     }
     return s;
@@ -151,8 +159,12 @@ final class Values {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean ok =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-              || c == '_' || c == '.' || c == '-';
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '.'
+              || c == '-';
       if (!ok) {
         return false;
       }
@@ -184,7 +196,8 @@ final class Values {
     String t = s.text().trim();
     String lower = t.toLowerCase(Locale.ROOT);
     if (Arrays.asList(".inf", "+.inf", "-.inf", ".nan").contains(lower)) {
-      return lower.contains("nan") ? Double.NaN
+      return lower.contains("nan")
+          ? Double.NaN
           : lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
     if (!isNumber(t)) {

@@ -3,6 +3,14 @@
  * that turns it into immutable records while collecting every error with its key path and
  * line:column, and the resolution of environments x apps x alarms into {@link
  * io.mcpwatch.config.ResolvedAlarm}s.
+ *
+ * <p>Start at {@link io.mcpwatch.config.ConfigBinder#bind} (tree to {@link
+ * io.mcpwatch.config.McpwatchConfig} plus errors), then {@link
+ * io.mcpwatch.config.ConfigResolver#resolve} (to resolved alarms plus errors). Each top-level
+ * section has its own binder class ({@code EnvironmentsSection}, {@code AppsSection}, {@code
+ * AlarmsSection}, {@code OverridesSection}, {@code TopicsSection}, {@code PatternOptionsSection});
+ * alarm fields are the {@link io.mcpwatch.config.AlarmField}s, bound by {@code
+ * AlarmSettingsSection} wherever they may be written.
  */
 @NullMarked
 package io.mcpwatch.config;

@@ -182,7 +182,8 @@ public final class Engine {
     Map<String, EngineSnapshot.AlarmSnapshot> saved = new HashMap<>();
     snapshot.alarms().forEach(s -> saved.put(s.env() + "/" + s.alarmName(), s));
     Instant now = Instant.ofEpochMilli(clock.millis());
-    nextBoundary = snapshot.nextBoundaryMillis();
+    // the snapshot's engine may have stepped by 10 s and this one by 60 s: stay on our grid
+    nextBoundary = Math.floorDiv(snapshot.nextBoundaryMillis() + step - 1, step) * step;
     for (AlarmRuntime a : alarms) {
       EngineSnapshot.AlarmSnapshot s = saved.get(a.alarm.env() + "/" + a.spec.alarmName());
       if (s == null) {
@@ -428,8 +429,13 @@ public final class Engine {
       processBoundary(nextBoundary);
       nextBoundary += step;
       if (nextBoundary + step <= now && quiescent()) {
-        // nothing can change until new data arrives: skip the idle boundaries
-        nextBoundary = Math.floorDiv(now, step) * step + step;
+        // nothing can change until new data arrives: skip the idle boundaries, but apply the
+        // retention of the last skipped one
+        long last = Math.floorDiv(now, step) * step;
+        if (!options.retainAll()) {
+          evict(Math.floorDiv(last, 60_000L) * 60_000L);
+        }
+        nextBoundary = last + step;
       }
     }
   }

@@ -26,10 +26,17 @@ final class DimensionRules {
         continue;
       }
       out.add(
-          Severity.INFO, STATIC, v.path(), v.line(), v.column(),
+          Severity.INFO,
+          STATIC,
+          v.path(),
+          v.line(),
+          v.column(),
           "CloudWatch metric filters cannot set a static dimension value: dimension values must be"
               + " fields of the event ($name, $.path) and term patterns have no fields. mcpwatch"
-              + " adds " + d.name().value() + " = " + v.value()
+              + " adds "
+              + d.name().value()
+              + " = "
+              + v.value()
               + " to every sample itself, and the alarm watches it",
           "to do the same in CloudWatch, put the app in the metric name (metric: \"{app}-Errors\")"
               + " or drop the dimension; here it can stay");
@@ -48,8 +55,13 @@ final class DimensionRules {
         continue;
       }
       out.at(
-          d.name(), instance, Severity.WARNING, FIELD,
-          "dimension " + d.name().value() + " takes its value from each event, so every value is a"
+          d.name(),
+          instance,
+          Severity.WARNING,
+          FIELD,
+          "dimension "
+              + d.name().value()
+              + " takes its value from each event, so every value is a"
               + " separate metric; the alarm watches exactly "
               + (watched.isEmpty() ? "the metric without dimensions" : "the dimensions " + watched)
               + " and never sees these samples",

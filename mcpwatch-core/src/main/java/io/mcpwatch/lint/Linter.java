@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lints a bound and resolved configuration. Pure: same input, same findings, sorted by position;
- * a value written once and inherited by many alarms is reported once, where it is written.
+ * Lints a bound and resolved configuration. Pure: same input, same findings, sorted by position; a
+ * value written once and inherited by many alarms is reported once, where it is written.
  *
  * <pre>{@code
  * BindResult bound = ConfigBinder.bind(tree);

@@ -20,7 +20,12 @@ final class MetricRules {
         continue;
       }
       String key =
-          r.logGroup() + "\u0000" + r.spec().namespace() + "\u0000" + r.spec().metricName() + "\u0000"
+          r.logGroup()
+              + "\u0000"
+              + r.spec().namespace()
+              + "\u0000"
+              + r.spec().metricName()
+              + "\u0000"
               + r.spec().dimensions();
       AlarmInstance first = byMetric.putIfAbsent(key, i);
       if (first == null || first.resolved() == null) {
@@ -32,9 +37,16 @@ final class MetricRules {
               && f.filter().transformation().equals(r.filter().transformation());
       if (!same) {
         out.at(
-            i.settings().metric(), i, Severity.WARNING, SHARED,
-            "alarms " + first.definition().name() + " and " + i.definition().name()
-                + " publish different filters into the same metric " + r.spec().metricName()
+            i.settings().metric(),
+            i,
+            Severity.WARNING,
+            SHARED,
+            "alarms "
+                + first.definition().name()
+                + " and "
+                + i.definition().name()
+                + " publish different filters into the same metric "
+                + r.spec().metricName()
                 + ", so each alarm counts the samples of both",
             "give each alarm its own metric name");
       }

@@ -28,11 +28,15 @@ final class MissingDataRules {
     boolean upward =
         op == ComparisonOperator.GreaterThanOrEqualToThreshold
             || op == ComparisonOperator.GreaterThanThreshold;
-    boolean count = s.statistic().value() == Statistic.Sum || s.statistic().value() == Statistic.SampleCount;
+    boolean count =
+        s.statistic().value() == Statistic.Sum || s.statistic().value() == Statistic.SampleCount;
     if (tmd == null) {
       if (!s.isInvalid(io.mcpwatch.config.AlarmField.TREAT_MISSING_DATA)) {
         out.at(
-            null, instance, Severity.INFO, UNSET,
+            null,
+            instance,
+            Severity.INFO,
+            UNSET,
             "treatMissingData is not set, so it behaves as missing: a period without matching"
                 + " events has no datapoint, and after a quiet evaluation range the alarm goes to"
                 + " INSUFFICIENT_DATA",
@@ -42,15 +46,22 @@ final class MissingDataRules {
     }
     if (tmd.value() == TreatMissingData.breaching && upward) {
       out.at(
-          tmd, instance, Severity.WARNING, BREACHING,
+          tmd,
+          instance,
+          Severity.WARNING,
+          BREACHING,
           "every period without matching events counts as breaching, so this alarm fires when"
               + " the app is quiet, not when it is busy",
           "treatMissingData: notBreaching");
     }
     if (!upward && count && tmd.value() != TreatMissingData.breaching) {
       out.at(
-          s.comparison(), instance, Severity.INFO, LESS_THAN,
-          "a period with no matches has no datapoint, so \"" + op.phrase()
+          s.comparison(),
+          instance,
+          Severity.INFO,
+          LESS_THAN,
+          "a period with no matches has no datapoint, so \""
+              + op.phrase()
               + "\" never sees a count of zero",
           "treatMissingData: breaching counts silent periods as breaching");
     }

@@ -21,6 +21,7 @@ final class PatternRules {
   static final String MIXED_OPTIONAL = "mixed-optional-terms";
 
   private static final Set<String> LEVELS = Set.of("ERROR", "WARN", "WARNING", "CRITICAL", "FATAL");
+
   /** A condition value such as {@code status=5??} in a JSON or space-delimited pattern. */
   private static final Pattern CONDITION_QQ =
       Pattern.compile("([A-Za-z0-9_.$\\[\\]]+)\\s*(=|!=)\\s*\"?([0-9]*)\\?+\"?");
@@ -57,14 +58,25 @@ final class PatternRules {
       String suggestion = statusSuggestion(digits);
       if (t.quoted()) {
         out.add(
-            Severity.WARNING, QUESTION_MARK, p.path(), p.line(), p.columnAt(t.column()),
-            t.written() + " searches for the literal text " + t.text()
+            Severity.WARNING,
+            QUESTION_MARK,
+            p.path(),
+            p.line(),
+            p.columnAt(t.column()),
+            t.written()
+                + " searches for the literal text "
+                + t.text()
                 + ": '?' is not a wildcard in filter patterns",
             suggestion);
       } else {
         out.add(
-            Severity.ERROR, QUESTION_MARK, p.path(), p.line(), p.columnAt(t.column()),
-            t.written() + " is not a wildcard: '?' only marks an optional (OR) term when it starts"
+            Severity.ERROR,
+            QUESTION_MARK,
+            p.path(),
+            p.line(),
+            p.columnAt(t.column()),
+            t.written()
+                + " is not a wildcard: '?' only marks an optional (OR) term when it starts"
                 + " a term (?ERROR ?WARN), and AWS rejects it inside a term",
             suggestion);
       }
@@ -74,10 +86,16 @@ final class PatternRules {
   private static String statusSuggestion(String digits) {
     if (digits.length() == 1 && Character.isDigit(digits.charAt(0))) {
       char d = digits.charAt(0);
-      return "[level, client, dash, request=*HTTP*, status=" + d + "*, ...] counts " + d
+      return "[level, client, dash, request=*HTTP*, status="
+          + d
+          + "*, ...] counts "
+          + d
           + "xx responses in uvicorn access lines such as"
           + " INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 422 Unprocessable Entity"
-          + " (the status is the 5th space-delimited field; " + d + "* means \"begins with " + d
+          + " (the status is the 5th space-delimited field; "
+          + d
+          + "* means \"begins with "
+          + d
           + "\")";
     }
     return "use * at the start or end of a value in a JSON or space-delimited condition"
@@ -90,11 +108,24 @@ final class PatternRules {
       String field = m.group(1);
       String digits = m.group(3);
       out.add(
-          Severity.WARNING, QUESTION_MARK, p.path(), p.line(), p.columnAt(m.start() + 1),
-          field + m.group(2) + p.value().substring(m.start(3), m.end()).replace("\"", "")
-              + " compares with the literal text " + digits + "??: '?' is not a wildcard",
-          "write " + field + "=" + (digits.isEmpty() ? "" : digits) + "* (a value beginning with "
-              + (digits.isEmpty() ? "anything" : digits) + ")");
+          Severity.WARNING,
+          QUESTION_MARK,
+          p.path(),
+          p.line(),
+          p.columnAt(m.start() + 1),
+          field
+              + m.group(2)
+              + p.value().substring(m.start(3), m.end()).replace("\"", "")
+              + " compares with the literal text "
+              + digits
+              + "??: '?' is not a wildcard",
+          "write "
+              + field
+              + "="
+              + (digits.isEmpty() ? "" : digits)
+              + "* (a value beginning with "
+              + (digits.isEmpty() ? "anything" : digits)
+              + ")");
     }
   }
 
@@ -108,10 +139,22 @@ final class PatternRules {
       }
       String level = t.text();
       out.add(
-          Severity.WARNING, BARE_LEVEL, p.path(), p.line(), p.columnAt(t.column()),
-          t.written() + " is a substring search: it also counts lines that merely mention "
-              + level + " (an INFO line about " + level + "_RATE_LIMIT, " + level + "CODE),"
-              + " not only " + level + "-level records",
+          Severity.WARNING,
+          BARE_LEVEL,
+          p.path(),
+          p.line(),
+          p.columnAt(t.column()),
+          t.written()
+              + " is a substring search: it also counts lines that merely mention "
+              + level
+              + " (an INFO line about "
+              + level
+              + "_RATE_LIMIT, "
+              + level
+              + "CODE),"
+              + " not only "
+              + level
+              + "-level records",
           levelSuggestion(level));
     }
   }
@@ -122,9 +165,15 @@ final class PatternRules {
         "ERROR".equals(python)
             ? "[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]"
             : "[level=\"" + python + ":*\", ...]";
-    return pattern + " anchors on the first space-delimited field, which is how Python's default"
-        + " format (" + python + ":root:message) and uvicorn (" + python
-        + ":    message) start a record; for JSON logs use { $.level = \"" + python + "\" }";
+    return pattern
+        + " anchors on the first space-delimited field, which is how Python's default"
+        + " format ("
+        + python
+        + ":root:message) and uvicorn ("
+        + python
+        + ":    message) start a record; for JSON logs use { $.level = \""
+        + python
+        + "\" }";
   }
 
   private static void mixed(Located<String> p, List<RawTerms.Raw> terms, Findings out) {
@@ -143,9 +192,14 @@ final class PatternRules {
       return;
     }
     out.add(
-        Severity.WARNING, MIXED_OPTIONAL, p.path(), p.line(), p.columnAt(firstOptional.column()),
+        Severity.WARNING,
+        MIXED_OPTIONAL,
+        p.path(),
+        p.line(),
+        p.columnAt(firstOptional.column()),
         "CloudWatch ignores every ?-term when a pattern also has plain or - terms: this pattern"
-            + " behaves like " + String.join(" ", others),
+            + " behaves like "
+            + String.join(" ", others),
         "use only ?-terms for \"any of\" (?ERROR ?CRITICAL), or drop them; to combine \"any of\""
             + " with a required term, use a space-delimited or JSON pattern with ||");
   }

@@ -43,15 +43,29 @@ final class QuotaRules {
         });
     if (!tooMany.isEmpty()) {
       out.add(
-          Severity.ERROR, FILTERS, path, line, column,
-          "log group " + example(tooMany) + "; CloudWatch Logs allows " + MAX_FILTERS
+          Severity.ERROR,
+          FILTERS,
+          path,
+          line,
+          column,
+          "log group "
+              + example(tooMany)
+              + "; CloudWatch Logs allows "
+              + MAX_FILTERS
               + " per log group",
           null);
     }
     if (!tooManyRegex.isEmpty()) {
       out.add(
-          Severity.ERROR, REGEXES, path, line, column,
-          "log group " + example(tooManyRegex) + "; CloudWatch Logs allows " + MAX_REGEX_FILTERS
+          Severity.ERROR,
+          REGEXES,
+          path,
+          line,
+          column,
+          "log group "
+              + example(tooManyRegex)
+              + "; CloudWatch Logs allows "
+              + MAX_REGEX_FILTERS
               + " per log group",
           "use term, JSON or space-delimited conditions without regex where you can");
     }

@@ -30,16 +30,26 @@ final class StatisticRules {
     }
     Double value = constant(s.metricValue());
     Double dflt = s.defaultValue() == null ? null : s.defaultValue().value();
-    boolean fieldDims = s.effectiveDimensions().values().stream().anyMatch(d -> d.isFieldReference());
+    boolean fieldDims =
+        s.effectiveDimensions().values().stream().anyMatch(d -> d.isFieldReference());
     if (fieldDims) {
       dflt = null; // AWS rejects the combination; reported elsewhere
     }
     Range r = range(stat.value(), value, dflt);
     if (r != null && !r.canBreach(op.value(), threshold.value())) {
       out.at(
-          threshold, instance, Severity.WARNING, UNREACHABLE,
-          r.description + " in a " + period.value() + " s period, so \"" + op.value().phrase()
-              + " " + num(threshold.value()) + "\" is never true and the alarm never fires",
+          threshold,
+          instance,
+          Severity.WARNING,
+          UNREACHABLE,
+          r.description
+              + " in a "
+              + period.value()
+              + " s period, so \""
+              + op.value().phrase()
+              + " "
+              + num(threshold.value())
+              + "\" is never true and the alarm never fires",
           suggestion(stat.value(), op.value(), value));
     }
     if (dflt != null) {
@@ -47,9 +57,14 @@ final class StatisticRules {
     }
     if (period.value() < 60) {
       out.at(
-          period, instance, Severity.WARNING, HIGH_RESOLUTION,
+          period,
+          instance,
+          Severity.WARNING,
+          HIGH_RESOLUTION,
           "metric filters publish standard-resolution metrics (aggregated per minute); in"
-              + " CloudWatch a " + period.value() + " s alarm period sees most periods as missing"
+              + " CloudWatch a "
+              + period.value()
+              + " s alarm period sees most periods as missing"
               + " data",
           "use period: 60 or a multiple of it");
     }
@@ -60,14 +75,21 @@ final class StatisticRules {
     Located<Double> at = instance.settings().defaultValue();
     if (stat.value() == Statistic.SampleCount) {
       out.at(
-          at, instance, Severity.WARNING, DEFAULT_VALUE,
+          at,
+          instance,
+          Severity.WARNING,
+          DEFAULT_VALUE,
           "with defaultValue every ingested event that does not match adds a sample, so"
               + " SampleCount counts all events, not matches",
           "count matches with statistic: Sum and metricValue: \"1\", or drop defaultValue");
     } else if (stat.value() == Statistic.Sum && dflt != 0) {
       out.at(
-          at, instance, Severity.WARNING, DEFAULT_VALUE,
-          "every ingested event that does not match adds defaultValue " + num(dflt)
+          at,
+          instance,
+          Severity.WARNING,
+          DEFAULT_VALUE,
+          "every ingested event that does not match adds defaultValue "
+              + num(dflt)
               + " to the Sum, so the Sum grows with ordinary traffic",
           "use defaultValue: 0 (or none) for a count");
     }
@@ -75,7 +97,8 @@ final class StatisticRules {
 
   private static @Nullable String suggestion(
       Statistic stat, ComparisonOperator op, @Nullable Double value) {
-    if (op == ComparisonOperator.LessThanThreshold || op == ComparisonOperator.LessThanOrEqualToThreshold) {
+    if (op == ComparisonOperator.LessThanThreshold
+        || op == ComparisonOperator.LessThanOrEqualToThreshold) {
       return "a period without matches has no datapoint at all; to alarm on silence use"
           + " treatMissingData: breaching with GreaterThanThreshold";
     }
@@ -101,12 +124,13 @@ final class StatisticRules {
   }
 
   /**
-   * The values a datapoint of the statistic can take, when they are known: a datapoint exists
-   * only when the period has at least one sample (v per match, d per non-matching event).
+   * The values a datapoint of the statistic can take, when they are known: a datapoint exists only
+   * when the period has at least one sample (v per match, d per non-matching event).
    */
   static @Nullable Range range(Statistic stat, @Nullable Double v, @Nullable Double d) {
     if (stat == Statistic.SampleCount) {
-      return new Range(1, Double.POSITIVE_INFINITY, "SampleCount is at least 1 whenever a datapoint exists");
+      return new Range(
+          1, Double.POSITIVE_INFINITY, "SampleCount is at least 1 whenever a datapoint exists");
     }
     if (v == null) {
       return null;
@@ -123,8 +147,16 @@ final class StatisticRules {
               min == max
                   ? "the Sum of " + of + " is always " + num(min)
                   : max == Double.POSITIVE_INFINITY && min != Double.NEGATIVE_INFINITY
-                      ? "the Sum of " + of + " is at least " + num(min) + " whenever a datapoint exists"
-                      : "the Sum of " + of + " is at most " + num(max) + " whenever a datapoint exists";
+                      ? "the Sum of "
+                          + of
+                          + " is at least "
+                          + num(min)
+                          + " whenever a datapoint exists"
+                      : "the Sum of "
+                          + of
+                          + " is at most "
+                          + num(max)
+                          + " whenever a datapoint exists";
           return new Range(min, max, desc);
         }
       case Minimum:

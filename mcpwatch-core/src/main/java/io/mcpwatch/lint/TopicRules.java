@@ -30,13 +30,20 @@ final class TopicRules {
       used.addAll(r.spec().insufficientDataActions());
       if (!r.spec().actionsEnabled()) {
         out.at(
-            i.settings().actionsEnabled(), i, Severity.INFO, NO_ACTIONS,
-            "actionsEnabled is false: state changes are recorded but notify nobody", null);
+            i.settings().actionsEnabled(),
+            i,
+            Severity.INFO,
+            NO_ACTIONS,
+            "actionsEnabled is false: state changes are recorded but notify nobody",
+            null);
       } else if (r.spec().alarmActions().isEmpty()
           && r.spec().okActions().isEmpty()
           && r.spec().insufficientDataActions().isEmpty()) {
         out.at(
-            i.settings().alarmActions(), i, Severity.INFO, NO_ACTIONS,
+            i.settings().alarmActions(),
+            i,
+            Severity.INFO,
+            NO_ACTIONS,
             "the alarm has no actions: state changes notify nobody",
             "alarmActions: [\"{topic}\"] notifies the environment's topic");
       }
@@ -44,13 +51,22 @@ final class TopicRules {
     for (Topic t : config.topics()) {
       if (t.subscribers().isEmpty()) {
         out.add(
-            Severity.WARNING, NO_SUBSCRIBERS, t.path(), t.line(), t.column(),
+            Severity.WARNING,
+            NO_SUBSCRIBERS,
+            t.path(),
+            t.line(),
+            t.column(),
             "topic " + t.name() + " has no subscribers: alarms routed to it notify nobody",
             "add subscribers: [ { email: owners@example.com } ]");
       } else if (complete && !resolution.alarms().isEmpty() && !used.contains(t.name())) {
         out.add(
-            Severity.INFO, UNUSED, t.path(), t.line(), t.column(),
-            "no alarm notifies topic " + t.name(), null);
+            Severity.INFO,
+            UNUSED,
+            t.path(),
+            t.line(),
+            t.column(),
+            "no alarm notifies topic " + t.name(),
+            null);
       }
     }
   }

@@ -23,9 +23,13 @@ class ConfigBinderTest {
     assertThat(c.namespace().value()).isEqualTo("MCP/Security");
     assertThat(c.environments()).extracting(Environment::name).containsExactly("dev");
     assertThat(c.apps()).extracting(App::name).containsExactly("sharepoint", "teams");
-    assertThat(c.alarms()).extracting(AlarmDefinition::name).containsExactly("auth-failures", "http-5xx");
+    assertThat(c.alarms())
+        .extracting(AlarmDefinition::name)
+        .containsExactly("auth-failures", "http-5xx");
     assertThat(c.topics()).extracting(Topic::name).containsExactly("alarms-dev");
-    assertThat(c.topics().get(0).subscribers()).extracting(Subscriber::endpoint).containsExactly("o@example.com");
+    assertThat(c.topics().get(0).subscribers())
+        .extracting(Subscriber::endpoint)
+        .containsExactly("o@example.com");
     assertThat(c.alarmName().value()).isEqualTo("{app}-{env}-{alarm}");
     assertThat(c.alarmName().inFile()).isFalse();
   }
@@ -34,7 +38,8 @@ class ConfigBinderTest {
   void bind_misspeltKey_reportsPathLineColumnAndSuggestion() {
     BindResult r =
         Trees.bind(
-            Trees.SMALL.replace("metric: 'HTTP5xx', pattern", "metric: 'HTTP5xx', treshold: 3, pattern"));
+            Trees.SMALL.replace(
+                "metric: 'HTTP5xx', pattern", "metric: 'HTTP5xx', treshold: 3, pattern"));
 
     assertThat(r.errors()).hasSize(1);
     ConfigError e = r.errors().get(0);
@@ -52,7 +57,8 @@ class ConfigBinderTest {
     BindResult r = Trees.bind(text);
 
     assertThat(errors(r))
-        .isEqualTo("f:9:" + column + ": alarms.http-5xx.threshold: expected a number, found \"fifty\"\n");
+        .isEqualTo(
+            "f:9:" + column + ": alarms.http-5xx.threshold: expected a number, found \"fifty\"\n");
   }
 
   @Test
@@ -66,7 +72,8 @@ class ConfigBinderTest {
             "  environments: { dev: { topic: 'alarms dev', subscribers: [ { sms: '+1555' } ] } },",
             "  apps: [ 'a', 'a' ],",
             "  defaults: { period: 45, statistic: 'sum', evaluationPeriods: 0 },",
-            "  alarms: { errors: { metric: 'E', pattern: 'ERROR', threshold: 'fifty', treshold: 1 } },",
+            "  alarms: { errors: { metric: 'E', pattern: 'ERROR', threshold: 'fifty', treshold: 1 }"
+                + " },",
             "  overrides: [ { env: 'prod', app: 'a', threshold: 2 } ],",
             "  sources: { },",
             "}");
@@ -93,7 +100,9 @@ class ConfigBinderTest {
         .contains("logGroup: unknown placeholder {environment} (known: {app}, {env})")
         .contains("apps[1]: app a is already listed at 5:11")
         .contains("defaults.period: expected 10, 20, 30 or a multiple of 60 (seconds), found 45")
-        .contains("defaults.statistic: expected one of SampleCount, Average, Sum, Minimum, Maximum; found \"sum\" (did you mean Sum?)")
+        .contains(
+            "defaults.statistic: expected one of SampleCount, Average, Sum, Minimum, Maximum; found"
+                + " \"sum\" (did you mean Sum?)")
         .contains("defaults.evaluationPeriods: must be at least 1, found 0")
         .contains("unknown subscriber protocol (supported: email)")
         .contains("overrides[0].env: unknown environment prod (declared: dev)")
@@ -117,19 +126,29 @@ class ConfigBinderTest {
 
   @Test
   void bind_rootNotAMap_isOneError() {
-    BindResult r = ConfigBinder.bind(ConfigNode.ScalarNode.plain("hello", ConfigNode.ScalarNode.Type.STRING, 1, 1));
+    BindResult r =
+        ConfigBinder.bind(
+            ConfigNode.ScalarNode.plain("hello", ConfigNode.ScalarNode.Type.STRING, 1, 1));
 
-    assertThat(r.errors()).singleElement().extracting(ConfigError::message).asString().startsWith("expected a map");
+    assertThat(r.errors())
+        .singleElement()
+        .extracting(ConfigError::message)
+        .asString()
+        .startsWith("expected a map");
   }
 
   @Test
   void bind_duplicateKey_isReportedWithFirstPosition() {
-    BindResult r = Trees.bind(Trees.SMALL.replace("threshold: 5 }", "threshold: 5, threshold: 6 }"));
+    BindResult r =
+        Trees.bind(Trees.SMALL.replace("threshold: 5 }", "threshold: 5, threshold: 6 }"));
 
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("alarms.auth-failures.threshold");
-      assertThat(e.message()).startsWith("duplicate key (first written at 8:");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.auth-failures.threshold");
+              assertThat(e.message()).startsWith("duplicate key (first written at 8:");
+            });
     assertThat(r.config().alarms().get(0).settings().threshold().value()).isEqualTo(5.0);
   }
 
@@ -156,7 +175,8 @@ class ConfigBinderTest {
         Trees.SMALL.replace(
             "apps: [ 'sharepoint', 'teams' ]",
             "apps: [ 'sharepoint', { name: 'teams', environments: 'dev', logGroup: '/teams/{env}',"
-                + " alarms: { 'http-5xx': { pattern: '{ $.status >= 500 }', statistic: 'SampleCount' } } } ]");
+                + " alarms: { 'http-5xx': { pattern: '{ $.status >= 500 }', statistic:"
+                + " 'SampleCount' } } } ]");
 
     BindResult r = Trees.bind(text);
 
@@ -172,15 +192,19 @@ class ConfigBinderTest {
   void bind_appAlarmNotDeclared_suggestsTheDeclaredOne() {
     String text =
         Trees.SMALL.replace(
-            "'teams' ]", "{ name: 'teams', alarms: { 'http-5xxx': { threshold: 1 }, errors: { foo: 1 } } } ]");
+            "'teams' ]",
+            "{ name: 'teams', alarms: { 'http-5xxx': { threshold: 1 }, errors: { foo: 1 } } } ]");
 
     BindResult r = Trees.bind(text);
 
     assertThat(r.errors())
         .extracting(ConfigError::path, ConfigError::message)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("apps[1].alarms.http-5xxx", "unknown alarm http-5xxx (did you mean http-5xx?)"),
-            org.assertj.core.groups.Tuple.tuple("apps[1].alarms.errors", "unknown alarm errors (declared: auth-failures, http-5xx)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "apps[1].alarms.http-5xxx", "unknown alarm http-5xxx (did you mean http-5xx?)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "apps[1].alarms.errors",
+                "unknown alarm errors (declared: auth-failures, http-5xx)"),
             org.assertj.core.groups.Tuple.tuple(
                 "apps[1].alarms.errors.foo",
                 "unknown key (expected one of: " + String.join(", ", AlarmField.keys()) + ")"));
@@ -190,13 +214,17 @@ class ConfigBinderTest {
   void bind_nullField_clearsTheInheritedValue() {
     String text =
         Trees.SMALL.replace(
-            "threshold: 10 }", "threshold: 10, treatMissingData: null, dimensions: { MCP: null, status: '$status' } }");
+            "threshold: 10 }",
+            "threshold: 10, treatMissingData: null, dimensions: { MCP: null, status: '$status' }"
+                + " }");
 
     BindResult r = Trees.bind(text);
 
     assertThat(errors(r)).isEmpty();
     AlarmSettings merged =
-        ConfigResolver.BUILTIN_DEFAULTS.overlay(r.config().defaults()).overlay(r.config().alarms().get(1).settings());
+        ConfigResolver.BUILTIN_DEFAULTS
+            .overlay(r.config().defaults())
+            .overlay(r.config().alarms().get(1).settings());
     assertThat(merged.treatMissingData()).isNull();
     assertThat(merged.effectiveDimensions()).containsOnlyKeys("status");
   }
@@ -205,8 +233,13 @@ class ConfigBinderTest {
   void bind_subscribersAndTopics_validated() {
     String text =
         Trees.SMALL
-            .replace("{ email: 'o@example.com' }", "{ email: 'not-an-address' }, { email: 'a@b.io', name: 'x' }")
-            .replace("apps:", "topics: { oncall: { subscribers: [] }, 'alarms-dev': { subscribers: [ { email: 'x@y.io' } ] } }, apps:");
+            .replace(
+                "{ email: 'o@example.com' }",
+                "{ email: 'not-an-address' }, { email: 'a@b.io', name: 'x' }")
+            .replace(
+                "apps:",
+                "topics: { oncall: { subscribers: [] }, 'alarms-dev': { subscribers: [ { email:"
+                    + " 'x@y.io' } ] } }, apps:");
 
     BindResult r = Trees.bind(text);
 
@@ -222,10 +255,13 @@ class ConfigBinderTest {
   @Test
   void bind_patternOptions_areUsed() {
     BindResult r =
-        Trees.bind(Trees.SMALL.replace("apps:", "patternOptions: { delimitedFieldCount: 'LAST_ABSORBS_REST' }, apps:"));
+        Trees.bind(
+            Trees.SMALL.replace(
+                "apps:", "patternOptions: { delimitedFieldCount: 'LAST_ABSORBS_REST' }, apps:"));
 
     assertThat(r.errors()).isEmpty();
-    assertThat(r.config().patternOptions().delimitedFieldCount().name()).isEqualTo("LAST_ABSORBS_REST");
+    assertThat(r.config().patternOptions().delimitedFieldCount().name())
+        .isEqualTo("LAST_ABSORBS_REST");
   }
 
   @Test
@@ -233,16 +269,20 @@ class ConfigBinderTest {
     String text =
         Trees.SMALL.replace(
             "defaults: {",
-            "defaults: { alarmActions: [ '{topic}', 'pager-{envv}' ], dimensions: { MCP: '{app}', Env: '{stage}' },");
+            "defaults: { alarmActions: [ '{topic}', 'pager-{envv}' ], dimensions: { MCP: '{app}',"
+                + " Env: '{stage}' },");
 
     BindResult r = Trees.bind(text);
 
     assertThat(r.errors())
         .extracting(ConfigError::message)
         .containsExactly(
-            "unknown placeholder {envv} (known: {alarm}, {app}, {env}, {topic}) (did you mean env?)",
+            "unknown placeholder {envv} (known: {alarm}, {app}, {env}, {topic}) (did you mean"
+                + " env?)",
             "unknown placeholder {stage} (known: {alarm}, {app}, {env})");
-    assertThat(r.errors()).extracting(ConfigError::path).containsExactly("defaults.alarmActions[1]", "defaults.dimensions.Env");
+    assertThat(r.errors())
+        .extracting(ConfigError::path)
+        .containsExactly("defaults.alarmActions[1]", "defaults.dimensions.Env");
   }
 
   @Test
@@ -253,7 +293,9 @@ class ConfigBinderTest {
     assertThat(r.errors())
         .extracting(ConfigError::message)
         .containsExactly(
-            "declare at least one environment", "declare at least one app", "declare at least one alarm");
+            "declare at least one environment",
+            "declare at least one app",
+            "declare at least one alarm");
   }
 
   @Test
@@ -262,8 +304,8 @@ class ConfigBinderTest {
         Trees.SMALL.replace(
             "threshold: 5 }",
             "threshold: 5, metricValue: 'count', defaultValue: 'x', unit: 'count', description: 7,"
-                + " datapointsToAlarm: 1.5, comparison: 'LessThanLowerThreshold', actionsEnabled: 'yes',"
-                + " okActions: 'alarms-dev', enabled: true }");
+                + " datapointsToAlarm: 1.5, comparison: 'LessThanLowerThreshold', actionsEnabled:"
+                + " 'yes', okActions: 'alarms-dev', enabled: true }");
 
     BindResult r = Trees.bind(text);
 
@@ -272,16 +314,20 @@ class ConfigBinderTest {
         .containsExactly(
             "expected a number or a field reference ($name, $3, $.path), found \"count\"",
             "expected a number, found \"x\"",
-            "expected a CloudWatch unit (Count, Seconds, Milliseconds, Bytes, Percent, None, ...), found \"count\" (did you mean Count?)",
+            "expected a CloudWatch unit (Count, Seconds, Milliseconds, Bytes, Percent, None, ...),"
+                + " found \"count\" (did you mean Count?)",
             "expected a whole number, found 1.5",
-            "anomaly-detection operators are not supported; expected one of GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold",
+            "anomaly-detection operators are not supported; expected one of"
+                + " GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold,"
+                + " LessThanOrEqualToThreshold",
             "expected true or false, found \"yes\"",
             "expected a list, found \"alarms-dev\"");
   }
 
   @Test
   void bind_alarmFieldKeys_matchTheEnum() {
-    assertThat(AlarmField.keys()).contains("metric", "pattern", "treatMissingData", "insufficientDataActions");
+    assertThat(AlarmField.keys())
+        .contains("metric", "pattern", "treatMissingData", "insufficientDataActions");
     assertThat(AlarmField.ofKey("datapointsToAlarm")).isEqualTo(AlarmField.DATAPOINTS_TO_ALARM);
     assertThat(AlarmField.ofKey("nope")).isNull();
     assertThat(List.of(AlarmField.values())).hasSize(AlarmField.keys().size());

@@ -25,17 +25,24 @@ class ConfigResolverTest {
           "  logGroup: '/ecs/aiconnectors-{env}-aiconnectors/{app}-main-svc/{app}',",
           "  alarmName: '{app}-{env}-{alarm}',",
           "  environments: {",
-          "    dev: { topic: 'aiconnectors-alarms-dev', subscribers: [ { email: 'owners@example.com' } ] },",
-          "    prod: { topic: 'aiconnectors-alarms-prod', subscribers: [ { email: 'owners@example.com' } ] },",
+          "    dev: { topic: 'aiconnectors-alarms-dev', subscribers: [ { email:"
+              + " 'owners@example.com' } ] },",
+          "    prod: { topic: 'aiconnectors-alarms-prod', subscribers: [ { email:"
+              + " 'owners@example.com' } ] },",
           "  },",
           "  apps: [ 'sharepoint', 'outlook', 'databricks', 'teams' ],",
-          "  defaults: { period: 300, evaluationPeriods: 1, statistic: 'Sum', comparison: 'GreaterThanOrEqualToThreshold',",
+          "  defaults: { period: 300, evaluationPeriods: 1, statistic: 'Sum', comparison:"
+              + " 'GreaterThanOrEqualToThreshold',",
           "              treatMissingData: 'notBreaching', metricValue: '1' },",
           "  alarms: {",
-          "    'auth-failures': { metric: 'OBOAuthFailures', pattern: '\"OBO token exchange failed\"', threshold: 5 },",
-          "    errors: { metric: 'Errors', pattern: '[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]', threshold: 20 },",
-          "    'http-4xx': { metric: 'HTTP4xx', pattern: '[level, client, dash, request=*HTTP*, status=4*, ...]', threshold: 50 },",
-          "    'http-5xx': { metric: 'HTTP5xx', pattern: '[level, client, dash, request=*HTTP*, status=5*, ...]', threshold: 10 },",
+          "    'auth-failures': { metric: 'OBOAuthFailures', pattern: '\"OBO token exchange"
+              + " failed\"', threshold: 5 },",
+          "    errors: { metric: 'Errors', pattern: '[level=\"ERROR:*\" || level=\"CRITICAL:*\","
+              + " ...]', threshold: 20 },",
+          "    'http-4xx': { metric: 'HTTP4xx', pattern: '[level, client, dash, request=*HTTP*,"
+              + " status=4*, ...]', threshold: 50 },",
+          "    'http-5xx': { metric: 'HTTP5xx', pattern: '[level, client, dash, request=*HTTP*,"
+              + " status=5*, ...]', threshold: 10 },",
           "  },",
           "  overrides: [ { env: 'prod', app: 'databricks', alarm: 'http-4xx', threshold: 200 } ],",
           "}");
@@ -59,20 +66,24 @@ class ConfigResolverTest {
 
     assertThat(r.errors()).isEmpty();
     assertThat(r.alarms()).hasSize(32);
-    Map<String, Long> perEnv = r.alarms().stream().collect(Collectors.groupingBy(ResolvedAlarm::env, Collectors.counting()));
+    Map<String, Long> perEnv =
+        r.alarms().stream()
+            .collect(Collectors.groupingBy(ResolvedAlarm::env, Collectors.counting()));
     assertThat(perEnv).containsEntry("dev", 16L).containsEntry("prod", 16L);
     assertThat(r.alarms().get(0).spec().alarmName()).isEqualTo("sharepoint-dev-auth-failures");
     assertThat(r.alarms()).extracting(a -> a.spec().alarmName()).doesNotHaveDuplicates();
 
     ResolvedAlarm teams5xx = find(r, "prod", "teams", "http-5xx");
-    assertThat(teams5xx.logGroup()).isEqualTo("/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams");
+    assertThat(teams5xx.logGroup())
+        .isEqualTo("/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams");
     assertThat(teams5xx.spec().namespace()).isEqualTo("MCP/Security");
     assertThat(teams5xx.spec().metricName()).isEqualTo("HTTP5xx");
     assertThat(teams5xx.spec().dimensions()).isEqualTo(Map.of("MCP", "teams"));
     assertThat(teams5xx.spec().statistic()).isEqualTo(Statistic.Sum);
     assertThat(teams5xx.spec().periodSeconds()).isEqualTo(300);
     assertThat(teams5xx.spec().threshold()).isEqualTo(10.0);
-    assertThat(teams5xx.spec().comparison()).isEqualTo(ComparisonOperator.GreaterThanOrEqualToThreshold);
+    assertThat(teams5xx.spec().comparison())
+        .isEqualTo(ComparisonOperator.GreaterThanOrEqualToThreshold);
     assertThat(teams5xx.spec().treatMissingData()).isEqualTo(TreatMissingData.notBreaching);
     assertThat(teams5xx.spec().datapointsToAlarm()).isNull();
     assertThat(teams5xx.spec().alarmActions()).containsExactly("aiconnectors-alarms-prod");
@@ -81,9 +92,14 @@ class ConfigResolverTest {
     assertThat(teams5xx.spec().actionsEnabled()).isTrue();
     assertThat(teams5xx.filter().transformation().dimensions()).isEmpty();
 
-    assertThat(teams5xx.filter().observe("INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 503 Service Unavailable"))
+    assertThat(
+            teams5xx
+                .filter()
+                .observe(
+                    "INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 503 Service Unavailable"))
         .isInstanceOf(Observation.Published.class);
-    assertThat(teams5xx.filter().observe("INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 200 OK"))
+    assertThat(
+            teams5xx.filter().observe("INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" 200 OK"))
         .isSameAs(Observation.NoMatch.INSTANCE);
   }
 
@@ -102,7 +118,8 @@ class ConfigResolverTest {
     String text =
         ADR.replace(
             "overrides: [",
-            "overrides: [ { threshold: 7, datapointsToAlarm: 1 }, { env: ['dev', 'prod'], alarm: 'errors', threshold: 30 }, { app: 'teams', threshold: 1 },");
+            "overrides: [ { threshold: 7, datapointsToAlarm: 1 }, { env: ['dev', 'prod'], alarm:"
+                + " 'errors', threshold: 30 }, { app: 'teams', threshold: 1 },");
     Resolution r = resolve(text);
 
     assertThat(find(r, "dev", "sharepoint", "auth-failures").spec().threshold()).isEqualTo(7.0);
@@ -123,7 +140,8 @@ class ConfigResolverTest {
                       .collect(Collectors.joining(", "));
               Resolution r =
                   ConfigResolver.resolve(
-                      Trees.bind(ADR.replace("overrides: [", "overrides: [" + overrides + ",")).config());
+                      Trees.bind(ADR.replace("overrides: [", "overrides: [" + overrides + ","))
+                          .config());
               return find(r, "prod", "outlook", "errors").spec().threshold()
                   == thresholds.get(thresholds.size() - 1);
             });
@@ -134,13 +152,15 @@ class ConfigResolverTest {
     String text =
         ADR.replace(
             "'outlook', 'databricks',",
-            "'outlook', { name: 'databricks', alarms: { errors: { pattern: '{ $.level = \"ERROR\" }', threshold: 3 } } },");
+            "'outlook', { name: 'databricks', alarms: { errors: { pattern: '{ $.level = \"ERROR\""
+                + " }', threshold: 3 } } },");
     Resolution r = resolve(text);
 
     ResolvedAlarm dbx = find(r, "dev", "databricks", "errors");
     assertThat(dbx.filter().pattern().text()).isEqualTo("{ $.level = \"ERROR\" }");
     assertThat(dbx.spec().threshold()).isEqualTo(3.0);
-    assertThat(dbx.filter().observe("{\"level\": \"ERROR\", \"msg\": \"boom\"}")).isInstanceOf(Observation.Published.class);
+    assertThat(dbx.filter().observe("{\"level\": \"ERROR\", \"msg\": \"boom\"}"))
+        .isInstanceOf(Observation.Published.class);
     assertThat(find(r, "dev", "teams", "errors").filter().pattern().text()).startsWith("[level=");
     // the override for prod/databricks/http-4xx still applies on top of the app's fields
     assertThat(find(r, "prod", "databricks", "http-4xx").spec().threshold()).isEqualTo(200.0);
@@ -152,22 +172,29 @@ class ConfigResolverTest {
     assertThat(unset.alarms()).allSatisfy(a -> assertThat(a.spec().treatMissingData()).isNull());
     assertThat(unset.alarms()).allSatisfy(a -> assertThat(a.spec().datapointsToAlarm()).isNull());
 
-    Resolution set = resolve(ADR.replace("evaluationPeriods: 1,", "evaluationPeriods: 3, datapointsToAlarm: 2,"));
+    Resolution set =
+        resolve(
+            ADR.replace("evaluationPeriods: 1,", "evaluationPeriods: 3, datapointsToAlarm: 2,"));
     assertThat(set.alarms()).allSatisfy(a -> assertThat(a.spec().datapointsToAlarm()).isEqualTo(2));
 
     Resolution cleared =
         resolve(ADR.replace("threshold: 5 }", "threshold: 5, treatMissingData: null }"));
     assertThat(find(cleared, "dev", "teams", "auth-failures").spec().treatMissingData()).isNull();
-    assertThat(find(cleared, "dev", "teams", "errors").spec().treatMissingData()).isEqualTo(TreatMissingData.notBreaching);
+    assertThat(find(cleared, "dev", "teams", "errors").spec().treatMissingData())
+        .isEqualTo(TreatMissingData.notBreaching);
   }
 
   @Test
   void resolve_actions_useTopicPlaceholderAndDeclaredTopics() {
     String text =
-        ADR.replace("apps:", "topics: { oncall: { subscribers: [ { email: 'pager@example.com' } ] } }, apps:")
+        ADR.replace(
+                "apps:",
+                "topics: { oncall: { subscribers: [ { email: 'pager@example.com' } ] } }, apps:")
             .replace(
                 "overrides: [",
-                "overrides: [ { env: 'prod', alarm: 'http-5xx', alarmActions: [ '{topic}', 'oncall' ], okActions: [], insufficientDataActions: [ 'aiconnectors-alarms-{env}' ] },");
+                "overrides: [ { env: 'prod', alarm: 'http-5xx', alarmActions: [ '{topic}', 'oncall'"
+                    + " ], okActions: [], insufficientDataActions: [ 'aiconnectors-alarms-{env}' ]"
+                    + " },");
     Resolution r = resolve(text);
 
     assertThat(r.errors()).isEmpty();
@@ -179,22 +206,31 @@ class ConfigResolverTest {
 
   @Test
   void resolve_unknownTopic_isAnErrorAtTheAction() {
-    Resolution r = resolve(ADR.replace("metricValue: '1' }", "metricValue: '1', alarmActions: [ 'aiconnectors-alarms-prd' ] }"));
+    Resolution r =
+        resolve(
+            ADR.replace(
+                "metricValue: '1' }",
+                "metricValue: '1', alarmActions: [ 'aiconnectors-alarms-prd' ] }"));
 
     assertThat(r.alarms()).isEmpty();
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("defaults.alarmActions[0]");
-      assertThat(e.line()).isEqualTo(11);
-      assertThat(e.message()).isEqualTo("unknown topic aiconnectors-alarms-prd (declare it under environments or topics) (did you mean aiconnectors-alarms-prod?)");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("defaults.alarmActions[0]");
+              assertThat(e.line()).isEqualTo(11);
+              assertThat(e.message())
+                  .isEqualTo(
+                      "unknown topic aiconnectors-alarms-prd (declare it under environments or"
+                          + " topics) (did you mean aiconnectors-alarms-prod?)");
+            });
   }
 
   @Test
   void resolve_dimensions_splitIntoStaticAndFieldReferences() {
     String text =
         ADR.replace(
-            "threshold: 10 }",
-            "threshold: 10, dimensions: { Env: '{env}', Status: '$status' } }");
+            "threshold: 10 }", "threshold: 10, dimensions: { Env: '{env}', Status: '$status' } }");
     Resolution r = resolve(text);
 
     ResolvedAlarm a = find(r, "dev", "teams", "http-5xx");
@@ -205,14 +241,20 @@ class ConfigResolverTest {
   @Test
   void resolve_transformationRejected_pointsAtTheField() {
     String text =
-        ADR.replace("threshold: 10 }", "threshold: 10, dimensions: { Status: '$status' }, defaultValue: 0 }");
+        ADR.replace(
+            "threshold: 10 }",
+            "threshold: 10, dimensions: { Status: '$status' }, defaultValue: 0 }");
     BindResult b = Trees.bind(text);
     Resolution r = ConfigResolver.resolve(b.config());
 
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("alarms.http-5xx.dimensions.Status");
-      assertThat(e.message()).contains("dimensions and default value are mutually exclusive");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.http-5xx.dimensions.Status");
+              assertThat(e.message())
+                  .contains("dimensions and default value are mutually exclusive");
+            });
     assertThat(r.alarms()).hasSize(24);
   }
 
@@ -220,54 +262,78 @@ class ConfigResolverTest {
   void resolve_fieldReferenceTheTermPatternLacks_isAnError() {
     Resolution r = resolve(ADR.replace("threshold: 5 }", "threshold: 5, metricValue: '$size' }"));
 
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("alarms.auth-failures.metricValue");
-      assertThat(e.message()).contains("extracts no fields");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.auth-failures.metricValue");
+              assertThat(e.message()).contains("extracts no fields");
+            });
   }
 
   @Test
   void resolve_missingRequiredFields_reportedOncePerAlarm() {
-    Resolution r = resolve(ADR.replace("metric: 'Errors', ", "").replace(", threshold: 20 }", " }"));
+    Resolution r =
+        resolve(ADR.replace("metric: 'Errors', ", "").replace(", threshold: 20 }", " }"));
 
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("alarms.errors");
-      assertThat(e.line()).isEqualTo(14);
-      assertThat(e.message()).isEqualTo("missing metric and threshold (set under alarms.errors, defaults, the app or an override)");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.errors");
+              assertThat(e.line()).isEqualTo(14);
+              assertThat(e.message())
+                  .isEqualTo(
+                      "missing metric and threshold (set under alarms.errors, defaults, the app or"
+                          + " an override)");
+            });
     assertThat(r.alarms()).hasSize(24);
   }
 
   @Test
   void resolve_alarmNameWithoutEnv_isADuplicateNameError() {
-    Resolution r = resolve(ADR.replace("alarmName: '{app}-{env}-{alarm}'", "alarmName: '{app}-{alarm}'"));
+    Resolution r =
+        resolve(ADR.replace("alarmName: '{app}-{env}-{alarm}'", "alarmName: '{app}-{alarm}'"));
 
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("alarmName");
-      assertThat(e.message()).isEqualTo(
-          "produces the alarm name sharepoint-auth-failures for both dev/sharepoint/auth-failures and"
-              + " prod/sharepoint/auth-failures; alarm names must be unique: use {env}, {app} and {alarm}");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarmName");
+              assertThat(e.message())
+                  .isEqualTo(
+                      "produces the alarm name sharepoint-auth-failures for both"
+                          + " dev/sharepoint/auth-failures and prod/sharepoint/auth-failures; alarm"
+                          + " names must be unique: use {env}, {app} and {alarm}");
+            });
   }
 
   @Test
   void resolve_alarmSpecRules_pointAtTheField() {
     Resolution r = resolve(ADR.replace("threshold: 5 }", "threshold: 5, datapointsToAlarm: 3 }"));
 
-    assertThat(r.errors()).singleElement().satisfies(e -> {
-      assertThat(e.path()).isEqualTo("alarms.auth-failures.datapointsToAlarm");
-      assertThat(e.message()).startsWith("datapointsToAlarm must be between 1 and evaluationPeriods (1)");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.auth-failures.datapointsToAlarm");
+              assertThat(e.message())
+                  .startsWith("datapointsToAlarm must be between 1 and evaluationPeriods (1)");
+            });
 
     Resolution window = resolve(ADR.replace("evaluationPeriods: 1,", "evaluationPeriods: 300,"));
-    assertThat(window.errors()).first().extracting(ConfigError::path).isEqualTo("defaults.evaluationPeriods");
+    assertThat(window.errors())
+        .first()
+        .extracting(ConfigError::path)
+        .isEqualTo("defaults.evaluationPeriods");
   }
 
   @Test
   void resolve_enabledFalseAndAppEnvironments_leaveCombinationsOut() {
     String text =
         ADR.replace("'teams' ]", "{ name: 'teams', environments: [ 'prod' ] } ]")
-            .replace("overrides: [", "overrides: [ { env: 'dev', alarm: 'http-4xx', enabled: false },");
+            .replace(
+                "overrides: [", "overrides: [ { env: 'dev', alarm: 'http-4xx', enabled: false },");
     Resolution r = resolve(text);
 
     assertThat(r.alarms()).noneMatch(a -> a.app().equals("teams") && a.env().equals("dev"));
@@ -278,7 +344,9 @@ class ConfigResolverTest {
 
   @Test
   void resolve_appLogGroup_replacesTheTemplate() {
-    Resolution r = resolve(ADR.replace("'outlook',", "{ name: 'outlook', logGroup: '/custom/{env}/outlook' },"));
+    Resolution r =
+        resolve(
+            ADR.replace("'outlook',", "{ name: 'outlook', logGroup: '/custom/{env}/outlook' },"));
 
     assertThat(find(r, "prod", "outlook", "errors").logGroup()).isEqualTo("/custom/prod/outlook");
     assertThat(find(r, "prod", "teams", "errors").logGroup()).startsWith("/ecs/");
@@ -291,7 +359,8 @@ class ConfigResolverTest {
 
     assertThat(b.errors()).hasSize(1);
     assertThat(r.errors()).isEmpty();
-    // 8 http-4xx combinations use the wrong threshold, except prod/databricks whose override sets one
+    // 8 http-4xx combinations use the wrong threshold, except prod/databricks whose override sets
+    // one
     assertThat(r.alarms()).hasSize(25);
     assertThat(r.instances()).hasSize(32);
   }
@@ -300,8 +369,8 @@ class ConfigResolverTest {
   void merge_builtinDefaults_applyWhenNothingIsWritten() {
     Resolution r =
         resolve(
-            "{ namespace: 'N', logGroup: '/g/{app}', environments: { e: { topic: 't' } }, apps: ['a'],"
-                + " alarms: { x: { metric: 'M', pattern: 'boom', threshold: 1 } } }");
+            "{ namespace: 'N', logGroup: '/g/{app}', environments: { e: { topic: 't' } }, apps:"
+                + " ['a'], alarms: { x: { metric: 'M', pattern: 'boom', threshold: 1 } } }");
 
     ResolvedAlarm a = r.alarms().get(0);
     assertThat(a.spec().alarmName()).isEqualTo("a-e-x");

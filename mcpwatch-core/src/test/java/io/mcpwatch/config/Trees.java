@@ -90,12 +90,15 @@ final class Trees {
           "{",
           "  namespace: 'MCP/Security',",
           "  logGroup: '/ecs/aiconnectors-{env}-aiconnectors/{app}-main-svc/{app}',",
-          "  environments: { dev: { topic: 'alarms-dev', subscribers: [ { email: 'o@example.com' } ] } },",
+          "  environments: { dev: { topic: 'alarms-dev', subscribers: [ { email: 'o@example.com' }"
+              + " ] } },",
           "  apps: [ 'sharepoint', 'teams' ],",
           "  defaults: { treatMissingData: 'notBreaching' },",
           "  alarms: {",
-          "    'auth-failures': { metric: 'OBOAuthFailures', pattern: '\"OBO token exchange failed\"', threshold: 5 },",
-          "    'http-5xx': { metric: 'HTTP5xx', pattern: '[level, client, dash, request=*HTTP*, status=5*, ...]', threshold: 10 },",
+          "    'auth-failures': { metric: 'OBOAuthFailures', pattern: '\"OBO token exchange"
+              + " failed\"', threshold: 5 },",
+          "    'http-5xx': { metric: 'HTTP5xx', pattern: '[level, client, dash, request=*HTTP*,"
+              + " status=5*, ...]', threshold: 10 },",
           "  },",
           "}");
 }

@@ -66,10 +66,10 @@ class EarlyFiringEngineTest {
   @Test
   void ingest_averageNeverFiresEarly() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
-    f.alarm("prod", "/g", "LAT", spec().statistic(Statistic.Average).threshold(100).build(),
-        "$ms", null, Map.of());
+    f.alarm("prod", "/g", "[kind=LAT, ms]", spec().statistic(Statistic.Average)
+        .threshold(100).build(), "$ms", null, Map.of());
     f.start(EngineOptions.defaults());
-    f.event("/g", "2024-05-01T10:00:10Z", "LAT ms=500");
+    f.event("/g", "2024-05-01T10:00:10Z", "LAT 500");
     assertThat(f.transitions).isEmpty();
     f.tickAt("2024-05-01T10:01:00Z");
     assertThat(f.summary()).containsExactly("10:01:00 INSUFFICIENT_DATA->ALARM");
@@ -78,12 +78,12 @@ class EarlyFiringEngineTest {
   @Test
   void ingest_sumWithExtractedValuesIsNotEligibleButMaximumIs() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
-    f.alarm("prod", "/g", "LAT", spec().name("sum").threshold(100).build(), "$ms", null,
-        Map.of());
-    f.alarm("prod", "/g", "LAT", spec().name("max").statistic(Statistic.Maximum).threshold(100)
-        .build(), "$ms", null, Map.of());
+    f.alarm("prod", "/g", "[kind=LAT, ms]", spec().name("sum").threshold(100).build(), "$ms",
+        null, Map.of());
+    f.alarm("prod", "/g", "[kind=LAT, ms]", spec().name("max").statistic(Statistic.Maximum)
+        .threshold(100).build(), "$ms", null, Map.of());
     f.start(EngineOptions.defaults());
-    f.event("/g", "2024-05-01T10:00:10Z", "LAT ms=500");
+    f.event("/g", "2024-05-01T10:00:10Z", "LAT 500");
     assertThat(f.transitions).extracting(t -> t.alarm().alarm(), AlarmTransition::early)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("max", true));
   }
@@ -108,12 +108,12 @@ class EarlyFiringEngineTest {
   @Test
   void ingest_minimumBelowThresholdFiresEarly() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
-    f.alarm("prod", "/g", "TEMP", spec().statistic(Statistic.Minimum)
+    f.alarm("prod", "/g", "[kind=TEMP, c]", spec().statistic(Statistic.Minimum)
         .op(ComparisonOperator.LessThanThreshold).threshold(0).build(), "$c", null, Map.of());
     f.start(EngineOptions.defaults());
-    f.event("/g", "2024-05-01T10:00:10Z", "TEMP c=3");
+    f.event("/g", "2024-05-01T10:00:10Z", "TEMP 3");
     assertThat(f.transitions).isEmpty();
-    f.event("/g", "2024-05-01T10:00:11Z", "TEMP c=-1");
+    f.event("/g", "2024-05-01T10:00:11Z", "TEMP -1");
     assertThat(f.summary()).containsExactly("10:00:11 INSUFFICIENT_DATA->ALARM*");
   }
 }

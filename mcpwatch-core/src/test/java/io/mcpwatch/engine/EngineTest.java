@@ -170,7 +170,7 @@ class EngineTest {
   void ingest_countsUnknownGroupsAndFilterErrorsWithoutThrowing() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
     ResolvedAlarm a = f.alarm("/g", "ERR", spec().build());
-    f.bindings.get(a).throwingOnBoom();
+    f.overrides.put(a, new ThrowingBinding(a, "BOOM"));
     Engine e = f.start(NO_EARLY);
     f.event("/other", "2024-05-01T10:00:01Z", "ERR");
     f.event("/g", "2024-05-01T10:00:02Z", "ERR BOOM");
@@ -220,14 +220,14 @@ class EngineTest {
   @Test
   void ingest_extractedDimensionsSelectTheWatchedMetric() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
-    ResolvedAlarm a = f.alarm("prod", "/g", "DENIED",
+    ResolvedAlarm a = f.alarm("prod", "/g", "[kind=DENIED, tool, ms]",
         spec().dimension("MCP", "teams").dimension("tool", "x").statistic(Statistic.Maximum)
             .build(),
         "$ms", null, java.util.Map.of("tool", "$tool"));
     Engine e = f.start(NO_EARLY);
-    f.event("/g", "2024-05-01T10:00:01Z", "DENIED tool=x ms=7");
-    f.event("/g", "2024-05-01T10:00:02Z", "DENIED tool=y ms=9");
-    f.event("/g", "2024-05-01T10:00:03Z", "DENIED tool=x"); // no value: not published
+    f.event("/g", "2024-05-01T10:00:01Z", "DENIED x 7");
+    f.event("/g", "2024-05-01T10:00:02Z", "DENIED y 9");
+    f.event("/g", "2024-05-01T10:00:03Z", "DENIED x slow"); // not a number: not published
     assertThat(e.minutes(a)).singleElement().satisfies(m -> assertThat(m.max()).isEqualTo(7.0));
     assertThat(e.stats().droppedSamples()).isEqualTo(1);
     assertThat(e.stats().notPublished()).isEqualTo(1);
@@ -270,5 +270,59 @@ class EngineTest {
     jump.event("/g", "2024-05-03T10:01:30Z", "ERR");
     jump.tickAt("2024-05-03T10:02:00Z");
     assertThat(jump.summary()).hasSize(4).last().isEqualTo("10:02:00 INSUFFICIENT_DATA->ALARM");
+  }
+
+  @Test
+  void ingest_extremeTimestampsNeverThrow() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    f.alarm("prod", "/g", "ERR", spec().build(), "1", 0.0, java.util.Map.of());
+    Engine e = f.start(EngineOptions.defaults()
+        .withDefaultValueMode(io.mcpwatch.metrics.DefaultValueMode.PER_MINUTE));
+    f.clock.set("2024-05-01T10:00:01Z");
+    for (long ts : new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1}) {
+      e.ingest(new LogEvent("/g", ts, "ERR"));
+      e.ingest(new LogEvent("/g", ts, "ok"));
+    }
+    f.event("/g", "2024-05-01T10:00:02Z", "ERR");
+    f.tickAt("2024-05-01T10:03:00Z");
+    assertThat(e.stats().ingestedEvents()).isEqualTo(9);
+    assertThat(f.summary()).containsExactly("10:00:02 INSUFFICIENT_DATA->ALARM*");
+  }
+
+  @Test
+  void ingest_alarmWithUnitSeesOnlySamplesPublishedWithThatUnit() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    io.mcpwatch.alarm.AlarmSpec withUnit = spec().name("u").unit("Count").build();
+    ResolvedAlarm counted = new ResolvedAlarm("prod", "app", "u", "/g",
+        io.mcpwatch.pattern.MetricFilter.compile("ERR", new io.mcpwatch.pattern.MetricTransformation(
+            "Failures", "MCP/Security", "1", null, java.util.Map.of(), "Count"),
+            io.mcpwatch.pattern.PatternOptions.defaults()), withUnit);
+    f.alarms.add(counted);
+    ResolvedAlarm unitless = f.alarm("/g", "FATAL", spec().name("n").unit("Count").build());
+    Engine e = f.start(NO_EARLY);
+    f.event("/g", "2024-05-01T10:00:01Z", "ERR FATAL");
+    assertThat(e.minutes(counted)).singleElement()
+        .satisfies(m -> assertThat(m.sampleCount()).isEqualTo(1));
+    assertThat(e.minutes(unitless)).isEqualTo(e.minutes(counted)); // one series: same metric+unit
+    f.tickAt("2024-05-01T10:01:00Z");
+    assertThat(f.transitions.get(0).reasonDataJson()).contains("\"unit\":\"Count\"");
+  }
+
+  @Test
+  void tick_boundedRetentionDropsOldBucketsRetainAllKeepsThem() {
+    Fixture bounded = new Fixture("2024-05-01T10:00:00Z");
+    Fixture all = new Fixture("2024-05-01T10:00:00Z");
+    for (Fixture f : List.of(bounded, all)) {
+      f.alarm("/g", "ERR", spec().build());
+      f.start(NO_EARLY.withRetainAll(f == all));
+      f.event("/g", "2024-05-01T10:00:10Z", "ERR");
+      f.tickAt("2024-05-01T13:00:00Z");
+      f.event("/g", "2024-05-01T10:30:00Z", "ERR late"); // far behind the evaluation ranges
+    }
+    assertThat(bounded.engine().minutes(bounded.alarms.get(0))).isEmpty();
+    assertThat(bounded.engine().stats().droppedSamples()).isEqualTo(1);
+    assertThat(all.engine().minutes(all.alarms.get(0))).hasSize(2);
+    assertThat(all.engine().stats().droppedSamples()).isZero();
+    assertThat(bounded.summary()).isEqualTo(all.summary());
   }
 }

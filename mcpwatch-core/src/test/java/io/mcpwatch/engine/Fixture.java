@@ -3,7 +3,9 @@ package io.mcpwatch.engine;
 import io.mcpwatch.alarm.AlarmSpec;
 import io.mcpwatch.alarm.AlarmState;
 import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
+import io.mcpwatch.pattern.PatternOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +15,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** Builds alarms with test filters, an engine on a manual clock, and records transitions. */
+/** Builds alarms with real metric filters, an engine on a manual clock, and records transitions. */
 final class Fixture {
   final List<ResolvedAlarm> alarms = new ArrayList<>();
-  final Map<ResolvedAlarm, TestBinding> bindings = new HashMap<>();
+  /** Filters to use instead of an alarm's own (test doubles). */
+  final Map<ResolvedAlarm, FilterBinding> overrides = new HashMap<>();
   final List<AlarmTransition> transitions = new ArrayList<>();
   final ManualClock clock;
   @Nullable Engine engine;
@@ -25,25 +28,32 @@ final class Fixture {
     clock = ManualClock.at(startIso);
   }
 
-  /** Adds an alarm on log group {@code group} whose filter matches {@code term}. */
-  ResolvedAlarm alarm(String env, String group, String term, AlarmSpec spec, String metricValue,
-      @Nullable Double defaultValue, Map<String, String> extractedDims) {
+  /** An alarm on log group {@code group} whose metric filter is {@code pattern}. */
+  static ResolvedAlarm resolved(String env, String group, String pattern, AlarmSpec spec,
+      String metricValue, @Nullable Double defaultValue, Map<String, String> extractedDims) {
     MetricTransformation t = new MetricTransformation(spec.metricName(), spec.namespace(),
         metricValue, defaultValue, extractedDims, null);
-    ResolvedAlarm a = new ResolvedAlarm(env, "app", spec.alarmName(), group,
-        TestBinding.placeholderFilter(term, t), spec);
+    return new ResolvedAlarm(env, "app", spec.alarmName(), group,
+        MetricFilter.compile(pattern, t, PatternOptions.defaults()), spec);
+  }
+
+  ResolvedAlarm alarm(String env, String group, String pattern, AlarmSpec spec,
+      String metricValue, @Nullable Double defaultValue, Map<String, String> extractedDims) {
+    ResolvedAlarm a = resolved(env, group, pattern, spec, metricValue, defaultValue,
+        extractedDims);
     alarms.add(a);
-    bindings.put(a, new TestBinding(term, t));
     return a;
   }
 
-  ResolvedAlarm alarm(String group, String term, AlarmSpec spec) {
-    return alarm("prod", group, term, spec, "1", null, Map.of());
+  ResolvedAlarm alarm(String group, String pattern, AlarmSpec spec) {
+    return alarm("prod", group, pattern, spec, "1", null, Map.of());
   }
 
   Engine start(EngineOptions options) {
-    engine = Engine.create(alarms, options, clock, transitions::add,
-        TestBinding.lookup(bindings));
+    engine = overrides.isEmpty()
+        ? Engine.create(alarms, options, clock, transitions::add)
+        : Engine.create(alarms, options, clock, transitions::add,
+            a -> overrides.containsKey(a) ? overrides.get(a) : FilterBinding.of(a));
     return engine;
   }
 

@@ -8,14 +8,15 @@ import io.mcpwatch.alarm.Statistic;
 import io.mcpwatch.alarm.TreatMissingData;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.metrics.DefaultValueMode;
+import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
+import io.mcpwatch.pattern.PatternOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +42,14 @@ class GoldenReplayTest {
     JsonNode c = JSON.readTree(text("/golden/" + name + "/case.json"));
     ManualClock clock = new ManualClock(Instant.parse(c.get("start").asString()));
     List<ResolvedAlarm> alarms = new ArrayList<>();
-    Map<ResolvedAlarm, TestBinding> bindings = new HashMap<>();
     for (JsonNode a : c.get("alarms")) {
       AlarmSpec spec = spec(a.get("spec"));
       JsonNode t = a.get("transformation");
       MetricTransformation tr = new MetricTransformation(spec.metricName(), spec.namespace(),
           t.get("metricValue").asString(), nullableDouble(t.get("defaultValue")), Map.of(), null);
-      String pattern = a.get("pattern").asString();
-      ResolvedAlarm ra = new ResolvedAlarm(a.get("env").asString(), a.get("app").asString(),
+      alarms.add(new ResolvedAlarm(a.get("env").asString(), a.get("app").asString(),
           a.get("alarm").asString(), a.get("logGroup").asString(),
-          TestBinding.placeholderFilter(pattern, tr), spec);
-      alarms.add(ra);
-      bindings.put(ra, new TestBinding(pattern, tr));
+          MetricFilter.compile(a.get("pattern").asString(), tr, PatternOptions.defaults()), spec));
     }
     JsonNode o = c.get("options");
     EngineOptions options = new EngineOptions(o.get("earlyFiring").asBoolean(),
@@ -60,8 +57,7 @@ class GoldenReplayTest {
         DefaultValueMode.valueOf(o.get("defaultValueMode").asString()),
         o.get("retainAll").asBoolean());
     List<Map<String, Object>> actual = new ArrayList<>();
-    Engine engine = Engine.create(alarms, options, clock, t -> actual.add(row(t)),
-        TestBinding.lookup(bindings));
+    Engine engine = Engine.create(alarms, options, clock, t -> actual.add(row(t)));
     for (String line : text("/golden/" + name + "/events.jsonl").split("\n")) {
       if (line.isBlank()) {
         continue;

@@ -7,9 +7,7 @@ import io.mcpwatch.alarm.AlarmState;
 import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.alarm.TreatMissingData;
 import io.mcpwatch.config.ResolvedAlarm;
-import io.mcpwatch.pattern.MetricTransformation;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,7 +47,7 @@ class SnapshotTest {
     EngineSnapshot snap = restarted.engine().snapshot();
     int before = restarted.transitions.size();
     Engine copy = Engine.restore(restarted.alarms, EngineOptions.defaults(), restarted.clock,
-        restarted.transitions::add, snap, TestBinding.lookup(restarted.bindings));
+        restarted.transitions::add, snap);
     restarted.engine = copy;
     for (int i = 5; i < TIMES.length; i++) {
       original.event("/g", "2024-05-01T" + TIMES[i] + "Z", "ERR");
@@ -83,17 +81,11 @@ class SnapshotTest {
     f.tickAt("2024-05-01T10:01:30Z");
     assertThat(f.state(a)).isEqualTo(AlarmState.ALARM);
 
-    MetricTransformation t = new MetricTransformation("Failures", "MCP/Security", "1", null,
-        Map.of(), null);
-    ResolvedAlarm stricter = new ResolvedAlarm("prod", "app", "a", "/g",
-        TestBinding.placeholderFilter("ERR", t), spec().name("a").threshold(5).build());
-    ResolvedAlarm added = new ResolvedAlarm("prod", "app", "new", "/g",
-        TestBinding.placeholderFilter("ERR", t), spec().name("new").build());
-    f.bindings.put(stricter, new TestBinding("ERR", t));
-    f.bindings.put(added, new TestBinding("ERR", t));
-    List<ResolvedAlarm> next = new ArrayList<>(List.of(stricter, added));
-    Engine updated = Engine.restore(next, EngineOptions.defaults().withEarlyFiring(false), f.clock,
-        f.transitions::add, e.snapshot(), TestBinding.lookup(f.bindings));
+    ResolvedAlarm stricter = Fixture.resolved("prod", "/g", "ERR",
+        spec().name("a").threshold(5).build(), "1", null, Map.of());
+    ResolvedAlarm added = Fixture.resolved("prod", "/g", "ERR", spec().name("new").build(), "1",
+        null, Map.of());
+    Engine updated = e.reconfigure(List.of(stricter, added));
     f.engine = updated;
 
     AlarmStatus kept = updated.statuses().get(0);
@@ -109,5 +101,21 @@ class SnapshotTest {
     // 10:02: [10:01, 10:02) is missing; both ranges reach back to 10:00 (1.0): < 5, >= 1
     assertThat(f.summary()).containsExactly("10:01:00 INSUFFICIENT_DATA->ALARM",
         "10:02:00 ALARM->OK", "10:02:00 INSUFFICIENT_DATA->ALARM");
+  }
+
+  @Test
+  void reconfigure_fromTenSecondToMinuteGridKeepsEvaluatingMinuteAlarms() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    f.alarm("/g", "ERR", spec().name("fast").period(10).build());
+    ResolvedAlarm slow = f.alarm("/g", "ERR", spec().name("slow").build());
+    Engine e = f.start(EngineOptions.defaults().withEarlyFiring(false));
+    f.tickAt("2024-05-01T10:00:10Z");
+    assertThat(e.nextBoundary()).isEqualTo(Instant.parse("2024-05-01T10:00:20Z"));
+    Engine only = e.reconfigure(List.of(slow));
+    f.engine = only;
+    assertThat(only.nextBoundary()).isEqualTo(Instant.parse("2024-05-01T10:01:00Z"));
+    f.event("/g", "2024-05-01T10:00:30Z", "ERR");
+    f.tickAt("2024-05-01T10:01:00Z");
+    assertThat(f.summary()).containsExactly("10:01:00 INSUFFICIENT_DATA->ALARM");
   }
 }

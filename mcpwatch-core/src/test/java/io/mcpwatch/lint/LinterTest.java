@@ -41,54 +41,72 @@ class LinterTest {
   void lint_questionMarks_unquotedIsAnErrorWithTheDelimitedSuggestion() {
     List<Finding> f = rule(lint(withErrorsPattern("'4??'")), PatternRules.QUESTION_MARK);
 
-    assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.ERROR);
-      assertThat(x.path()).isEqualTo("alarms.errors.pattern");
-      assertThat(x.line()).isEqualTo(14);
-      assertThat(x.column()).isEqualTo(ADR.split("\n")[13].indexOf("pattern: '") + "pattern: '".length() + 1);
-      assertThat(x.message()).startsWith("4?? is not a wildcard");
-      assertThat(x.suggestion()).startsWith("[level, client, dash, request=*HTTP*, status=4*, ...]");
-    });
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.ERROR);
+              assertThat(x.path()).isEqualTo("alarms.errors.pattern");
+              assertThat(x.line()).isEqualTo(14);
+              assertThat(x.column())
+                  .isEqualTo(ADR.split("\n")[13].indexOf("pattern: '") + "pattern: '".length() + 1);
+              assertThat(x.message()).startsWith("4?? is not a wildcard");
+              assertThat(x.suggestion())
+                  .startsWith("[level, client, dash, request=*HTTP*, status=4*, ...]");
+            });
   }
 
   @Test
   void lint_questionMarks_quotedIsALiteralWarning() {
     List<Finding> f = rule(lint(withErrorsPattern("'\"5??\"'")), PatternRules.QUESTION_MARK);
 
-    assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.WARNING);
-      assertThat(x.message()).startsWith("\"5??\" searches for the literal text 5??");
-      assertThat(x.suggestion()).contains("status=5*");
-    });
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.message()).startsWith("\"5??\" searches for the literal text 5??");
+              assertThat(x.suggestion()).contains("status=5*");
+            });
   }
 
   @Test
   void lint_questionMarks_inDelimitedCondition() {
-    List<Finding> f = rule(lint(withErrorsPattern("'[ip, dash, status=5??, ...]'")), PatternRules.QUESTION_MARK);
+    List<Finding> f =
+        rule(lint(withErrorsPattern("'[ip, dash, status=5??, ...]'")), PatternRules.QUESTION_MARK);
 
-    assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.WARNING);
-      assertThat(x.message()).startsWith("status=5?? compares with the literal text 5??");
-      assertThat(x.suggestion()).isEqualTo("write status=5* (a value beginning with 5)");
-    });
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.message()).startsWith("status=5?? compares with the literal text 5??");
+              assertThat(x.suggestion()).isEqualTo("write status=5* (a value beginning with 5)");
+            });
   }
 
   @Test
   void lint_questionMarks_optionalPrefixIsFine() {
-    assertThat(rule(lint(withErrorsPattern("'?Timeout ?Refused'")), PatternRules.QUESTION_MARK)).isEmpty();
+    assertThat(rule(lint(withErrorsPattern("'?Timeout ?Refused'")), PatternRules.QUESTION_MARK))
+        .isEmpty();
   }
 
   @Test
   void lint_bareError_isAWarningWithAnAnchoredSuggestion() {
     List<Finding> f = rule(lint(withErrorsPattern("'ERROR'")), PatternRules.BARE_LEVEL);
 
-    assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.WARNING);
-      assertThat(x.message()).contains("ERROR_RATE_LIMIT").contains("ERRORCODE");
-      assertThat(x.suggestion()).startsWith("[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]");
-    });
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.message()).contains("ERROR_RATE_LIMIT").contains("ERRORCODE");
+              assertThat(x.suggestion())
+                  .startsWith("[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]");
+            });
     assertThat(rule(lint(withErrorsPattern("'\"ERROR\"'")), PatternRules.BARE_LEVEL)).hasSize(1);
-    assertThat(rule(lint(withErrorsPattern("'?ERROR ?CRITICAL'")), PatternRules.BARE_LEVEL)).hasSize(2);
+    assertThat(rule(lint(withErrorsPattern("'?ERROR ?CRITICAL'")), PatternRules.BARE_LEVEL))
+        .hasSize(2);
   }
 
   @Test
@@ -100,25 +118,34 @@ class LinterTest {
 
   @Test
   void lint_optionalTermsMixedWithPlain_areReportedAsIgnored() {
-    List<Finding> f = rule(lint(withErrorsPattern("'?ERROR ?WARN REQUEST'")), PatternRules.MIXED_OPTIONAL);
+    List<Finding> f =
+        rule(lint(withErrorsPattern("'?ERROR ?WARN REQUEST'")), PatternRules.MIXED_OPTIONAL);
 
-    assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.WARNING);
-      assertThat(x.message()).endsWith("this pattern behaves like REQUEST");
-    });
-    assertThat(rule(lint(withErrorsPattern("'?ERROR ?WARN'")), PatternRules.MIXED_OPTIONAL)).isEmpty();
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.message()).endsWith("this pattern behaves like REQUEST");
+            });
+    assertThat(rule(lint(withErrorsPattern("'?ERROR ?WARN'")), PatternRules.MIXED_OPTIONAL))
+        .isEmpty();
   }
 
   @Test
   void lint_staticDimensionWritten_isAnInfoOnce() {
-    String text = ADR.replace("metricValue: '1' }", "metricValue: '1', dimensions: { MCP: '{app}' } }");
+    String text =
+        ADR.replace("metricValue: '1' }", "metricValue: '1', dimensions: { MCP: '{app}' } }");
     List<Finding> f = rule(lint(text), DimensionRules.STATIC);
 
-    assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.INFO);
-      assertThat(x.path()).isEqualTo("defaults.dimensions.MCP");
-      assertThat(x.message()).contains("mcpwatch adds MCP = {app}");
-    });
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.INFO);
+              assertThat(x.path()).isEqualTo("defaults.dimensions.MCP");
+              assertThat(x.message()).contains("mcpwatch adds MCP = {app}");
+            });
     // the built-in default is not written in the file: nothing to point at
     assertThat(rule(lint(ADR), DimensionRules.STATIC)).isEmpty();
   }
@@ -126,31 +153,49 @@ class LinterTest {
   @Test
   void lint_fieldDimension_isUnwatchedByTheAlarm() {
     String text =
-        ADR.replace("status=5*, ...]', threshold: 10 }", "status=5*, ...]', threshold: 10, dimensions: { Status: '$status' } }");
+        ADR.replace(
+            "status=5*, ...]', threshold: 10 }",
+            "status=5*, ...]', threshold: 10, dimensions: { Status: '$status' } }");
     List<Finding> f = rule(lint(text), DimensionRules.FIELD);
 
-    assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.WARNING);
-      assertThat(x.path()).isEqualTo("alarms.http-5xx.dimensions.Status");
-      assertThat(x.message()).contains("never sees these samples").contains("[MCP]");
-    });
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.path()).isEqualTo("alarms.http-5xx.dimensions.Status");
+              assertThat(x.message()).contains("never sees these samples").contains("[MCP]");
+            });
   }
 
   @Test
   void lint_unreachableThresholds_areWarnings() {
-    assertThat(rule(lint(withAlarm("statistic: 'Maximum', threshold: 5")), StatisticRules.UNREACHABLE))
+    assertThat(
+            rule(lint(withAlarm("statistic: 'Maximum', threshold: 5")), StatisticRules.UNREACHABLE))
         .singleElement()
-        .satisfies(x -> {
-          assertThat(x.severity()).isEqualTo(Severity.WARNING);
-          assertThat(x.path()).isEqualTo("overrides[0].threshold");
-          assertThat(x.message()).isEqualTo(
-              "the Maximum of a constant metricValue 1 is always 1 in a 300 s period, so \"greater"
-                  + " than or equal to 5\" is never true and the alarm never fires");
-        });
-    assertThat(rule(lint(withAlarm("comparison: 'LessThanThreshold', threshold: 0")), StatisticRules.UNREACHABLE))
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.path()).isEqualTo("overrides[0].threshold");
+              assertThat(x.message())
+                  .isEqualTo(
+                      "the Maximum of a constant metricValue 1 is always 1 in a 300 s period, so"
+                          + " \"greater than or equal to 5\" is never true and the alarm never"
+                          + " fires");
+            });
+    assertThat(
+            rule(
+                lint(withAlarm("comparison: 'LessThanThreshold', threshold: 0")),
+                StatisticRules.UNREACHABLE))
         .singleElement()
-        .satisfies(x -> assertThat(x.message()).startsWith("the Sum of metricValue 1 is at least 1"));
-    assertThat(rule(lint(withAlarm("statistic: 'SampleCount', comparison: 'LessThanThreshold', threshold: 1")), StatisticRules.UNREACHABLE))
+        .satisfies(
+            x -> assertThat(x.message()).startsWith("the Sum of metricValue 1 is at least 1"));
+    assertThat(
+            rule(
+                lint(
+                    withAlarm(
+                        "statistic: 'SampleCount', comparison: 'LessThanThreshold', threshold: 1")),
+                StatisticRules.UNREACHABLE))
         .singleElement()
         .satisfies(x -> assertThat(x.message()).startsWith("SampleCount is at least 1"));
     assertThat(rule(lint(withAlarm("metricValue: '0', threshold: 5")), StatisticRules.UNREACHABLE))
@@ -160,21 +205,39 @@ class LinterTest {
 
   @Test
   void lint_reachableThresholds_areSilent() {
-    assertThat(rule(lint(withAlarm("statistic: 'Maximum', threshold: 1")), StatisticRules.UNREACHABLE)).isEmpty();
-    assertThat(rule(lint(withAlarm("comparison: 'LessThanThreshold', threshold: 3")), StatisticRules.UNREACHABLE)).isEmpty();
-    assertThat(rule(lint(withAlarm("statistic: 'SampleCount', threshold: 1000")), StatisticRules.UNREACHABLE)).isEmpty();
-    assertThat(rule(lint(withAlarm("statistic: 'Average', threshold: 0.5, defaultValue: 0")), StatisticRules.UNREACHABLE)).isEmpty();
+    assertThat(
+            rule(lint(withAlarm("statistic: 'Maximum', threshold: 1")), StatisticRules.UNREACHABLE))
+        .isEmpty();
+    assertThat(
+            rule(
+                lint(withAlarm("comparison: 'LessThanThreshold', threshold: 3")),
+                StatisticRules.UNREACHABLE))
+        .isEmpty();
+    assertThat(
+            rule(
+                lint(withAlarm("statistic: 'SampleCount', threshold: 1000")),
+                StatisticRules.UNREACHABLE))
+        .isEmpty();
+    assertThat(
+            rule(
+                lint(withAlarm("statistic: 'Average', threshold: 0.5, defaultValue: 0")),
+                StatisticRules.UNREACHABLE))
+        .isEmpty();
     assertThat(rule(lint(ADR), StatisticRules.UNREACHABLE)).isEmpty();
   }
 
   @Test
   void lint_defaultValueMisuse_isAWarning() {
-    assertThat(rule(lint(withAlarm("statistic: 'SampleCount', defaultValue: 0")), StatisticRules.DEFAULT_VALUE))
+    assertThat(
+            rule(
+                lint(withAlarm("statistic: 'SampleCount', defaultValue: 0")),
+                StatisticRules.DEFAULT_VALUE))
         .singleElement()
-        .satisfies(x -> {
-          assertThat(x.path()).isEqualTo("overrides[0].defaultValue");
-          assertThat(x.message()).contains("SampleCount counts all events");
-        });
+        .satisfies(
+            x -> {
+              assertThat(x.path()).isEqualTo("overrides[0].defaultValue");
+              assertThat(x.message()).contains("SampleCount counts all events");
+            });
     assertThat(rule(lint(withAlarm("defaultValue: 1")), StatisticRules.DEFAULT_VALUE)).hasSize(1);
     assertThat(rule(lint(withAlarm("defaultValue: 0")), StatisticRules.DEFAULT_VALUE)).isEmpty();
   }
@@ -189,32 +252,59 @@ class LinterTest {
 
   @Test
   void lint_missingData_rules() {
-    List<Finding> unset = rule(lint(ADR.replace("treatMissingData: 'notBreaching', ", "")), MissingDataRules.UNSET);
+    List<Finding> unset =
+        rule(lint(ADR.replace("treatMissingData: 'notBreaching', ", "")), MissingDataRules.UNSET);
     assertThat(unset).hasSize(4).allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
-    assertThat(unset).extracting(Finding::path).containsExactly("alarms.auth-failures", "alarms.errors", "alarms.http-4xx", "alarms.http-5xx");
+    assertThat(unset)
+        .extracting(Finding::path)
+        .containsExactly(
+            "alarms.auth-failures", "alarms.errors", "alarms.http-4xx", "alarms.http-5xx");
 
     assertThat(rule(lint(withAlarm("treatMissingData: 'breaching'")), MissingDataRules.BREACHING))
         .singleElement()
         .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
-    assertThat(rule(lint(withAlarm("comparison: 'LessThanThreshold', threshold: 3")), MissingDataRules.LESS_THAN)).hasSize(1);
-    assertThat(rule(lint(withAlarm("comparison: 'LessThanThreshold', threshold: 3, treatMissingData: 'breaching'")), MissingDataRules.LESS_THAN)).isEmpty();
+    assertThat(
+            rule(
+                lint(withAlarm("comparison: 'LessThanThreshold', threshold: 3")),
+                MissingDataRules.LESS_THAN))
+        .hasSize(1);
+    assertThat(
+            rule(
+                lint(
+                    withAlarm(
+                        "comparison: 'LessThanThreshold', threshold: 3, treatMissingData:"
+                            + " 'breaching'")),
+                MissingDataRules.LESS_THAN))
+        .isEmpty();
     assertThat(rule(lint(ADR), MissingDataRules.UNSET)).isEmpty();
   }
 
   @Test
   void lint_topics_withoutSubscribersOrUnused() {
     String text =
-        ADR.replace("prod: { topic: 'aiconnectors-alarms-prod', subscribers: [ { email: 'owners@example.com' } ] }",
+        ADR.replace(
+                "prod: { topic: 'aiconnectors-alarms-prod', subscribers: [ { email:"
+                    + " 'owners@example.com' } ] }",
                 "prod: { topic: 'aiconnectors-alarms-prod' }")
-            .replace("apps:", "topics: { oncall: { subscribers: [ { email: 'p@example.com' } ] } }, apps:");
+            .replace(
+                "apps:",
+                "topics: { oncall: { subscribers: [ { email: 'p@example.com' } ] } }, apps:");
     List<Finding> f = lint(text);
 
-    assertThat(rule(f, TopicRules.NO_SUBSCRIBERS)).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.WARNING);
-      assertThat(x.path()).isEqualTo("environments.prod.topic");
-      assertThat(x.message()).isEqualTo("topic aiconnectors-alarms-prod has no subscribers: alarms routed to it notify nobody");
-    });
-    assertThat(rule(f, TopicRules.UNUSED)).singleElement().satisfies(x -> assertThat(x.path()).isEqualTo("topics.oncall"));
+    assertThat(rule(f, TopicRules.NO_SUBSCRIBERS))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.WARNING);
+              assertThat(x.path()).isEqualTo("environments.prod.topic");
+              assertThat(x.message())
+                  .isEqualTo(
+                      "topic aiconnectors-alarms-prod has no subscribers: alarms routed to it"
+                          + " notify nobody");
+            });
+    assertThat(rule(f, TopicRules.UNUSED))
+        .singleElement()
+        .satisfies(x -> assertThat(x.path()).isEqualTo("topics.oncall"));
   }
 
   @Test
@@ -231,29 +321,50 @@ class LinterTest {
   void lint_regexQuota_perLogGroup() {
     StringBuilder alarms = new StringBuilder();
     for (int i = 0; i < 6; i++) {
-      alarms.append("r").append(i).append(": { metric: 'R").append(i).append("', pattern: '%boom").append(i).append("%', threshold: 1 },");
+      alarms
+          .append("r")
+          .append(i)
+          .append(": { metric: 'R")
+          .append(i)
+          .append("', pattern: '%boom")
+          .append(i)
+          .append("%', threshold: 1 },");
     }
     String text = ADR.replace("alarms: {", "alarms: {" + alarms);
-    assertThat(rule(lint(text), QuotaRules.REGEXES)).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.ERROR);
-      assertThat(x.message()).endsWith("gets 6 metric filters with a %regex% (and 7 more log groups); CloudWatch Logs allows 5 per log group");
-    });
-    String five = ADR.replace("alarms: {", "alarms: {" + alarms.substring(0, alarms.lastIndexOf("r5:")));
+    assertThat(rule(lint(text), QuotaRules.REGEXES))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.ERROR);
+              assertThat(x.message())
+                  .endsWith(
+                      "gets 6 metric filters with a %regex% (and 7 more log groups); CloudWatch"
+                          + " Logs allows 5 per log group");
+            });
+    String five =
+        ADR.replace("alarms: {", "alarms: {" + alarms.substring(0, alarms.lastIndexOf("r5:")));
     assertThat(rule(lint(five), QuotaRules.REGEXES)).isEmpty();
   }
 
   @Test
   void lint_sharedMetric_isAWarning() {
     String text = ADR.replace("metric: 'HTTP4xx'", "metric: 'HTTP5xx'");
-    assertThat(rule(lint(text), MetricRules.SHARED)).singleElement().satisfies(x -> {
-      assertThat(x.path()).isEqualTo("alarms.http-5xx.metric");
-      assertThat(x.message()).startsWith("alarms http-4xx and http-5xx publish different filters into the same metric HTTP5xx");
-    });
+    assertThat(rule(lint(text), MetricRules.SHARED))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.path()).isEqualTo("alarms.http-5xx.metric");
+              assertThat(x.message())
+                  .startsWith(
+                      "alarms http-4xx and http-5xx publish different filters into the same metric"
+                          + " HTTP5xx");
+            });
   }
 
   @Test
   void lint_findingsAreSortedAndUnique() {
-    List<Finding> f = lint(withErrorsPattern("'ERROR 4??'").replace("treatMissingData: 'notBreaching', ", ""));
+    List<Finding> f =
+        lint(withErrorsPattern("'ERROR 4??'").replace("treatMissingData: 'notBreaching', ", ""));
 
     assertThat(f).isSorted().doesNotHaveDuplicates();
   }

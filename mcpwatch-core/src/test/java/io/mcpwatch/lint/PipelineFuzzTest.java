@@ -25,11 +25,45 @@ import org.junit.jupiter.api.Test;
 class PipelineFuzzTest {
   private static final ConfigNode ADR = ConfigFixtures.parse(ConfigFixtures.adr());
   private static final String[] WORDS = {
-    "", " ", "dev", "prod", "teams", "errors", "http-4xx", "{app}", "{env}-{alarm}", "{nope}", "{",
-    "4??", "\"4??\"", "ERROR", "?ERROR ?WARN x", "[a, b=5*, ...]", "{ $.level = \"ERROR\" }", "%x??%",
-    "$status", "$.a", "1", "-1", "0", "1e309", "NaN", "Sum", "Maximum", "LessThanThreshold",
-    "breaching", "notBreaching", "p99", "owners@example.com", "AWS/Logs", "a:b", "\u0000",
-    "x".repeat(300), "[", "{ $.a = ", "\"unterminated"
+    "",
+    " ",
+    "dev",
+    "prod",
+    "teams",
+    "errors",
+    "http-4xx",
+    "{app}",
+    "{env}-{alarm}",
+    "{nope}",
+    "{",
+    "4??",
+    "\"4??\"",
+    "ERROR",
+    "?ERROR ?WARN x",
+    "[a, b=5*, ...]",
+    "{ $.level = \"ERROR\" }",
+    "%x??%",
+    "$status",
+    "$.a",
+    "1",
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "Sum",
+    "Maximum",
+    "LessThanThreshold",
+    "breaching",
+    "notBreaching",
+    "p99",
+    "owners@example.com",
+    "AWS/Logs",
+    "a:b",
+    "\u0000",
+    "x".repeat(300),
+    "[",
+    "{ $.a = ",
+    "\"unterminated"
   };
 
   @Test
@@ -80,10 +114,12 @@ class PipelineFuzzTest {
           continue; // drop the key
         }
         String key = rnd.nextInt(25) == 0 ? key(rnd) : e.key();
-        entries.add(new ConfigNode.Entry(key, e.line(), e.column(), mutate(e.value(), rnd, depth + 1)));
+        entries.add(
+            new ConfigNode.Entry(key, e.line(), e.column(), mutate(e.value(), rnd, depth + 1)));
       }
       if (rnd.nextInt(10) == 0) {
-        entries.add(new ConfigNode.Entry(key(rnd), node.line(), node.column(), random(rnd, depth + 1)));
+        entries.add(
+            new ConfigNode.Entry(key(rnd), node.line(), node.column(), random(rnd, depth + 1)));
       }
       return new ConfigNode.MapNode(entries, node.line(), node.column());
     }
@@ -102,8 +138,23 @@ class PipelineFuzzTest {
 
   private static String key(Random rnd) {
     List<String> keys = AlarmField.keys();
-    String[] extra = {"env", "app", "alarm", "name", "topic", "subscribers", "email", "alarms", "apps", "defaults", "overrides", "x"};
-    return rnd.nextBoolean() ? keys.get(rnd.nextInt(keys.size())) : extra[rnd.nextInt(extra.length)];
+    String[] extra = {
+      "env",
+      "app",
+      "alarm",
+      "name",
+      "topic",
+      "subscribers",
+      "email",
+      "alarms",
+      "apps",
+      "defaults",
+      "overrides",
+      "x"
+    };
+    return rnd.nextBoolean()
+        ? keys.get(rnd.nextInt(keys.size()))
+        : extra[rnd.nextInt(extra.length)];
   }
 
   private static ConfigNode random(Random rnd, int depth) {
@@ -132,8 +183,9 @@ class PipelineFuzzTest {
         String text =
             type == ScalarNode.Type.NUMBER
                 ? String.valueOf(rnd.nextInt(1000) - 100)
-                : type == ScalarNode.Type.BOOLEAN ? String.valueOf(rnd.nextBoolean())
-                : type == ScalarNode.Type.NULL ? "" : WORDS[rnd.nextInt(WORDS.length)];
+                : type == ScalarNode.Type.BOOLEAN
+                    ? String.valueOf(rnd.nextBoolean())
+                    : type == ScalarNode.Type.NULL ? "" : WORDS[rnd.nextInt(WORDS.length)];
         return new ScalarNode(text, type, line, column, rnd.nextBoolean() ? column + 1 : 0);
     }
   }

@@ -76,8 +76,9 @@ public final class HttpPost {
     try {
       response = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
-      throw new TemporaryDeliveryException(
-          "no answer from " + t.host + " within " + timeout.toSeconds() + " s", e);
+      String limit = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s"
+          : timeout.toMillis() + " ms";
+      throw new TemporaryDeliveryException("no answer from " + t.host + " within " + limit, e);
     } catch (ConnectException e) {
       throw new TemporaryDeliveryException("cannot connect to " + t.host, e);
     } catch (IOException e) {

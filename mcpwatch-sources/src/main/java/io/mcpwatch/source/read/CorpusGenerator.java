@@ -209,7 +209,7 @@ public final class CorpusGenerator {
     }
     switch (incident[g]) {
       case 1:
-        return base * 2;
+        return base * 1.2;
       case 2:
         return base * 8;
       case 3:
@@ -232,7 +232,7 @@ public final class CorpusGenerator {
     double r = random.nextDouble();
     switch (incident[g]) {
       case 1:
-        if (r < 0.7) {
+        if (r < 0.15) {
           oboFailure(g, app);
           return;
         }
@@ -283,15 +283,15 @@ public final class CorpusGenerator {
       access(g, ip, "POST", "/mcp", random.nextInt(8) == 0 ? 202 : 200);
     } else if (r < 0.88) {
       access(g, ip, "GET", "/health", 200);
-    } else if (r < 0.91) {
+    } else if (r < 0.885) {
       int[] codes = {401, 404, 422, 400};
       int code = codes[random.nextInt(codes.length)];
       access(g, ip, code == 404 ? "GET" : "POST", code == 404 ? "/favicon.ico" : "/mcp", code);
-    } else if (r < 0.9115) {
+    } else if (r < 0.8855) {
       oboFailure(g, app);
-    } else if (r < 0.9125) {
+    } else if (r < 0.886) {
       serverError(g, app, true);
-    } else if (r < 0.93) {
+    } else if (r < 0.90) {
       msg.setLength(0);
       msg.append("WARNING:")
           .append(app)
@@ -299,7 +299,7 @@ public final class CorpusGenerator {
           .append(1 + random.nextInt(5))
           .append(" s");
       line(g);
-    } else if (r < 0.931) {
+    } else if (r < 0.901) {
       msg.setLength(0);
       msg.append("INFO:")
           .append(app)

@@ -31,12 +31,16 @@ final class FormatDetector {
         JacksonObject.FACTORY.createParser(ObjectReadContext.empty(), b, i, end - i)) {
       p.nextToken();
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        names.add(p.currentName());
-        p.nextToken();
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        names.add(name.equals("events") && value != JsonToken.START_ARRAY ? "events:" : name);
         p.skipChildren();
       }
     } catch (JacksonException e) {
       // truncated head or bad JSON: decide on the keys seen so far
+    }
+    if (names.contains("message") && names.contains("timestamp")) {
+      return InputFormat.JSON_LINES;
     }
     for (String k : CLOUDWATCH_KEYS) {
       if (names.contains(k)) {

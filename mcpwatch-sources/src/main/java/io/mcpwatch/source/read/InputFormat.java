@@ -59,7 +59,8 @@ public enum InputFormat {
 
   /**
    * Guesses the format from the first bytes of an input (a UTF-8 BOM and blank space are skipped):
-   * a {@code [} or an object whose first keys include {@code events}, {@code nextToken}, {@code
+   * an object with {@code timestamp} and {@code message} is {@link #JSON_LINES}; a {@code [}, or an
+   * object whose first keys include {@code events} (an array), {@code nextToken}, {@code
    * nextForwardToken} or {@code searchedLogStreams} is {@link #CLOUDWATCH_JSON}; an object with
    * {@code log} but no {@code message} is {@link #DOCKER}; any other object is {@link #JSON_LINES};
    * anything else is {@link #TEXT}. Returns {@link #AUTO} when the bytes are all blank. Never

@@ -159,6 +159,10 @@ class EventReadersFormatsTest {
     assertThat(detect("2026-03-02 10:05:00,123 INFO x")).isEqualTo(InputFormat.TEXT);
     assertThat(detect(" \r\n\t")).isEqualTo(InputFormat.AUTO);
     assertThat(detect("{\u00ff\u0000")).isEqualTo(InputFormat.JSON_LINES);
+    assertThat(detect("{\"events\":3,\"timestamp\":1,\"message\":\"m\"}"))
+        .isEqualTo(InputFormat.JSON_LINES);
+    assertThat(detect("{\"events\":[1],\"timestamp\":1,\"message\":\"m\"}"))
+        .isEqualTo(InputFormat.JSON_LINES);
   }
 
   private static InputFormat detect(String head) {

@@ -191,6 +191,19 @@ class JsonLinesDecoderTest {
   }
 
   @Test
+  void decode_deepNestingIsLinearAndNeverOverflowsTheStack() {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    assertThat(decode(d, "{\"timestamp\":1,\"message\":\"m\",\"x\":" + deep + "}"))
+        .isEqualTo(new LogEvent(GROUP, 1, "m"));
+    assertThat(decode(d, "{\"timestamp\":1,\"message\":\"m\",\"x\":" + "[{\"a\":".repeat(30_000)))
+        .isNull();
+    assertThat(d.lastOutcome()).isEqualTo(Outcome.MALFORMED);
+    assertThat(decode(d, "{\"timestamp\":1,\"message\":\"" + "\\u12".repeat(40_000) + "\"}"))
+        .isNull();
+    assertThat(d.lastProblem()).startsWith("invalid JSON");
+  }
+
+  @Test
   void decode_neverThrowsOnRandomBytes() {
     java.util.SplittableRandom r = new java.util.SplittableRandom(42);
     byte[] alphabet = "{}[]\":,\\ \r\tu0aA-1.eE\u0000tfn".getBytes(StandardCharsets.ISO_8859_1);

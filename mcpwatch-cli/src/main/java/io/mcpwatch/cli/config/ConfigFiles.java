@@ -1,0 +1,109 @@
+package io.mcpwatch.cli.config;
+
+import io.mcpwatch.cli.UserError;
+import io.mcpwatch.config.BindResult;
+import io.mcpwatch.config.ConfigBinder;
+import io.mcpwatch.config.ConfigError;
+import io.mcpwatch.config.ConfigNode;
+import io.mcpwatch.config.ConfigResolver;
+import io.mcpwatch.config.Resolution;
+import io.mcpwatch.lint.Finding;
+import io.mcpwatch.lint.Linter;
+import io.mcpwatch.lint.Severity;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads configuration files: YAML, binding, resolution and linting.
+ *
+ * <pre>{@code
+ * LoadedConfig cfg = ConfigFiles.load(Path.of("mcpwatch.yaml"));   // UserError (exit 2) on errors
+ * for (ResolvedAlarm a : cfg.alarms()) { ... }
+ * }</pre>
+ */
+public final class ConfigFiles {
+  private ConfigFiles() {}
+
+  /**
+   * Reads, binds, resolves and lints {@code file} for a command that runs alarms.
+   *
+   * @return the resolved alarms and the warnings and infos (warnings never stop a command)
+   * @throws UserError (exit code 2) when the file cannot be read or has any error, listing every
+   *     error as {@code FILE:LINE:COL: key.path: message}, one per line
+   */
+  public static LoadedConfig load(Path file) {
+    ConfigCheck c = check(file);
+    if (c.errorCount() > 0 || c.config() == null || c.resolution() == null) {
+      List<String> lines = new ArrayList<>();
+      for (ConfigError e : c.errors()) {
+        lines.add(e.render(c.file()));
+      }
+      for (Finding f : c.findings()) {
+        if (f.severity() == Severity.ERROR) {
+          lines.add(new ConfigError(f.path(), f.line(), f.column(), f.message()).render(c.file()));
+        }
+      }
+      throw new UserError(
+          2,
+          c.file()
+              + " has "
+              + CheckReport.plural(lines.size(), "error")
+              + ":\n"
+              + String.join("\n", lines)
+              + "\n(mcpwatch validate -c "
+              + c.file()
+              + " explains them and suggests fixes)");
+    }
+    List<Finding> rest =
+        c.findings().stream()
+            .filter(f -> f.severity() != Severity.ERROR)
+            .collect(Collectors.toList());
+    return new LoadedConfig(file, c.config(), c.resolution().alarms(), rest);
+  }
+
+  /**
+   * Everything about {@code file}; never throws for configuration mistakes.
+   *
+   * @throws UserError (exit code 2) when the file cannot be read
+   */
+  public static ConfigCheck check(Path file) {
+    return check(file.toString(), read(file));
+  }
+
+  /** Checks configuration text; {@code name} is used in messages. */
+  public static ConfigCheck check(String name, String text) {
+    ConfigNode root;
+    try {
+      root = YamlReader.parse(text);
+    } catch (YamlReader.YamlException e) {
+      return new ConfigCheck(name, null, null, List.of(e.error), List.of());
+    }
+    BindResult bound = ConfigBinder.bind(root);
+    Resolution resolution = ConfigResolver.resolve(bound.config());
+    List<ConfigError> errors = new ArrayList<>(bound.errors());
+    errors.addAll(resolution.errors());
+    errors.sort(null);
+    List<Finding> findings = Linter.lint(bound.config(), resolution);
+    return new ConfigCheck(name, bound.config(), resolution, errors, findings);
+  }
+
+  private static String read(Path file) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (NoSuchFileException e) {
+      throw new UserError(2, file + ": no such file (mcpwatch init writes a starting point)");
+    } catch (CharacterCodingException e) {
+      throw new UserError(2, file + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new UserError(2, file + ": cannot read: " + e.getMessage());
+    }
+  }
+}

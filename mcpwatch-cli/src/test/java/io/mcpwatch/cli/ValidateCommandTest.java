@@ -1,0 +1,180 @@
+package io.mcpwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ValidateCommandTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+    return f;
+  }
+
+  static String adrAsWritten() throws Exception {
+    try (InputStream in =
+        ValidateCommandTest.class.getResourceAsStream("config/adr-0003-as-written.yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void validate_adrAsWritten_reportsItsRealProblemsAndExits2() throws Exception {
+    Path f = write("adr.yaml", adrAsWritten());
+
+    Cli.Result r = Cli.run("validate", "-c", f.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    List<String> lines = r.out().lines().filter(l -> !l.startsWith("  ")).toList();
+    assertThat(lines)
+        .containsExactly(
+            f
+                + ":23:56: error: alarms.http-4xx.pattern: Invalid character(s) in term: unquoted"
+                + " term 4?? contains '?'; only letters, digits and _ are allowed outside double"
+                + " quotes",
+            f
+                + ":24:56: error: alarms.http-5xx.pattern: Invalid character(s) in term: unquoted"
+                + " term 5?? contains '?'; only letters, digits and _ are allowed outside double"
+                + " quotes",
+            f
+                + ":19:22: info: defaults.dimensions.MCP: CloudWatch metric filters cannot set a"
+                + " static dimension value: dimension values must be fields of the event ($name,"
+                + " $.path) and term patterns have no fields. mcpwatch adds MCP = {app} to every"
+                + " sample itself, and the alarm watches it",
+            f
+                + ":22:55: warning: alarms.errors.pattern: ERROR is a substring search: it also"
+                + " counts lines that merely mention ERROR (an INFO line about ERROR_RATE_LIMIT,"
+                + " ERRORCODE), not only ERROR-level records",
+            f
+                + ":23:55: error: alarms.http-4xx.pattern: 4?? is not a wildcard: '?' only marks an"
+                + " optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it"
+                + " inside a term",
+            f
+                + ":24:55: error: alarms.http-5xx.pattern: 5?? is not a wildcard: '?' only marks an"
+                + " optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it"
+                + " inside a term",
+            f + ": 4 errors, 1 warning, 1 info; 16 alarms resolved");
+    assertThat(r.out())
+        .contains(
+            "  suggestion: [level, client, dash, request=*HTTP*, status=4*, ...] counts 4xx"
+                + " responses")
+        .contains("  suggestion: [level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]");
+  }
+
+  @Test
+  void validate_warningsOnly_exits1() throws Exception {
+    String text =
+        InitCommand.template()
+            .replace("'[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]'", "ERROR");
+    Path f = write("warn.yaml", text);
+
+    Cli.Result r = Cli.run("validate", "-c", f.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains(": warning: alarms.errors.pattern: ERROR is a substring search");
+    assertThat(r.out()).endsWith(f + ": 0 errors, 1 warning, 1 info; 32 alarms resolved\n");
+  }
+
+  @Test
+  void validate_schemaErrors_allReportedWithYamlPositions() throws Exception {
+    String text =
+        InitCommand.template()
+            .replace("    threshold: 20\n", "    treshold: 20\n")
+            .replace("    threshold: 50\n", "    threshold: fifty\n")
+            .replace("statistic: Sum", "statistic: sum");
+    Path f = write("bad.yaml", text);
+    List<String> source = text.lines().toList();
+
+    Cli.Result r = Cli.run("validate", "-c", f.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    int statLine = source.indexOf("  statistic: sum") + 1;
+    int tresholdLine = source.indexOf("    treshold: 20") + 1;
+    int fiftyLine = source.indexOf("    threshold: fifty") + 1;
+    assertThat(r.out())
+        .contains(
+            f
+                + ":"
+                + statLine
+                + ":14: error: defaults.statistic: expected one of SampleCount, Average, Sum,"
+                + " Minimum, Maximum; found \"sum\" (did you mean Sum?)\n")
+        .contains(
+            f
+                + ":"
+                + tresholdLine
+                + ":5: error: alarms.errors.treshold: unknown key (did you mean threshold?)\n")
+        .contains(
+            f
+                + ":"
+                + fiftyLine
+                + ":16: error: alarms.http-4xx.threshold: expected a number, found \"fifty\"\n");
+  }
+
+  @Test
+  void validate_yamlSyntaxError_isOneLine() throws Exception {
+    Path f = write("syntax.yaml", "namespace: MCP/Security\napps: [a, b\nalarms: {}\n");
+
+    Cli.Result r = Cli.run("validate", "-c", f.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out().lines().toList())
+        .containsExactly(
+            f
+                + ":3:7: error: YAML syntax error: expected ',' or ']', but got : (while parsing a"
+                + " flow sequence at 2:7)",
+            f + ": 1 error, 0 warnings, 0 infos; 0 alarms resolved");
+  }
+
+  @Test
+  void validate_jsonFormat_listsEveryFinding() throws Exception {
+    Path f = write("adr.yaml", adrAsWritten());
+
+    Cli.Result r = Cli.run("validate", "-c", f.toString(), "--format", "json");
+
+    assertThat(r.exit()).isEqualTo(2);
+    JsonNode root = JsonMapper.builder().build().readTree(r.out());
+    assertThat(root.get("file").asString()).isEqualTo(f.toString());
+    assertThat(root.get("errors").asInt()).isEqualTo(4);
+    assertThat(root.get("warnings").asInt()).isEqualTo(1);
+    assertThat(root.get("infos").asInt()).isEqualTo(1);
+    assertThat(root.get("alarms").asInt()).isEqualTo(16);
+    assertThat(root.get("exitCode").asInt()).isEqualTo(2);
+    JsonNode first = root.get("findings").get(0);
+    assertThat(first.get("severity").asString()).isEqualTo("error");
+    assertThat(first.get("rule").asString()).isEqualTo("config");
+    assertThat(first.get("path").asString()).isEqualTo("alarms.http-4xx.pattern");
+    assertThat(first.get("line").asInt()).isEqualTo(23);
+    assertThat(first.get("column").asInt()).isEqualTo(56);
+    assertThat(root.get("findings")).hasSize(6);
+    assertThat(root.get("findings").get(3).get("rule").asString()).isEqualTo("bare-level-term");
+    assertThat(root.get("findings").get(3).get("suggestion").asString()).startsWith("[level=");
+  }
+
+  @Test
+  void validate_missingFile_isAUserError() {
+    Cli.Result r = Cli.run("validate", "-c", dir.resolve("nope.yaml").toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("nope.yaml: no such file (mcpwatch init writes a starting point)");
+  }
+
+  @Test
+  void validate_unknownFormat_isAUsageError() throws Exception {
+    Path f = write("ok.yaml", InitCommand.template());
+
+    Cli.Result r = Cli.run("validate", "-c", f.toString(), "--format", "xml");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--format");
+  }
+}

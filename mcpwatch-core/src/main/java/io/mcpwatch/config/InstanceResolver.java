@@ -1,0 +1,270 @@
+package io.mcpwatch.config;
+
+import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.pattern.FilterPatternException;
+import io.mcpwatch.pattern.MetricFilter;
+import io.mcpwatch.pattern.MetricTransformation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves one (environment, app, alarm) combination of {@link ConfigResolver}: substitutes the
+ * placeholders, checks names and topics, compiles the metric filter and builds the alarm, reporting
+ * each problem at the value that caused it.
+ */
+final class InstanceResolver {
+  private final McpwatchConfig config;
+  private final Environment env;
+  private final App app;
+  private final AlarmDefinition def;
+  private final AlarmSettings s;
+  private final Set<String> topicNames;
+  private final Set<ConfigError> errors;
+  private final Map<String, String> vars = new HashMap<>();
+
+  InstanceResolver(
+      McpwatchConfig config,
+      Environment env,
+      App app,
+      AlarmDefinition def,
+      AlarmSettings s,
+      Set<String> topicNames,
+      Set<ConfigError> errors) {
+    this.config = config;
+    this.env = env;
+    this.app = app;
+    this.def = def;
+    this.s = s;
+    this.topicNames = topicNames;
+    this.errors = errors;
+    vars.put("env", env.name());
+    vars.put("app", app.name());
+    vars.put("alarm", def.name());
+    if (env.topic() != null) {
+      vars.put("topic", env.topic().value());
+    }
+  }
+
+  @Nullable ResolvedAlarm resolve() {
+    Located<String> logGroupTemplate = app.logGroup() != null ? app.logGroup() : config.logGroup();
+    if (!s.invalidFields().isEmpty()
+        || config.namespace() == null
+        || logGroupTemplate == null
+        || config.alarmName() == null) {
+      return null; // already reported by the binder
+    }
+    List<String> missing = new ArrayList<>();
+    for (AlarmField f : ConfigResolver.REQUIRED) {
+      if (s.get(f) == null) {
+        missing.add(f.key());
+      }
+    }
+    if (!missing.isEmpty()) {
+      errors.add(
+          new ConfigError(
+              def.path(),
+              def.line(),
+              def.column(),
+              "missing "
+                  + and(missing)
+                  + " (set under "
+                  + def.path()
+                  + ", defaults, the app or an override)"));
+      return null;
+    }
+    String logGroup = Templates.expand(logGroupTemplate.value(), vars);
+    String bad = logGroupProblem(logGroup);
+    if (bad != null) {
+      errors.add(logGroupTemplate.error("log group " + logGroup + " " + bad));
+      return null;
+    }
+    String alarmName = Templates.expand(config.alarmName().value(), vars);
+    if (alarmName.length() > 255) {
+      errors.add(
+          config.alarmName().error("alarm name " + alarmName + " is longer than 255 characters"));
+      return null;
+    }
+    Located<String> metric = req(s.metric());
+    String metricName = Templates.expand(metric.value(), vars);
+
+    Map<String, String> fieldDims = new LinkedHashMap<>();
+    Map<String, String> staticDims = new LinkedHashMap<>();
+    for (Dimension d : s.effectiveDimensions().values()) {
+      String v = req(d.value()).value();
+      if (d.isFieldReference()) {
+        fieldDims.put(d.name().value(), v);
+      } else {
+        staticDims.put(d.name().value(), Templates.expand(v, vars));
+      }
+    }
+    if (staticDims.size() + fieldDims.size() > 30) {
+      errors.add(
+          new ConfigError(
+              def.path(), def.line(), def.column(), "an alarm watches at most 30 dimensions"));
+      return null;
+    }
+    List<String> alarmActions = topics(s.alarmActions());
+    List<String> okActions = topics(s.okActions());
+    List<String> insufficient = topics(s.insufficientDataActions());
+    if (alarmActions == null || okActions == null || insufficient == null) {
+      return null;
+    }
+
+    Located<String> pattern = req(s.pattern());
+    Double defaultValue = s.defaultValue() == null ? null : s.defaultValue().value();
+    String unit = s.unit() == null ? null : s.unit().value();
+    MetricFilter filter;
+    try {
+      MetricTransformation t =
+          new MetricTransformation(
+              metricName,
+              config.namespace().value(),
+              req(s.metricValue()).value(),
+              defaultValue,
+              fieldDims,
+              unit);
+      filter = MetricFilter.compile(pattern.value(), t, config.patternOptions());
+    } catch (FilterPatternException e) {
+      errors.add(filterError(e, pattern));
+      return null;
+    }
+
+    AlarmSpec spec;
+    try {
+      spec =
+          new AlarmSpec(
+              alarmName,
+              s.description() == null ? null : Templates.expand(s.description().value(), vars),
+              config.namespace().value(),
+              metricName,
+              staticDims,
+              req(s.statistic()).value(),
+              req(s.period()).value(),
+              req(s.evaluationPeriods()).value(),
+              s.datapointsToAlarm() == null ? null : s.datapointsToAlarm().value(),
+              req(s.comparison()).value(),
+              req(s.threshold()).value(),
+              s.treatMissingData() == null ? null : s.treatMissingData().value(),
+              req(s.actionsEnabled()).value(),
+              alarmActions,
+              okActions,
+              insufficient,
+              unit);
+    } catch (IllegalArgumentException e) {
+      errors.add(specError(e.getMessage() == null ? e.toString() : e.getMessage()));
+      return null;
+    }
+    return new ResolvedAlarm(env.name(), app.name(), def.name(), logGroup, filter, spec);
+  }
+
+  /** The topic names of an action list (none when cleared), or null after reporting. */
+  private @Nullable List<String> topics(@Nullable Located<List<Located<String>>> list) {
+    List<String> out = new ArrayList<>();
+    if (list == null) {
+      return out;
+    }
+    boolean ok = true;
+    for (Located<String> t : list.value()) {
+      if (t.value().contains("{topic}") && env.topic() == null) {
+        return null; // the environment's topic is wrong: already reported
+      }
+      String name = Templates.expand(t.value(), vars);
+      if (!topicNames.contains(name)) {
+        Located<String> at = t.inFile() ? t : list.inFile() ? list.with(name) : null;
+        String msg =
+            "unknown topic "
+                + name
+                + " (declare it under environments or topics)"
+                + Suggest.didYouMean(name, topicNames);
+        errors.add(
+            at != null
+                ? at.error(msg)
+                : new ConfigError(def.path(), def.line(), def.column(), msg));
+        ok = false;
+      } else if (!out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return ok ? out : null;
+  }
+
+  private ConfigError filterError(FilterPatternException e, Located<String> pattern) {
+    String msg = AlarmSettingsSection.patternMessage(e);
+    String lower = msg.toLowerCase(Locale.ROOT);
+    Located<?> at = null;
+    if (lower.contains("dimension")) {
+      for (Dimension d : s.effectiveDimensions().values()) {
+        if (d.isFieldReference() && d.name().inFile()) {
+          at = d.name();
+          break;
+        }
+      }
+    } else if (lower.contains("default")) {
+      at = s.defaultValue();
+    } else if (lower.contains("value")) {
+      at = s.metricValue();
+    }
+    if (at != null && at.inFile()) {
+      return new ConfigError(at.path(), at.line(), at.column(), msg, e.hint());
+    }
+    return new ConfigError(
+        pattern.path(), pattern.line(), pattern.columnAt(e.column()), msg, e.hint());
+  }
+
+  private ConfigError specError(String message) {
+    Located<?> at = null;
+    if (message.startsWith("datapointsToAlarm")) {
+      at = s.datapointsToAlarm();
+    } else if (message.startsWith("period x evaluationPeriods")) {
+      at = s.evaluationPeriods().inFile() ? s.evaluationPeriods() : s.period();
+    }
+    if (at != null && at.inFile()) {
+      return at.error(message);
+    }
+    return new ConfigError(def.path(), def.line(), def.column(), message);
+  }
+
+  private static String and(List<String> items) {
+    int n = items.size();
+    return n == 1
+        ? items.get(0)
+        : String.join(", ", items.subList(0, n - 1)) + " and " + items.get(n - 1);
+  }
+
+  /** A value checked present by {@link ConfigResolver#REQUIRED}. */
+  private static <T> T req(@Nullable T value) {
+    if (value == null) {
+      throw new IllegalStateException("required field missing after the REQUIRED check");
+    }
+    return value;
+  }
+
+  /** Why CloudWatch Logs would reject the log-group name, or null. */
+  private static @Nullable String logGroupProblem(String name) {
+    if (name.isEmpty() || name.length() > 512) {
+      return "must be 1 to 512 characters";
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '_'
+              || c == '/'
+              || c == '#';
+      if (!ok) {
+        return "contains '" + c + "' (allowed: letters, digits, . - _ / #)";
+      }
+    }
+    return null;
+  }
+}

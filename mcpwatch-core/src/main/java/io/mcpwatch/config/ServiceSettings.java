@@ -1,0 +1,231 @@
+package io.mcpwatch.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the live service runs: where logs come from, where state is kept, the HTTP endpoint, mail,
+ * notification identity and engine options. Every section has a default, so a configuration that
+ * only describes alarms still runs (tailing nothing until sources are configured).
+ *
+ * @param sources log sources, in file order
+ * @param storage the database
+ * @param http the HTTP endpoint (ingest, subscription confirmation, signing certificate)
+ * @param smtp the mail server, or null to write e-mails as .eml files into {@code
+ *     notifications.mailboxDir}
+ * @param notifications notification identity and subscription lifetimes
+ * @param engine engine options for the undocumented points
+ */
+public record ServiceSettings(
+    List<SourceSettings> sources,
+    StorageSettings storage,
+    HttpSettings http,
+    @Nullable SmtpSettings smtp,
+    NotificationSettings notifications,
+    EngineSettings engine) {
+
+  public ServiceSettings {
+    sources = List.copyOf(sources);
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(engine, "engine");
+  }
+
+  /** No sources, SQLite in {@code mcpwatch-data/}, HTTP on 127.0.0.1:8787, mail to a mailbox dir. */
+  public static ServiceSettings defaults() {
+    return new ServiceSettings(
+        List.of(),
+        StorageSettings.defaults(),
+        HttpSettings.defaults(),
+        null,
+        NotificationSettings.defaults(),
+        EngineSettings.defaults());
+  }
+
+  /**
+   * One log source of one app (and optionally one environment).
+   *
+   * @param env the environment, or null for every environment the app is in
+   * @param app the app whose log group the events go to
+   * @param type {@code file} (globs, tailed), {@code docker} (Docker json-file logs, tailed) or
+   *     {@code stdin}
+   * @param paths glob patterns for file and docker sources; empty for stdin
+   * @param startAt {@code end} (default) or {@code beginning}: where to start in files present at
+   *     the first start (restarts always resume at the checkpoint)
+   * @param format {@code text} (default for file and stdin), {@code jsonl} or {@code docker}
+   * @param timestampFormat for text: where the event time comes from ({@code none} = time of
+   *     reading, default; or iso, python, epoch-ms, epoch-s, a DateTimeFormatter pattern)
+   * @param path key path in the file, for messages
+   */
+  public record SourceSettings(
+      @Nullable String env,
+      String app,
+      String type,
+      List<String> paths,
+      String startAt,
+      String format,
+      String timestampFormat,
+      String path) {
+    public SourceSettings {
+      Objects.requireNonNull(app, "app");
+      Objects.requireNonNull(type, "type");
+      paths = List.copyOf(paths);
+      Objects.requireNonNull(startAt, "startAt");
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(timestampFormat, "timestampFormat");
+      Objects.requireNonNull(path, "path");
+    }
+  }
+
+  /**
+   * The database.
+   *
+   * @param url {@code jdbc:sqlite:PATH} (default {@code jdbc:sqlite:mcpwatch-data/mcpwatch.db}) or
+   *     {@code jdbc:postgresql://HOST:PORT/DB}
+   * @param user database user (PostgreSQL), or null
+   * @param password database password (PostgreSQL; may come from ${ENV_VAR}), or null; never
+   *     printed
+   * @param historyRetention how long alarm history and minute aggregates are kept
+   */
+  public record StorageSettings(
+      String url, @Nullable String user, @Nullable String password, Duration historyRetention) {
+    public StorageSettings {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(historyRetention, "historyRetention");
+    }
+
+    public static StorageSettings defaults() {
+      return new StorageSettings("jdbc:sqlite:mcpwatch-data/mcpwatch.db", null, null, Duration.ofDays(14));
+    }
+
+    @Override
+    public String toString() {
+      return "StorageSettings[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "***")
+          + ", historyRetention=" + historyRetention + "]";
+    }
+  }
+
+  /**
+   * The HTTP endpoint.
+   *
+   * @param enabled whether to serve HTTP at all
+   * @param host bind address (default 127.0.0.1; anything else requires a token)
+   * @param port port (default 8787; 0 = any free port)
+   * @param token bearer token for ingest (may come from ${ENV_VAR}), or null; never printed
+   * @param publicBaseUrl the base URL put into confirmation and unsubscribe links (default
+   *     http://HOST:PORT)
+   * @param maxRequestBytes largest accepted ingest request
+   * @param maxEventsPerRequest most events per ingest request
+   * @param maxEventBytes largest accepted event
+   */
+  public record HttpSettings(
+      boolean enabled,
+      String host,
+      int port,
+      @Nullable String token,
+      @Nullable String publicBaseUrl,
+      long maxRequestBytes,
+      int maxEventsPerRequest,
+      long maxEventBytes) {
+    public HttpSettings {
+      Objects.requireNonNull(host, "host");
+    }
+
+    public static HttpSettings defaults() {
+      return new HttpSettings(true, "127.0.0.1", 8787, null, null, 1_048_576, 10_000, 262_144);
+    }
+
+    /** The base URL for links: {@link #publicBaseUrl()} or {@code http://host:port}. */
+    public String baseUrl() {
+      return publicBaseUrl != null ? publicBaseUrl : "http://" + host + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+      return "HttpSettings[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token="
+          + (token == null ? "null" : "***") + ", publicBaseUrl=" + publicBaseUrl + "]";
+    }
+  }
+
+  /**
+   * The mail server.
+   *
+   * @param host SMTP host
+   * @param port SMTP port (default 587 with starttls, 465 with tls, 25 otherwise)
+   * @param security {@code none}, {@code starttls} (default) or {@code tls}
+   * @param username login, or null
+   * @param password password (may come from ${ENV_VAR}), or null; never printed
+   * @param from the From address
+   */
+  public record SmtpSettings(
+      String host,
+      int port,
+      String security,
+      @Nullable String username,
+      @Nullable String password,
+      String from) {
+    public SmtpSettings {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(security, "security");
+      Objects.requireNonNull(from, "from");
+    }
+
+    @Override
+    public String toString() {
+      return "SmtpSettings[host=" + host + ", port=" + port + ", security=" + security + ", username="
+          + username + ", password=" + (password == null ? "null" : "***") + ", from=" + from + "]";
+    }
+  }
+
+  /**
+   * Notification identity and lifetimes.
+   *
+   * @param accountId the account id in ARNs (default 000000000000)
+   * @param from the From address of mailbox-directory mails and the default for SMTP
+   * @param mailboxDir where e-mails go as .eml files when no SMTP server is configured
+   * @param maxTriggerLines how many triggering log lines an alarm e-mail shows
+   * @param tokenValidity how long a confirmation link works (default 2 days)
+   * @param pendingExpiry when an unconfirmed subscription is dropped (default 48 hours)
+   */
+  public record NotificationSettings(
+      String accountId,
+      String from,
+      String mailboxDir,
+      int maxTriggerLines,
+      Duration tokenValidity,
+      Duration pendingExpiry) {
+    public NotificationSettings {
+      Objects.requireNonNull(accountId, "accountId");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(mailboxDir, "mailboxDir");
+      Objects.requireNonNull(tokenValidity, "tokenValidity");
+      Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+    }
+
+    public static NotificationSettings defaults() {
+      return new NotificationSettings(
+          "000000000000", "mcpwatch@localhost", "mcpwatch-data/mailbox", 5, Duration.ofDays(2),
+          Duration.ofHours(48));
+    }
+  }
+
+  /**
+   * Engine options (spec section 7 defaults).
+   *
+   * @param earlyFiring fire as soon as the next evaluation is certain to be ALARM (default true)
+   * @param extraRangeDatapoints evaluation range = N + this (default 2)
+   * @param defaultValueMode {@code PER_EVENT} (default) or {@code PER_MINUTE}
+   */
+  public record EngineSettings(boolean earlyFiring, int extraRangeDatapoints, String defaultValueMode) {
+    public EngineSettings {
+      Objects.requireNonNull(defaultValueMode, "defaultValueMode");
+    }
+
+    public static EngineSettings defaults() {
+      return new EngineSettings(true, 2, "PER_EVENT");
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.mcpwatch.source.tail;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * File globs ({@link java.nio.file.FileSystem#getPathMatcher} syntax: {@code *}, {@code ?}, {@code
+ * **}, {@code [..]}, {@code {a,b}}), relative ones resolved against the working directory. Each is
+ * expanded by walking from its longest literal directory prefix, only as deep as it can match.
+ */
+final class GlobSet {
+  private record Glob(String text, Path base, int depth, PathMatcher matcher) {}
+
+  private final List<Glob> globs;
+
+  private GlobSet(List<Glob> globs) {
+    this.globs = List.copyOf(globs);
+  }
+
+  /** Parses the globs; fails with a message naming the bad glob. */
+  static GlobSet parse(List<String> globs) {
+    if (globs.isEmpty()) {
+      throw new IllegalArgumentException("at least one file glob is required");
+    }
+    List<Glob> parsed = new ArrayList<>();
+    for (String text : globs) {
+      parsed.add(parseOne(text));
+    }
+    return new GlobSet(parsed);
+  }
+
+  private static Glob parseOne(String text) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("file glob must not be blank");
+    }
+    Path absolute;
+    try {
+      absolute = Path.of(text).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(
+          "file glob '" + text + "' is not a path: " + e.getMessage());
+    }
+    Path base = absolute.getRoot();
+    int literal = 0;
+    int count = absolute.getNameCount();
+    while (literal < count - 1 && !hasMeta(absolute.getName(literal).toString())) {
+      base = base == null ? absolute.getName(literal) : base.resolve(absolute.getName(literal));
+      literal++;
+    }
+    int depth = count - literal;
+    for (int i = literal; i < count; i++) {
+      if (absolute.getName(i).toString().contains("**")) {
+        depth = Integer.MAX_VALUE;
+      }
+    }
+    if (base == null) {
+      throw new IllegalArgumentException("file glob '" + text + "' has no directory to search");
+    }
+    PathMatcher matcher;
+    try {
+      matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolute);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "file glob '" + text + "' is not a valid glob: " + e.getMessage());
+    }
+    return new Glob(text, base, depth, matcher);
+  }
+
+  private static boolean hasMeta(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the absolute, normalized path matches one of the globs. */
+  boolean matches(Path path) {
+    for (Glob glob : globs) {
+      if (glob.matcher.matches(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The regular files (symbolic links followed) the globs match now, sorted. Directories that do
+   * not exist or cannot be read are skipped: they may appear later.
+   */
+  SortedSet<Path> expand() {
+    SortedSet<Path> found = new TreeSet<>();
+    for (Glob glob : globs) {
+      if (!Files.isDirectory(glob.base)) {
+        continue;
+      }
+      try {
+        Files.walkFileTree(
+            glob.base,
+            EnumSet.noneOf(FileVisitOption.class),
+            glob.depth,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (glob.matcher.matches(file) && Files.isRegularFile(file)) {
+                  found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+              }
+            });
+      } catch (IOException e) {
+        // walkFileTree reports failures through visitFileFailed; nothing else is expected here.
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public String toString() {
+    List<String> texts = new ArrayList<>();
+    globs.forEach(g -> texts.add(g.text));
+    return texts.toString();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Tailing log files that survive rotation and restarts, with exact checkpoints.
+ *
+ * <p>Start here: {@link io.mcpwatch.source.tail.FileTailer} follows the files matched by globs and
+ * returns {@link io.mcpwatch.source.tail.TailBatch}es of complete lines plus the {@link
+ * io.mcpwatch.source.tail.FileCheckpoint}s valid after them; the caller commits both atomically and
+ * hands the checkpoints back to {@link io.mcpwatch.source.tail.FileTailer#resume} after a restart.
+ * {@link io.mcpwatch.source.tail.StreamSource} reads a pipe (stdin) into the same {@link
+ * io.mcpwatch.source.tail.TailLine} type. Lines are raw bytes: decoding (UTF-8, JSON, Docker
+ * json-file) is the job of the readers in {@code io.mcpwatch.source.read}.
+ */
+@NullMarked
+package io.mcpwatch.source.tail;
+
+import org.jspecify.annotations.NullMarked;
