@@ -37,9 +37,9 @@ public class AdrPatternsBench {
   /** The patterns of the generated config: auth failures, errors, 4xx, 5xx. */
   static final String[] PATTERNS = {
     "\"OBO token exchange failed\"",
-    "[level=ERROR*, ...]",
-    "[level, client, dash, request, status=4*, ...]",
-    "[level, client, dash, request, status=5*, ...]",
+    "[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]",
+    "[level, client, dash, request=*HTTP*, status=4*, ...]",
+    "[level, client, dash, request=*HTTP*, status=5*, ...]",
   };
 
   FilterPattern[] patterns;

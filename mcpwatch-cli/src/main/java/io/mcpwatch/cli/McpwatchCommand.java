@@ -1,5 +1,8 @@
 package io.mcpwatch.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +32,9 @@ public final class McpwatchCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new McpwatchCommand());
     cl.setExecutionExceptionHandler(new UserErrorHandler());
+    // Reports carry user text and sparklines: always UTF-8, whatever the platform charset.
+    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     return cl;
   }
 }

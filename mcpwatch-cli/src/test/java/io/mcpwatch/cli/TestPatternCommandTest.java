@@ -25,8 +25,8 @@ class TestPatternCommandTest {
   @Test
   void text_showsMatchesExtractedFieldsAndClosingLine() throws IOException {
     Path f = lines(ACCESS_422, ACCESS_200);
-    CliRun r = CliRun.of("test-pattern", "[level, client, dash, request, status=4*, ...]", f.toString());
-    assertThat(r.exitCode()).isZero();
+    Cli.Result r = Cli.run("test-pattern", "[level, client, dash, request, status=4*, ...]", f.toString());
+    assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("event 1: " + ACCESS_422).contains("$status=422").doesNotContain("event 2");
     assertThat(r.out().strip()).endsWith("1 of 2 events matched");
   }
@@ -34,8 +34,8 @@ class TestPatternCommandTest {
   @Test
   void json_isTheTestMetricFilterShapeWithOneBasedNumbers() throws IOException {
     Path f = lines("[ERROR] first", "INFO fine", "[ERROR] second");
-    CliRun r = CliRun.of("test-pattern", "--format", "json", "\"[ERROR]\"", f.toString());
-    assertThat(r.exitCode()).isZero();
+    Cli.Result r = Cli.run("test-pattern", "--format", "json", "\"[ERROR]\"", f.toString());
+    assertThat(r.exit()).isZero();
     assertThat(r.out().strip())
         .isEqualTo(
             "{\"matches\":[{\"eventNumber\":1,\"eventMessage\":\"[ERROR] first\",\"extractedValues\":{}},"
@@ -45,11 +45,11 @@ class TestPatternCommandTest {
   @Test
   void json_withMetricValue_carriesValueAndDimensions() throws IOException {
     Path f = lines("127.0.0.1 GET /a 404 12", "127.0.0.1 GET /b 404 abc");
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "test-pattern", "--format", "json", "--metric-value", "$size", "--dimension", "status=$status",
             "[ip, method, path, status, size]", f.toString());
-    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("\"metricValue\":12.0,\"dimensions\":{\"status\":\"404\"}")
         .contains("\"eventNumber\":2")
@@ -58,8 +58,8 @@ class TestPatternCommandTest {
 
   @Test
   void invalidPattern_exits2WithColumnCaretAndHint() {
-    CliRun r = CliRun.of("test-pattern", "4??", dir.resolve("none").toString());
-    assertThat(r.exitCode()).isEqualTo(2);
+    Cli.Result r = Cli.run("test-pattern", "4??", dir.resolve("none").toString());
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("Invalid character(s) in term").contains("^").contains("hint:");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }
@@ -67,15 +67,15 @@ class TestPatternCommandTest {
   @Test
   void invalidTransformation_exits2WithAwsMessage() throws IOException {
     Path f = lines("x");
-    CliRun r = CliRun.of("test-pattern", "--dimension", "a=$a", "ERROR", f.toString());
-    assertThat(r.exitCode()).isEqualTo(2);
+    Cli.Result r = Cli.run("test-pattern", "--dimension", "a=$a", "ERROR", f.toString());
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("does not support dimensions");
   }
 
   @Test
   void unreadableInput_exits1AndNamesTheFile() {
-    CliRun r = CliRun.of("test-pattern", "ERROR", dir.resolve("missing.log").toString());
-    assertThat(r.exitCode()).isEqualTo(1);
+    Cli.Result r = Cli.run("test-pattern", "ERROR", dir.resolve("missing.log").toString());
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("missing.log").contains("cannot read");
   }
 
@@ -86,8 +86,8 @@ class TestPatternCommandTest {
         f,
         "{\"timestamp\": 1, \"message\": \"Traceback\\nValueError: OBO token exchange failed\"}\n"
             + "{\"timestamp\": 2, \"message\": \"ok\"}\n");
-    CliRun r = CliRun.of("test-pattern", "--events", f.toString(), "--format", "json", "\"OBO token exchange failed\"");
-    assertThat(r.exitCode()).isZero();
+    Cli.Result r = Cli.run("test-pattern", "--events", f.toString(), "--format", "json", "\"OBO token exchange failed\"");
+    assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("\"eventNumber\":1").contains("Traceback\\nValueError").doesNotContain("\"eventNumber\":2");
   }
 
@@ -95,8 +95,8 @@ class TestPatternCommandTest {
   void events_malformedJsonIsUnreadableInputNamingTheLine() throws IOException {
     Path f = dir.resolve("bad.jsonl");
     Files.writeString(f, "{\"message\": \"ok\"}\n{not json\n");
-    CliRun r = CliRun.of("test-pattern", "--events", f.toString(), "ok");
-    assertThat(r.exitCode()).isEqualTo(1);
+    Cli.Result r = Cli.run("test-pattern", "--events", f.toString(), "ok");
+    assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("bad.jsonl:2:");
   }
 
@@ -104,8 +104,8 @@ class TestPatternCommandTest {
   void invalidUtf8_isReplacedNotFatal() throws IOException {
     Path f = dir.resolve("bin.log");
     Files.write(f, new byte[] {'E', 'R', 'R', 'O', 'R', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
-    CliRun r = CliRun.of("test-pattern", "ERROR", f.toString());
-    assertThat(r.exitCode()).isZero();
+    Cli.Result r = Cli.run("test-pattern", "ERROR", f.toString());
+    assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("1 of 1 events matched");
   }
 }

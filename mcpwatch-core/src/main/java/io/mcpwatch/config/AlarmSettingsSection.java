@@ -1,5 +1,7 @@
 package io.mcpwatch.config;
 
+import io.mcpwatch.pattern.StandardUnit;
+
 import io.mcpwatch.alarm.ComparisonOperator;
 import io.mcpwatch.alarm.Statistic;
 import io.mcpwatch.alarm.TreatMissingData;
@@ -22,35 +24,7 @@ final class AlarmSettingsSection {
   static final Set<String> TOPIC_VARS = Set.of("env", "app", "alarm", "topic");
 
   /** CloudWatch StandardUnit values. */
-  static final List<String> UNITS =
-      List.of(
-          "Seconds",
-          "Microseconds",
-          "Milliseconds",
-          "Bytes",
-          "Kilobytes",
-          "Megabytes",
-          "Gigabytes",
-          "Terabytes",
-          "Bits",
-          "Kilobits",
-          "Megabits",
-          "Gigabits",
-          "Terabits",
-          "Percent",
-          "Count",
-          "Bytes/Second",
-          "Kilobytes/Second",
-          "Megabytes/Second",
-          "Gigabytes/Second",
-          "Terabytes/Second",
-          "Bits/Second",
-          "Kilobits/Second",
-          "Megabits/Second",
-          "Gigabits/Second",
-          "Terabits/Second",
-          "Count/Second",
-          "None");
+  static final List<String> UNITS = StandardUnit.NAMES;
 
   /** Consumes every alarm field of {@code map} (other keys are left to the caller). */
   static AlarmSettings bind(MapReader map, BindContext ctx) {

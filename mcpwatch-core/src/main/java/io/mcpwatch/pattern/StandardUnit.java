@@ -3,10 +3,11 @@ package io.mcpwatch.pattern;
 import java.util.List;
 
 /** The CloudWatch {@code StandardUnit} names a metric transformation's unit may take. */
-final class StandardUnit {
+public final class StandardUnit {
   private StandardUnit() {}
 
-  static final List<String> NAMES =
+  /** Every StandardUnit name, in AWS order. */
+  public static final List<String> NAMES =
       List.of(
           "Seconds",
           "Microseconds",

@@ -68,15 +68,9 @@ final class JsonScanner {
         return false;
       }
       int ks = i + 1;
-      int ke = ks;
-      while (ke < to && b[ke] != '"') {
-        if (b[ke] == '\\') {
-          return false; // escaped key names are rare: let Jackson read them
-        }
-        ke++;
-      }
-      if (ke >= to) {
-        return false;
+      int ke = Swar.indexOfQuoteOrBackslash(b, ks, to);
+      if (ke < 0 || b[ke] == '\\') {
+        return false; // escaped key names are rare: let Jackson read them
       }
       int slot = slotOf(b, ks, ke);
       i = skipWs(b, ke + 1, to);
