@@ -207,6 +207,10 @@ final class EngineLoop implements Runnable {
   private int drainSources() {
     int n = 0;
     for (SourceBatch b = null; n < MAX_BATCHES_PER_ROUND && (b = inbox.poll()) != null; n++) {
+      for (String notice : b.notices()) {
+        log.info("{}: {}", b.source().label(), notice);
+        listener.sourceNotice(b.source().label(), notice);
+      }
       ingest(b.events());
       input = input.plus(b.counts());
       if (!b.events().isEmpty()) {
@@ -215,10 +219,6 @@ final class EngineLoop implements Runnable {
       if (b.checkpoints() != null) {
         pendingCheckpoints.put(b.source().key(), SourceCheckpoint.files(b.checkpoints()));
         dirty = true;
-      }
-      for (String notice : b.notices()) {
-        log.info("{}: {}", b.source().label(), notice);
-        listener.sourceNotice(b.source().label(), notice);
       }
       for (String problem : b.problems()) {
         if (problemsLogged++ < MAX_PROBLEMS_PER_SUMMARY) {

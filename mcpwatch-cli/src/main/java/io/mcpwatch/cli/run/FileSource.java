@@ -80,7 +80,7 @@ final class FileSource implements LogSource {
   private void loop() {
     try {
       List<FileCheckpoint> first = tailer.checkpoints();
-      List<String> found = discovered(first);
+      List<String> found = discovered(first, true);
       if (!inbox.put(batch(first, List.of(), found, BatchDecoder.Decoded.EMPTY), () -> open)) {
         return;
       }
@@ -96,7 +96,8 @@ final class FileSource implements LogSource {
 
   private void handle(TailBatch b) throws InterruptedException {
     BatchDecoder.Decoded d = decoder.decode(b.lines(), clock.millis());
-    List<String> found = b.checkpointsChanged() ? discovered(b.checkpoints()) : List.of();
+    List<String> found =
+        b.checkpointsChanged() ? discovered(b.checkpoints(), false) : List.of();
     inbox.put(batch(b.checkpoints(), b.notices(), found, d), () -> open); // false: stopping
   }
 
@@ -111,13 +112,15 @@ final class FileSource implements LogSource {
     return new SourceBatch(spec, d.events(), checkpoints, d.counts(), all, d.problems());
   }
 
-  /** "following FILE" for files not seen before in this source's checkpoints. */
-  private List<String> discovered(List<FileCheckpoint> checkpoints) {
+  /** One notice per file not seen before in this source's checkpoints. */
+  private List<String> discovered(List<FileCheckpoint> checkpoints, boolean atStart) {
     List<String> out = new ArrayList<>(0);
     for (FileCheckpoint c : checkpoints) {
       String id = c.fileKey() != null ? c.fileKey() : c.path();
       if (seenFiles.add(id)) {
-        out.add("following " + c.path() + " from byte " + c.offset());
+        out.add(atStart
+            ? "following " + c.path() + " from byte " + c.offset()
+            : "following " + c.path() + " (new file)");
       }
     }
     return out;

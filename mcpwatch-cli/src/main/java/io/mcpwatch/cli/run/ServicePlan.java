@@ -2,6 +2,7 @@ package io.mcpwatch.cli.run;
 
 import io.mcpwatch.cli.UserError;
 import io.mcpwatch.cli.config.LoadedConfig;
+import io.mcpwatch.config.McpwatchConfig;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.config.ServiceSettings;
 import io.mcpwatch.config.ServiceSettings.SourceSettings;
@@ -13,6 +14,7 @@ import io.mcpwatch.notify.TopicConfig;
 import io.mcpwatch.source.read.InputFormat;
 import io.mcpwatch.source.read.ReadOptions;
 import io.mcpwatch.source.tail.StartAt;
+import io.mcpwatch.storage.DatabaseConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -98,10 +100,7 @@ public record ServicePlan(
     }
     String region =
         loaded.config().region() == null ? DEFAULT_REGION : loaded.config().region().value();
-    String url = service.storage().url();
-    if (url.startsWith(SQLITE)) {
-      url = SQLITE + base.resolve(url.substring(SQLITE.length())).normalize();
-    }
+    String url = storageUrl(loaded);
     Path dataDir =
         url.startsWith(SQLITE)
             ? Path.of(url.substring(SQLITE.length())).toAbsolutePath().getParent()
@@ -109,6 +108,29 @@ public record ServicePlan(
     Path mailbox = base.resolve(service.notifications().mailboxDir()).normalize();
     return new ServicePlan(loaded, options, alarms, engine, sources, topics(loaded), region, url,
         dataDir, mailbox);
+  }
+
+  /** The configured JDBC URL, a relative SQLite path resolved against the file's directory. */
+  static String storageUrl(LoadedConfig loaded) {
+    String url = loaded.config().service().storage().url();
+    return url.startsWith(SQLITE)
+        ? SQLITE + baseDir(loaded.file()).resolve(url.substring(SQLITE.length())).normalize()
+        : url;
+  }
+
+  /** The database of the configuration (for status and subscriptions, beside the service). */
+  public static DatabaseConfig database(LoadedConfig loaded) {
+    return Storage.config(storageUrl(loaded), loaded.config().service().storage());
+  }
+
+  /** {@code loaded} with other service settings (the demo builds them in code). */
+  public static LoadedConfig withService(LoadedConfig loaded, ServiceSettings service) {
+    McpwatchConfig c = loaded.config();
+    McpwatchConfig changed =
+        new McpwatchConfig(c.namespace(), c.region(), c.logGroup(), c.alarmName(),
+            c.environments(), c.apps(), c.defaults(), c.alarms(), c.overrides(), c.topics(),
+            c.patternOptions(), service);
+    return new LoadedConfig(loaded.file(), changed, loaded.alarms(), loaded.findings());
   }
 
   /** The configuration file's directory (relative paths in it are resolved against it). */

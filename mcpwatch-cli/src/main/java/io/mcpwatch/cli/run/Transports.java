@@ -31,7 +31,7 @@ final class Transports {
   /** Adds the transports to a dispatcher builder. */
   static NotificationDispatcher.Builder register(
       NotificationDispatcher.Builder b,
-      @Nullable ServiceSettings.SmtpSettings smtp,
+      ServiceSettings.@Nullable SmtpSettings smtp,
       String from,
       Path mailboxDir,
       InstantSource clock,
