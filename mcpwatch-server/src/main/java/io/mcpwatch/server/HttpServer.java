@@ -142,7 +142,7 @@ public final class HttpServer implements AutoCloseable {
      * Binds and starts.
      *
      * @throws IllegalArgumentException when the host does not resolve, or is not loopback and no
-     *     token is set (the message names {@code server.token})
+     *     token is set (the message names {@code http.token})
      * @throws IllegalStateException when the port cannot be bound
      */
     public HttpServer start() {
@@ -161,7 +161,7 @@ public final class HttpServer implements AutoCloseable {
       } catch (RuntimeException e) {
         app.stop();
         throw new IllegalStateException(
-            "server.port: cannot listen on "
+            "http.port: cannot listen on "
                 + settings.host()
                 + ":"
                 + settings.port()
@@ -189,11 +189,11 @@ public final class HttpServer implements AutoCloseable {
       }
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(
-          "server.host: cannot resolve " + settings.host() + " (" + e.getMessage() + ")", e);
+          "http.host: cannot resolve " + settings.host() + " (" + e.getMessage() + ")", e);
     }
     if (!loopback && settings.token() == null) {
       throw new IllegalArgumentException(
-          "server.token: required when server.host ("
+          "http.token: required when http.host ("
               + settings.host()
               + ") is not a loopback address; set a bearer token of at least "
               + BearerToken.MIN_LENGTH

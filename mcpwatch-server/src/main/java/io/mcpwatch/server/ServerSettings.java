@@ -1,5 +1,6 @@
 package io.mcpwatch.server;
 
+import io.mcpwatch.config.ServiceSettings;
 import io.mcpwatch.server.ingest.IngestLimits;
 import io.mcpwatch.server.web.BearerToken;
 import java.time.Duration;
@@ -31,22 +32,22 @@ public record ServerSettings(
   public static final int DEFAULT_PORT = 8787;
 
   public ServerSettings {
-    Objects.requireNonNull(host, "server.host");
+    Objects.requireNonNull(host, "http.host");
     if (host.isBlank()) {
       throw new IllegalArgumentException(
-          "server.host: expected an address such as 127.0.0.1; found an empty value");
+          "http.host: expected an address such as 127.0.0.1; found an empty value");
     }
     if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("server.port: expected 0-65535; found " + port);
+      throw new IllegalArgumentException("http.port: expected 0-65535; found " + port);
     }
     Objects.requireNonNull(limits, "ingest limits");
-    Objects.requireNonNull(stopTimeout, "server.stopTimeout");
+    Objects.requireNonNull(stopTimeout, "http.stopTimeout");
     if (stopTimeout.isNegative()) {
       throw new IllegalArgumentException(
-          "server.stopTimeout: expected a duration >= 0; found " + stopTimeout);
+          "http.stopTimeout: expected a duration >= 0; found " + stopTimeout);
     }
     if (maxThreads < 8 || maxThreads > 1000) {
-      throw new IllegalArgumentException("server.maxThreads: expected 8-1000; found " + maxThreads);
+      throw new IllegalArgumentException("http.maxThreads: expected 8-1000; found " + maxThreads);
     }
   }
 
@@ -54,6 +55,22 @@ public record ServerSettings(
   public static ServerSettings defaults() {
     return new ServerSettings(
         DEFAULT_HOST, DEFAULT_PORT, null, IngestLimits.defaults(), Duration.ofSeconds(5), 16);
+  }
+
+  /**
+   * The {@code http} section of the service configuration: host, port, token (validated, named
+   * {@code http.token}) and the three ingest limits; stop timeout and threads keep their defaults.
+   * {@code enabled} and {@code publicBaseUrl} are the caller's business.
+   */
+  public static ServerSettings from(ServiceSettings.HttpSettings http) {
+    BearerToken token = http.token() == null ? null : BearerToken.of("http.token", http.token());
+    return new ServerSettings(
+        http.host(),
+        http.port(),
+        token,
+        IngestLimits.of(http.maxRequestBytes(), http.maxEventsPerRequest(), http.maxEventBytes()),
+        Duration.ofSeconds(5),
+        16);
   }
 
   public ServerSettings withHost(String newHost) {

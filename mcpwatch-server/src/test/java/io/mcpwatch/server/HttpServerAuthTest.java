@@ -24,7 +24,7 @@ class HttpServerAuthTest {
       assertThatThrownBy(() -> HttpServer.builder(s).ingest(e -> Admission.accepted()).start())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith(
-              "server.token: required when server.host (" + host + ") is not a loopback address");
+              "http.token: required when http.host (" + host + ") is not a loopback address");
     }
   }
 
@@ -35,18 +35,18 @@ class HttpServerAuthTest {
     HttpServer.requireTokenOffLoopback(
         ServerSettings.defaults()
             .withHost("0.0.0.0")
-            .withToken(BearerToken.of("server.token", TOKEN)));
+            .withToken(BearerToken.of("http.token", TOKEN)));
     assertThatThrownBy(
             () ->
                 HttpServer.requireTokenOffLoopback(
                     ServerSettings.defaults().withHost("no-such-host.invalid")))
-        .hasMessageStartingWith("server.host: cannot resolve");
+        .hasMessageStartingWith("http.host: cannot resolve");
   }
 
   @Test
   void postLogs_tokenRequiredWhenConfigured() throws Exception {
     ServerSettings s =
-        ServerSettings.defaults().withPort(0).withToken(BearerToken.of("server.token", TOKEN));
+        ServerSettings.defaults().withPort(0).withToken(BearerToken.of("http.token", TOKEN));
     try (HttpServer server =
         HttpServer.builder(s)
             .ingest(
@@ -112,7 +112,7 @@ class HttpServerAuthTest {
       ServerSettings s = ServerSettings.defaults().withPort(first.port());
       assertThatThrownBy(() -> HttpServer.builder(s).start())
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith("server.port: cannot listen on 127.0.0.1:" + first.port());
+          .hasMessageStartingWith("http.port: cannot listen on 127.0.0.1:" + first.port());
     }
   }
 }

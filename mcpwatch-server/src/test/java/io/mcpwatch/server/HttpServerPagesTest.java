@@ -55,7 +55,7 @@ class HttpServerPagesTest {
     ServerSettings s =
         ServerSettings.defaults()
             .withPort(0)
-            .withToken(BearerToken.of("server.token", "a-token-of-enough-length"));
+            .withToken(BearerToken.of("http.token", "a-token-of-enough-length"));
     server =
         HttpServer.builder(s)
             .ingest(e -> io.mcpwatch.server.ingest.Admission.accepted())

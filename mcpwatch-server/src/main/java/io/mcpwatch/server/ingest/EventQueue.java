@@ -28,7 +28,7 @@ public final class EventQueue implements EventSink {
   public EventQueue(int capacity, Duration retryAfter) {
     if (capacity < 1) {
       throw new IllegalArgumentException(
-          "ingest.queueCapacity: expected at least 1; found " + capacity);
+          "http.queueCapacity: expected at least 1; found " + capacity);
     }
     this.capacity = capacity;
     this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");

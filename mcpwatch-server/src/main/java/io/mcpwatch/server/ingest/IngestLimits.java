@@ -31,31 +31,50 @@ public record IngestLimits(
   public static final int EVENT_OVERHEAD_BYTES = 26;
 
   public IngestLimits {
-    positive("ingest.maxBodyBytes", maxBodyBytes);
-    positive("ingest.maxBatchBytes", maxBatchBytes);
-    positive("ingest.maxEvents", maxEvents);
+    positive("http.maxBodyBytes", maxBodyBytes);
+    positive("http.maxRequestBytes", maxBatchBytes);
+    positive("http.maxEventsPerRequest", maxEvents);
     if (maxEventBytes <= EVENT_OVERHEAD_BYTES) {
       throw new IllegalArgumentException(
-          "ingest.maxEventBytes: expected more than "
+          "http.maxEventBytes: expected more than "
               + EVENT_OVERHEAD_BYTES
               + "; found "
               + maxEventBytes);
     }
     if (maxEventBytes > maxBatchBytes) {
       throw new IllegalArgumentException(
-          "ingest.maxEventBytes: expected at most ingest.maxBatchBytes ("
+          "http.maxEventBytes: expected at most http.maxRequestBytes ("
               + maxBatchBytes
               + "); found "
               + maxEventBytes);
     }
-    nonNegative("ingest.maxEventAge", maxEventAge);
-    nonNegative("ingest.maxEventFuture", maxEventFuture);
+    nonNegative("http.maxEventAge", maxEventAge);
+    nonNegative("http.maxEventFuture", maxEventFuture);
   }
 
   /** CloudWatch Logs' quotas (see the parameters). */
   public static IngestLimits defaults() {
+    return of(1_048_576, 10_000, 262_144);
+  }
+
+  /**
+   * The three limits mcpwatch's configuration names ({@code http.maxRequestBytes}, {@code
+   * http.maxEventsPerRequest}, {@code http.maxEventBytes}); the body limit is twice the batch limit
+   * and the age limits are CloudWatch's.
+   */
+  public static IngestLimits of(long maxRequestBytes, int maxEventsPerRequest, long maxEventBytes) {
+    if (maxEventBytes > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "http.maxEventBytes: expected at most " + Integer.MAX_VALUE + "; found " + maxEventBytes);
+    }
+    long body = maxRequestBytes > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * maxRequestBytes;
     return new IngestLimits(
-        2L * 1_048_576, 1_048_576, 10_000, 262_144, Duration.ofDays(14), Duration.ofHours(2));
+        body,
+        maxRequestBytes,
+        maxEventsPerRequest,
+        (int) maxEventBytes,
+        Duration.ofDays(14),
+        Duration.ofHours(2));
   }
 
   private static void positive(String key, long v) {

@@ -39,7 +39,7 @@ class EventQueueTest {
   @Test
   void constructor_rejectsZeroCapacity() {
     assertThatThrownBy(() -> new EventQueue(0, Duration.ZERO))
-        .hasMessageContaining("ingest.queueCapacity");
+        .hasMessageContaining("http.queueCapacity");
   }
 
   @Test

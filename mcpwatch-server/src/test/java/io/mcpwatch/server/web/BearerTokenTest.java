@@ -10,7 +10,7 @@ class BearerTokenTest {
 
   @Test
   void matches_onlyTheBearerToken() {
-    BearerToken t = BearerToken.of("server.token", SECRET);
+    BearerToken t = BearerToken.of("http.token", SECRET);
     assertThat(t.matches("Bearer " + SECRET)).isTrue();
     assertThat(t.matches("bearer " + SECRET + "  ")).isTrue();
     assertThat(t.matches("Bearer " + SECRET + "x")).isFalse();
@@ -23,10 +23,10 @@ class BearerTokenTest {
 
   @Test
   void of_rejectsShortOrSpacedTokensNamingKey() {
-    assertThatThrownBy(() -> BearerToken.of("server.token", "short"))
+    assertThatThrownBy(() -> BearerToken.of("http.token", "short"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("server.token: expected at least 16 characters");
-    assertThatThrownBy(() -> BearerToken.of("server.token", "has a space in it ok"))
+        .hasMessageStartingWith("http.token: expected at least 16 characters");
+    assertThatThrownBy(() -> BearerToken.of("http.token", "has a space in it ok"))
         .hasMessageContaining("printable ASCII without spaces");
   }
 
