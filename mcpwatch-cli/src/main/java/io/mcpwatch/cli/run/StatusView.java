@@ -189,7 +189,7 @@ public final class StatusView {
       return sb.toString();
     }
     sb.append(String.format(Locale.ROOT,
-        "%d alarms; last commit #%d at %s (%s ago), next evaluation %s%n", entries.size(),
+        "%d alarms; last commit #%d at %s (%s ago), next evaluation %s%n%n", entries.size(),
         report.commitNumber(), ISO.format(report.committedAt()),
         ago(Duration.between(report.committedAt(), now)),
         report.nextBoundary() == null ? "-" : ISO.format(report.nextBoundary())));
@@ -197,7 +197,7 @@ public final class StatusView {
       AlarmView v = e.view();
       AlarmTransition last = e.transitions().isEmpty() ? null
           : e.transitions().get(e.transitions().size() - 1);
-      sb.append(String.format(Locale.ROOT, "%n%-40s %-17s since %s%s%n", v.alarmName(),
+      sb.append(String.format(Locale.ROOT, "%-40s %-17s since %s%s%n", v.alarmName(),
           v.state(), ISO.format(v.lastTransition()),
           last != null && last.early() ? " (early)" : ""));
       sb.append("  ").append(v.reason()).append('\n');

@@ -10,6 +10,7 @@ import io.mcpwatch.notify.NotifySettings;
 import io.mcpwatch.notify.Subscription;
 import io.mcpwatch.notify.SubscriptionManager;
 import io.mcpwatch.notify.SubscriptionStatus;
+import io.mcpwatch.notify.TopicConfig;
 import io.mcpwatch.notify.UnsubscribeResult;
 import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.storage.Database;
@@ -85,6 +86,26 @@ public final class Subscriptions implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * Subscribes the configured recipients and confirms them at once (the demo has nobody to click
+   * the link); their confirmation requests are then skipped by the dispatcher.
+   *
+   * @return how many subscriptions were confirmed
+   */
+  int subscribeConfirmed(List<TopicConfig> topics) {
+    return db.transaction(c -> {
+      manager.reconcile(topics);
+      int n = 0;
+      for (Subscription s : store.all()) {
+        if (s.status() == SubscriptionStatus.PENDING_CONFIRMATION && s.token() != null) {
+          manager.confirm(s.topicArn(), s.token());
+          n++;
+        }
+      }
+      return n;
+    });
   }
 
   public List<Subscription> list() {
