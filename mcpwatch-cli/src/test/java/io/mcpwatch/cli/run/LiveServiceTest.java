@@ -36,7 +36,7 @@ class LiveServiceTest {
           .filter(x -> x.newState() == AlarmState.ALARM).findFirst().orElseThrow();
       assertThat(t.early()).isTrue();
       assertThat(t.reason()).startsWith("Threshold Crossed");
-      Path box = dir.resolve("mailbox/owners@example.com");
+      Path box = dir.resolve("mcpwatch-data/mailbox/owners@example.com");
       await().atMost(Duration.ofSeconds(10)).until(() -> emlContaining(box, "ALARM").size() == 1);
       String mail = Files.readString(emlContaining(box, "ALARM").get(0), StandardCharsets.UTF_8);
       assertThat(mail).contains("teams-prod-auth-failures").contains("OBO token exchange failed");

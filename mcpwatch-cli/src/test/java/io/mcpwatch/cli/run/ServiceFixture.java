@@ -106,13 +106,11 @@ final class ServiceFixture implements AutoCloseable {
         new ServiceSettings(
             List.of(new SourceSettings("prod", "teams", "file", List.of("logs/*.log"),
                 "beginning", format, timestampFormat, "sources[0]")),
-            new ServiceSettings.StorageSettings("jdbc:sqlite:state/mcpwatch.db", null, null,
-                Duration.ofDays(14)),
+            d.storage(),
             new ServiceSettings.HttpSettings(http, "127.0.0.1", 0, null, null, 1_048_576, 10_000,
                 262_144),
             null,
-            new ServiceSettings.NotificationSettings("000000000000", "mcpwatch@localhost",
-                "mailbox", 5, Duration.ofDays(2), Duration.ofHours(48)),
+            d.notifications(),
             d.engine());
     this.plan = ServicePlan.of(ServicePlan.withService(loaded, service),
         options.withStatsInterval(Duration.ofSeconds(2)));
@@ -147,6 +145,40 @@ final class ServiceFixture implements AutoCloseable {
 
   static String access(Instant t, int status) {
     return t + " INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" " + status + " OK";
+  }
+
+  /** A JSON line {"timestamp":..,"message":..}. */
+  static String jsonl(Instant t, String message) {
+    return "{\"timestamp\":" + t.toEpochMilli() + ",\"message\":\""
+        + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+  }
+
+  static final String OBO_MESSAGE =
+      "ERROR:teams_mcp.auth:OBO token exchange failed: AADSTS50013: Assertion failed signature"
+          + " validation.";
+
+  static String accessMessage(int status) {
+    return "INFO:     10.0.1.23:51234 - \"POST /mcp HTTP/1.1\" " + status + " Whatever";
+  }
+
+  /** Waits until the service has read {@code lines} lines in total. */
+  void awaitLines(long lines) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> service.stats().lines() >= lines);
+  }
+
+  /** The stored status (read-only, beside a running service or after). */
+  io.mcpwatch.storage.state.StatusReport status() {
+    try (io.mcpwatch.storage.Database db =
+        io.mcpwatch.storage.Database.openReadOnly(ServicePlan.database(plan.loaded()))) {
+      return new io.mcpwatch.storage.state.StatusReader(db).report(Instant.now(), 2, 4);
+    }
+  }
+
+  static io.mcpwatch.storage.state.AlarmView alarm(
+      io.mcpwatch.storage.state.StatusReport r, String name) {
+    return r.alarms().stream().filter(a -> a.alarmName().equals(name)).findFirst()
+        .orElseThrow();
   }
 
   @Override
