@@ -26,8 +26,8 @@ public final class ConfigBinder {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
 
   /**
-   * Binds the whole document without environment variables (every {@code ${NAME}} value is
-   * reported as unset). Never throws for configuration mistakes.
+   * Binds the whole document without environment variables (every {@code ${NAME}} value is reported
+   * as unset). Never throws for configuration mistakes.
    */
   public static BindResult bind(ConfigNode root) {
     return bind(root, Map.of());

@@ -12,8 +12,8 @@ final class Endpoints {
   private Endpoints() {}
 
   /**
-   * What is wrong with {@code endpoint} for {@code protocol}, or null when it is fine. Messages show
-   * URLs redacted to scheme and host (webhook URLs are credentials).
+   * What is wrong with {@code endpoint} for {@code protocol}, or null when it is fine. Messages
+   * show URLs redacted to scheme and host (webhook URLs are credentials).
    */
   static @Nullable String check(Protocol protocol, String endpoint) {
     io.mcpwatch.notify.Subscriber s;

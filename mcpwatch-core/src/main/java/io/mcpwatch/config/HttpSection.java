@@ -161,9 +161,7 @@ final class HttpSection {
     }
     String u = s.value().strip();
     String rest =
-        u.startsWith("http://")
-            ? u.substring(7)
-            : u.startsWith("https://") ? u.substring(8) : null;
+        u.startsWith("http://") ? u.substring(7) : u.startsWith("https://") ? u.substring(8) : null;
     if (rest == null
         || rest.isEmpty()
         || rest.startsWith("/")

@@ -26,7 +26,8 @@ final class MailSection {
     ConfigNode accountNode = m.take("accountId");
     if (accountNode != null) {
       Located<String> a = Values.string(accountNode, m.path("accountId"), ctx);
-      if (a != null && (a.value().length() != 12 || !a.value().chars().allMatch(Character::isDigit))) {
+      if (a != null
+          && (a.value().length() != 12 || !a.value().chars().allMatch(Character::isDigit))) {
         ctx.add(
             a.error(
                 "expected 12 digits (quote it to keep leading zeros: '000000000000'), found "
@@ -76,7 +77,8 @@ final class MailSection {
     }
     MapReader m = MapReader.of(node, "smtp", ctx);
     ConfigNode hostNode = m.require("host");
-    Located<String> host = hostNode == null ? null : ServiceValues.host(hostNode, m.path("host"), ctx);
+    Located<String> host =
+        hostNode == null ? null : ServiceValues.host(hostNode, m.path("host"), ctx);
     String security = "starttls";
     ConfigNode securityNode = m.take("security");
     if (securityNode != null) {

@@ -78,7 +78,9 @@ final class ServiceSection {
       }
       if (passwordNode != null) {
         ctx.error(
-            m.path("password"), passwordNode, "password applies to jdbc:postgresql: databases only");
+            m.path("password"),
+            passwordNode,
+            "password applies to jdbc:postgresql: databases only");
       }
     }
     return new StorageSettings(url, user == null ? null : user.value(), password, retention);

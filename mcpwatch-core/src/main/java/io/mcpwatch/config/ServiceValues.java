@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Conversions for the live-service sections: one of a few words, durations, e-mail addresses,
- * host names and ports. Like {@link Values}, each reports a mistake at the node and returns null.
+ * Conversions for the live-service sections: one of a few words, durations, e-mail addresses, host
+ * names and ports. Like {@link Values}, each reports a mistake at the node and returns null.
  */
 final class ServiceValues {
   private ServiceValues() {}

@@ -28,7 +28,8 @@ final class SourcesSection {
   static final List<String> TYPES = List.of("file", "docker", "stdin");
   static final List<String> START_AT = List.of("end", "beginning");
   static final List<String> FORMATS = List.of("text", "jsonl", "docker");
-  static final List<String> TIMESTAMP_NAMES = List.of("none", "iso", "python", "epoch-ms", "epoch-s");
+  static final List<String> TIMESTAMP_NAMES =
+      List.of("none", "iso", "python", "epoch-ms", "epoch-s");
 
   /** Binds the section; apps and environments must be bound (their names are checked). */
   static List<SourceSettings> bind(
@@ -82,7 +83,11 @@ final class SourcesSection {
               s.path(),
               s.line(),
               s.column(),
-              "the glob " + glob + " is also read by " + first.path() + "; its lines would count"
+              "the glob "
+                  + glob
+                  + " is also read by "
+                  + first.path()
+                  + "; its lines would count"
                   + " twice");
         }
       }
@@ -273,8 +278,8 @@ final class SourcesSection {
   }
 
   /**
-   * A name ({@code none}, {@code iso}, {@code python}, {@code epoch-ms}, {@code epoch-s}; any
-   * case) or a DateTimeFormatter pattern that gives a date with the year and a time of day.
+   * A name ({@code none}, {@code iso}, {@code python}, {@code epoch-ms}, {@code epoch-s}; any case)
+   * or a DateTimeFormatter pattern that gives a date with the year and a time of day.
    */
   static @Nullable Located<String> timestampFormat(ConfigNode node, String path, BindContext ctx) {
     Located<String> s = Values.nonEmpty(node, path, ctx);

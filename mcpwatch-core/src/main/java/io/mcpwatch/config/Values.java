@@ -170,8 +170,7 @@ final class Values {
       return null;
     }
     if (max < Integer.MAX_VALUE && (d < min || d > max)) {
-      ctx.error(
-          path, node, "must be from " + min + " to " + max + ", found " + node.describe());
+      ctx.error(path, node, "must be from " + min + " to " + max + ", found " + node.describe());
       return null;
     }
     if (d < min || d > Integer.MAX_VALUE) {

@@ -59,8 +59,7 @@ class SecretsTest {
   @Test
   void envVariables_withoutEnvironmentMap_areUnset() {
     BindResult r =
-        ConfigBinder.bind(
-            Trees.parse(ServiceConfig.text("  storage: { url: '${DB_URL}' },")));
+        ConfigBinder.bind(Trees.parse(ServiceConfig.text("  storage: { url: '${DB_URL}' },")));
 
     assertThat(messages(r))
         .containsExactly(
@@ -72,8 +71,7 @@ class SecretsTest {
   void secret_partialReference_isReportedNotTakenLiterally() {
     BindResult r =
         bindWith(
-            env("PW", SECRET),
-            "  smtp: { host: 'mail', username: 'u', password: 'pre-${PW}' },");
+            env("PW", SECRET), "  smtp: { host: 'mail', username: 'u', password: 'pre-${PW}' },");
 
     assertThat(messages(r))
         .containsExactly(
@@ -83,7 +81,8 @@ class SecretsTest {
 
   @Test
   void secrets_neverAppearInMessagesToStringOrFindings() {
-    Map<String, String> env = env("TOKEN", SECRET, "PG", SECRET, "HOOK", "https://h.example.com/" + SECRET);
+    Map<String, String> env =
+        env("TOKEN", SECRET, "PG", SECRET, "HOOK", "https://h.example.com/" + SECRET);
     BindResult r =
         bindWith(
             env,
@@ -92,7 +91,8 @@ class SecretsTest {
             "  storage: { url: 'jdbc:postgresql://db/x', user: 'u', password: '${PG}',",
             "    historyRetention: 'soon' },",
             "  http: { token: '${TOKEN}', listen: '0.0.0.0:x' },",
-            "  topics: { oncall: { subscribers: [ { slack: '${HOOK}' }, { http: '${HOOK}' } ] } },");
+            "  topics: { oncall: { subscribers: [ { slack: '${HOOK}' }, { http: '${HOOK}' } ] }"
+                + " },");
 
     assertThat(r.errors()).isNotEmpty();
     Linter.lint(r.config(), ConfigResolver.resolve(r.config()));

@@ -16,7 +16,10 @@ class ServiceSectionTest {
 
   @Test
   void storage_urlsAndRetention_bound() {
-    BindResult sqlite = bind("  storage: { url: 'jdbc:sqlite:/var/lib/mcpwatch/m.db',", "  historyRetention: '48h' },");
+    BindResult sqlite =
+        bind(
+            "  storage: { url: 'jdbc:sqlite:/var/lib/mcpwatch/m.db',",
+            "  historyRetention: '48h' },");
     BindResult pg =
         bind(
             "  storage: { url: 'jdbc:postgresql://db:5432/mcpwatch', user: 'mcpwatch',",
@@ -25,7 +28,8 @@ class ServiceSectionTest {
     assertThat(sqlite.errors()).isEmpty();
     assertThat(sqlite.config().service().storage())
         .isEqualTo(
-            new StorageSettings("jdbc:sqlite:/var/lib/mcpwatch/m.db", null, null, Duration.ofHours(48)));
+            new StorageSettings(
+                "jdbc:sqlite:/var/lib/mcpwatch/m.db", null, null, Duration.ofHours(48)));
     assertThat(pg.errors()).isEmpty();
     assertThat(pg.config().service().storage().user()).isEqualTo("mcpwatch");
     assertThat(pg.config().service().storage().historyRetention()).isEqualTo(Duration.ofDays(30));
@@ -126,13 +130,13 @@ class ServiceSectionTest {
         .containsExactly(
             "http.listen: expected HOST:PORT such as 127.0.0.1:8787 or [::1]:8787 (port 0 to"
                 + " 65535), found \"127.0.0.1:99999\"");
-    assertThat(messages(badPort)).containsExactly("http.port: must be from 0 to 65535, found 70000");
+    assertThat(messages(badPort))
+        .containsExactly("http.port: must be from 0 to 65535, found 70000");
   }
 
   @Test
   void smtp_portDefaultsFollowSecurity() {
-    SmtpSettings starttls =
-        bind("  smtp: { host: 'smtp.example.com' },").config().service().smtp();
+    SmtpSettings starttls = bind("  smtp: { host: 'smtp.example.com' },").config().service().smtp();
     SmtpSettings tls =
         bind("  smtp: { host: 'smtp.example.com', security: 'tls' },").config().service().smtp();
     SmtpSettings none =
@@ -145,7 +149,8 @@ class ServiceSectionTest {
 
     assertThat(starttls)
         .isEqualTo(
-            new SmtpSettings("smtp.example.com", 587, "starttls", null, null, "mcpwatch@localhost"));
+            new SmtpSettings(
+                "smtp.example.com", 587, "starttls", null, null, "mcpwatch@localhost"));
     assertThat(tls.port()).isEqualTo(465);
     assertThat(none.port()).isEqualTo(25);
     assertThat(none.from()).isEqualTo("alerts@example.com");
@@ -172,7 +177,8 @@ class ServiceSectionTest {
                 + " found \"Alerts <a@b.c>\"",
             "smtp.pasword: unknown key (did you mean password?)");
     assertThat(r.config().service().smtp()).isNull();
-    assertThat(messages(passwordOnly)).containsExactly("smtp.password: a password needs a username");
+    assertThat(messages(passwordOnly))
+        .containsExactly("smtp.password: a password needs a username");
   }
 
   @Test
@@ -226,9 +232,8 @@ class ServiceSectionTest {
   @Test
   void engine_boundAndChecked() {
     EngineSettings ok =
-        bind(
-                "  engine: { earlyFiring: false, evaluationRangeExtra: 0, defaultValueMode:"
-                    + " 'PER_MINUTE' },")
+        bind("  engine: { earlyFiring: false, evaluationRangeExtra: 0, defaultValueMode:"
+                + " 'PER_MINUTE' },")
             .config()
             .service()
             .engine();

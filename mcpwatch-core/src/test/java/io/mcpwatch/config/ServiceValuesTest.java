@@ -78,7 +78,17 @@ class ServiceValuesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"8787", "127.0.0.1", ":8787", "::1:8787", "[::1]8787", "h:65536", "h:-1", "h:", "a b:1"})
+  @CsvSource({
+    "8787",
+    "127.0.0.1",
+    ":8787",
+    "::1:8787",
+    "[::1]8787",
+    "h:65536",
+    "h:-1",
+    "h:",
+    "a b:1"
+  })
   void splitListen_invalid_isNull(String listen) {
     assertThat(HttpSection.splitListen(listen)).isNull();
   }

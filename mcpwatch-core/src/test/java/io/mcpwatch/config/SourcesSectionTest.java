@@ -180,7 +180,8 @@ class SourcesSectionTest {
 
     assertThat(r.errors()).isEmpty();
     assertThat(r.config().service().sources())
-        .extracting(s -> s.app() + " " + s.env() + " " + s.type() + " " + s.paths() + " " + s.path())
+        .extracting(
+            s -> s.app() + " " + s.env() + " " + s.type() + " " + s.paths() + " " + s.path())
         .containsExactly(
             "teams null file [/var/log/teams/*.log] apps[1].logs",
             "outlook null file [/var/log/outlook.log] apps[2].logs");

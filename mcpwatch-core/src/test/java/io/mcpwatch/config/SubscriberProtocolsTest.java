@@ -19,10 +19,10 @@ class SubscriberProtocolsTest {
   void subscribers_everyProtocol_binds() {
     BindResult r =
         withSubscribers(
-            "{ email: 'a@example.com' }, { 'email-json': 'b@example.com' },"
-                + " { https: 'https://hooks.example.com/mcp' }, { http: 'http://10.0.0.7:9000/sns' },"
-                + " { slack: 'https://hooks.slack.com/services/T0/B0/XyZ' },"
-                + " { teams: 'https://example.webhook.office.com/webhookb2/abc' }");
+            "{ email: 'a@example.com' }, { 'email-json': 'b@example.com' }, { https:"
+                + " 'https://hooks.example.com/mcp' }, { http: 'http://10.0.0.7:9000/sns' }, {"
+                + " slack: 'https://hooks.slack.com/services/T0/B0/XyZ' }, { teams:"
+                + " 'https://example.webhook.office.com/webhookb2/abc' }");
 
     assertThat(r.errors()).isEmpty();
     List<Subscriber> subs = r.config().topics().get(0).subscribers();

@@ -27,7 +27,17 @@ class ServiceRulesTest {
   static List<String> rule(List<Finding> findings, String rule) {
     return findings.stream()
         .filter(f -> f.rule().equals(rule))
-        .map(f -> f.severity() + " " + f.line() + ":" + f.column() + " " + f.path() + ": " + f.message())
+        .map(
+            f ->
+                f.severity()
+                    + " "
+                    + f.line()
+                    + ":"
+                    + f.column()
+                    + " "
+                    + f.path()
+                    + ": "
+                    + f.message())
         .collect(Collectors.toList());
   }
 
@@ -103,7 +113,9 @@ class ServiceRulesTest {
         .startsWith("WARNING 0:0 http.enabled: http is disabled, so confirmation links");
     assertThat(
             rule(
-                lint(SOURCE, "  smtp: { host: 'mail', username: 'u', password: '${SMTP_PASSWORD}' },"),
+                lint(
+                    SOURCE,
+                    "  smtp: { host: 'mail', username: 'u', password: '${SMTP_PASSWORD}' },"),
                 ServiceRules.NO_CONFIRMATION))
         .containsExactly(
             "WARNING 0:0 http.publicBaseUrl: mail goes out through smtp, but confirmation links"
@@ -141,15 +153,17 @@ class ServiceRulesTest {
                 + " publicBaseUrl: 'https://m.example.com' },");
 
     assertThat(f)
-        .filteredOn(x -> List.of(
-                ServiceRules.PLAINTEXT_HTTP,
-                ServiceRules.MAILBOX,
-                ServiceRules.NO_SOURCES,
-                ServiceRules.SOURCE_ALL_ENVS,
-                ServiceRules.NO_CONFIRMATION,
-                ServiceRules.SMTP_PLAINTEXT,
-                ServiceRules.SHORT_TOKEN)
-            .contains(x.rule()))
+        .filteredOn(
+            x ->
+                List.of(
+                        ServiceRules.PLAINTEXT_HTTP,
+                        ServiceRules.MAILBOX,
+                        ServiceRules.NO_SOURCES,
+                        ServiceRules.SOURCE_ALL_ENVS,
+                        ServiceRules.NO_CONFIRMATION,
+                        ServiceRules.SMTP_PLAINTEXT,
+                        ServiceRules.SHORT_TOKEN)
+                    .contains(x.rule()))
         .isEmpty();
   }
 }
