@@ -256,4 +256,12 @@ class ValidateCommandTest {
     assertThat(plain.out() + plain.err() + json.out() + json.err()).doesNotContain(secret);
     assertThat(json.exit()).isEqualTo(2);
   }
+
+  @Test
+  void validate_help_showsTheVariableSyntaxLiterally() {
+    Cli.Result r = Cli.run("validate", "--help");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("${NAME} values from the environment");
+  }
 }

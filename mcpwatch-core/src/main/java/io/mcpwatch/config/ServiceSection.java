@@ -105,6 +105,17 @@ final class ServiceSection {
               + " jdbc:postgresql://HOST:PORT/DATABASE");
       return null;
     }
+    String sqlitePath = u.startsWith(SQLITE) ? u.substring(SQLITE.length()) : "";
+    if (sqlitePath.startsWith(":memory:")
+        || sqlitePath.startsWith("file:")
+        || sqlitePath.indexOf('?') >= 0) {
+      ctx.error(
+          path,
+          node,
+          "expected jdbc:sqlite: and a plain file path (no :memory:, file: or ?options), so the"
+              + " state survives a restart");
+      return null;
+    }
     if (u.toLowerCase(Locale.ROOT).contains("password=")) {
       ctx.error(
           path,

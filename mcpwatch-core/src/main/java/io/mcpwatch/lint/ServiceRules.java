@@ -118,13 +118,13 @@ final class ServiceRules {
             s.path(),
             s.line(),
             s.column(),
-            "this source has no env, so its events count for every environment "
+            "this source has no env, but "
                 + s.app()
-                + " runs in ("
-                + String.join(", ", envs)
-                + "): each line is counted "
+                + " runs in "
                 + envs.size()
-                + " times and alarms fire in all of them",
+                + " environments ("
+                + String.join(", ", envs)
+                + "): which environment's alarms its events count for is not said",
             "set env: " + envs.get(envs.size() - 1) + " (the environment these logs come from)");
       }
     }

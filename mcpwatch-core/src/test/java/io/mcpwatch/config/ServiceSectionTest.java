@@ -44,6 +44,7 @@ class ServiceSectionTest {
     BindResult inUrl =
         bind("  storage: { url: 'jdbc:postgresql://db/x?user=a&password=hunter2' },");
     BindResult sqliteUser = bind("  storage: { user: 'u', historyRetention: '30m' },");
+    BindResult memory = bind("  storage: { url: 'jdbc:sqlite::memory:' },");
 
     assertThat(messages(r))
         .containsExactly(
@@ -59,6 +60,10 @@ class ServiceSectionTest {
             "storage.url: the URL carries a password: put it in storage.password instead (e.g."
                 + " ${PGPASSWORD}), which is never printed");
     assertThat(messages(inUrl).toString()).doesNotContain("hunter2");
+    assertThat(messages(memory))
+        .containsExactly(
+            "storage.url: expected jdbc:sqlite: and a plain file path (no :memory:, file: or"
+                + " ?options), so the state survives a restart");
     assertThat(messages(sqliteUser))
         .containsExactly(
             "storage.user: user applies to jdbc:postgresql: databases only",

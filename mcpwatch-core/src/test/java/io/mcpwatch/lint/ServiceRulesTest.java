@@ -100,9 +100,9 @@ class ServiceRulesTest {
 
     assertThat(rule(f, ServiceRules.SOURCE_ALL_ENVS))
         .containsExactly(
-            "WARNING 7:14 sources[0]: this source has no env, so its events count for every"
-                + " environment sharepoint runs in (dev, prod): each line is counted 2 times and"
-                + " alarms fire in all of them");
+            "WARNING 7:14 sources[0]: this source has no env, but sharepoint runs in 2"
+                + " environments (dev, prod): which environment's alarms its events count for is"
+                + " not said");
   }
 
   @Test

@@ -76,21 +76,22 @@ public final class ConfigFiles {
    * @throws UserError (exit code 2) when the file cannot be read
    */
   public static ConfigCheck check(Path file) {
-    return check(file, System.getenv(), Path.of(""));
+    return check(file, System.getenv());
   }
 
   /**
    * Everything about {@code file}: the checks of {@link #check(String, String, Map)} plus those
-   * that need the file system (source globs, resolved against {@code workingDirectory}).
+   * that need the file system, with relative paths resolved against the file's directory (as {@code
+   * mcpwatch run} resolves them): source globs, and the subscriptions recorded in the configured
+   * SQLite database when it exists.
    *
    * @throws UserError (exit code 2) when the file cannot be read
    */
-  public static ConfigCheck check(
-      Path file, Map<String, String> environment, Path workingDirectory) {
+  public static ConfigCheck check(Path file, Map<String, String> environment) {
     ConfigCheck c = check(file.toString(), read(file), environment);
-    // TODO(storage): warn for subscriptions still pending confirmation once mcpwatch-storage
-    // exposes subscription state (read it when the configured SQLite file exists).
-    return SourceFiles.apply(c, workingDirectory.toAbsolutePath());
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    Path base = dir == null ? Path.of("").toAbsolutePath() : dir;
+    return SubscriptionChecks.apply(SourceFiles.apply(c, base), base);
   }
 
   /** Checks configuration text with this process's environment; {@code name} is for messages. */

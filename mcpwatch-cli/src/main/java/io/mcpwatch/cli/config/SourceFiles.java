@@ -25,9 +25,10 @@ import java.util.List;
  * file now is a warning (the tailer picks files up when they appear, but a typo would go unseen).
  *
  * <p>Globs are read as the tailer reads them ({@link java.nio.file.FileSystem#getPathMatcher}
- * syntax, relative ones against the working directory), and expanded by walking from their longest
- * literal directory, only as deep as they can match, stopping at the first match or after {@value
- * #MAX_VISITS} entries (then the glob is not reported).
+ * syntax, relative ones against the configuration file's directory, as {@code mcpwatch run}
+ * resolves them), and expanded by walking from their longest literal directory, only as deep as
+ * they can match, stopping at the first match or after {@value #MAX_VISITS} entries (then the glob
+ * is not reported).
  */
 final class SourceFiles {
   private SourceFiles() {}
@@ -39,7 +40,7 @@ final class SourceFiles {
   static final int MAX_VISITS = 100_000;
 
   /** {@code check} with the file-system errors and findings added, each list in file order. */
-  static ConfigCheck apply(ConfigCheck check, Path workingDirectory) {
+  static ConfigCheck apply(ConfigCheck check, Path baseDirectory) {
     McpwatchConfig config = check.config();
     if (config == null) {
       return check;
@@ -53,7 +54,7 @@ final class SourceFiles {
       for (String glob : s.paths()) {
         Glob g;
         try {
-          g = Glob.parse(glob, workingDirectory);
+          g = Glob.parse(glob, baseDirectory);
         } catch (IllegalArgumentException e) {
           errors.add(new ConfigError(s.path(), s.line(), s.column(), e.getMessage()));
           continue;
@@ -69,7 +70,7 @@ final class SourceFiles {
                   "the glob "
                       + glob
                       + " matches no file now"
-                      + (g.relative ? " (relative to " + workingDirectory + ")" : "")
+                      + (g.relative ? " (relative to " + baseDirectory + ")" : "")
                       + ", or its directory cannot be read by this user; mcpwatch run picks"
                       + " files up when they appear",
                   "check the path; for Docker logs: /var/lib/docker/containers/*/*-json.log"
@@ -96,13 +97,13 @@ final class SourceFiles {
       this.relative = relative;
     }
 
-    static Glob parse(String text, Path workingDirectory) {
+    static Glob parse(String text, Path baseDirectory) {
       Path absolute;
       boolean relative;
       try {
         Path p = Path.of(text);
         relative = !p.isAbsolute();
-        absolute = workingDirectory.resolve(p).toAbsolutePath().normalize();
+        absolute = baseDirectory.resolve(p).toAbsolutePath().normalize();
       } catch (InvalidPathException e) {
         throw new IllegalArgumentException(
             "the glob " + text + " is not a path: " + e.getMessage(), e);

@@ -171,7 +171,7 @@ class ConfigFilesTest {
                 + dir
                 + "/d/[a-*.log' }\n"));
 
-    ConfigCheck c = ConfigFiles.check(f, Map.of(), dir);
+    ConfigCheck c = ConfigFiles.check(f, Map.of());
 
     List<String> source = Files.readAllLines(f);
     int first = source.indexOf("sources:") + 2;
@@ -198,11 +198,11 @@ class ConfigFilesTest {
   }
 
   @Test
-  void check_relativeGlob_isResolvedAgainstTheWorkingDirectory() throws Exception {
+  void check_relativeGlob_isResolvedAgainstTheFilesDirectory() throws Exception {
     Path f = dir.resolve("m.yaml");
     Files.writeString(f, withSources("  - { app: teams, env: prod, type: file, path: x/*.log }\n"));
 
-    ConfigCheck c = ConfigFiles.check(f, Map.of(), dir);
+    ConfigCheck c = ConfigFiles.check(f, Map.of());
 
     assertThat(c.findings())
         .filteredOn(x -> x.rule().equals(SourceFiles.NO_MATCH))
@@ -210,7 +210,7 @@ class ConfigFilesTest {
         .satisfies(x -> assertThat(x.message()).contains("(relative to " + dir + ")"));
     Files.createDirectories(dir.resolve("x"));
     Files.writeString(dir.resolve("x/a.log"), "");
-    assertThat(ConfigFiles.check(f, Map.of(), dir).findings())
+    assertThat(ConfigFiles.check(f, Map.of()).findings())
         .noneMatch(x -> x.rule().equals(SourceFiles.NO_MATCH));
   }
 
