@@ -1,8 +1,15 @@
 package io.mcpwatch.config;
 
 import io.mcpwatch.notify.Protocol;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServiceValues {
   private ServiceValues() {}
+
+  static final List<String> TIMESTAMP_NAMES =
+      List.of("none", "iso", "python", "epoch-ms", "epoch-s");
 
   /** One of {@code options}, exactly (lower-case words); a near miss gets a did-you-mean. */
   static @Nullable Located<String> choice(
@@ -200,5 +210,55 @@ final class ServiceValues {
       }
     }
     return dots == 3 && digits > 0;
+  }
+
+  /**
+   * A name ({@code none}, {@code iso}, {@code python}, {@code epoch-ms}, {@code epoch-s}; any case)
+   * or a DateTimeFormatter pattern that gives a date with the year and a time of day.
+   */
+  static @Nullable Located<String> timestampFormat(ConfigNode node, String path, BindContext ctx) {
+    Located<String> s = Values.nonEmpty(node, path, ctx);
+    if (s == null) {
+      return null;
+    }
+    String name = s.value().trim().toLowerCase(Locale.ROOT);
+    if (TIMESTAMP_NAMES.contains(name)) {
+      return s.with(name);
+    }
+    String problem = patternProblem(s.value());
+    if (problem != null) {
+      ctx.add(s.error(problem + Suggest.didYouMean(name, TIMESTAMP_NAMES)));
+      return null;
+    }
+    return s;
+  }
+
+  /** What is wrong with a timestamp pattern (the readers' rules and messages), or null. */
+  static @Nullable String patternProblem(String pattern) {
+    DateTimeFormatter f;
+    try {
+      f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
+    } catch (IllegalArgumentException e) {
+      return "expected iso, python, epoch-ms, epoch-s, none or a java.time DateTimeFormatter"
+          + " pattern ("
+          + e.getMessage()
+          + ")";
+    } catch (RuntimeException e) { // JDK 17-25 throw ClassCastException for some pad patterns
+      return "expected iso, python, epoch-ms, epoch-s, none or a java.time DateTimeFormatter"
+          + " pattern (the pattern cannot be read)";
+    }
+    try {
+      String sample = f.format(ZonedDateTime.of(2026, 3, 2, 10, 5, 6, 123_000_000, ZoneOffset.UTC));
+      ParsePosition pos = new ParsePosition(0);
+      if (f.parseUnresolved(sample, pos) != null && pos.getErrorIndex() < 0) {
+        TemporalAccessor parsed = f.parse(sample.subSequence(0, pos.getIndex()));
+        Instant.from(parsed);
+        return null;
+      }
+    } catch (DateTimeException | ArithmeticException e) {
+      // falls through: the pattern cannot give an instant
+    }
+    return "the pattern must give a date (with the year) and a time of day, e.g. yyyy-MM-dd"
+        + " HH:mm:ss,SSS";
   }
 }

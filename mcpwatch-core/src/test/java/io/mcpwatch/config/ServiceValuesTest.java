@@ -110,7 +110,7 @@ class ServiceValuesTest {
     qt().forAll(strings().basicLatinAlphabet().ofLengthBetween(0, 12))
         .checkAssert(
             s -> {
-              String problem = SourcesSection.patternProblem(s);
+              String problem = ServiceValues.patternProblem(s);
               if (problem == null) {
                 assertThat(s).isNotBlank();
               }
