@@ -262,7 +262,7 @@ class ConfigFilesTest {
   }
 
   @Test
-  void check_unquotedAccountId_keepsOrLosesItsZerosAsYamlReadsIt() {
+  void check_accountId_quotedOrPlain_keepsItsDigits() {
     ConfigCheck quoted =
         ConfigFiles.check("x.yaml", "notifications: { accountId: '000000000000' }\n", Map.of());
     ConfigCheck plain =
@@ -270,5 +270,8 @@ class ConfigFilesTest {
 
     assertThat(quoted.config().service().notifications().accountId()).isEqualTo("000000000000");
     assertThat(plain.config().service().notifications().accountId()).isEqualTo("123456789012");
+    ConfigCheck zeros =
+        ConfigFiles.check("x.yaml", "notifications: { accountId: 000000000000 }\n", Map.of());
+    assertThat(zeros.config().service().notifications().accountId()).isEqualTo("000000000000");
   }
 }
