@@ -12,7 +12,8 @@ CREATE TABLE engine_meta (
 );
 
 -- Every alarm ever committed. ord_no is its position in the last commit, NULL once it was removed
--- from the configuration (its history stays readable).
+-- from the configuration (its history stays readable). history_from_id is the first history item
+-- the engine still held at the last commit (older items stay readable until pruned).
 CREATE TABLE alarm_state (
   env TEXT NOT NULL,
   alarm_name TEXT NOT NULL,
@@ -27,6 +28,7 @@ CREATE TABLE alarm_state (
   transitioned_ms BIGINT NOT NULL,
   last_evaluated_ms BIGINT,
   matched_events BIGINT NOT NULL,
+  history_from_id BIGINT,
   removed_ms BIGINT,
   PRIMARY KEY (env, alarm_name)
 );

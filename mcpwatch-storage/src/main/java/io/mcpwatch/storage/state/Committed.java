@@ -31,7 +31,7 @@ final class Committed {
   long nextHistoryId = 1;
   long nextSeriesId = 1;
   final Map<AlarmId, AlarmRow> alarms = new HashMap<>();
-  final Map<AlarmId, List<HistoryItem>> history = new HashMap<>();
+  final Map<AlarmId, History> history = new HashMap<>();
   final Map<String, SeriesRow> series = new HashMap<>();
   final Map<Long, Map<Long, EngineSnapshot.Bucket>> buckets = new HashMap<>();
   final Map<String, SourceCheckpoint> checkpoints = new HashMap<>();
@@ -59,7 +59,8 @@ final class Committed {
     live.sort(Comparator.comparingInt(e -> e.getValue().ord()));
     List<EngineSnapshot.AlarmSnapshot> as = new ArrayList<>(live.size());
     for (Map.Entry<AlarmId, AlarmRow> e : live) {
-      as.add(e.getValue().toSnapshot(e.getKey(), history.getOrDefault(e.getKey(), List.of())));
+      History h = history.get(e.getKey());
+      as.add(e.getValue().toSnapshot(e.getKey(), h == null ? List.of() : h.items()));
     }
     List<SeriesRow> rows = new ArrayList<>();
     for (SeriesRow r : series.values()) {
@@ -81,7 +82,25 @@ final class Committed {
   /** An alarm's identity: environment and name. */
   record AlarmId(String env, String alarmName) {}
 
-  /** An alarm's committed row, without its history. */
+  /**
+   * An alarm's committed history: the items the engine held, and their row ids.
+   *
+   * @param ids the row id of each item, increasing
+   */
+  record History(List<HistoryItem> items, long[] ids) {
+    static final History EMPTY = new History(List.of(), new long[0]);
+
+    /** The first item's id, or {@link #NOT_LIVE}. */
+    long firstId() {
+      return ids.length == 0 ? NOT_LIVE : ids[0];
+    }
+  }
+
+  /**
+   * An alarm's committed row, without its history.
+   *
+   * @param historyFrom the id of the first history item the engine held, or {@link #NOT_LIVE}
+   */
   record AlarmRow(
       int ord,
       AlarmSpec spec,
@@ -90,11 +109,12 @@ final class Committed {
       @Nullable String reasonData,
       long transitionedMillis,
       long lastEvaluatedMillis,
-      long matchedEvents) {
+      long matchedEvents,
+      long historyFrom) {
 
-    static AlarmRow of(int ord, EngineSnapshot.AlarmSnapshot a) {
+    static AlarmRow of(int ord, EngineSnapshot.AlarmSnapshot a, long historyFrom) {
       return new AlarmRow(ord, a.spec(), a.state(), a.reason(), a.reasonData(),
-          a.transitionedMillis(), a.lastEvaluatedMillis(), a.matchedEvents());
+          a.transitionedMillis(), a.lastEvaluatedMillis(), a.matchedEvents(), historyFrom);
     }
 
     EngineSnapshot.AlarmSnapshot toSnapshot(AlarmId id, List<HistoryItem> history) {

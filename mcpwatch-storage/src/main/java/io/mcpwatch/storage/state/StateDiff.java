@@ -4,6 +4,7 @@ import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.engine.EngineSnapshot;
 import io.mcpwatch.storage.state.Committed.AlarmId;
 import io.mcpwatch.storage.state.Committed.AlarmRow;
+import io.mcpwatch.storage.state.Committed.History;
 import io.mcpwatch.storage.state.Committed.SeriesRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows one commit must write to turn the committed state into the new one, and that new state.
@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * the front, and its snapshots share the item objects. So the new items are those after the last
  * committed item, found by identity from the end (cheap: only the new items are visited). When that
  * item is not there (everything older was dropped, or the engine was rebuilt from equal but new
- * objects), items are matched by equality, counting duplicates.
+ * objects), the longest run of committed items (by equality) that starts the new list is kept. The
+ * alarm row records the first item the engine still holds; older rows stay readable until pruned.
  *
  * <p><b>Buckets.</b> A series' buckets from its first live bucket on are exactly the engine's; older
  * rows stay as history until pruned. When the live range grows backwards (a series watched again,
@@ -77,15 +78,14 @@ final class StateDiff {
       EngineSnapshot.AlarmSnapshot a = alarms.get(i);
       AlarmId id = new AlarmId(a.env(), a.alarmName());
       seen.add(id);
-      AlarmRow row = AlarmRow.of(i, a);
+      History before = base.history.getOrDefault(id, History.EMPTY);
+      History after = history(before, a);
+      AlarmRow row = AlarmRow.of(i, a, after.firstId());
       if (!row.equals(base.alarms.get(id))) {
         alarmUpserts.add(new AlarmUpsert(id, row));
         next.alarms.put(id, row);
       }
-      for (HistoryItem item : appended(base.history.get(id), a.history())) {
-        historyInserts.add(new HistoryInsert(next.nextHistoryId++, a.env(), item));
-      }
-      next.history.put(id, a.history());
+      next.history.put(id, after);
     }
     for (Map.Entry<AlarmId, AlarmRow> e : base.alarms.entrySet()) {
       AlarmId id = e.getKey();
@@ -103,29 +103,48 @@ final class StateDiff {
     }
   }
 
-  /** The items of {@code now} that {@code before} did not have (see the class comment). */
-  static List<HistoryItem> appended(@Nullable List<HistoryItem> before, List<HistoryItem> now) {
-    if (before == null || before.isEmpty()) {
-      return now;
+  /** The alarm's new committed history; queues inserts for the items it did not have. */
+  private History history(History before, EngineSnapshot.AlarmSnapshot a) {
+    List<HistoryItem> items = a.history();
+    int kept = retained(before.items(), items);
+    if (kept == before.items().size() && kept == items.size()) {
+      return new History(items, before.ids());
     }
-    HistoryItem last = before.get(before.size() - 1);
-    for (int i = now.size() - 1; i >= 0; i--) {
+    long[] ids = new long[items.size()];
+    System.arraycopy(before.ids(), before.ids().length - kept, ids, 0, kept);
+    for (int j = kept; j < items.size(); j++) {
+      ids[j] = next.nextHistoryId++;
+      historyInserts.add(new HistoryInsert(ids[j], a.env(), items.get(j)));
+    }
+    return new History(items, ids);
+  }
+
+  /**
+   * How many items at the start of {@code now} are the last items of {@code before} (the rest of
+   * {@code now} is new; see the class comment).
+   */
+  static int retained(List<HistoryItem> before, List<HistoryItem> now) {
+    int a = before.size();
+    int b = now.size();
+    if (a == 0 || b == 0) {
+      return 0;
+    }
+    HistoryItem last = before.get(a - 1);
+    for (int i = b - 1; i >= 0; i--) {
       if (now.get(i) == last) {
-        return now.subList(i + 1, now.size());
+        if (i + 1 <= a) {
+          return i + 1;
+        }
+        break;
       }
     }
-    Map<HistoryItem, Integer> remaining = new HashMap<>();
-    before.forEach(h -> remaining.merge(h, 1, Integer::sum));
-    List<HistoryItem> out = new ArrayList<>();
-    for (HistoryItem h : now) {
-      Integer n = remaining.get(h);
-      if (n != null && n > 0) {
-        remaining.put(h, n - 1);
-      } else {
-        out.add(h);
+    HistoryItem first = now.get(0);
+    for (int j = Math.max(0, a - b); j < a; j++) {
+      if (before.get(j).equals(first) && before.subList(j, a).equals(now.subList(0, a - j))) {
+        return a - j;
       }
     }
-    return out;
+    return 0;
   }
 
   private void series(Committed base, EngineSnapshot snapshot) {

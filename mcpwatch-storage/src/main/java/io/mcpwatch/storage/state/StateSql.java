@@ -44,31 +44,38 @@ final class StateSql {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT env, alarm_name, ord_no, spec_json, state_value,"
             + " state_reason, state_reason_data, transitioned_ms, last_evaluated_ms,"
-            + " matched_events FROM alarm_state WHERE ord_no IS NOT NULL")) {
+            + " matched_events, history_from_id FROM alarm_state WHERE ord_no IS NOT NULL")) {
       while (rs.next()) {
         long lastEvaluated = rs.getLong(9);
         if (rs.wasNull()) {
           lastEvaluated = Long.MIN_VALUE;
         }
+        long historyFrom = rs.getLong(11);
+        if (rs.wasNull()) {
+          historyFrom = Committed.NOT_LIVE;
+        }
         s.alarms.put(new AlarmId(rs.getString(1), rs.getString(2)),
             new AlarmRow(rs.getInt(3), StateJson.spec(rs.getString(4)),
                 AlarmState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-                rs.getLong(8), lastEvaluated, rs.getLong(10)));
+                rs.getLong(8), lastEvaluated, rs.getLong(10), historyFrom));
       }
     }
-    Map<AlarmId, List<HistoryItem>> history = new HashMap<>();
+    Map<AlarmId, List<HistoryItem>> items = new HashMap<>();
+    Map<AlarmId, List<Long>> ids = new HashMap<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT h.env, h.alarm_name, h.alarm_type, h.ts_ms,"
-            + " h.item_type, h.summary, h.history_data FROM alarm_history h JOIN alarm_state a"
-            + " ON a.env = h.env AND a.alarm_name = h.alarm_name WHERE a.ord_no IS NOT NULL"
-            + " ORDER BY h.id")) {
+            + " h.item_type, h.summary, h.history_data, h.id FROM alarm_history h"
+            + " JOIN alarm_state a ON a.env = h.env AND a.alarm_name = h.alarm_name"
+            + " WHERE a.ord_no IS NOT NULL AND h.id >= a.history_from_id ORDER BY h.id")) {
       while (rs.next()) {
-        history.computeIfAbsent(new AlarmId(rs.getString(1), rs.getString(2)),
-            k -> new ArrayList<>()).add(historyItem(rs, 2));
+        AlarmId id = new AlarmId(rs.getString(1), rs.getString(2));
+        items.computeIfAbsent(id, k -> new ArrayList<>()).add(historyItem(rs, 2));
+        ids.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getLong(8));
       }
     }
     for (AlarmId id : s.alarms.keySet()) {
-      s.history.put(id, List.copyOf(history.getOrDefault(id, List.of())));
+      s.history.put(id, new Committed.History(List.copyOf(items.getOrDefault(id, List.of())),
+          ids.getOrDefault(id, List.of()).stream().mapToLong(Long::longValue).toArray()));
     }
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT id, series_key, env, namespace, metric_name,"
@@ -143,7 +150,8 @@ final class StateSql {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO alarm_state (env, alarm_name,"
           + " ord_no, spec_json, series_key, period_seconds, evaluation_periods, state_value,"
           + " state_reason, state_reason_data, transitioned_ms, last_evaluated_ms,"
-          + " matched_events, removed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+          + " matched_events, history_from_id, removed_ms)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
           + " ON CONFLICT (env, alarm_name) DO UPDATE SET ord_no = excluded.ord_no,"
           + " spec_json = excluded.spec_json, series_key = excluded.series_key,"
           + " period_seconds = excluded.period_seconds,"
@@ -152,7 +160,8 @@ final class StateSql {
           + " state_reason_data = excluded.state_reason_data,"
           + " transitioned_ms = excluded.transitioned_ms,"
           + " last_evaluated_ms = excluded.last_evaluated_ms,"
-          + " matched_events = excluded.matched_events, removed_ms = NULL")) {
+          + " matched_events = excluded.matched_events,"
+          + " history_from_id = excluded.history_from_id, removed_ms = NULL")) {
         for (StateDiff.AlarmUpsert u : d.alarmUpserts) {
           AlarmRow r = u.row();
           ps.setString(1, u.id().env());
@@ -172,6 +181,11 @@ final class StateSql {
             ps.setLong(12, r.lastEvaluatedMillis());
           }
           ps.setLong(13, r.matchedEvents());
+          if (r.historyFrom() == Committed.NOT_LIVE) {
+            ps.setNull(14, Types.BIGINT);
+          } else {
+            ps.setLong(14, r.historyFrom());
+          }
           ps.addBatch();
         }
         ps.executeBatch();
