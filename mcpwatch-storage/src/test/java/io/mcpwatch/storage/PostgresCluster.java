@@ -71,7 +71,8 @@ public final class PostgresCluster {
   /** A new, empty database on the cluster, as a config with user and password. */
   public DatabaseConfig newDatabase() {
     String name = "t" + databases.incrementAndGet();
-    try (Connection c = admin(); Statement s = c.createStatement()) {
+    try (Connection c = admin();
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("CREATE DATABASE " + name, e);
@@ -82,27 +83,36 @@ public final class PostgresCluster {
 
   /** A superuser connection to the maintenance database. */
   public Connection admin() throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER,
-        PASSWORD);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD);
   }
 
   private static PostgresCluster start()
       throws IOException, InterruptedException, SQLException, Unavailable {
-    Path bin = findBin().orElseThrow(() -> new Unavailable("PostgreSQL integration tests"
-        + " skipped: no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin"
-        + " or on PATH; install them with `apt-get install -y postgresql` (Debian/Ubuntu)"));
+    Path bin =
+        findBin()
+            .orElseThrow(
+                () ->
+                    new Unavailable(
+                        "PostgreSQL integration tests skipped: no PostgreSQL server binaries"
+                            + " (initdb, pg_ctl) under /usr/lib/postgresql/*/bin or on PATH;"
+                            + " install them with `apt-get install -y postgresql`"
+                            + " (Debian/Ubuntu)"));
     boolean root = "root".equals(System.getProperty("user.name"));
     List<String> asPostgres = new ArrayList<>();
-    Path dir = Files.createTempDirectory("mcpwatch-pg-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Path dir =
+        Files.createTempDirectory(
+            "mcpwatch-pg-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     if (root) {
       UserPrincipal postgres;
       try {
-        postgres = dir.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByName("postgres");
+        postgres =
+            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
       } catch (IOException e) {
-        throw new Unavailable("PostgreSQL integration tests skipped: running as root, and initdb"
-            + " refuses root, but there is no 'postgres' user to run it as");
+        throw new Unavailable(
+            "PostgreSQL integration tests skipped: running as root, and initdb"
+                + " refuses root, but there is no 'postgres' user to run it as");
       }
       Files.setOwner(dir, postgres);
       if (Files.isExecutable(Path.of("/usr/sbin/runuser"))
@@ -122,13 +132,38 @@ public final class PostgresCluster {
       port = s.getLocalPort();
     }
     PostgresCluster c = new PostgresCluster(bin, dir, port, asPostgres);
-    c.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
-        "-U", USER, "--pwfile=" + pw, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C",
-        "--no-sync"));
-    c.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-            + " -c full_page_writes=off -c max_connections=50", "start"));
+    c.run(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-U",
+            USER,
+            "--pwfile=" + pw,
+            "-A",
+            "scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync"));
+    c.run(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            "-p "
+                + port
+                + " -k "
+                + dir
+                + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                + " -c full_page_writes=off -c max_connections=50",
+            "start"));
     try (Connection ignored = c.admin()) {
       return c;
     }
@@ -136,8 +171,15 @@ public final class PostgresCluster {
 
   void stop() {
     try {
-      run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
-          "immediate", "-w", "stop"));
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              dir.resolve("data").toString(),
+              "-m",
+              "immediate",
+              "-w",
+              "stop"));
     } catch (IOException | InterruptedException e) {
       // the JVM is exiting; the server dies with its directory below
     }
@@ -157,15 +199,15 @@ public final class PostgresCluster {
     }
     Path out = Files.createTempFile("pg-cmd", ".log");
     try {
-      Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(out.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(out.toFile()).start();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException("timed out: " + full);
       }
       if (p.exitValue() != 0) {
-        throw new IOException("failed (" + p.exitValue() + "): " + full + "\n"
-            + Files.readString(out));
+        throw new IOException(
+            "failed (" + p.exitValue() + "): " + full + "\n" + Files.readString(out));
       }
     } finally {
       Files.deleteIfExists(out);
@@ -181,10 +223,11 @@ public final class PostgresCluster {
     Path debian = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(debian)) {
       try (Stream<Path> versions = Files.list(debian)) {
-        Optional<Path> best = versions
-            .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-            .max(Comparator.comparingInt(v -> version(v.getFileName().toString())))
-            .map(v -> v.resolve("bin"));
+        Optional<Path> best =
+            versions
+                .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                .max(Comparator.comparingInt(v -> version(v.getFileName().toString())))
+                .map(v -> v.resolve("bin"));
         if (best.isPresent()) {
           return best;
         }

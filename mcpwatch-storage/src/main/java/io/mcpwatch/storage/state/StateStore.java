@@ -69,8 +69,8 @@ public final class StateStore {
   /**
    * Commits one batch atomically (see the class comment) and returns its commit number.
    *
-   * @throws io.mcpwatch.storage.StorageException when the database fails; nothing of this commit
-   *     is stored then, and the next commit writes everything that differs from the stored state
+   * @throws io.mcpwatch.storage.StorageException when the database fails; nothing of this commit is
+   *     stored then, and the next commit writes everything that differs from the stored state
    * @throws IllegalStateException when called inside another transaction (a commit must be final
    *     when it returns)
    */
@@ -83,19 +83,20 @@ public final class StateStore {
     boolean prune = lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY));
     StateDiff[] diff = new StateDiff[1];
     try {
-      db.transaction(c -> {
-        Committed base = committed != null ? committed : StateSql.load(c);
-        StateDiff d = StateDiff.between(base, commit, now);
-        StateSql.write(c, d);
-        if (!commit.outbox().isEmpty()) {
-          outbox.enqueue(commit.outbox());
-        }
-        if (prune) {
-          db.prune(now);
-        }
-        diff[0] = d;
-        return null;
-      });
+      db.transaction(
+          c -> {
+            Committed base = committed != null ? committed : StateSql.load(c);
+            StateDiff d = StateDiff.between(base, commit, now);
+            StateSql.write(c, d);
+            if (!commit.outbox().isEmpty()) {
+              outbox.enqueue(commit.outbox());
+            }
+            if (prune) {
+              db.prune(now);
+            }
+            diff[0] = d;
+            return null;
+          });
     } catch (RuntimeException e) {
       committed = null; // the outcome may be unknown (a lost connection): re-read before the next
       throw e;

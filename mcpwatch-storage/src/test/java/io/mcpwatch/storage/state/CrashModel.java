@@ -27,7 +27,9 @@ final class CrashModel {
   }
 
   StateCommit commit(long n) {
-    return new StateCommit(snapshot(n), checkpoints(n),
+    return new StateCommit(
+        snapshot(n),
+        checkpoints(n),
         List.of(Fixtures.outboxItem("o-" + n, at(n), "a" + (n % ALARMS))));
   }
 
@@ -41,9 +43,18 @@ final class CrashModel {
         }
       }
       String name = "a" + i;
-      alarms.add(new EngineSnapshot.AlarmSnapshot("prod", name, Fixtures.spec(name, 60, 3, i),
-          AlarmState.values()[(int) ((n + i) % 3)], "reason " + n, n % 2 == 0 ? null : "{}",
-          at(n).toEpochMilli(), at(n - 1).toEpochMilli(), n * i, history));
+      alarms.add(
+          new EngineSnapshot.AlarmSnapshot(
+              "prod",
+              name,
+              Fixtures.spec(name, 60, 3, i),
+              AlarmState.values()[(int) ((n + i) % 3)],
+              "reason " + n,
+              n % 2 == 0 ? null : "{}",
+              at(n).toEpochMilli(),
+              at(n - 1).toEpochMilli(),
+              n * i,
+              history));
     }
     List<EngineSnapshot.SeriesSnapshot> series = new ArrayList<>();
     long last = n / 4;
@@ -51,18 +62,21 @@ final class CrashModel {
       List<EngineSnapshot.Bucket> buckets = new ArrayList<>();
       for (long m = Math.max(0, last - 10); m <= last; m++) {
         double sum = n + m + s * 0.5;
-        buckets.add(new EngineSnapshot.Bucket(at(m * 60).toEpochMilli(), sum, 1 + n % 7,
-            -sum, sum));
+        buckets.add(
+            new EngineSnapshot.Bucket(at(m * 60).toEpochMilli(), sum, 1 + n % 7, -sum, sum));
       }
-      series.add(new EngineSnapshot.SeriesSnapshot(Fixtures.metric("prod", "s" + s), null,
-          buckets));
+      series.add(
+          new EngineSnapshot.SeriesSnapshot(Fixtures.metric("prod", "s" + s), null, buckets));
     }
     return new EngineSnapshot(at(n).toEpochMilli(), alarms, series);
   }
 
   static Map<String, SourceCheckpoint> checkpoints(long n) {
-    return Map.of("tail:app", SourceCheckpoint.files(List.of(Fixtures.file("/var/log/app.log",
-        n * 100))), "stdin", SourceCheckpoint.opaque(Long.toString(n)));
+    return Map.of(
+        "tail:app",
+        SourceCheckpoint.files(List.of(Fixtures.file("/var/log/app.log", n * 100))),
+        "stdin",
+        SourceCheckpoint.opaque(Long.toString(n)));
   }
 
   static List<String> outboxIds(long n) {
@@ -74,7 +88,7 @@ final class CrashModel {
   }
 
   private HistoryItem item(int alarm, long j) {
-    return items.computeIfAbsent(j * ALARMS + alarm,
-        k -> Fixtures.item("a" + alarm, at(j), "step " + j));
+    return items.computeIfAbsent(
+        j * ALARMS + alarm, k -> Fixtures.item("a" + alarm, at(j), "step " + j));
   }
 }

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a committing child JVM ({@link CrashChild}) with SIGKILL at random moments, many times.
- * After each kill the database must hold exactly the last commit the child reported, or the one
- * it was making (committed, not yet reported) — never a part of one — and the next child must go
- * on from there.
+ * After each kill the database must hold exactly the last commit the child reported, or the one it
+ * was making (committed, not yet reported) — never a part of one — and the next child must go on
+ * from there.
  */
 @Tag("slow")
 class CrashRecoveryTest {
@@ -47,7 +47,8 @@ class CrashRecoveryTest {
       LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread pump = pump(child, lines);
       String first = lines.poll(120, TimeUnit.SECONDS);
-      assertThat(first).as("child output (log %s: %s)", log, read(log))
+      assertThat(first)
+          .as("child output (log %s: %s)", log, read(log))
           .isEqualTo("loaded " + expectedLoad);
       long reported = expectedLoad;
       // let it commit a random number of batches, then kill it at a random moment
@@ -67,7 +68,8 @@ class CrashRecoveryTest {
         }
       }
       long loaded = verify(db);
-      assertThat(loaded).as("round %d: reported %d", round, reported)
+      assertThat(loaded)
+          .as("round %d: reported %d", round, reported)
           .isBetween(reported, reported + 1);
       if (loaded == reported + 1) {
         inFlightSeen++;
@@ -75,7 +77,8 @@ class CrashRecoveryTest {
       expectedLoad = loaded;
     }
     assertThat(expectedLoad).isGreaterThanOrEqualTo(ROUNDS);
-    System.out.printf("crash test: %d rounds, %d commits, %d kills after an unreported commit%n",
+    System.out.printf(
+        "crash test: %d rounds, %d commits, %d kills after an unreported commit%n",
         ROUNDS, expectedLoad, inFlightSeen);
   }
 
@@ -87,15 +90,16 @@ class CrashRecoveryTest {
       assertThat(saved.committedAt()).isEqualTo(CrashModel.at(n));
       assertThat(saved.engine()).isEqualTo(new CrashModel().snapshot(n));
       assertThat(saved.checkpoints()).isEqualTo(CrashModel.checkpoints(n));
-      assertThat(new JdbcOutbox(db).items().stream().map(OutboxItem::id)
-          .collect(Collectors.toList())).isEqualTo(CrashModel.outboxIds(n));
+      assertThat(
+              new JdbcOutbox(db).items().stream().map(OutboxItem::id).collect(Collectors.toList()))
+          .isEqualTo(CrashModel.outboxIds(n));
       return n;
     }
   }
 
   private static Process start(Path db, Path log) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
@@ -112,17 +116,21 @@ class CrashRecoveryTest {
   }
 
   private static Thread pump(Process child, LinkedBlockingQueue<String> lines) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the child was killed
-      }
-    }, "crash-child-stdout");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the child was killed
+              }
+            },
+            "crash-child-stdout");
     t.setDaemon(true);
     t.start();
     return t;

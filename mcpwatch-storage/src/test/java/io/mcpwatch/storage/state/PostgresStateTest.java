@@ -35,10 +35,14 @@ class PostgresStateTest {
     try (Database db = Database.open(cfg)) {
       StateStore store = StateStore.create(db, clock);
       store.commit(model.commit(1));
-      Fixtures.execute(db, "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN"
-          + " RAISE EXCEPTION 'injected checkpoint failure'; END $$ LANGUAGE plpgsql");
-      Fixtures.execute(db, "CREATE TRIGGER boom BEFORE UPDATE ON source_checkpoint"
-          + " FOR EACH ROW EXECUTE FUNCTION boom()");
+      Fixtures.execute(
+          db,
+          "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN"
+              + " RAISE EXCEPTION 'injected checkpoint failure'; END $$ LANGUAGE plpgsql");
+      Fixtures.execute(
+          db,
+          "CREATE TRIGGER boom BEFORE UPDATE ON source_checkpoint"
+              + " FOR EACH ROW EXECUTE FUNCTION boom()");
       assertThatThrownBy(() -> store.commit(model.commit(2)))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("injected checkpoint failure");
@@ -56,19 +60,29 @@ class PostgresStateTest {
   void status_readsFromAReadOnlyConnectionWhileTheWriterIsOpen() {
     DatabaseConfig cfg = PostgresCluster.shared().newDatabase();
     Fixtures.ManualClock clock = new Fixtures.ManualClock(T0);
-    try (Database db = Database.open(cfg); Database ro = Database.openReadOnly(cfg)) {
-      EngineSnapshot snap = new EngineSnapshot(T0.plusSeconds(300).toEpochMilli(),
-          List.of(Fixtures.alarm("prod", "a", AlarmState.ALARM, List.of())),
-          List.of(new EngineSnapshot.SeriesSnapshot(Fixtures.metric("prod", "teams"), null,
-              List.of(Fixtures.bucket(T0.plusSeconds(60), 4, 2)))));
-      StateStore.create(db, clock).commit(StateCommit.of(snap)
-          .withFiles("tail", List.of(Fixtures.file("/var/log/a.log", 10))));
+    try (Database db = Database.open(cfg);
+        Database ro = Database.openReadOnly(cfg)) {
+      EngineSnapshot snap =
+          new EngineSnapshot(
+              T0.plusSeconds(300).toEpochMilli(),
+              List.of(Fixtures.alarm("prod", "a", AlarmState.ALARM, List.of())),
+              List.of(
+                  new EngineSnapshot.SeriesSnapshot(
+                      Fixtures.metric("prod", "teams"),
+                      null,
+                      List.of(Fixtures.bucket(T0.plusSeconds(60), 4, 2)))));
+      StateStore.create(db, clock)
+          .commit(
+              StateCommit.of(snap).withFiles("tail", List.of(Fixtures.file("/var/log/a.log", 10))));
       StatusReport r = new StatusReader(ro).report(T0, 2, 3);
       assertThat(r.commitNumber()).isEqualTo(1);
-      assertThat(r.alarms()).singleElement().satisfies(a -> {
-        assertThat(a.state()).isEqualTo(AlarmState.ALARM);
-        assertThat(a.minutes()).extracting(m -> m.sum()).containsExactly(4.0);
-      });
+      assertThat(r.alarms())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.state()).isEqualTo(AlarmState.ALARM);
+                assertThat(a.minutes()).extracting(m -> m.sum()).containsExactly(4.0);
+              });
       assertThat(r.checkpoints()).extracting(CheckpointView::sourceKey).containsExactly("tail");
       assertThat(StateStore.create(ro, clock).load().orElseThrow().engine()).isEqualTo(snap);
     }

@@ -67,8 +67,9 @@ class StateStoreWalkTest {
         assertThat(saved.engine()).as("seed %d step %d", seed, step).isEqualTo(walk.last);
         assertThat(saved.checkpoints()).isEqualTo(walk.checkpoints);
       }
-      TreeSet<String> ids = new JdbcOutbox(reader).items().stream().map(OutboxItem::id)
-          .collect(Collectors.toCollection(TreeSet::new));
+      TreeSet<String> ids =
+          new JdbcOutbox(reader)
+              .items().stream().map(OutboxItem::id).collect(Collectors.toCollection(TreeSet::new));
       assertThat(ids).isEqualTo(walk.outboxIds);
     } finally {
       db.close();
