@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -15,17 +16,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Rotation by copytruncate: {@code cp app.log app.log.1 && truncate app.log}.
  *
- * <p>When a tracked file is truncated, the lines we had not read yet are in the copy: a file in
- * the same directory whose first bytes equal the truncated file's old head. Reading continues
- * there at the old position, and the truncated file is read again from byte 0.
+ * <p>When a tracked file is truncated, the lines we had not read yet are in the copy: a file in the
+ * same directory whose first bytes equal the truncated file's old head. Reading continues there at
+ * the old position, and the truncated file is read again from byte 0.
  *
- * <p>A copy the globs match would also be found as a new file and read in full (every line
- * twice). So a new file whose first bytes equal those of a tracked file that was never renamed is
- * <em>held</em>, unread, until that file is truncated (it was the copy: see above), the two
- * diverge (a new file: read from 0), or the hold ends: no growth for {@link
- * TailOptions#rotatedFileGrace()} or {@link TailOptions#maxCopyHold()} in all. A held file whose
- * whole fingerprint matched is then taken for a plain copy (only what is appended is read), a
- * shorter match for a new file (read from 0).
+ * <p>A copy the globs match would also be found as a new file and read in full (every line twice).
+ * So a new file whose first bytes equal those of a tracked file that was never renamed is
+ * <em>held</em>, unread, until that file is truncated (it was the copy: see above), the two diverge
+ * (a new file: read from 0), or the hold ends: no growth for {@link TailOptions#rotatedFileGrace()}
+ * or {@link TailOptions#maxCopyHold()} in all. A held file whose whole fingerprint matched is then
+ * taken for a plain copy (only what is appended is read), a shorter match for a new file (read from
+ * 0).
  */
 final class CopyTruncate {
   private final Tracking tracking;
@@ -57,29 +58,33 @@ final class CopyTruncate {
       copy.loadHead(options.fingerprintBytes());
       copy.observe(size, now);
       tracking.copiesFollowed++;
-      tracking.note("%s was truncated; its unread rest from offset %d is read from the copy %s",
+      tracking.note(
+          "%s was truncated; its unread rest from offset %d is read from the copy %s",
           t, old.lineStart(), copy.path);
     } else {
       old.flush(tracking.sinkFor(t));
-      tracking.note("%s was truncated at offset %d and no copy was found: lines written between"
-          + " our last read and the truncation are lost", t, old.readPos());
+      tracking.note(
+          "%s was truncated at offset %d and no copy was found: lines written between"
+              + " our last read and the truncation are lost",
+          t, old.readPos());
     }
     t.splitter = tracking.newSplitter(0);
     t.loadHead(options.fingerprintBytes());
   }
 
-  /** The copy of {@code t}'s old content: a held file or an untracked file in its directory. */
+  /** The copy of {@code t}'s old content: a held file or an untracked file next to it. */
   private @Nullable TrackedFile findCopy(TrackedFile t, Instant now) {
     byte[] head = t.head;
-    Path dir = t.path.getParent();
-    if (head.length == 0 || dir == null) {
+    if (head.length == 0) {
       return null;
     }
-    List<Path> paths;
-    try (Stream<Path> list = Files.list(dir)) {
-      paths = list.sorted().toList();
-    } catch (IOException | RuntimeException e) {
-      return null;
+    List<Path> paths = new ArrayList<>();
+    for (Path dir : FileIdentity.directoriesOf(t.path)) {
+      try (Stream<Path> list = Files.list(dir)) {
+        list.sorted().forEach(paths::add);
+      } catch (IOException | RuntimeException e) {
+        // an unreadable directory only narrows the search
+      }
     }
     Path best = null;
     TrackedFile bestTracked = null;
@@ -112,7 +117,8 @@ final class CopyTruncate {
         }
         boolean covers = size >= t.splitter.readPos();
         FileTime time = Files.getLastModifiedTime(p);
-        if (best == null || (covers && !bestCovers)
+        if (best == null
+            || (covers && !bestCovers)
             || (covers == bestCovers && time.compareTo(bestTime) > 0)) {
           best = p;
           bestTracked = known;
@@ -185,18 +191,23 @@ final class CopyTruncate {
     t.heldFor = null;
     if (t.head.length == options.fingerprintBytes()) {
       t.splitter = tracking.newSplitter(t.endOfLastLine(size, options.maxLineBytes()));
-      tracking.note("%s starts like %s, which was not truncated: taking it as a copy, reading"
-          + " only what is appended to it", t, original);
-    } else {
-      tracking.note("%s starts like %s, which was not truncated: reading it as a new file",
+      tracking.note(
+          "%s starts like %s, which was not truncated: taking it as a copy, reading"
+              + " only what is appended to it",
           t, original);
+    } else {
+      tracking.note(
+          "%s starts like %s, which was not truncated: reading it as a new file", t, original);
     }
   }
 
   /** A tracked, never renamed file in the same directory whose head {@code t}'s head begins. */
   private @Nullable TrackedFile originalOf(TrackedFile t) {
     for (TrackedFile u : tracking.files) {
-      if (u != t && u.attached && u.classified && u.copySource
+      if (u != t
+          && u.attached
+          && u.classified
+          && u.copySource
           && Objects.equals(u.path.getParent(), t.path.getParent())
           && FileIdentity.samePrefix(t.head, u.head, t.head.length)) {
         return u;

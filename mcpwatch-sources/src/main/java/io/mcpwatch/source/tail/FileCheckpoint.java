@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where reading of one file stands: every line that ends at or before {@code offset} has been
- * returned by the tailer, no line after it has been. Persist it in the same transaction as what
- * the lines produced, and give it back to {@link FileTailer#resume} after a restart.
+ * returned by the tailer, no line after it has been. Persist it in the same transaction as what the
+ * lines produced, and give it back to {@link FileTailer#resume} after a restart.
  *
  * <p>The file is found again by {@code fileKey} first (it may have been renamed, e.g. to {@code
  * app.log.1}, while mcpwatch was down), then by its head fingerprint (a copy made by {@code
@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * checkpointed.
  *
  * @param path the file's last known path (for humans and for the search; not its identity)
- * @param fileKey the file's identity on its file system ({@code dev:inode} on Unix), or null
- *     where the file system has none
+ * @param fileKey the file's identity on its file system ({@code dev:inode} on Unix), or null where
+ *     the file system has none
  * @param offset byte offset just after the last line returned (the start of the next line)
  * @param headLength how many bytes at the start of the file {@code headHash} covers
  * @param headHash lower-case hex SHA-256 prefix of the first {@code headLength} bytes

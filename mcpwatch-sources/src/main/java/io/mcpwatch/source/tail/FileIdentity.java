@@ -11,8 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** File identity (device and inode) and content fingerprints. */
@@ -35,6 +37,28 @@ final class FileIdentity {
     }
     Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
     return key == null ? null : key.toString();
+  }
+
+  /**
+   * The directories where a rotated or copied version of {@code path} may be: its parent and, if
+   * the path goes through a symbolic link (Kubernetes' {@code /var/log/containers/*.log}), the
+   * parent of the file it points to.
+   */
+  static Set<Path> directoriesOf(Path path) {
+    Set<Path> dirs = new LinkedHashSet<>();
+    Path parent = path.getParent();
+    if (parent != null) {
+      dirs.add(parent);
+    }
+    try {
+      Path real = path.toRealPath().getParent();
+      if (real != null) {
+        dirs.add(real);
+      }
+    } catch (IOException | SecurityException e) {
+      // gone or unreadable: only the parent
+    }
+    return dirs;
   }
 
   /** Reads up to {@code max} bytes from the start of the channel (fewer if the file is shorter). */
@@ -77,8 +101,6 @@ final class FileIdentity {
 
   /** True if {@code a} and {@code b} agree on their first {@code length} bytes. */
   static boolean samePrefix(byte[] a, byte[] b, int length) {
-    return a.length >= length
-        && b.length >= length
-        && Arrays.equals(a, 0, length, b, 0, length);
+    return a.length >= length && b.length >= length && Arrays.equals(a, 0, length, b, 0, length);
   }
 }

@@ -11,43 +11,58 @@ import java.util.concurrent.TimeUnit;
  * returns complete lines with exact checkpoints.
  *
  * <pre>{@code
- * FileTailer tailer = stored.isEmpty()
- *     ? FileTailer.start(globs, TailOptions.defaults(), InstantSource.system())
- *     : FileTailer.resume(globs, TailOptions.defaults(), stored, InstantSource.system());
+ * FileTailer tailer = stored.isPresent()   // "has this source ever committed?", even with no files
+ *     ? FileTailer.resume(globs, TailOptions.defaults(), stored.get(), InstantSource.system())
+ *     : FileTailer.start(globs, TailOptions.defaults(), InstantSource.system());
+ * db.inTransaction(tx -> tx.replaceCheckpoints(tailer.checkpoints()));   // before the first batch
  * tailer.run(batch -> db.inTransaction(tx -> {
  *   batch.lines().forEach(line -> aggregate(tx, line));   // decode with the readers' LineDecoder
  *   tx.replaceCheckpoints(batch.checkpoints());
  * }));
  * }</pre>
  *
- * <p><b>Exactness.</b> Each batch's checkpoints are the positions just after its lines. Committed
- * together with the lines' effects, they let {@link #resume} continue after a crash (even {@code
- * kill -9}) without losing or repeating a line. If a commit fails, close this tailer and resume a
- * new one from the last committed checkpoints: this one has already moved on in memory.
+ * <p><b>Exactness.</b> Each batch's checkpoints are the positions just after its lines (and all
+ * earlier ones). Committed together with the lines' effects, they let {@link #resume} continue
+ * after a crash (even {@code kill -9}) without losing or repeating a line. Commit {@link
+ * #checkpoints()} once right after {@link #start}, so that a crash before the first batch resumes
+ * instead of starting at the end again. If a commit fails, close this tailer and resume a new one
+ * from the last committed checkpoints: this one has already moved on in memory.
  *
  * <p><b>Which files, from where.</b> On {@link #start} the files the globs match are read from
  * {@link TailOptions#startAt()} (default: their end). Files that appear later are new content and
  * are read from their beginning. On {@link #resume} each checkpoint's file is found by its key
- * (even if it was renamed, e.g. to {@code app.log.1}, while we were down: it is read to its end),
- * else by its head fingerprint (a copytruncate copy); a file with the checkpoint's key whose
- * content changed is read from its start; matching files without a checkpoint start at {@link
- * TailOptions#resumeUnknownAt()}.
+ * (even if it was renamed, e.g. to {@code app.log.1}, or behind a symbolic link, while we were
+ * down: it is read to its end), else by its head fingerprint (a copytruncate copy in the same
+ * directory); a file with the checkpoint's key whose content changed is read from its start;
+ * matching files without a checkpoint start at {@link TailOptions#resumeUnknownAt()} (default:
+ * their beginning, as they were created while we were down).
  *
- * <p><b>Rotation.</b> Files are polled, not watched. A renamed or deleted file stays open and is
- * read to its end before being closed {@link TailOptions#rotatedFileGrace()} after it last grew; the
- * new file under the old name is read from its beginning, after the old one. A file that shrinks
- * below the read position or whose first bytes change was truncated (copytruncate): the lines we
- * had not read yet are taken from the copy if one with the same first bytes is in the same
- * directory, then the file is read again from byte 0. A new file that starts like a tracked one is
- * held back until that file is truncated (it is the copy) or the hold ends.
+ * <p><b>Rotation.</b> Files are polled, not watched ({@code WatchService} is unreliable across
+ * rotations and on network file systems). A renamed or deleted file stays open and is read to its
+ * end, before the new file under its name, and closed once it has not grown for {@link
+ * TailOptions#rotatedFileGrace()}. A file that shrinks below the read position or whose first bytes
+ * change was truncated (copytruncate): the lines not read yet are taken from the copy, a file next
+ * to it with the same first bytes, and the file is read again from byte 0. A new file that starts
+ * like a tracked one is held back until that file is truncated (then it is the copy) or the hold
+ * ends (see {@link TailOptions#maxCopyHold()}).
  *
- * <p><b>Known limits.</b> With copytruncate, lines written between the copy and the truncation
- * are in neither file and are lost by any tailer; and a file truncated and rewritten past our
- * position with the same first bytes between two polls is not noticed. A file rotated more than
- * once while mcpwatch is down is found by its key in its directory; a compressed rotation is not.
- * Files are identified by {@code dev:inode}; on file systems without file keys, rename rotation is
- * not detected. Lines are cut at {@link TailOptions#maxLineBytes()} (flagged {@link
- * TailLine#truncated()}).
+ * <p><b>Known limits.</b>
+ *
+ * <ul>
+ *   <li>copytruncate: lines written between the copy and the truncation are in neither file and are
+ *       lost by any tailer. A file truncated and refilled past our position with the same first
+ *       bytes, or to the same size, between two polls is not noticed. A file copied and truncated
+ *       while it was empty at our last look (all of its content came and went between two polls, or
+ *       while we were down) has its copy read only if the globs match it.
+ *   <li>A file rotated more than once while we were down: the checkpointed generation is found by
+ *       its key, the ones in between only if the globs match their rotated names. Compressed
+ *       rotations are never read.
+ *   <li>A writer that keeps writing to a rotated file longer than the grace loses those lines.
+ *   <li>Files are identified by {@code dev:inode}; on file systems without file keys rotation by
+ *       rename is not detected.
+ *   <li>Globs that match rotated names keep every such file open (one descriptor each) until it is
+ *       deleted; prefer globs matching the live names only: rotated files are drained anyway.
+ * </ul>
  *
  * <p>{@link #poll()} and {@link #close()} may be called from different threads; polls must not
  * overlap.
@@ -100,8 +115,8 @@ public final class FileTailer implements AutoCloseable {
   private static FileTailer create(List<String> globs, TailOptions options, InstantSource clock) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(clock, "clock");
-    return new FileTailer(new TailEngine(GlobSet.parse(List.copyOf(globs)), options, clock),
-        options);
+    return new FileTailer(
+        new TailEngine(GlobSet.parse(List.copyOf(globs)), options, clock), options);
   }
 
   /**

@@ -50,7 +50,8 @@ final class GlobSet {
     try {
       absolute = Path.of(text).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("file glob '" + text + "' is not a path: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "file glob '" + text + "' is not a path: " + e.getMessage());
     }
     Path base = absolute.getRoot();
     int literal = 0;

@@ -3,8 +3,8 @@ package io.mcpwatch.source.tail;
 import java.util.Arrays;
 
 /**
- * Splits a byte stream into {@code '\n'}-terminated lines, keeping the incomplete last line for
- * the next chunk, and tracks the two offsets a checkpoint needs: where the incomplete line starts
+ * Splits a byte stream into {@code '\n'}-terminated lines, keeping the incomplete last line for the
+ * next chunk, and tracks the two offsets a checkpoint needs: where the incomplete line starts
  * ({@link #lineStart()}, the checkpoint) and how far the source has been read ({@link #readPos()}).
  *
  * <p>Lines longer than the maximum keep their first {@code maxLineBytes} bytes; the rest is dropped
@@ -78,8 +78,8 @@ final class LineSplitter {
         int length = i - lineFrom;
         long endOffset = readPos + (i - from) + 1;
         boolean truncated = cut || length > maxLineBytes;
-        sink.line(buf, lineFrom, Math.min(length, maxLineBytes), lineOffset, endOffset,
-            truncated, true);
+        sink.line(
+            buf, lineFrom, Math.min(length, maxLineBytes), lineOffset, endOffset, truncated, true);
         lineFrom = i + 1;
         lineOffset = endOffset;
         cut = false;
@@ -89,8 +89,10 @@ final class LineSplitter {
     lineStart = lineOffset;
     int rest = end - lineFrom;
     overlong = cut || rest > maxLineBytes;
-    pending = rest == 0 ? EMPTY : Arrays.copyOfRange(buf, lineFrom, lineFrom + Math.min(rest,
-        maxLineBytes));
+    pending =
+        rest == 0
+            ? EMPTY
+            : Arrays.copyOfRange(buf, lineFrom, lineFrom + Math.min(rest, maxLineBytes));
   }
 
   /** Emits the incomplete line, if any, as an unterminated line; the next line starts after it. */

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the files restored checkpoints belong to: by file key first (the file may have been
- * renamed while we were down), then by head fingerprint (a copy left by copytruncate), preferring
- * the checkpoint's own path. Candidates are the files the globs match plus the other files in the
+ * Finds the files restored checkpoints belong to: by file key first (the file may have been renamed
+ * while we were down), then by head fingerprint (a copy left by copytruncate), preferring the
+ * checkpoint's own path. Candidates are the files the globs match plus the other files in the
  * checkpoints' directories (rotated names the globs do not match).
  */
 final class Restore {
@@ -84,10 +84,7 @@ final class Restore {
     }
     Set<Path> dirs = new TreeSet<>();
     for (FileCheckpoint cp : restored) {
-      Path dir = parentOf(cp);
-      if (dir != null) {
-        dirs.add(dir);
-      }
+      dirs.addAll(directoriesOf(cp));
     }
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
@@ -129,14 +126,23 @@ final class Restore {
         boolean renamed = !found.path.toString().equals(cp.path());
         claims.add(new Claim(found.path, found.key, cp, found.inGlob, renamed));
         if (renamed) {
-          notices.add(String.format(Locale.ROOT,
-              "%s at offset %d continues in %s (a copy)", cp.path(), cp.offset(), found.path));
+          notices.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s at offset %d continues in %s (a copy)",
+                  cp.path(),
+                  cp.offset(),
+                  found.path));
         }
       } else {
         lost++;
-        notices.add(String.format(Locale.ROOT,
-            "checkpoint of %s (key %s, offset %d) matches no file: lines after it may be lost",
-            cp.path(), cp.fileKey(), cp.offset()));
+        notices.add(
+            String.format(
+                Locale.ROOT,
+                "checkpoint of %s (key %s, offset %d) matches no file: lines after it may be lost",
+                cp.path(),
+                cp.fileKey(),
+                cp.offset()));
       }
     }
     for (FileCheckpoint cp : weak) {
@@ -168,9 +174,11 @@ final class Restore {
     if (c.inGlob) {
       claimed.add(c);
       claims.add(new Claim(c.path, c.key, null, true, false));
-      notices.add(String.format(Locale.ROOT,
-          "%s changed since its checkpoint (truncated or replaced): reading it from the start",
-          c.path));
+      notices.add(
+          String.format(
+              Locale.ROOT,
+              "%s changed since its checkpoint (truncated or replaced): reading it from the start",
+              c.path));
     }
     return false;
   }
@@ -182,10 +190,9 @@ final class Restore {
     if (same != null && !claimed.contains(same) && same.holds(cp)) {
       return same;
     }
-    Path dir = parentOf(cp);
+    Set<Path> dirs = directoriesOf(cp);
     for (Candidate c : candidates.values()) {
-      if (c != same && !claimed.contains(c) && dir != null && dir.equals(c.path.getParent())
-          && c.holds(cp)) {
+      if (c != same && !claimed.contains(c) && dirs.contains(c.path.getParent()) && c.holds(cp)) {
         return c;
       }
     }
@@ -214,8 +221,8 @@ final class Restore {
     }
   }
 
-  private static @Nullable Path parentOf(FileCheckpoint cp) {
+  private static Set<Path> directoriesOf(FileCheckpoint cp) {
     Path path = pathOf(cp);
-    return path == null ? null : path.getParent();
+    return path == null ? Set.of() : FileIdentity.directoriesOf(path);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Reads a stream, typically stdin fed by {@code kubectl logs -f ... | mcpwatch run}, line by line
- * into {@link TailLine}s (source = the given name, offsets counted from the stream's start, no
- * file key). There are no checkpoints: a pipe cannot be re-read.
+ * into {@link TailLine}s (source = the given name, offsets counted from the stream's start, no file
+ * key). There are no checkpoints: a pipe cannot be re-read.
  */
 public final class StreamSource implements AutoCloseable {
   private static final int CHUNK = 64 * 1024;
@@ -28,8 +28,11 @@ public final class StreamSource implements AutoCloseable {
     this.name = Objects.requireNonNull(name, "name");
     this.in = Objects.requireNonNull(in, "in");
     if (maxLineBytes < 1 || maxLineBytes > TailOptions.MAX_BUFFER_BYTES) {
-      throw new IllegalArgumentException("maxLineBytes must be between 1 and "
-          + TailOptions.MAX_BUFFER_BYTES + ", got " + maxLineBytes);
+      throw new IllegalArgumentException(
+          "maxLineBytes must be between 1 and "
+              + TailOptions.MAX_BUFFER_BYTES
+              + ", got "
+              + maxLineBytes);
     }
     this.splitter = new LineSplitter(maxLineBytes, 0);
   }
@@ -43,8 +46,9 @@ public final class StreamSource implements AutoCloseable {
     List<TailLine> lines = new ArrayList<>();
     LineSplitter.Sink sink =
         (array, start, length, offset, endOffset, truncated, terminated) ->
-            lines.add(new TailLine(name, null, array, start, length, offset, endOffset, truncated,
-                terminated));
+            lines.add(
+                new TailLine(
+                    name, null, array, start, length, offset, endOffset, truncated, terminated));
     while (lines.isEmpty() && !ended) {
       int n = in.read(scratch, 0, CHUNK);
       if (n < 0) {

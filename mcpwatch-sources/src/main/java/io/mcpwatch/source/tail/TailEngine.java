@@ -259,8 +259,9 @@ final class TailEngine {
         }
         int n = (int) Math.min(available, budget);
         byte[] buf = t.splitter.buffer(n);
-        int got = FileIdentity.readFully(
-            t.channel, buf, t.splitter.pendingLength(), n, t.splitter.readPos());
+        int got =
+            FileIdentity.readFully(
+                t.channel, buf, t.splitter.pendingLength(), n, t.splitter.readPos());
         t.splitter.accept(buf, got, tracking.sinkFor(t));
         budget -= got;
         tracking.bytes += got;

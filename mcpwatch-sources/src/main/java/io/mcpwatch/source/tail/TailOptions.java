@@ -72,48 +72,120 @@ public record TailOptions(
   }
 
   public TailOptions withStartAt(StartAt value) {
-    return new TailOptions(value, resumeUnknownAt, pollInterval, scanInterval, rotatedFileGrace,
-        maxCopyHold, maxLineBytes, maxBytesPerPoll, fingerprintBytes);
+    return new TailOptions(
+        value,
+        resumeUnknownAt,
+        pollInterval,
+        scanInterval,
+        rotatedFileGrace,
+        maxCopyHold,
+        maxLineBytes,
+        maxBytesPerPoll,
+        fingerprintBytes);
   }
 
   public TailOptions withResumeUnknownAt(StartAt value) {
-    return new TailOptions(startAt, value, pollInterval, scanInterval, rotatedFileGrace,
-        maxCopyHold, maxLineBytes, maxBytesPerPoll, fingerprintBytes);
+    return new TailOptions(
+        startAt,
+        value,
+        pollInterval,
+        scanInterval,
+        rotatedFileGrace,
+        maxCopyHold,
+        maxLineBytes,
+        maxBytesPerPoll,
+        fingerprintBytes);
   }
 
   public TailOptions withPollInterval(Duration value) {
-    return new TailOptions(startAt, resumeUnknownAt, value, scanInterval, rotatedFileGrace,
-        maxCopyHold, maxLineBytes, maxBytesPerPoll, fingerprintBytes);
+    return new TailOptions(
+        startAt,
+        resumeUnknownAt,
+        value,
+        scanInterval,
+        rotatedFileGrace,
+        maxCopyHold,
+        maxLineBytes,
+        maxBytesPerPoll,
+        fingerprintBytes);
   }
 
   public TailOptions withScanInterval(Duration value) {
-    return new TailOptions(startAt, resumeUnknownAt, pollInterval, value, rotatedFileGrace,
-        maxCopyHold, maxLineBytes, maxBytesPerPoll, fingerprintBytes);
+    return new TailOptions(
+        startAt,
+        resumeUnknownAt,
+        pollInterval,
+        value,
+        rotatedFileGrace,
+        maxCopyHold,
+        maxLineBytes,
+        maxBytesPerPoll,
+        fingerprintBytes);
   }
 
   public TailOptions withRotatedFileGrace(Duration value) {
-    return new TailOptions(startAt, resumeUnknownAt, pollInterval, scanInterval, value,
-        maxCopyHold, maxLineBytes, maxBytesPerPoll, fingerprintBytes);
+    return new TailOptions(
+        startAt,
+        resumeUnknownAt,
+        pollInterval,
+        scanInterval,
+        value,
+        maxCopyHold,
+        maxLineBytes,
+        maxBytesPerPoll,
+        fingerprintBytes);
   }
 
   public TailOptions withMaxCopyHold(Duration value) {
-    return new TailOptions(startAt, resumeUnknownAt, pollInterval, scanInterval, rotatedFileGrace,
-        value, maxLineBytes, maxBytesPerPoll, fingerprintBytes);
+    return new TailOptions(
+        startAt,
+        resumeUnknownAt,
+        pollInterval,
+        scanInterval,
+        rotatedFileGrace,
+        value,
+        maxLineBytes,
+        maxBytesPerPoll,
+        fingerprintBytes);
   }
 
   public TailOptions withMaxLineBytes(int value) {
-    return new TailOptions(startAt, resumeUnknownAt, pollInterval, scanInterval, rotatedFileGrace,
-        maxCopyHold, value, maxBytesPerPoll, fingerprintBytes);
+    return new TailOptions(
+        startAt,
+        resumeUnknownAt,
+        pollInterval,
+        scanInterval,
+        rotatedFileGrace,
+        maxCopyHold,
+        value,
+        maxBytesPerPoll,
+        fingerprintBytes);
   }
 
   public TailOptions withMaxBytesPerPoll(int value) {
-    return new TailOptions(startAt, resumeUnknownAt, pollInterval, scanInterval, rotatedFileGrace,
-        maxCopyHold, maxLineBytes, value, fingerprintBytes);
+    return new TailOptions(
+        startAt,
+        resumeUnknownAt,
+        pollInterval,
+        scanInterval,
+        rotatedFileGrace,
+        maxCopyHold,
+        maxLineBytes,
+        value,
+        fingerprintBytes);
   }
 
   public TailOptions withFingerprintBytes(int value) {
-    return new TailOptions(startAt, resumeUnknownAt, pollInterval, scanInterval, rotatedFileGrace,
-        maxCopyHold, maxLineBytes, maxBytesPerPoll, value);
+    return new TailOptions(
+        startAt,
+        resumeUnknownAt,
+        pollInterval,
+        scanInterval,
+        rotatedFileGrace,
+        maxCopyHold,
+        maxLineBytes,
+        maxBytesPerPoll,
+        value);
   }
 
   private static void requirePositive(String name, Duration value) {

@@ -15,23 +15,32 @@ import org.jspecify.annotations.Nullable;
 final class TrackedFile {
   /** Current (or last known) path; changes when the file is renamed to another matching name. */
   Path path;
+
   final @Nullable String key;
   final FileChannel channel;
   LineSplitter splitter;
+
   /** The first up-to-fingerprint bytes of the file's current content. */
   byte[] head = new byte[0];
+
   long lastSize = -1;
   Instant lastGrowth;
+
   /** When the file first had content while held; null until then. */
   @Nullable Instant heldSince;
+
   /** Matched by a glob at its current path; false once renamed away or deleted. */
   boolean attached = true;
+
   /** May be the original of a copytruncate copy: never renamed, not itself a copy. */
   boolean copySource = true;
+
   /** False while a new file is held back as a possible copy of another one. */
   boolean classified = true;
+
   /** The file a held file was last found to be a possible copy of. */
   @Nullable TrackedFile heldFor;
+
   /** An I/O error was reported and not yet followed by a success (to report each error once). */
   boolean failing;
 
@@ -48,8 +57,8 @@ final class TrackedFile {
   }
 
   /**
-   * Opens the file at {@code path}, making sure the channel and the returned key belong to the
-   * same file even if it is being rotated at this moment.
+   * Opens the file at {@code path}, making sure the channel and the returned key belong to the same
+   * file even if it is being rotated at this moment.
    *
    * @param expectedKey if not null, fail unless the file has this key
    */
@@ -95,8 +104,8 @@ final class TrackedFile {
   }
 
   /**
-   * Re-reads the head and checks that the bytes known before are still there; false means the
-   * file was truncated or rewritten in place (then the head is left as it was).
+   * Re-reads the head and checks that the bytes known before are still there; false means the file
+   * was truncated or rewritten in place (then the head is left as it was).
    */
   boolean headUnchanged(int max) throws IOException {
     byte[] now = FileIdentity.readHead(channel, max);

@@ -64,8 +64,9 @@ final class Tracking {
     String source = t.path.toString();
     String key = t.key;
     return (array, start, length, offset, endOffset, truncated, terminated) -> {
-      out.add(new TailLine(source, key, array, start, length, offset, endOffset, truncated,
-          terminated));
+      out.add(
+          new TailLine(
+              source, key, array, start, length, offset, endOffset, truncated, terminated));
       lines++;
       if (truncated) {
         truncatedLines++;
@@ -106,7 +107,17 @@ final class Tracking {
   }
 
   TailStats stats() {
-    return new TailStats(lines, bytes, truncatedLines, unterminatedLines, rotations, truncations,
-        copiesFollowed, filesOpened, filesClosed, checkpointsLost, readErrors);
+    return new TailStats(
+        lines,
+        bytes,
+        truncatedLines,
+        unterminatedLines,
+        rotations,
+        truncations,
+        copiesFollowed,
+        filesOpened,
+        filesClosed,
+        checkpointsLost,
+        readErrors);
   }
 }

@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (those lines are lost by any tailer) and the clock does not move (a copy held longer than the
  * grace is taken for a plain copy). With a glob that does not match rotated names, the file is
  * polled and committed just before a copytruncate and after each rotation before the next one: a
- * file rotated twice, or rotated by copytruncate before its first bytes were seen, while the
- * tailer is down cannot be found again (documented limits).
+ * file rotated twice, or rotated by copytruncate before its first bytes were seen, while the tailer
+ * is down cannot be found again (documented limits).
  */
 class FileTailerSoakTest {
   private static final int STEPS = 700;
@@ -54,7 +54,8 @@ class FileTailerSoakTest {
   }
 
   private static Stream<Arguments> runs(long fromSeed, long toSeed) {
-    return LongStream.rangeClosed(fromSeed, toSeed).boxed()
+    return LongStream.rangeClosed(fromSeed, toSeed)
+        .boxed()
         .flatMap(seed -> Stream.of(Arguments.of(seed, "*.log"), Arguments.of(seed, "app.log*")));
   }
 
@@ -96,10 +97,11 @@ class FileTailerSoakTest {
       this.random = new Random(seed);
       this.globSeesRotated = pattern.equals("app.log*");
       this.globs = List.of(dir.resolve(pattern).toString());
-      this.options = TailOptions.defaults()
-          .withMaxBytesPerPoll(64 + random.nextInt(4096))
-          .withFingerprintBytes(16 + random.nextInt(100))
-          .withScanInterval(Duration.ofSeconds(1));
+      this.options =
+          TailOptions.defaults()
+              .withMaxBytesPerPoll(64 + random.nextInt(4096))
+              .withFingerprintBytes(16 + random.nextInt(100))
+              .withScanInterval(Duration.ofSeconds(1));
       writer = FileChannel.open(log, CREATE, WRITE, APPEND);
       tailer = FileTailer.start(globs, options, clock);
       committedCheckpoints = tailer.checkpoints();
@@ -144,8 +146,12 @@ class FileTailerSoakTest {
         rest = null;
       }
       for (int i = 0; i < lines; i++) {
-        String line = "L" + seq++ + "-" + "abcdefghij".repeat(random.nextInt(9))
-            + (random.nextInt(10) == 0 ? "\r" : "");
+        String line =
+            "L"
+                + seq++
+                + "-"
+                + "abcdefghij".repeat(random.nextInt(9))
+                + (random.nextInt(10) == 0 ? "\r" : "");
         written.add(line);
         if (mayLeaveHalf && i == lines - 1 && random.nextInt(4) == 0) {
           int cut = random.nextInt(line.length());
@@ -225,17 +231,23 @@ class FileTailerSoakTest {
       committed.forEach(l -> balance.merge(l, -1, Integer::sum));
       balance.values().removeIf(v -> v == 0);
       Map<String, Integer> byId = new java.util.TreeMap<>();
-      balance.forEach((line, n) -> byId.put(line.indexOf('-') < 0 ? "'" + line + "'"
-          : line.substring(0, line.indexOf('-')), n));
+      balance.forEach(
+          (line, n) ->
+              byId.put(
+                  line.indexOf('-') < 0 ? "'" + line + "'" : line.substring(0, line.indexOf('-')),
+                  n));
       List<String> sortedWritten = new ArrayList<>(written);
       List<String> sortedCommitted = new ArrayList<>(committed);
       Collections.sort(sortedWritten);
       Collections.sort(sortedCommitted);
-      List<String> last = history.subList(Math.max(0, history.size() - 60), history.size())
-          .stream().map(h -> h.length() > 300 ? h.substring(0, 300) + "..." : h).toList();
+      List<String> last =
+          history.subList(Math.max(0, history.size() - 60), history.size()).stream()
+              .map(h -> h.length() > 300 ? h.substring(0, 300) + "..." : h)
+              .toList();
       assertThat(byId)
-          .as("seed %d: lost (>0) or repeated (<0) lines; last events:%n%s", seed,
-              String.join("\n", last))
+          .as(
+              "seed %d: lost (>0) or repeated (<0) lines; last events:%n%s",
+              seed, String.join("\n", last))
           .isEmpty();
       assertThat(sortedCommitted).isEqualTo(sortedWritten);
       assertThat(written).hasSizeGreaterThan(STEPS / 4);

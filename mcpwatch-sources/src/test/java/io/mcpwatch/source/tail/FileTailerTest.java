@@ -7,6 +7,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,8 +16,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,13 +84,15 @@ class FileTailerTest {
     assertThat(first.endOffset()).isEqualTo(18);
     assertThat(first.terminated()).isTrue();
     assertThat(first.fileKey()).isNotNull();
-    assertThat(batch.checkpoints()).singleElement()
-        .satisfies(cp -> {
-          assertThat(cp.path()).isEqualTo(log.toString());
-          assertThat(cp.offset()).isEqualTo(24);
-          assertThat(cp.fileKey()).isEqualTo(first.fileKey());
-          assertThat(cp.headLength()).isEqualTo(24);
-        });
+    assertThat(batch.checkpoints())
+        .singleElement()
+        .satisfies(
+            cp -> {
+              assertThat(cp.path()).isEqualTo(log.toString());
+              assertThat(cp.offset()).isEqualTo(24);
+              assertThat(cp.fileKey()).isEqualTo(first.fileKey());
+              assertThat(cp.headLength()).isEqualTo(24);
+            });
     assertThat(batch.checkpointsChanged()).isTrue();
     assertThat(tailer.poll().isEmpty()).isTrue();
   }
@@ -137,8 +144,7 @@ class FileTailerTest {
       writer.write(UTF_8.encode("written after rename\nlate\n"));
       append(log, "new file 1\n");
       TailBatch batch = tailer.poll();
-      assertThat(texts(batch))
-          .containsExactly("half written after rename", "late", "new file 1");
+      assertThat(texts(batch)).containsExactly("half written after rename", "late", "new file 1");
       assertThat(batch.lines().get(2).source()).isEqualTo(log.toString());
       assertThat(batch.notices()).anySatisfy(n -> assertThat(n).contains("rotated"));
       writer.write(UTF_8.encode("still later\n"));
@@ -148,7 +154,8 @@ class FileTailerTest {
     assertThat(tailer.checkpoints()).hasSize(2);
     clock.advance(options.rotatedFileGrace());
     TailBatch afterGrace = tailer.poll();
-    assertThat(afterGrace.checkpoints()).singleElement()
+    assertThat(afterGrace.checkpoints())
+        .singleElement()
         .satisfies(cp -> assertThat(cp.path()).isEqualTo(log.toString()));
     assertThat(tailer.stats().filesClosed()).isEqualTo(1);
     assertThat(tailer.stats().rotations()).isEqualTo(1);
@@ -167,7 +174,8 @@ class FileTailerTest {
     append(log, "c\n");
     TailBatch batch = tailer.poll();
     assertThat(texts(batch)).containsExactlyInAnyOrder("b", "c");
-    assertThat(batch.checkpoints()).extracting(FileCheckpoint::path)
+    assertThat(batch.checkpoints())
+        .extracting(FileCheckpoint::path)
         .containsExactly(log.toString(), rotated.toString());
   }
 
@@ -203,8 +211,9 @@ class FileTailerTest {
     assertThat(texts(tailer.poll())).containsExactly("one", "two");
     append(log, "three\n");
     Files.copy(log, dir.resolve("app.log.1"));
-    assertThat(texts(tailer.poll())).as("the copy is held, the original read").containsExactly(
-        "three");
+    assertThat(texts(tailer.poll()))
+        .as("the copy is held, the original read")
+        .containsExactly("three");
     truncate(log);
     append(log, "four\n");
     assertThat(texts(tailer.poll())).containsExactly("four");
@@ -246,8 +255,8 @@ class FileTailerTest {
     append(dir.resolve("c.txt"), "not matched\n");
     TailBatch batch = tailer.poll();
     assertThat(texts(batch)).containsExactly("b1", "b2");
-    assertThat(batch.lines()).allSatisfy(
-        l -> assertThat(l.source()).isEqualTo(dir.resolve("b.log").toString()));
+    assertThat(batch.lines())
+        .allSatisfy(l -> assertThat(l.source()).isEqualTo(dir.resolve("b.log").toString()));
   }
 
   @Test
@@ -258,9 +267,12 @@ class FileTailerTest {
     append(dir.resolve("two/deep/y.log"), "");
     append(dir.resolve("two/z.log"), "");
     FileTailer tailer = start(options, glob("*/*.log"), glob("two/**/y.log"));
-    assertThat(tailer.checkpoints()).extracting(FileCheckpoint::path).containsExactly(
-        dir.resolve("one/x.log").toString(), dir.resolve("two/deep/y.log").toString(),
-        dir.resolve("two/z.log").toString());
+    assertThat(tailer.checkpoints())
+        .extracting(FileCheckpoint::path)
+        .containsExactly(
+            dir.resolve("one/x.log").toString(),
+            dir.resolve("two/deep/y.log").toString(),
+            dir.resolve("two/z.log").toString());
     append(dir.resolve("one/x.log"), "x\n");
     append(dir.resolve("two/deep/y.log"), "y\n");
     append(dir.resolve("two/z.log"), "z\n");
@@ -437,5 +449,78 @@ class FileTailerTest {
       writer.write(ByteBuffer.wrap("after unlink\n".getBytes(UTF_8)));
       assertThat(texts(tailer.poll())).containsExactly("kept", "after unlink");
     }
+  }
+
+  @Test
+  void run_handsBatchesToTheHandlerUntilClosed() throws Exception {
+    Path log = dir.resolve("app.log");
+    append(log, "");
+    FileTailer tailer =
+        FileTailer.start(
+            List.of(glob("*.log")),
+            options.withPollInterval(Duration.ofMillis(5)),
+            InstantSource.system());
+    List<String> seen = new CopyOnWriteArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                tailer.run(batch -> batch.lines().forEach(l -> seen.add(l.text())));
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            "tail-test");
+    thread.setDaemon(true);
+    thread.start();
+    append(log, "x\ny\n");
+    await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 2);
+    tailer.close();
+    thread.join(20_000);
+    assertThat(thread.isAlive()).isFalse();
+    assertThat(seen).containsExactly("x", "y");
+    assertThat(failure.get()).isNull();
+  }
+
+  @Test
+  void run_propagatesTheHandlersFailure() throws IOException {
+    append(dir.resolve("app.log"), "line\n");
+    FileTailer tailer = start(options.withStartAt(StartAt.BEGINNING), glob("*.log"));
+    assertThatThrownBy(
+            () ->
+                tailer.run(
+                    batch -> {
+                      throw new IllegalStateException("commit failed");
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("commit failed");
+  }
+
+  @Test
+  void resume_findsARotatedFileBehindASymlinkLikeKubernetesLogs() throws IOException {
+    Path pods = Files.createDirectories(dir.resolve("pods/ns_app/server"));
+    Path containers = Files.createDirectories(dir.resolve("containers"));
+    Path real = pods.resolve("0.log");
+    append(real, "");
+    Path link = Files.createSymbolicLink(containers.resolve("app_ns_server.log"), real);
+    String glob = containers.resolve("*.log").toString();
+    FileTailer first = start(options, glob);
+    append(real, "a\n");
+    TailBatch batch = first.poll();
+    assertThat(batch.lines())
+        .singleElement()
+        .satisfies(l -> assertThat(l.source()).isEqualTo(link.toString()));
+    first.close();
+
+    append(real, "b\n");
+    Files.move(real, pods.resolve("0.log.20260101-000000"));
+    append(real, "c\n");
+    FileTailer second = resume(batch.checkpoints(), glob);
+    assertThat(texts(second.poll())).containsExactly("b", "c");
+
+    Files.move(real, pods.resolve("0.log.20260101-000100"));
+    append(real, "d\n");
+    assertThat(texts(second.poll())).containsExactly("d");
   }
 }

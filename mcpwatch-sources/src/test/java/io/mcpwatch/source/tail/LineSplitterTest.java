@@ -18,10 +18,21 @@ class LineSplitterTest {
     final List<Line> lines = new ArrayList<>();
 
     @Override
-    public void line(byte[] array, int start, int length, long offset, long endOffset,
-        boolean truncated, boolean terminated) {
-      lines.add(new Line(new String(array, start, length, StandardCharsets.ISO_8859_1), offset,
-          endOffset, truncated, terminated));
+    public void line(
+        byte[] array,
+        int start,
+        int length,
+        long offset,
+        long endOffset,
+        boolean truncated,
+        boolean terminated) {
+      lines.add(
+          new Line(
+              new String(array, start, length, StandardCharsets.ISO_8859_1),
+              offset,
+              endOffset,
+              truncated,
+              terminated));
     }
   }
 
@@ -53,11 +64,12 @@ class LineSplitterTest {
     feed(splitter, "abcdefgh", out);
     assertThat(splitter.pendingLength()).isEqualTo(4);
     feed(splitter, "ijk\nxy\n0123\n01234\n", out);
-    assertThat(out.lines).containsExactly(
-        new Line("abcd", 0, 12, true, true),
-        new Line("xy", 12, 15, false, true),
-        new Line("0123", 15, 20, false, true),
-        new Line("0123", 20, 26, true, true));
+    assertThat(out.lines)
+        .containsExactly(
+            new Line("abcd", 0, 12, true, true),
+            new Line("xy", 12, 15, false, true),
+            new Line("0123", 15, 20, false, true),
+            new Line("0123", 20, 26, true, true));
   }
 
   @Test
@@ -67,8 +79,8 @@ class LineSplitterTest {
     feed(splitter, "a\nlast", out);
     splitter.flush(out);
     splitter.flush(out);
-    assertThat(out.lines).containsExactly(
-        new Line("a", 0, 2, false, true), new Line("last", 2, 6, false, false));
+    assertThat(out.lines)
+        .containsExactly(new Line("a", 0, 2, false, true), new Line("last", 2, 6, false, false));
     assertThat(splitter.lineStart()).isEqualTo(6);
   }
 
