@@ -30,6 +30,24 @@ import org.jspecify.annotations.Nullable;
  * are marked removed (with an {@code Alarm "NAME" deleted} history item) and their history stays
  * readable until retention removes it; series no longer watched keep their buckets as history.
  *
+ * <pre>{@code
+ * StateStore store = StateStore.create(db, clock);
+ * Optional<SavedState> saved = store.load();
+ * Engine engine = saved.isPresent()
+ *     ? Engine.restore(alarms, options, clock, listener, saved.get().engine())
+ *     : Engine.create(alarms, options, clock, listener);
+ * FileTailer tailer = saved.flatMap(s -> s.files("teams"))
+ *     .map(cps -> FileTailer.resume(globs, tailOptions, cps, clock))
+ *     .orElseGet(() -> FileTailer.start(globs, tailOptions, clock));
+ * while (running) {
+ *   TailBatch batch = tailer.poll();
+ *   // ingest batch.lines(), engine.tick(); the listener plans outbox items for transitions
+ *   store.commit(StateCommit.of(engine.snapshot())
+ *       .withFiles("teams", batch.checkpoints())
+ *       .withOutbox(planned));
+ * }
+ * }</pre>
+ *
  * <p>Prunes old history, buckets and finished outbox items (see {@link
  * io.mcpwatch.storage.Retention}) inside a commit at most once an hour. Single writer: one store
  * per database; its methods are synchronized.
