@@ -115,6 +115,7 @@ class DatabaseTest {
   void open_secondWriterIsRefusedUntilTheFirstCloses() {
     DatabaseConfig cfg = DatabaseConfig.sqlite(dir.resolve("state.db"));
     try (Database first = Database.open(cfg)) {
+      assertThat(first.isReadOnly()).isFalse();
       assertThatThrownBy(() -> Database.open(cfg))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("in use by another mcpwatch process");
