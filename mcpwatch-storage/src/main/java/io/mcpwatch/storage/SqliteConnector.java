@@ -1,0 +1,206 @@
+package io.mcpwatch.storage;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * SQLite: WAL journal (readers never block the writer), {@code synchronous} per {@link Durability},
+ * a busy timeout, IMMEDIATE write transactions, and a {@code <file>.lock} file locked by the writer
+ * process (released by the operating system when the process dies, even by {@code kill -9}).
+ */
+final class SqliteConnector extends Connector {
+
+  private final Path file;
+  private final SQLiteDataSource dataSource;
+
+  SqliteConnector(DatabaseConfig config, boolean readOnly) {
+    super(config, readOnly);
+    this.file = Objects.requireNonNull(config.sqliteFile()).toAbsolutePath().normalize();
+    SQLiteConfig c = new SQLiteConfig();
+    c.setBusyTimeout((int) config.busyTimeout().toMillis());
+    if (readOnly) {
+      c.setReadOnly(true);
+    } else {
+      c.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      c.setSynchronous(
+          config.durability() == Durability.POWER_LOSS
+              ? SQLiteConfig.SynchronousMode.FULL
+              : SQLiteConfig.SynchronousMode.NORMAL);
+      c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+    this.dataSource = new SQLiteDataSource(c);
+    dataSource.setUrl("jdbc:sqlite:" + file);
+  }
+
+  @Override
+  DataSource dataSource() {
+    if (readOnly && !Files.isRegularFile(file)) {
+      throw new StorageException(
+          "no mcpwatch database at "
+              + file
+              + ": `mcpwatch run` creates it on its first start (check database.url)");
+    }
+    return dataSource;
+  }
+
+  @Override
+  AutoCloseable acquire() {
+    prepareFile();
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new StorageException("cannot create the lock file " + lockFile + ": " + reason(e), e);
+    }
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    } catch (IOException e) {
+      closeChannel(channel);
+      throw new StorageException("cannot lock " + lockFile + ": " + reason(e), e);
+    }
+    if (lock == null) {
+      closeChannel(channel);
+      throw new StorageException(
+          "the database "
+              + file
+              + " is in use by another mcpwatch"
+              + " process (it holds "
+              + lockFile
+              + "); stop that process or use another database");
+    }
+    FileLock held = lock;
+    return () -> {
+      try {
+        held.release();
+      } finally {
+        channel.close();
+      }
+    };
+  }
+
+  private void prepareFile() {
+    Path dir = file.getParent();
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new StorageException(
+          "cannot create the directory " + dir + " for the database " + file + ": " + reason(e), e);
+    }
+    if (Files.isDirectory(file)) {
+      throw new StorageException(
+          "the database path "
+              + file
+              + " is a directory; expected a"
+              + " file path in database.url");
+    }
+    if (!Files.exists(file)) {
+      try {
+        // owner-only: the database holds webhook URLs and e-mail addresses
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+          Files.createFile(file);
+        }
+      } catch (FileAlreadyExistsException e) {
+        // created concurrently; fine
+      } catch (IOException e) {
+        throw new StorageException("cannot create the database file " + file + ": " + reason(e), e);
+      }
+    }
+    if (!Files.isWritable(file)) {
+      throw new StorageException("the database file " + file + " is not writable");
+    }
+    if (dir != null && !Files.isWritable(dir)) {
+      throw new StorageException(
+          "the directory "
+              + dir
+              + " is not writable (SQLite creates "
+              + file.getFileName()
+              + "-wal and -shm beside the database)");
+    }
+  }
+
+  @Override
+  void configure(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
+  static String explain(DatabaseConfig config, String what, SQLException e, String detail) {
+    String db = config.describe();
+    if (e instanceof SQLiteException) {
+      SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+      switch (code.code & 0xff) {
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+          return db
+              + " stayed locked by another connection for longer than the busy timeout ("
+              + config.busyTimeout()
+              + "): "
+              + detail;
+        case 8: // SQLITE_READONLY
+          return db + " is read-only for this process: " + detail;
+        case 13: // SQLITE_FULL
+          return "the disk holding " + db + " is full: " + detail;
+        case 14: // SQLITE_CANTOPEN
+          return "cannot open " + db + " (check the path and its permissions): " + detail;
+        case 11: // SQLITE_CORRUPT
+        case 26: // SQLITE_NOTADB
+          return db + " is not a valid SQLite database (or is damaged): " + detail;
+        default:
+          break;
+      }
+    }
+    return what + " failed on " + db + ": " + detail;
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException) {
+      return e.getMessage() + " is not a directory";
+    }
+    if (e instanceof NoSuchFileException) {
+      return e.getMessage() + " does not exist";
+    }
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return ((FileSystemException) e).getReason();
+    }
+    return oneLine(e.getMessage());
+  }
+
+  private static void closeChannel(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing held
+    }
+  }
+}

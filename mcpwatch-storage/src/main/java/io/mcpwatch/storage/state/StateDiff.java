@@ -1,0 +1,212 @@
+package io.mcpwatch.storage.state;
+
+import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.engine.EngineSnapshot;
+import io.mcpwatch.storage.state.Committed.AlarmId;
+import io.mcpwatch.storage.state.Committed.AlarmRow;
+import io.mcpwatch.storage.state.Committed.History;
+import io.mcpwatch.storage.state.Committed.SeriesRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows one commit must write to turn the committed state into the new one, and that new state.
+ *
+ * <p><b>History.</b> The engine appends history items at the end of a list and drops old ones from
+ * the front, and its snapshots share the item objects. So the new items are those after the last
+ * committed item, found by identity from the end (cheap: only the new items are visited). When that
+ * item is not there (everything older was dropped, or the engine was rebuilt from equal but new
+ * objects), the longest run of committed items (by equality) that starts the new list is kept. The
+ * alarm row records the first item the engine still holds; older rows stay readable until pruned.
+ *
+ * <p><b>Buckets.</b> A series' buckets from its first live bucket on are exactly the engine's;
+ * older rows stay as history until pruned. When the live range grows backwards (a series watched
+ * again, a restored engine), rows the store does not know are deleted in the newly covered range
+ * before the engine's buckets are written, so loading never resurrects a stale bucket.
+ */
+final class StateDiff {
+
+  final Committed next;
+  final List<AlarmUpsert> alarmUpserts = new ArrayList<>();
+  final List<AlarmRemoval> alarmRemovals = new ArrayList<>();
+  final List<HistoryInsert> historyInserts = new ArrayList<>();
+  final List<SeriesRow> seriesUpserts = new ArrayList<>();
+  final List<long[]> bucketRangeDeletes = new ArrayList<>();
+  final List<long[]> bucketDeletes = new ArrayList<>();
+  final List<BucketUpsert> bucketUpserts = new ArrayList<>();
+  final Map<String, SourceCheckpoint> checkpointUpserts = new LinkedHashMap<>();
+
+  record AlarmUpsert(AlarmId id, AlarmRow row) {}
+
+  record AlarmRemoval(AlarmId id, Instant at) {}
+
+  record HistoryInsert(long id, String env, HistoryItem item) {}
+
+  record BucketUpsert(long seriesId, EngineSnapshot.Bucket bucket) {}
+
+  private StateDiff(Committed next) {
+    this.next = next;
+  }
+
+  static StateDiff between(Committed base, StateCommit commit, Instant now) {
+    StateDiff d = new StateDiff(base.copy());
+    d.alarms(base, commit.engine(), now);
+    d.series(base, commit.engine());
+    commit
+        .checkpoints()
+        .forEach(
+            (key, cp) -> {
+              if (!cp.equals(base.checkpoints.get(key))) {
+                d.checkpointUpserts.put(key, cp);
+                d.next.checkpoints.put(key, cp);
+              }
+            });
+    d.next.hasMeta = true;
+    d.next.commitSeq = base.commitSeq + 1;
+    d.next.committedAt = now;
+    d.next.nextBoundary = commit.engine().nextBoundaryMillis();
+    return d;
+  }
+
+  private void alarms(Committed base, EngineSnapshot snapshot, Instant now) {
+    Set<AlarmId> seen = new HashSet<>();
+    List<EngineSnapshot.AlarmSnapshot> alarms = snapshot.alarms();
+    for (int i = 0; i < alarms.size(); i++) {
+      EngineSnapshot.AlarmSnapshot a = alarms.get(i);
+      AlarmId id = new AlarmId(a.env(), a.alarmName());
+      seen.add(id);
+      History before = base.history.getOrDefault(id, History.EMPTY);
+      History after = history(before, a);
+      AlarmRow row = AlarmRow.of(i, a, after.firstId());
+      if (!row.equals(base.alarms.get(id))) {
+        alarmUpserts.add(new AlarmUpsert(id, row));
+        next.alarms.put(id, row);
+      }
+      next.history.put(id, after);
+    }
+    for (Map.Entry<AlarmId, AlarmRow> e : base.alarms.entrySet()) {
+      AlarmId id = e.getKey();
+      if (seen.contains(id)) {
+        continue;
+      }
+      AlarmRow row = e.getValue();
+      alarmRemovals.add(new AlarmRemoval(id, now));
+      historyInserts.add(
+          new HistoryInsert(
+              next.nextHistoryId++,
+              id.env(),
+              new HistoryItem(
+                  id.alarmName(),
+                  "MetricAlarm",
+                  now,
+                  HistoryItem.Type.ConfigurationUpdate,
+                  "Alarm \"" + id.alarmName() + "\" deleted",
+                  StateJson.deleted(row.spec(), row.state()))));
+      next.alarms.remove(id);
+      next.history.remove(id);
+    }
+  }
+
+  /** The alarm's new committed history; queues inserts for the items it did not have. */
+  private History history(History before, EngineSnapshot.AlarmSnapshot a) {
+    List<HistoryItem> items = a.history();
+    int kept = retained(before.items(), items);
+    if (kept == before.items().size() && kept == items.size()) {
+      return new History(items, before.ids());
+    }
+    long[] ids = new long[items.size()];
+    System.arraycopy(before.ids(), before.ids().length - kept, ids, 0, kept);
+    for (int j = kept; j < items.size(); j++) {
+      ids[j] = next.nextHistoryId++;
+      historyInserts.add(new HistoryInsert(ids[j], a.env(), items.get(j)));
+    }
+    return new History(items, ids);
+  }
+
+  /**
+   * How many items at the start of {@code now} are the last items of {@code before} (the rest of
+   * {@code now} is new; see the class comment).
+   */
+  static int retained(List<HistoryItem> before, List<HistoryItem> now) {
+    int a = before.size();
+    int b = now.size();
+    if (a == 0 || b == 0) {
+      return 0;
+    }
+    HistoryItem last = before.get(a - 1);
+    for (int i = b - 1; i >= 0; i--) {
+      if (now.get(i) == last) {
+        if (i + 1 <= a) {
+          return i + 1;
+        }
+        break;
+      }
+    }
+    HistoryItem first = now.get(0);
+    for (int j = Math.max(0, a - b); j < a; j++) {
+      if (before.get(j).equals(first) && before.subList(j, a).equals(now.subList(0, a - j))) {
+        return a - j;
+      }
+    }
+    return 0;
+  }
+
+  private void series(Committed base, EngineSnapshot snapshot) {
+    Set<String> seen = new HashSet<>();
+    List<EngineSnapshot.SeriesSnapshot> all = snapshot.series();
+    for (int i = 0; i < all.size(); i++) {
+      EngineSnapshot.SeriesSnapshot s = all.get(i);
+      String key = StateJson.seriesKey(s.key(), s.unit());
+      if (!seen.add(key)) {
+        throw new IllegalArgumentException(
+            "engine: series " + s.key() + " (unit " + s.unit() + ") appears twice in the snapshot");
+      }
+      SeriesRow old = base.series.get(key);
+      Map<Long, EngineSnapshot.Bucket> buckets = new HashMap<>();
+      long liveFrom = Committed.NOT_LIVE;
+      for (EngineSnapshot.Bucket b : s.buckets()) {
+        buckets.put(b.startMillis(), b);
+        liveFrom = Math.min(liveFrom, b.startMillis());
+      }
+      long id = old != null ? old.id() : next.nextSeriesId++;
+      SeriesRow row = new SeriesRow(id, key, s.key(), s.unit(), i, liveFrom);
+      if (!row.equals(old)) {
+        seriesUpserts.add(row);
+        next.series.put(key, row);
+      }
+      boolean wasLive = old != null && old.ord() != null;
+      Map<Long, EngineSnapshot.Bucket> before =
+          wasLive ? base.buckets.getOrDefault(id, Map.of()) : Map.of();
+      long oldLiveFrom = wasLive ? old.liveFrom() : Committed.NOT_LIVE;
+      if (liveFrom < oldLiveFrom) {
+        bucketRangeDeletes.add(new long[] {id, liveFrom, oldLiveFrom});
+      }
+      for (Long start : before.keySet()) {
+        if (start >= liveFrom && start >= oldLiveFrom && !buckets.containsKey(start)) {
+          bucketDeletes.add(new long[] {id, start});
+        }
+      }
+      for (EngineSnapshot.Bucket b : s.buckets()) {
+        if (b.startMillis() < oldLiveFrom || !b.equals(before.get(b.startMillis()))) {
+          bucketUpserts.add(new BucketUpsert(id, b));
+        }
+      }
+      next.buckets.put(id, buckets);
+    }
+    for (SeriesRow old : base.series.values()) {
+      if (old.ord() != null && !seen.contains(old.key())) {
+        SeriesRow gone =
+            new SeriesRow(old.id(), old.key(), old.metric(), old.unit(), null, Committed.NOT_LIVE);
+        seriesUpserts.add(gone);
+        next.series.put(old.key(), gone);
+        next.buckets.remove(old.id());
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.mcpwatch.storage.state;
+
+import io.mcpwatch.storage.Database;
+import io.mcpwatch.storage.PruneResult;
+import io.mcpwatch.storage.notify.JdbcOutbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The service's durable state: one atomic {@link #commit} per processed batch and {@link #load} on
+ * start.
+ *
+ * <p><b>Exactly once.</b> A commit writes what the batch changed in the engine (alarm states,
+ * reasons and timestamps, new history items, changed buckets), the sources' checkpoints after the
+ * batch and the batch's outbox items in <em>one</em> transaction. After a crash at any instant the
+ * database holds either the previous commit or this one, never a part; the service restores the
+ * engine and the sources from {@link #load} and reads again from the committed checkpoints, so
+ * every event counts once. Buckets are stored as absolute values (never incremented), outbox items
+ * are keyed by id, so repeating work after a crash cannot double anything.
+ *
+ * <p><b>Cost.</b> The store remembers what it committed last and writes only the difference: a
+ * batch that touched two buckets and no alarm state writes two bucket rows, the changed alarm
+ * counters and the header. History items are appended, never rewritten.
+ *
+ * <p><b>Configuration changes.</b> Commit the reconfigured engine's snapshot: alarms that are gone
+ * are marked removed (with an {@code Alarm "NAME" deleted} history item) and their history stays
+ * readable until retention removes it; series no longer watched keep their buckets as history.
+ *
+ * <pre>{@code
+ * StateStore store = StateStore.create(db, clock);
+ * Optional<SavedState> saved = store.load();
+ * Engine engine = saved.isPresent()
+ *     ? Engine.restore(alarms, options, clock, listener, saved.get().engine())
+ *     : Engine.create(alarms, options, clock, listener);
+ * FileTailer tailer = saved.flatMap(s -> s.files("teams"))
+ *     .map(cps -> FileTailer.resume(globs, tailOptions, cps, clock))
+ *     .orElseGet(() -> FileTailer.start(globs, tailOptions, clock));
+ * while (running) {
+ *   TailBatch batch = tailer.poll();
+ *   // ingest batch.lines(), engine.tick(); the listener plans outbox items for transitions
+ *   store.commit(StateCommit.of(engine.snapshot())
+ *       .withFiles("teams", batch.checkpoints())
+ *       .withOutbox(planned));
+ * }
+ * }</pre>
+ *
+ * <p>Prunes old history, buckets and finished outbox items (see {@link
+ * io.mcpwatch.storage.Retention}) inside a commit at most once an hour. Single writer: one store
+ * per database; its methods are synchronized.
+ */
+public final class StateStore {
+
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+  private final Database db;
+  private final InstantSource clock;
+  private final JdbcOutbox outbox;
+  private @Nullable Committed committed;
+  private @Nullable Instant lastPrune;
+
+  private StateStore(Database db, InstantSource clock) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.outbox = new JdbcOutbox(db);
+  }
+
+  /** A store on {@code db}; {@code clock} stamps commits, removals and pruning. */
+  public static StateStore create(Database db, InstantSource clock) {
+    return new StateStore(db, clock);
+  }
+
+  /** The last committed state, or empty when nothing was ever committed (a fresh database). */
+  public synchronized Optional<SavedState> load() {
+    Committed c = db.read(StateSql::load);
+    if (!db.isReadOnly()) {
+      committed = c;
+    }
+    return c.hasMeta
+        ? Optional.of(new SavedState(c.commitSeq, c.committedAt, c.snapshot(), c.checkpoints))
+        : Optional.empty();
+  }
+
+  /**
+   * Commits one batch atomically (see the class comment) and returns its commit number.
+   *
+   * @throws io.mcpwatch.storage.StorageException when the database fails; nothing of this commit is
+   *     stored then, and the next commit writes everything that differs from the stored state
+   * @throws IllegalStateException when called inside another transaction (a commit must be final
+   *     when it returns)
+   */
+  public synchronized long commit(StateCommit commit) {
+    Objects.requireNonNull(commit, "commit");
+    if (db.isInTransaction()) {
+      throw new IllegalStateException("commit must not run inside another transaction");
+    }
+    Instant now = clock.instant();
+    boolean prune = lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY));
+    StateDiff[] diff = new StateDiff[1];
+    try {
+      db.transaction(
+          c -> {
+            Committed base = committed != null ? committed : StateSql.load(c);
+            StateDiff d = StateDiff.between(base, commit, now);
+            StateSql.write(c, d);
+            if (!commit.outbox().isEmpty()) {
+              outbox.enqueue(commit.outbox());
+            }
+            if (prune) {
+              db.prune(now);
+            }
+            diff[0] = d;
+            return null;
+          });
+    } catch (RuntimeException e) {
+      committed = null; // the outcome may be unknown (a lost connection): re-read before the next
+      throw e;
+    }
+    StateDiff d = Objects.requireNonNull(diff[0]);
+    committed = d.next;
+    if (prune) {
+      lastPrune = now;
+    }
+    return d.next.commitSeq;
+  }
+
+  /** Prunes now (commits also prune, hourly). */
+  public synchronized PruneResult prune() {
+    Instant now = clock.instant();
+    PruneResult r = db.prune(now);
+    lastPrune = now;
+    return r;
+  }
+}

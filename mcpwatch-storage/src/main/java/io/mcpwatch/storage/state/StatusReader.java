@@ -1,0 +1,248 @@
+package io.mcpwatch.storage.state;
+
+import io.mcpwatch.alarm.AlarmState;
+import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.metrics.MinuteAggregate;
+import io.mcpwatch.notify.OutboxHealth;
+import io.mcpwatch.notify.Subscription;
+import io.mcpwatch.storage.Database;
+import io.mcpwatch.storage.notify.JdbcOutbox;
+import io.mcpwatch.storage.notify.JdbcSubscriptionStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Read-side queries for {@code mcpwatch status}: works on a {@link Database#openReadOnly} database
+ * while the service writes (SQLite WAL: readers see the last commit and never block the writer) and
+ * after it stopped, and on the service's own database.
+ */
+public final class StatusReader {
+
+  private final Database db;
+
+  public StatusReader(Database db) {
+    this.db = Objects.requireNonNull(db, "db");
+  }
+
+  /**
+   * The whole status, from one commit.
+   *
+   * @param now for the age of the oldest pending notification
+   * @param extraRangeDatapoints the engine's evaluation range is N plus this many periods
+   *     (EngineOptions: 2 by default)
+   * @param stuckAfterAttempts a pending notification with this many attempts is "stuck"
+   */
+  public StatusReport report(Instant now, int extraRangeDatapoints, int stuckAfterAttempts) {
+    if (extraRangeDatapoints < 0) {
+      throw new IllegalArgumentException(
+          "extraRangeDatapoints must be at least 0; found " + extraRangeDatapoints);
+    }
+    return db.read(
+        c -> {
+          long seq = 0;
+          @Nullable Instant committedAt = null;
+          @Nullable Instant nextBoundary = null;
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT commit_seq, committed_ms, next_boundary_ms"
+                          + " FROM engine_meta WHERE id = 1")) {
+            if (rs.next()) {
+              seq = rs.getLong(1);
+              committedAt = Instant.ofEpochMilli(rs.getLong(2));
+              nextBoundary = Instant.ofEpochMilli(rs.getLong(3));
+            }
+          }
+          List<AlarmView> alarms =
+              nextBoundary == null
+                  ? List.of()
+                  : alarms(c, nextBoundary.toEpochMilli(), extraRangeDatapoints);
+          OutboxHealth outbox = new JdbcOutbox(db).health(now, stuckAfterAttempts);
+          List<Subscription> subscriptions = new JdbcSubscriptionStore(db).all();
+          return new StatusReport(
+              seq,
+              committedAt,
+              nextBoundary,
+              alarms,
+              removed(c),
+              checkpoints(c),
+              outbox,
+              subscriptions);
+        });
+  }
+
+  /**
+   * An alarm's history, newest first (as DescribeAlarmHistory), also for removed alarms.
+   *
+   * @param limit at most this many items
+   */
+  public List<HistoryItem> history(String env, String alarmName, int limit) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT alarm_name, alarm_type, ts_ms,"
+                      + " item_type, summary, history_data FROM alarm_history WHERE env = ? AND"
+                      + " alarm_name = ? ORDER BY id DESC LIMIT ?")) {
+            ps.setString(1, env);
+            ps.setString(2, alarmName);
+            ps.setInt(3, Math.max(0, limit));
+            List<HistoryItem> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(StateSql.historyItem(rs, 1));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  private static List<AlarmView> alarms(Connection c, long nextBoundary, int extra)
+      throws SQLException {
+    List<AlarmView> out = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT env, alarm_name, state_value, state_reason,"
+                    + " state_reason_data, transitioned_ms, last_evaluated_ms, matched_events,"
+                    + " period_seconds, evaluation_periods, series_key FROM alarm_state"
+                    + " WHERE ord_no IS NOT NULL ORDER BY ord_no")) {
+      while (rs.next()) {
+        long lastEvaluated = rs.getLong(7);
+        Instant evaluated = rs.wasNull() ? null : Instant.ofEpochMilli(lastEvaluated);
+        int period = rs.getInt(9);
+        int n = rs.getInt(10);
+        long step = period < 60 ? 10_000L : 60_000L;
+        long end = Math.floorDiv(nextBoundary + step - 1, step) * step;
+        long start = end - (long) (n + extra) * period * 1000L;
+        out.add(
+            new AlarmView(
+                rs.getString(1),
+                rs.getString(2),
+                AlarmState.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                evaluated,
+                rs.getLong(8),
+                period,
+                n,
+                Instant.ofEpochMilli(start),
+                Instant.ofEpochMilli(end),
+                minutes(c, rs.getString(11), start, end)));
+      }
+    }
+    return out;
+  }
+
+  /** The series' buckets in [start, end), summed per minute. */
+  private static List<MinuteAggregate> minutes(Connection c, String seriesKey, long start, long end)
+      throws SQLException {
+    List<MinuteAggregate> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT b.start_ms, b.sample_sum, b.sample_count, b.sample_min, b.sample_max FROM"
+                + " metric_bucket b JOIN metric_series s ON s.id = b.series_id WHERE s.series_key ="
+                + " ? AND b.start_ms >= ? AND b.start_ms < ? ORDER BY b.start_ms")) {
+      ps.setString(1, seriesKey);
+      ps.setLong(2, start);
+      ps.setLong(3, end);
+      try (ResultSet rs = ps.executeQuery()) {
+        MinuteSum m = null;
+        while (rs.next()) {
+          long minute = Math.floorDiv(rs.getLong(1), 60_000L) * 60_000L;
+          if (m != null && m.start != minute) {
+            out.add(m.toAggregate());
+            m = null;
+          }
+          if (m == null) {
+            m = new MinuteSum(minute);
+          }
+          m.add(
+              Doubles.get(rs, 2, false),
+              rs.getLong(3),
+              Doubles.get(rs, 4, false),
+              Doubles.get(rs, 5, false));
+        }
+        if (m != null) {
+          out.add(m.toAggregate());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<RemovedAlarm> removed(Connection c) throws SQLException {
+    List<RemovedAlarm> out = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT env, alarm_name, state_value, removed_ms FROM alarm_state WHERE ord_no IS"
+                    + " NULL ORDER BY removed_ms DESC, env, alarm_name")) {
+      while (rs.next()) {
+        out.add(
+            new RemovedAlarm(
+                rs.getString(1),
+                rs.getString(2),
+                AlarmState.valueOf(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4))));
+      }
+    }
+    return out;
+  }
+
+  private static List<CheckpointView> checkpoints(Connection c) throws SQLException {
+    List<CheckpointView> out = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT source_key, kind, body, updated_ms FROM"
+                    + " source_checkpoint ORDER BY source_key")) {
+      while (rs.next()) {
+        out.add(
+            new CheckpointView(
+                rs.getString(1),
+                StateSql.checkpoint(rs.getString(2), rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4))));
+      }
+    }
+    return out;
+  }
+
+  private static final class MinuteSum {
+    final long start;
+    double sum;
+    long count;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+
+    MinuteSum(long start) {
+      this.start = start;
+    }
+
+    void add(double s, long n, double lo, double hi) {
+      sum += s;
+      count += n;
+      min = Math.min(min, lo);
+      max = Math.max(max, hi);
+    }
+
+    MinuteAggregate toAggregate() {
+      return new MinuteAggregate(Instant.ofEpochMilli(start), sum, count, min, max);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StatusReader[" + db + "]";
+  }
+}
