@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check a configuration: YAML syntax, unknown keys, types and ranges, filter patterns as AWS"
-          + " would accept them, then lint findings (patterns that do not do what they seem to,"
-          + " thresholds that can never be reached, topics without subscribers, ...).",
+          + " would accept them, $${NAME} values from the environment, then lint findings"
+          + " (patterns that do not do what they seem to, thresholds that can never be reached,"
+          + " topics without subscribers, log globs that match no file, subscribers that have"
+          + " not confirmed, ...). Passwords, tokens and webhook URLs are never shown.",
       "Exit code: 0 clean (infos only), 1 warnings only, 2 errors."
     })
 final class ValidateCommand implements Callable<Integer> {

@@ -47,6 +47,12 @@ class ValidateCommandTest {
                 + " term 5?? contains '?'; only letters, digits and _ are allowed outside double"
                 + " quotes",
             f
+                + ": info: smtp: there is no smtp section, so mail is written to"
+                + " mcpwatch-data/mailbox as .eml files (confirmation requests too)",
+            f
+                + ": info: sources: there are no sources: mcpwatch run will only receive events"
+                + " over HTTP/stdin",
+            f
                 + ":19:22: info: defaults.dimensions.MCP: CloudWatch metric filters cannot set a"
                 + " static dimension value: dimension values must be fields of the event ($name,"
                 + " $.path) and term patterns have no fields. mcpwatch adds MCP = {app} to every"
@@ -63,7 +69,7 @@ class ValidateCommandTest {
                 + ":24:55: error: alarms.http-5xx.pattern: 5?? is not a wildcard: '?' only marks an"
                 + " optional (OR) term when it starts a term (?ERROR ?WARN), and AWS rejects it"
                 + " inside a term",
-            f + ": 4 errors, 1 warning, 1 info; 16 alarms resolved");
+            f + ": 4 errors, 1 warning, 3 infos; 16 alarms resolved");
     assertThat(r.out())
         .contains(
             "  suggestion: [level, client, dash, request=*HTTP*, status=4*, ...] counts 4xx"
@@ -82,7 +88,7 @@ class ValidateCommandTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains(": warning: alarms.errors.pattern: ERROR is a substring search");
-    assertThat(r.out()).endsWith(f + ": 0 errors, 1 warning, 1 info; 32 alarms resolved\n");
+    assertThat(r.out()).endsWith(f + ": 0 errors, 1 warning, 3 infos; 32 alarms resolved\n");
   }
 
   @Test
@@ -146,7 +152,7 @@ class ValidateCommandTest {
     assertThat(root.get("file").asString()).isEqualTo(f.toString());
     assertThat(root.get("errors").asInt()).isEqualTo(4);
     assertThat(root.get("warnings").asInt()).isEqualTo(1);
-    assertThat(root.get("infos").asInt()).isEqualTo(1);
+    assertThat(root.get("infos").asInt()).isEqualTo(3);
     assertThat(root.get("alarms").asInt()).isEqualTo(16);
     assertThat(root.get("exitCode").asInt()).isEqualTo(2);
     JsonNode first = root.get("findings").get(0);
@@ -155,9 +161,9 @@ class ValidateCommandTest {
     assertThat(first.get("path").asString()).isEqualTo("alarms.http-4xx.pattern");
     assertThat(first.get("line").asInt()).isEqualTo(23);
     assertThat(first.get("column").asInt()).isEqualTo(56);
-    assertThat(root.get("findings")).hasSize(6);
-    assertThat(root.get("findings").get(3).get("rule").asString()).isEqualTo("bare-level-term");
-    assertThat(root.get("findings").get(3).get("suggestion").asString()).startsWith("[level=");
+    assertThat(root.get("findings")).hasSize(8);
+    assertThat(root.get("findings").get(5).get("rule").asString()).isEqualTo("bare-level-term");
+    assertThat(root.get("findings").get(5).get("suggestion").asString()).startsWith("[level=");
   }
 
   @Test
@@ -176,5 +182,86 @@ class ValidateCommandTest {
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--format");
+  }
+
+  @Test
+  void validate_sourceGlobMatchingNothing_isAWarningAndExits1() throws Exception {
+    Path logs = java.nio.file.Files.createDirectories(dir.resolve("logs"));
+    java.nio.file.Files.writeString(logs.resolve("teams.log"), "");
+    String text =
+        InitCommand.template()
+            .replace(
+                "sources:\n",
+                "sources:\n"
+                    + "  - { app: teams, env: prod, type: file, path: "
+                    + logs
+                    + "/*.log }\n"
+                    + "  - { app: outlook, env: prod, type: file, path: "
+                    + dir
+                    + "/outlook/*.log }\n");
+    Path f = write("globs.yaml", text);
+    int line = text.lines().toList().indexOf("sources:") + 3;
+
+    Cli.Result r = Cli.run("validate", "-c", f.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains(
+            f
+                + ":"
+                + line
+                + ":5: warning: sources[1]: the glob "
+                + dir
+                + "/outlook/*.log matches no file now, or its directory cannot be read by this"
+                + " user; mcpwatch run picks files up when they appear\n")
+        .doesNotContain("teams.log")
+        .endsWith(f + ": 0 errors, 1 warning, 2 infos; 32 alarms resolved\n");
+  }
+
+  @Test
+  void validate_secrets_neverShownInTextOrJson() throws Exception {
+    String secret = "s3cr3t-XYZ";
+    String text =
+        InitCommand.template()
+                .replace("  # token: ${MCPWATCH_HTTP_TOKEN}", "  token: " + secret)
+                .replace("listen: 127.0.0.1:8787", "listen: 0.0.0.0:8787")
+                .replace(
+                    "  historyRetention: 14d", "  password: " + secret + "\n  historyRetention: 14")
+            + "smtp:\n  host: mail.example.com\n  security: none\n  username: u\n  password: '"
+            + secret
+            + "'\n  pasword: "
+            + secret
+            + "\n  port: '${MCPWATCH_UNSET_VARIABLE_FOR_TEST}'\n"
+            + "topics:\n  hooks:\n    subscribers:\n"
+            + "      - { slack: 'http://hooks.slack.com/services/T/B/"
+            + secret
+            + "' }\n      - { http: 'http://10.0.0.1/"
+            + secret
+            + "' }\n      - { email: 'https://x.example.com/"
+            + secret
+            + "' }\n";
+    Path f = write("secret.yaml", text);
+
+    Cli.Result plain = Cli.run("validate", "-c", f.toString());
+    Cli.Result json = Cli.run("validate", "-c", f.toString(), "--format", "json");
+
+    assertThat(plain.exit()).isEqualTo(2);
+    assertThat(plain.out())
+        .contains("smtp.port: environment variable MCPWATCH_UNSET_VARIABLE_FOR_TEST is not set")
+        .contains("storage.password: password applies to jdbc:postgresql: databases only")
+        .contains("smtp.pasword: unknown key (did you mean password?)")
+        .contains("protocol slack expects a URL starting with https://")
+        .contains("warning: http.token: the token is shorter than 16 characters")
+        .contains("warning: smtp.security: with security: none the SMTP password is sent");
+    assertThat(plain.out() + plain.err() + json.out() + json.err()).doesNotContain(secret);
+    assertThat(json.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void validate_help_showsTheVariableSyntaxLiterally() {
+    Cli.Result r = Cli.run("validate", "--help");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("${NAME} values from the environment");
   }
 }

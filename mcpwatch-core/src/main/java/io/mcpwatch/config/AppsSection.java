@@ -11,13 +11,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binds {@code apps}: each entry is a bare name ({@code sharepoint}) or a map with {@code name} and
- * optionally {@code logGroup}, {@code environments} and per-alarm fields under {@code alarms}.
+ * optionally {@code logGroup}, {@code environments}, per-alarm fields under {@code alarms} and
+ * {@code logs} (a glob or list of globs: the shorthand for a file source of the app).
  */
 final class AppsSection {
   private AppsSection() {}
 
+  /**
+   * Binds the section.
+   *
+   * @param logs receives a file source for each app that has {@code logs}
+   */
   static List<App> bind(
-      @Nullable ConfigNode node, Set<String> envNames, Set<String> alarmNames, BindContext ctx) {
+      @Nullable ConfigNode node,
+      Set<String> envNames,
+      Set<String> alarmNames,
+      List<ServiceSettings.SourceSettings> logs,
+      BindContext ctx) {
     List<App> out = new ArrayList<>();
     if (node == null) {
       return out;
@@ -32,7 +42,7 @@ final class AppsSection {
     Map<String, ConfigNode> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = BindContext.index("apps", i);
-      App app = app(items.get(i), path, envNames, alarmNames, ctx);
+      App app = app(items.get(i), path, envNames, alarmNames, logs, ctx);
       if (app == null) {
         continue;
       }
@@ -50,7 +60,12 @@ final class AppsSection {
   }
 
   private static @Nullable App app(
-      ConfigNode node, String path, Set<String> envNames, Set<String> alarmNames, BindContext ctx) {
+      ConfigNode node,
+      String path,
+      Set<String> envNames,
+      Set<String> alarmNames,
+      List<ServiceSettings.SourceSettings> logs,
+      BindContext ctx) {
     if (node instanceof ConfigNode.ScalarNode) {
       Located<String> name = Values.name(node, path, ctx);
       return name == null
@@ -103,9 +118,17 @@ final class AppsSection {
         }
       }
     }
+    ConfigNode.Entry logsEntry = map.entry("logs");
     map.finish();
     if (name == null) {
       return null;
+    }
+    if (logsEntry != null) {
+      ServiceSettings.SourceSettings source =
+          SourcesSection.appLogs(name.value(), logsEntry, map.path("logs"), ctx);
+      if (source != null) {
+        logs.add(source);
+      }
     }
     return new App(name.value(), logGroup, envs, alarms, path, node.line(), node.column());
   }

@@ -2,12 +2,30 @@ package io.mcpwatch.config;
 
 import io.mcpwatch.pattern.PatternOptions;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** State shared by the section binders: the collected errors and the pattern options. */
+/**
+ * State shared by the section binders: the collected errors (an error reported twice at the same
+ * place is kept once), the pattern options and the environment variables that {@code ${NAME}}
+ * values are resolved from.
+ */
 final class BindContext {
-  private final List<ConfigError> errors = new ArrayList<>();
+  private final Set<ConfigError> errors = new LinkedHashSet<>();
+  private final Map<String, String> environment;
   private PatternOptions patternOptions = PatternOptions.defaults();
+
+  /** A context without environment variables: every {@code ${NAME}} is reported as unset. */
+  BindContext() {
+    this(Map.of());
+  }
+
+  BindContext(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   void error(String path, ConfigNode at, String message) {
     errors.add(new ConfigError(path, at.line(), at.column(), message));
@@ -22,7 +40,12 @@ final class BindContext {
   }
 
   List<ConfigError> errors() {
-    return errors;
+    return new ArrayList<>(errors);
+  }
+
+  /** The value of environment variable {@code name}, or null when it is not set. */
+  @Nullable String variable(String name) {
+    return environment.get(name);
   }
 
   PatternOptions patternOptions() {

@@ -5,6 +5,7 @@ import io.mcpwatch.pattern.PatternOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * keys with a did-you-mean, wrong types, out-of-range values, invalid patterns) with its key path
  * and line:column instead of stopping at the first.
  *
- * <p>Each top-level section has its own small binder class; adding a section (e.g. {@code sources}
- * or {@code smtp}) is one class, one {@code take} here and one record component.
+ * <p>Each top-level section has its own small binder class; adding a section is one class, one
+ * {@code take} here (or in {@code ServiceSection} for the live-service sections) and one record
+ * component.
  */
 public final class ConfigBinder {
   private ConfigBinder() {}
@@ -23,9 +25,21 @@ public final class ConfigBinder {
   static final String DEFAULT_ALARM_NAME = "{app}-{env}-{alarm}";
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
 
-  /** Binds the whole document. Never throws for configuration mistakes. */
+  /**
+   * Binds the whole document without environment variables (every {@code ${NAME}} value is reported
+   * as unset). Never throws for configuration mistakes.
+   */
   public static BindResult bind(ConfigNode root) {
-    BindContext ctx = new BindContext();
+    return bind(root, Map.of());
+  }
+
+  /**
+   * Binds the whole document; a value written as exactly {@code ${NAME}} is taken from {@code
+   * environment} (the CLI passes {@code System.getenv()}). Never throws for configuration mistakes,
+   * and no message shows a secret (passwords, tokens) or a resolved variable of one.
+   */
+  public static BindResult bind(ConfigNode root, Map<String, String> environment) {
+    BindContext ctx = new BindContext(environment);
     if (!(root instanceof ConfigNode.MapNode)) {
       ctx.error(
           "",
@@ -78,11 +92,13 @@ public final class ConfigBinder {
     environments.forEach(e -> envNames.add(e.name()));
     Set<String> alarmNames = new LinkedHashSet<>();
     alarms.forEach(a -> alarmNames.add(a.name()));
-    List<App> apps = AppsSection.bind(top.require("apps"), envNames, alarmNames, ctx);
+    List<ServiceSettings.SourceSettings> appLogs = new ArrayList<>();
+    List<App> apps = AppsSection.bind(top.require("apps"), envNames, alarmNames, appLogs, ctx);
     Set<String> appNames = new LinkedHashSet<>();
     apps.forEach(a -> appNames.add(a.name()));
     List<AlarmOverride> overrides =
         OverridesSection.bind(top.take("overrides"), envNames, appNames, alarmNames, ctx);
+    ServiceSettings service = ServiceSection.bind(top, environments, apps, appLogs, ctx);
 
     top.finish();
     List<ConfigError> errors = new ArrayList<>(ctx.errors());
@@ -100,7 +116,7 @@ public final class ConfigBinder {
             overrides,
             topics.topics(),
             options,
-            ServiceSettings.defaults());
+            service);
     return new BindResult(config, errors);
   }
 

@@ -31,7 +31,7 @@ final class EnvironmentsSection {
       MapReader env = MapReader.of(e.value(), path, ctx);
       ConfigNode topicNode = env.require("topic");
       Located<String> topic =
-          topicNode == null ? null : Values.name(topicNode, env.path("topic"), ctx);
+          topicNode == null ? null : TopicsSection.topicName(topicNode, env.path("topic"), ctx);
       ConfigNode subs = env.take("subscribers");
       List<Subscriber> subscribers =
           subs == null ? List.of() : TopicsSection.subscribers(subs, env.path("subscribers"), ctx);

@@ -59,6 +59,8 @@ public record ServiceSettings(
    * @param timestampFormat for text: where the event time comes from ({@code none} = time of
    *     reading, default; or iso, python, epoch-ms, epoch-s, a DateTimeFormatter pattern)
    * @param path key path in the file, for messages
+   * @param line 1-based line of the source entry, or 0 when not from a file
+   * @param column 1-based column of the source entry, or 0
    */
   public record SourceSettings(
       @Nullable String env,
@@ -68,7 +70,9 @@ public record ServiceSettings(
       String startAt,
       String format,
       String timestampFormat,
-      String path) {
+      String path,
+      int line,
+      int column) {
     public SourceSettings {
       Objects.requireNonNull(app, "app");
       Objects.requireNonNull(type, "type");
@@ -77,6 +81,19 @@ public record ServiceSettings(
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(timestampFormat, "timestampFormat");
       Objects.requireNonNull(path, "path");
+    }
+
+    /** A source not tied to a position in a file (line and column 0). */
+    public SourceSettings(
+        @Nullable String env,
+        String app,
+        String type,
+        List<String> paths,
+        String startAt,
+        String format,
+        String timestampFormat,
+        String path) {
+      this(env, app, type, paths, startAt, format, timestampFormat, path, 0, 0);
     }
   }
 
@@ -136,6 +153,14 @@ public record ServiceSettings(
 
     public static HttpSettings defaults() {
       return new HttpSettings(true, "127.0.0.1", 8787, null, null, 1_048_576, 10_000, 262_144);
+    }
+
+    /**
+     * Whether only this machine can connect: the host is {@code localhost}, in 127.0.0.0/8, or
+     * {@code ::1}. Anything else needs a {@link #token()}.
+     */
+    public boolean listensOnLoopback() {
+      return ServiceValues.isLoopback(host);
     }
 
     /** The base URL for links: {@link #publicBaseUrl()} or {@code http://host:port}. */

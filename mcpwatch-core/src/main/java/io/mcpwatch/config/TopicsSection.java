@@ -14,6 +14,23 @@ import org.jspecify.annotations.Nullable;
 final class TopicsSection {
   private final Map<String, Topic> topics = new LinkedHashMap<>();
 
+  static final String TOPIC_NAME =
+      "expected a topic name of 1 to 256 characters from A-Z a-z 0-9 _ - (as SNS allows)";
+
+  /** A topic name as SNS allows it: 1 to 256 of {@code A-Z a-z 0-9 _ -}. */
+  static @Nullable Located<String> topicName(ConfigNode node, String path, BindContext ctx) {
+    Located<String> s = Values.nonEmpty(node, path, ctx);
+    if (s != null && !isTopicName(s.value())) {
+      ctx.error(path, node, TOPIC_NAME + ", found " + node.describe());
+      return null;
+    }
+    return s;
+  }
+
+  static boolean isTopicName(String s) {
+    return Values.isName(s) && s.indexOf('.') < 0;
+  }
+
   /** Binds {@code topics: { name: { subscribers: [...] } }}. */
   void bindSection(@Nullable ConfigNode node, BindContext ctx) {
     if (node == null || Values.isNull(node)) {
@@ -22,12 +39,8 @@ final class TopicsSection {
     MapReader map = MapReader.of(node, "topics", ctx);
     for (ConfigNode.Entry e : map.all()) {
       String path = map.path(e.key());
-      if (!Values.isName(e.key())) {
-        ctx.error(
-            path,
-            e.line(),
-            e.column(),
-            "expected a topic name of letters, digits, '_', '.' and '-'");
+      if (!isTopicName(e.key())) {
+        ctx.error(path, e.line(), e.column(), TOPIC_NAME);
         continue;
       }
       MapReader t = MapReader.of(e.value(), path, ctx);
@@ -68,14 +81,14 @@ final class TopicsSection {
     for (int i = 0; i < a.subscribers().size(); i++) {
       Subscriber x = a.subscribers().get(i);
       Subscriber y = b.subscribers().get(i);
-      if (x.protocol() != y.protocol() || !x.endpoint().equals(y.endpoint())) {
+      if (!x.toNotify().key().equals(y.toNotify().key())) {
         return false;
       }
     }
     return true;
   }
 
-  /** Binds a list of {@code { email: address }} entries. */
+  /** Binds a list of {@code { protocol: endpoint }} entries ({@code { email: address }}). */
   static List<Subscriber> subscribers(ConfigNode node, String path, BindContext ctx) {
     if (Values.isNull(node)) {
       return List.of();
@@ -129,25 +142,16 @@ final class TopicsSection {
     if (endpoint == null) {
       return null;
     }
-    if (protocol == Subscriber.Protocol.EMAIL && !isEmail(endpoint.value())) {
-      ctx.add(endpoint.error("expected an email address, found " + e.value().describe()));
+    String problem = Endpoints.check(protocol.toNotify(), endpoint.value());
+    if (problem != null && protocol.isEmail() && endpoint.value().contains("://")) {
+      problem =
+          "expected an e-mail address, found a URL (URLs are subscribed with https:, http:,"
+              + " slack: or teams:)";
+    }
+    if (problem != null) {
+      ctx.add(endpoint.error(problem));
       return null;
     }
-    return new Subscriber(protocol, endpoint.value(), path, node.line(), node.column());
-  }
-
-  /** A deliberately loose check: one {@code @}, something on each side, a dot in the domain. */
-  static boolean isEmail(String s) {
-    int at = s.indexOf('@');
-    if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',' || s.charAt(i) == '<') {
-        return false;
-      }
-    }
-    String domain = s.substring(at + 1);
-    return domain.indexOf('.') > 0 && !domain.endsWith(".");
+    return new Subscriber(protocol, endpoint.value().strip(), path, node.line(), node.column());
   }
 }

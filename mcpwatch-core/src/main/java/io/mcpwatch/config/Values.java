@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scalar conversions for the binders. Each reports a mistake as {@code expected X, found Y} at the
  * node and returns null, so that binding goes on and every error is collected.
+ *
+ * <p>A string or number value written as exactly {@code ${NAME}} is the value of environment
+ * variable NAME ({@link #deref}); {@code $${...}} is the literal text {@code ${...}}. Messages
+ * about such a value show {@code ${NAME}}, never what it resolved to.
  */
 final class Values {
   private Values() {}
@@ -19,13 +23,102 @@ final class Values {
     return node instanceof ScalarNode && ((ScalarNode) node).type() == ScalarNode.Type.NULL;
   }
 
+  /**
+   * {@code node} with a {@code ${NAME}} reference replaced by the variable's value (a string scalar
+   * at the same position, with no verbatim text column), {@code $${...}} unescaped, or {@code node}
+   * itself. Null, with an error naming the key and the variable, when the variable is not set.
+   */
+  static @Nullable ConfigNode deref(ConfigNode node, String path, BindContext ctx) {
+    if (!(node instanceof ScalarNode) || ((ScalarNode) node).type() != ScalarNode.Type.STRING) {
+      return node;
+    }
+    ScalarNode s = (ScalarNode) node;
+    String text = s.text();
+    if (text.startsWith("$${") && text.endsWith("}")) {
+      return new ScalarNode(text.substring(1), s.type(), s.line(), s.column(), 0);
+    }
+    String name = variableName(text);
+    if (name == null) {
+      return node;
+    }
+    String value = ctx.variable(name);
+    if (value == null) {
+      ctx.error(
+          path,
+          node,
+          "environment variable " + name + " is not set (the value is written as ${" + name + "})");
+      return null;
+    }
+    return new ScalarNode(value, ScalarNode.Type.STRING, s.line(), s.column(), 0);
+  }
+
+  /** NAME when {@code text} is exactly {@code ${NAME}} (letters, digits, _), else null. */
+  static @Nullable String variableName(String text) {
+    if (!text.startsWith("${") || !text.endsWith("}") || text.length() < 4) {
+      return null;
+    }
+    String name = text.substring(2, text.length() - 1);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || c == '_'
+              || (i > 0 && c >= '0' && c <= '9');
+      if (!ok) {
+        return null;
+      }
+    }
+    return name;
+  }
+
   /** Any non-null scalar as text (numbers and booleans keep the text they were written with). */
   static @Nullable Located<String> string(ConfigNode node, String path, BindContext ctx) {
     if (node instanceof ScalarNode && !isNull(node)) {
-      return Located.at(((ScalarNode) node).text(), path, node);
+      ConfigNode value = deref(node, path, ctx);
+      if (value == null) {
+        return null;
+      }
+      ScalarNode s = (ScalarNode) value;
+      return new Located<>(s.text(), path, s.line(), s.column(), s.textColumn());
     }
     ctx.error(path, node, "expected a string, found " + node.describe());
     return null;
+  }
+
+  /**
+   * A secret (password, token): any non-empty scalar, usually {@code ${NAME}}. No message ever
+   * shows the value; a {@code ${} that is not the whole value is reported, since it would be taken
+   * literally.
+   */
+  static @Nullable String secret(ConfigNode node, String path, BindContext ctx) {
+    if (!(node instanceof ScalarNode) || isNull(node)) {
+      ctx.error(path, node, "expected a string, found " + node.describe());
+      return null;
+    }
+    String written = ((ScalarNode) node).text();
+    if (variableName(written) == null && written.contains("${") && !written.startsWith("$${")) {
+      ctx.error(
+          path,
+          node,
+          "only a whole value can name an environment variable (write exactly ${NAME}); this"
+              + " value would be taken literally");
+      return null;
+    }
+    ConfigNode value = deref(node, path, ctx);
+    if (value == null) {
+      return null;
+    }
+    String s = ((ScalarNode) value).text();
+    if (s.isEmpty()) {
+      ctx.error(path, node, "must not be empty");
+      return null;
+    }
+    if (s.codePoints().anyMatch(c -> Character.isISOControl(c))) {
+      ctx.error(path, node, "must not contain control characters (such as a line break)");
+      return null;
+    }
+    return s;
   }
 
   /** A non-empty string. */
@@ -40,6 +133,11 @@ final class Values {
 
   /** A finite number (a quoted number is accepted). */
   static @Nullable Located<Double> number(ConfigNode node, String path, BindContext ctx) {
+    ConfigNode value = deref(node, path, ctx);
+    if (value == null) {
+      return null;
+    }
+    node = value;
     Double d = parseNumber(node);
     if (d == null) {
       ctx.error(path, node, "expected a number, found " + node.describe());
@@ -55,9 +153,24 @@ final class Values {
   /** A whole number of at least {@code min}. */
   static @Nullable Located<Integer> integer(
       ConfigNode node, String path, BindContext ctx, int min) {
+    return integer(node, path, ctx, min, Integer.MAX_VALUE);
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  static @Nullable Located<Integer> integer(
+      ConfigNode node, String path, BindContext ctx, int min, int max) {
+    ConfigNode value = deref(node, path, ctx);
+    if (value == null) {
+      return null;
+    }
+    node = value;
     Double d = parseNumber(node);
     if (d == null || d.isNaN() || d.isInfinite() || d != Math.rint(d)) {
       ctx.error(path, node, "expected a whole number, found " + node.describe());
+      return null;
+    }
+    if (max < Integer.MAX_VALUE && (d < min || d > max)) {
+      ctx.error(path, node, "must be from " + min + " to " + max + ", found " + node.describe());
       return null;
     }
     if (d < min || d > Integer.MAX_VALUE) {

@@ -43,6 +43,7 @@ public final class Linter {
     TopicRules.check(config, resolution, out);
     QuotaRules.check(config, resolution.alarms(), out);
     MetricRules.check(resolution, out);
+    ServiceRules.check(config, out);
     return out.sorted();
   }
 

@@ -104,9 +104,14 @@ class ConfigBinderTest {
             "defaults.statistic: expected one of SampleCount, Average, Sum, Minimum, Maximum; found"
                 + " \"sum\" (did you mean Sum?)")
         .contains("defaults.evaluationPeriods: must be at least 1, found 0")
-        .contains("unknown subscriber protocol (supported: email)")
+        .contains(
+            "environments.dev.topic: expected a topic name of 1 to 256 characters from A-Z a-z"
+                + " 0-9 _ - (as SNS allows), found \"alarms dev\"")
+        .contains(
+            "unknown subscriber protocol (supported: email, email-json, http, https, slack,"
+                + " teams)")
         .contains("overrides[0].env: unknown environment prod (declared: dev)")
-        .contains("sources: unknown key");
+        .contains("sources: expected a list, found a map");
   }
 
   @Test

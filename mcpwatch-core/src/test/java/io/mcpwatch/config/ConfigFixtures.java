@@ -8,6 +8,14 @@ public final class ConfigFixtures {
     return Trees.parse(relaxedJson);
   }
 
+  /**
+   * A small configuration (environments dev and prod, apps sharepoint and teams; teams in prod
+   * only) with the given live-service lines (line 7 on) inside its top-level map.
+   */
+  public static String withService(String... lines) {
+    return ServiceConfig.text(lines);
+  }
+
   /** The ADR-0003 configuration with working patterns (see {@code ConfigResolverTest}). */
   public static String adr() {
     return ConfigResolverTest.ADR;

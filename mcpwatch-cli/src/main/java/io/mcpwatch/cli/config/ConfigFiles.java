@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -69,23 +70,47 @@ public final class ConfigFiles {
   }
 
   /**
-   * Everything about {@code file}; never throws for configuration mistakes.
+   * Everything about {@code file}, with {@code ${NAME}} values from this process's environment;
+   * never throws for configuration mistakes.
    *
    * @throws UserError (exit code 2) when the file cannot be read
    */
   public static ConfigCheck check(Path file) {
-    return check(file.toString(), read(file));
+    return check(file, System.getenv());
   }
 
-  /** Checks configuration text; {@code name} is used in messages. */
+  /**
+   * Everything about {@code file}: the checks of {@link #check(String, String, Map)} plus those
+   * that need the file system, with relative paths resolved against the file's directory (as {@code
+   * mcpwatch run} resolves them): source globs, and the subscriptions recorded in the configured
+   * SQLite database when it exists.
+   *
+   * @throws UserError (exit code 2) when the file cannot be read
+   */
+  public static ConfigCheck check(Path file, Map<String, String> environment) {
+    ConfigCheck c = check(file.toString(), read(file), environment);
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    Path base = dir == null ? Path.of("").toAbsolutePath() : dir;
+    return SubscriptionChecks.apply(SourceFiles.apply(c, base), base);
+  }
+
+  /** Checks configuration text with this process's environment; {@code name} is for messages. */
   public static ConfigCheck check(String name, String text) {
+    return check(name, text, System.getenv());
+  }
+
+  /**
+   * Checks configuration text without touching the file system; {@code ${NAME}} values come from
+   * {@code environment}. No message shows a secret.
+   */
+  public static ConfigCheck check(String name, String text, Map<String, String> environment) {
     ConfigNode root;
     try {
       root = YamlReader.parse(text);
     } catch (YamlReader.YamlException e) {
       return new ConfigCheck(name, null, null, List.of(e.error), List.of());
     }
-    BindResult bound = ConfigBinder.bind(root);
+    BindResult bound = ConfigBinder.bind(root, environment);
     Resolution resolution = ConfigResolver.resolve(bound.config());
     List<ConfigError> errors = new ArrayList<>(bound.errors());
     errors.addAll(resolution.errors());

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcpwatch.cli.UserError;
+import io.mcpwatch.config.ServiceSettings;
+import io.mcpwatch.lint.Finding;
 import io.mcpwatch.lint.Severity;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +42,8 @@ class ConfigFilesTest {
     assertThat(c.alarms()).hasSize(32);
     assertThat(c.config().topics()).hasSize(2);
     assertThat(c.findings())
-        .singleElement()
-        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
+        .hasSize(3)
+        .allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
   }
 
   @Test
@@ -139,9 +143,135 @@ class ConfigFilesTest {
 
     String text = CheckReport.text(c);
 
-    assertThat(text.lines().filter(l -> l.startsWith("a.yaml:"))).hasSize(7);
-    assertThat(text.lines().filter(l -> l.startsWith("  suggestion: "))).hasSize(4);
+    assertThat(text.lines().filter(l -> l.startsWith("a.yaml:"))).hasSize(9);
+    assertThat(text.lines().filter(l -> l.startsWith("  suggestion: "))).hasSize(6);
     assertThat(CheckReport.summary(c))
-        .isEqualTo("a.yaml: 4 errors, 1 warning, 1 info; 16 alarms resolved");
+        .isEqualTo("a.yaml: 4 errors, 1 warning, 3 infos; 16 alarms resolved");
+  }
+
+  static String withSources(String sources) throws Exception {
+    return template().replace("sources:\n", "sources:\n" + sources);
+  }
+
+  @Test
+  void check_sourceGlobs_missingIsAWarningAndInvalidAnError() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("teams.log"), "INFO:root:up\n");
+    Path f = dir.resolve("m.yaml");
+    Files.writeString(
+        f,
+        withSources(
+            "  - { app: teams, env: prod, type: file, path: logs/*.log }\n"
+                + "  - { app: sharepoint, env: prod, type: file, paths: ["
+                + dir.resolve("logs/sp-*.log")
+                + ", "
+                + dir.resolve("nowhere/**/*.log")
+                + "] }\n"
+                + "  - { app: outlook, env: prod, type: docker, path: '"
+                + dir
+                + "/d/[a-*.log' }\n"));
+
+    ConfigCheck c = ConfigFiles.check(f, Map.of());
+
+    List<String> source = Files.readAllLines(f);
+    int first = source.indexOf("sources:") + 2;
+    assertThat(c.findings())
+        .filteredOn(x -> x.rule().equals(SourceFiles.NO_MATCH))
+        .extracting(x -> x.severity() + " " + x.line() + ":" + x.column() + " " + x.path())
+        .containsExactly(
+            "WARNING " + (first + 1) + ":5 sources[1]", "WARNING " + (first + 1) + ":5 sources[1]");
+    assertThat(c.findings())
+        .filteredOn(x -> x.rule().equals(SourceFiles.NO_MATCH))
+        .extracting(Finding::message)
+        .allMatch(m -> m.contains(" matches no file now"))
+        .anyMatch(m -> m.contains(dir.resolve("logs/sp-*.log") + " matches"));
+    assertThat(c.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("sources[2]");
+              assertThat(e.line()).isEqualTo(first + 2);
+              assertThat(e.message())
+                  .startsWith("the glob " + dir + "/d/[a-*.log is not a valid glob");
+            });
+    assertThat(c.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void check_relativeGlob_isResolvedAgainstTheFilesDirectory() throws Exception {
+    Path f = dir.resolve("m.yaml");
+    Files.writeString(f, withSources("  - { app: teams, env: prod, type: file, path: x/*.log }\n"));
+
+    ConfigCheck c = ConfigFiles.check(f, Map.of());
+
+    assertThat(c.findings())
+        .filteredOn(x -> x.rule().equals(SourceFiles.NO_MATCH))
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("(relative to " + dir + ")"));
+    Files.createDirectories(dir.resolve("x"));
+    Files.writeString(dir.resolve("x/a.log"), "");
+    assertThat(ConfigFiles.check(f, Map.of()).findings())
+        .noneMatch(x -> x.rule().equals(SourceFiles.NO_MATCH));
+  }
+
+  @Test
+  void check_templateServiceExamples_uncommented_validate() throws Exception {
+    String t = template();
+    String uncommented =
+        t.replaceAll("(?m)^  # (- |  [a-z][a-zA-Z]*: )", "  $1")
+            .replaceAll("(?m)^# (smtp:|  [a-z]+: )", "$1")
+            .replace("  # token:", "  token:")
+            .replace("  # publicBaseUrl:", "  publicBaseUrl:")
+            .replace("url: jdbc:sqlite:mcpwatch-data/mcpwatch.db ", "url: jdbc:postgresql://db/m ")
+            .replace("  # user:", "  user:")
+            .replace("  # password:", "  password:");
+
+    ConfigCheck c =
+        ConfigFiles.check(
+            "x.yaml",
+            uncommented,
+            Map.of(
+                "SMTP_PASSWORD", "smtp-pw",
+                "PGPASSWORD", "pg-pw",
+                "MCPWATCH_HTTP_TOKEN", "0123456789abcdef0123456789abcdef"));
+
+    assertThat(c.errors()).isEmpty();
+    ServiceSettings s = c.config().service();
+    assertThat(s.sources())
+        .extracting(x -> x.app() + "/" + x.env() + "/" + x.type())
+        .containsExactly(
+            "teams/prod/file",
+            "sharepoint/prod/file",
+            "outlook/prod/docker",
+            "databricks/dev/stdin");
+    assertThat(s.sources().get(1).timestampFormat()).isEqualTo("python");
+    assertThat(s.smtp().password()).isEqualTo("smtp-pw");
+    assertThat(s.smtp().port()).isEqualTo(587);
+    assertThat(s.storage().password()).isEqualTo("pg-pw");
+    assertThat(s.http().token()).startsWith("0123");
+    assertThat(s.http().baseUrl()).isEqualTo("https://mcpwatch.example.com");
+    assertThat(c.findings()).noneMatch(x -> x.severity() != Severity.INFO);
+  }
+
+  @Test
+  void check_templateServiceValues_areTheDefaults() throws Exception {
+    ConfigCheck c = ConfigFiles.check("x.yaml", template(), Map.of());
+
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.config().service()).isEqualTo(ServiceSettings.defaults());
+  }
+
+  @Test
+  void check_accountId_quotedOrPlain_keepsItsDigits() {
+    ConfigCheck quoted =
+        ConfigFiles.check("x.yaml", "notifications: { accountId: '000000000000' }\n", Map.of());
+    ConfigCheck plain =
+        ConfigFiles.check("x.yaml", "notifications: { accountId: 123456789012 }\n", Map.of());
+
+    assertThat(quoted.config().service().notifications().accountId()).isEqualTo("000000000000");
+    assertThat(plain.config().service().notifications().accountId()).isEqualTo("123456789012");
+    ConfigCheck zeros =
+        ConfigFiles.check("x.yaml", "notifications: { accountId: 000000000000 }\n", Map.of());
+    assertThat(zeros.config().service().notifications().accountId()).isEqualTo("000000000000");
   }
 }
