@@ -33,8 +33,8 @@ abstract class Connector {
   abstract DataSource dataSource();
 
   /**
-   * Prepares the location (SQLite: directories and file) and takes the process-wide lock that
-   * keeps a second writer out, or returns null where the lock belongs to the connection.
+   * Prepares the location (SQLite: directories and file) and takes the process-wide lock that keeps
+   * a second writer out, or returns null where the lock belongs to the connection.
    */
   abstract @Nullable AutoCloseable acquire();
 
@@ -69,7 +69,12 @@ abstract class Connector {
     if (state != null && state.startsWith("08")) {
       return "cannot connect to " + config.describe() + ": " + detail;
     }
-    return String.format(Locale.ROOT, "%s failed on %s: %s%s", what, config.describe(), detail,
+    return String.format(
+        Locale.ROOT,
+        "%s failed on %s: %s%s",
+        what,
+        config.describe(),
+        detail,
         state == null ? "" : " (SQLState " + state + ")");
   }
 

@@ -66,8 +66,8 @@ public final class Database implements AutoCloseable {
    * Opens the database for reading only (the {@code status} command), beside a running service or
    * after it stopped. Never creates or migrates anything.
    *
-   * @throws StorageException when there is no mcpwatch database there, or its schema is not the
-   *     one this version reads
+   * @throws StorageException when there is no mcpwatch database there, or its schema is not the one
+   *     this version reads
    */
   public static Database openReadOnly(DatabaseConfig config) {
     Objects.requireNonNull(config, "config");
@@ -108,8 +108,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in a transaction that sees one consistent state (joining this thread's running
-   * transaction, if any). Allowed on read-only and writable databases.
+   * Runs {@code work} in a transaction that sees one consistent state (joining this thread's
+   * running transaction, if any). Allowed on read-only and writable databases.
    */
   public <T> T read(SqlFunction<T> work) {
     return run(work);
@@ -128,22 +128,32 @@ public final class Database implements AutoCloseable {
    */
   public PruneResult prune(Instant now) {
     Retention r = config.retention();
-    return transaction(c -> {
-      long historyCutoff = now.minus(r.history()).toEpochMilli();
-      int history = update(c, "DELETE FROM alarm_history WHERE ts_ms < ?", historyCutoff);
-      update(c, "DELETE FROM alarm_state WHERE ord_no IS NULL AND removed_ms < ?",
-          historyCutoff);
-      int buckets = update(c, "DELETE FROM metric_bucket WHERE start_ms < ? AND NOT EXISTS ("
-          + "SELECT 1 FROM metric_series s WHERE s.id = metric_bucket.series_id"
-          + " AND s.ord_no IS NOT NULL AND metric_bucket.start_ms >= s.live_from_ms)",
-          now.minus(r.aggregates()).toEpochMilli());
-      long outboxCutoff = now.minus(r.outbox()).toEpochMilli();
-      update(c, "DELETE FROM outbox_attempt WHERE item_id IN (SELECT id FROM outbox_item"
-          + " WHERE status <> 'PENDING' AND next_attempt_ms < ?)", outboxCutoff);
-      int outbox = update(c, "DELETE FROM outbox_item WHERE status <> 'PENDING'"
-          + " AND next_attempt_ms < ?", outboxCutoff);
-      return new PruneResult(history, buckets, outbox);
-    });
+    return transaction(
+        c -> {
+          long historyCutoff = now.minus(r.history()).toEpochMilli();
+          int history = update(c, "DELETE FROM alarm_history WHERE ts_ms < ?", historyCutoff);
+          update(
+              c, "DELETE FROM alarm_state WHERE ord_no IS NULL AND removed_ms < ?", historyCutoff);
+          int buckets =
+              update(
+                  c,
+                  "DELETE FROM metric_bucket WHERE start_ms < ? AND NOT EXISTS ("
+                      + "SELECT 1 FROM metric_series s WHERE s.id = metric_bucket.series_id"
+                      + " AND s.ord_no IS NOT NULL AND metric_bucket.start_ms >= s.live_from_ms)",
+                  now.minus(r.aggregates()).toEpochMilli());
+          long outboxCutoff = now.minus(r.outbox()).toEpochMilli();
+          update(
+              c,
+              "DELETE FROM outbox_attempt WHERE item_id IN (SELECT id FROM outbox_item"
+                  + " WHERE status <> 'PENDING' AND next_attempt_ms < ?)",
+              outboxCutoff);
+          int outbox =
+              update(
+                  c,
+                  "DELETE FROM outbox_item WHERE status <> 'PENDING'" + " AND next_attempt_ms < ?",
+                  outboxCutoff);
+          return new PruneResult(history, buckets, outbox);
+        });
   }
 
   private static int update(Connection c, String sql, long arg) throws SQLException {
@@ -170,8 +180,10 @@ public final class Database implements AutoCloseable {
       try {
         T result = work.apply(c);
         if (rollbackOnly) {
-          throw new StorageException("the transaction on " + config.describe()
-              + " was rolled back: a joined operation failed");
+          throw new StorageException(
+              "the transaction on "
+                  + config.describe()
+                  + " was rolled back: a joined operation failed");
         }
         c.commit();
         committed = true;

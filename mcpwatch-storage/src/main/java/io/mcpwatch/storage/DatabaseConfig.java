@@ -37,10 +37,14 @@ public record DatabaseConfig(
     Objects.requireNonNull(retention, "retention");
     if (url.startsWith(SQLITE)) {
       String path = url.substring(SQLITE.length());
-      if (path.isBlank() || path.startsWith(":memory:") || path.startsWith("file:")
+      if (path.isBlank()
+          || path.startsWith(":memory:")
+          || path.startsWith("file:")
           || path.indexOf('?') >= 0) {
-        throw new IllegalArgumentException("database.url: expected jdbc:sqlite:<file path> (a"
-            + " file, so the state survives a restart); found " + url);
+        throw new IllegalArgumentException(
+            "database.url: expected jdbc:sqlite:<file path> (a"
+                + " file, so the state survives a restart); found "
+                + url);
       }
     } else if (url.startsWith(POSTGRESQL)) {
       int q = url.indexOf('?');
@@ -60,8 +64,10 @@ public record DatabaseConfig(
         url = url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
       }
     } else {
-      throw new IllegalArgumentException("database.url: expected jdbc:sqlite:<file path> or"
-          + " jdbc:postgresql://host[:port]/database; found " + redact(url));
+      throw new IllegalArgumentException(
+          "database.url: expected jdbc:sqlite:<file path> or"
+              + " jdbc:postgresql://host[:port]/database; found "
+              + redact(url));
     }
     if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
@@ -80,8 +86,8 @@ public record DatabaseConfig(
    */
   public static DatabaseConfig of(String urlOrPath) {
     String url = urlOrPath.startsWith("jdbc:") ? urlOrPath : SQLITE + urlOrPath;
-    return new DatabaseConfig(url, null, null, Duration.ofSeconds(5), Durability.POWER_LOSS,
-        Retention.defaults());
+    return new DatabaseConfig(
+        url, null, null, Duration.ofSeconds(5), Durability.POWER_LOSS, Retention.defaults());
   }
 
   public DatabaseConfig withCredentials(@Nullable String newUser, @Nullable String newPassword) {
@@ -116,9 +122,16 @@ public record DatabaseConfig(
 
   @Override
   public String toString() {
-    return "DatabaseConfig[" + describe() + (password == null ? "" : ", password=***")
-        + ", busyTimeout=" + busyTimeout + ", durability=" + durability + ", retention="
-        + retention + "]";
+    return "DatabaseConfig["
+        + describe()
+        + (password == null ? "" : ", password=***")
+        + ", busyTimeout="
+        + busyTimeout
+        + ", durability="
+        + durability
+        + ", retention="
+        + retention
+        + "]";
   }
 
   /** A URL with any password parameter masked (for error messages about malformed URLs). */

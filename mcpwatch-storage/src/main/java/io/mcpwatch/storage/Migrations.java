@@ -42,8 +42,12 @@ final class Migrations {
           .load()
           .migrate();
     } catch (FlywayException e) {
-      throw new StorageException("cannot migrate the schema of " + config.describe() + ": "
-          + Connector.oneLine(e.getMessage()), e);
+      throw new StorageException(
+          "cannot migrate the schema of "
+              + config.describe()
+              + ": "
+              + Connector.oneLine(e.getMessage()),
+          e);
     }
   }
 
@@ -54,26 +58,39 @@ final class Migrations {
       v = installedVersion(c);
       c.rollback();
     } catch (SQLException e) {
-      throw new StorageException(Connector.explain(config, "reading the schema version of", e),
-          e);
+      throw new StorageException(Connector.explain(config, "reading the schema version of", e), e);
     }
     if (v == null) {
-      throw new StorageException(config.describe() + " is not an mcpwatch database (no "
-          + HISTORY_TABLE + " table): `mcpwatch run` creates and migrates it");
+      throw new StorageException(
+          config.describe()
+              + " is not an mcpwatch database (no "
+              + HISTORY_TABLE
+              + " table): `mcpwatch run` creates and migrates it");
     }
     refuseNewer(config, v);
     if (v.compareTo(MigrationVersion.fromVersion(String.valueOf(CURRENT))) < 0) {
-      throw new StorageException(config.describe() + " has schema version " + v
-          + ", older than this mcpwatch's " + CURRENT + ": start `mcpwatch run` once to migrate"
-          + " it");
+      throw new StorageException(
+          config.describe()
+              + " has schema version "
+              + v
+              + ", older than this mcpwatch's "
+              + CURRENT
+              + ": start `mcpwatch run` once to migrate"
+              + " it");
     }
   }
 
   private static void refuseNewer(DatabaseConfig config, @Nullable MigrationVersion v) {
     if (v != null && v.compareTo(MigrationVersion.fromVersion(String.valueOf(CURRENT))) > 0) {
-      throw new StorageException(config.describe() + " was written by a newer mcpwatch (schema"
-          + " version " + v + "; this version knows up to " + CURRENT + "): use that mcpwatch"
-          + " version or another database");
+      throw new StorageException(
+          config.describe()
+              + " was written by a newer mcpwatch (schema"
+              + " version "
+              + v
+              + "; this version knows up to "
+              + CURRENT
+              + "): use that mcpwatch"
+              + " version or another database");
     }
   }
 
@@ -84,8 +101,9 @@ final class Migrations {
     }
     MigrationVersion max = null;
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT version, success FROM " + HISTORY_TABLE + " WHERE version IS NOT NULL")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT version, success FROM " + HISTORY_TABLE + " WHERE version IS NOT NULL")) {
       while (rs.next()) {
         if (!rs.getBoolean(2)) {
           continue;

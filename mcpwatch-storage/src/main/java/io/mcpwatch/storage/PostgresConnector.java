@@ -65,9 +65,14 @@ final class PostgresConnector extends Connector {
       }
       c.commit();
       if (!locked) {
-        throw new StorageException("the database " + config.describe() + " is in use by another"
-            + " mcpwatch process (it holds advisory lock " + LOCK_KEY + "); stop that process or"
-            + " use another database");
+        throw new StorageException(
+            "the database "
+                + config.describe()
+                + " is in use by another"
+                + " mcpwatch process (it holds advisory lock "
+                + LOCK_KEY
+                + "); stop that process or"
+                + " use another database");
       }
     } catch (SQLException e) {
       throw new StorageException(explain(config, "locking", e), e);

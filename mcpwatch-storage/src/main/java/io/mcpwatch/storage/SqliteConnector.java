@@ -41,9 +41,10 @@ final class SqliteConnector extends Connector {
       c.setReadOnly(true);
     } else {
       c.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      c.setSynchronous(config.durability() == Durability.POWER_LOSS
-          ? SQLiteConfig.SynchronousMode.FULL
-          : SQLiteConfig.SynchronousMode.NORMAL);
+      c.setSynchronous(
+          config.durability() == Durability.POWER_LOSS
+              ? SQLiteConfig.SynchronousMode.FULL
+              : SQLiteConfig.SynchronousMode.NORMAL);
       c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
     this.dataSource = new SQLiteDataSource(c);
@@ -53,8 +54,10 @@ final class SqliteConnector extends Connector {
   @Override
   DataSource dataSource() {
     if (readOnly && !Files.isRegularFile(file)) {
-      throw new StorageException("no mcpwatch database at " + file
-          + ": `mcpwatch run` creates it on its first start (check database.url)");
+      throw new StorageException(
+          "no mcpwatch database at "
+              + file
+              + ": `mcpwatch run` creates it on its first start (check database.url)");
     }
     return dataSource;
   }
@@ -80,8 +83,13 @@ final class SqliteConnector extends Connector {
     }
     if (lock == null) {
       closeChannel(channel);
-      throw new StorageException("the database " + file + " is in use by another mcpwatch"
-          + " process (it holds " + lockFile + "); stop that process or use another database");
+      throw new StorageException(
+          "the database "
+              + file
+              + " is in use by another mcpwatch"
+              + " process (it holds "
+              + lockFile
+              + "); stop that process or use another database");
     }
     FileLock held = lock;
     return () -> {
@@ -100,18 +108,22 @@ final class SqliteConnector extends Connector {
         Files.createDirectories(dir);
       }
     } catch (IOException e) {
-      throw new StorageException("cannot create the directory " + dir + " for the database "
-          + file + ": " + reason(e), e);
+      throw new StorageException(
+          "cannot create the directory " + dir + " for the database " + file + ": " + reason(e), e);
     }
     if (Files.isDirectory(file)) {
-      throw new StorageException("the database path " + file + " is a directory; expected a"
-          + " file path in database.url");
+      throw new StorageException(
+          "the database path "
+              + file
+              + " is a directory; expected a"
+              + " file path in database.url");
     }
     if (!Files.exists(file)) {
       try {
         // owner-only: the database holds webhook URLs and e-mail addresses
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-          Files.createFile(file,
+          Files.createFile(
+              file,
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
           Files.createFile(file);
@@ -119,16 +131,19 @@ final class SqliteConnector extends Connector {
       } catch (FileAlreadyExistsException e) {
         // created concurrently; fine
       } catch (IOException e) {
-        throw new StorageException("cannot create the database file " + file + ": " + reason(e),
-            e);
+        throw new StorageException("cannot create the database file " + file + ": " + reason(e), e);
       }
     }
     if (!Files.isWritable(file)) {
       throw new StorageException("the database file " + file + " is not writable");
     }
     if (dir != null && !Files.isWritable(dir)) {
-      throw new StorageException("the directory " + dir + " is not writable (SQLite creates "
-          + file.getFileName() + "-wal and -shm beside the database)");
+      throw new StorageException(
+          "the directory "
+              + dir
+              + " is not writable (SQLite creates "
+              + file.getFileName()
+              + "-wal and -shm beside the database)");
     }
   }
 
@@ -144,8 +159,11 @@ final class SqliteConnector extends Connector {
       switch (code.code & 0xff) {
         case 5: // SQLITE_BUSY
         case 6: // SQLITE_LOCKED
-          return db + " stayed locked by another connection for longer than the busy timeout ("
-              + config.busyTimeout() + "): " + detail;
+          return db
+              + " stayed locked by another connection for longer than the busy timeout ("
+              + config.busyTimeout()
+              + "): "
+              + detail;
         case 8: // SQLITE_READONLY
           return db + " is read-only for this process: " + detail;
         case 13: // SQLITE_FULL

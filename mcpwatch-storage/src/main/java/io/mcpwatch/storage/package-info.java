@@ -6,8 +6,9 @@
  * io.mcpwatch.storage.Database#openReadOnly} (the {@code status} command) with a {@link
  * io.mcpwatch.storage.DatabaseConfig}. The run loop commits through {@link
  * io.mcpwatch.storage.state.StateStore}; notifications use {@link
- * io.mcpwatch.storage.notify.JdbcOutbox} and {@link io.mcpwatch.storage.notify.JdbcSubscriptionStore};
- * {@link io.mcpwatch.storage.status.StatusReader} answers {@code mcpwatch status}.
+ * io.mcpwatch.storage.notify.JdbcOutbox} and {@link
+ * io.mcpwatch.storage.notify.JdbcSubscriptionStore}; {@link
+ * io.mcpwatch.storage.status.StatusReader} answers {@code mcpwatch status}.
  */
 @NullMarked
 package io.mcpwatch.storage;

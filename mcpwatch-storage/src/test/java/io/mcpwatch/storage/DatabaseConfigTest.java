@@ -22,8 +22,9 @@ class DatabaseConfigTest {
 
   @Test
   void postgresUrl_credentialsMoveOutOfTheUrlAndNeverPrint() {
-    DatabaseConfig c = DatabaseConfig.of(
-        "jdbc:postgresql://db.example:5432/mcpwatch?sslmode=require&user=svc&password=s3cr3t");
+    DatabaseConfig c =
+        DatabaseConfig.of(
+            "jdbc:postgresql://db.example:5432/mcpwatch?sslmode=require&user=svc&password=s3cr3t");
     assertThat(c.dialect()).isEqualTo(Dialect.POSTGRESQL);
     assertThat(c.url()).isEqualTo("jdbc:postgresql://db.example:5432/mcpwatch?sslmode=require");
     assertThat(c.user()).isEqualTo("svc");
@@ -35,17 +36,27 @@ class DatabaseConfigTest {
 
   @Test
   void postgresUrl_explicitCredentialsWin() {
-    DatabaseConfig c = DatabaseConfig.of("jdbc:postgresql://h/db?password=fromurl")
-        .withCredentials("u", "explicit");
+    DatabaseConfig c =
+        DatabaseConfig.of("jdbc:postgresql://h/db?password=fromurl")
+            .withCredentials("u", "explicit");
     assertThat(c.password()).isEqualTo("explicit");
-    assertThat(new DatabaseConfig("jdbc:postgresql://h/db?password=fromurl", null, "given",
-        Duration.ZERO, Durability.POWER_LOSS, Retention.defaults()).password()).isEqualTo("given");
+    assertThat(
+            new DatabaseConfig(
+                    "jdbc:postgresql://h/db?password=fromurl",
+                    null,
+                    "given",
+                    Duration.ZERO,
+                    Durability.POWER_LOSS,
+                    Retention.defaults())
+                .password())
+        .isEqualTo("given");
   }
 
   @Test
   void constructor_rejectsWhatWouldLoseStateOrIsUnknown() {
     assertThatThrownBy(() -> DatabaseConfig.of("jdbc:sqlite::memory:"))
-        .hasMessageContaining("database.url").hasMessageContaining("file");
+        .hasMessageContaining("database.url")
+        .hasMessageContaining("file");
     assertThatThrownBy(() -> DatabaseConfig.of("jdbc:sqlite:"))
         .hasMessageContaining("database.url");
     assertThatThrownBy(() -> DatabaseConfig.of("jdbc:mysql://h/db?password=topsecret"))

@@ -26,9 +26,17 @@ class DatabaseTest {
     Path file = dir.resolve("a/b/state.db");
     try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
       assertThat(file).isRegularFile();
-      assertThat(tables(db)).contains("engine_meta", "alarm_state",
-          "alarm_history", "metric_series", "metric_bucket", "source_checkpoint", "outbox_item",
-          "outbox_attempt", "subscription");
+      assertThat(tables(db))
+          .contains(
+              "engine_meta",
+              "alarm_state",
+              "alarm_history",
+              "metric_series",
+              "metric_bucket",
+              "source_checkpoint",
+              "outbox_item",
+              "outbox_attempt",
+              "subscription");
       assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(db, "synchronous")).isEqualTo("2"); // FULL
       assertThat(pragma(db, "busy_timeout")).isEqualTo("5000");
@@ -39,8 +47,8 @@ class DatabaseTest {
 
   @Test
   void open_processCrashDurabilityUsesNormalSync() {
-    DatabaseConfig cfg = DatabaseConfig.sqlite(dir.resolve("s.db"))
-        .withDurability(Durability.PROCESS_CRASH);
+    DatabaseConfig cfg =
+        DatabaseConfig.sqlite(dir.resolve("s.db")).withDurability(Durability.PROCESS_CRASH);
     try (Database db = Database.open(cfg)) {
       assertThat(pragma(db, "synchronous")).isEqualTo("1"); // NORMAL
     }
@@ -50,8 +58,10 @@ class DatabaseTest {
   void open_reopensWithoutMigratingAgain() throws Exception {
     Path file = dir.resolve("state.db");
     try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
-      db.transaction(c -> c.createStatement().executeUpdate(
-          "INSERT INTO source_checkpoint VALUES ('s', 'opaque', 'x', 1)"));
+      db.transaction(
+          c ->
+              c.createStatement()
+                  .executeUpdate("INSERT INTO source_checkpoint VALUES ('s', 'opaque', 'x', 1)"));
     }
     try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
       assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history")).isOne();
@@ -65,9 +75,11 @@ class DatabaseTest {
     Database.open(DatabaseConfig.sqlite(file)).close();
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description,"
-          + " type, script, checksum, installed_by, execution_time, success) VALUES (99, '"
-          + (Migrations.CURRENT + 1) + "', 'future', 'SQL', 'V9__future.sql', 0, 'x', 1, 1)");
+      s.executeUpdate(
+          "INSERT INTO flyway_schema_history (installed_rank, version, description,"
+              + " type, script, checksum, installed_by, execution_time, success) VALUES (99, '"
+              + (Migrations.CURRENT + 1)
+              + "', 'future', 'SQL', 'V9__future.sql', 0, 'x', 1, 1)");
     }
     assertThatThrownBy(() -> Database.open(DatabaseConfig.sqlite(file)))
         .isInstanceOf(StorageException.class)
@@ -92,8 +104,8 @@ class DatabaseTest {
 
   @Test
   void open_refusesAFileThatIsNotADatabase() throws IOException {
-    Path junk = Files.writeString(dir.resolve("junk.db"), "this is not sqlite, just text\n"
-        .repeat(200));
+    Path junk =
+        Files.writeString(dir.resolve("junk.db"), "this is not sqlite, just text\n".repeat(200));
     assertThatThrownBy(() -> Database.open(DatabaseConfig.sqlite(junk)))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("not a valid SQLite database");
@@ -103,6 +115,7 @@ class DatabaseTest {
   void open_secondWriterIsRefusedUntilTheFirstCloses() {
     DatabaseConfig cfg = DatabaseConfig.sqlite(dir.resolve("state.db"));
     try (Database first = Database.open(cfg)) {
+      assertThat(first.isReadOnly()).isFalse();
       assertThatThrownBy(() -> Database.open(cfg))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("in use by another mcpwatch process");
@@ -136,8 +149,9 @@ class DatabaseTest {
     Database.open(DatabaseConfig.sqlite(file)).close();
     try (Database ro = Database.openReadOnly(DatabaseConfig.sqlite(file))) {
       assertThatThrownBy(() -> ro.transaction(c -> 1)).isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> ro.read(c -> c.createStatement().executeUpdate(
-          "DELETE FROM subscription"))).isInstanceOf(StorageException.class)
+      assertThatThrownBy(
+              () -> ro.read(c -> c.createStatement().executeUpdate("DELETE FROM subscription")))
+          .isInstanceOf(StorageException.class)
           .hasMessageContaining("read-only");
     }
   }
@@ -145,20 +159,31 @@ class DatabaseTest {
   @Test
   void transaction_joinedFailureRollsBackTheOuterTransaction() {
     try (Database db = Database.open(DatabaseConfig.sqlite(dir.resolve("s.db")))) {
-      assertThatThrownBy(() -> db.transaction(c -> {
-        c.createStatement().executeUpdate(
-            "INSERT INTO source_checkpoint VALUES ('outer', 'opaque', 'x', 1)");
-        try {
-          db.transaction(inner -> inner.createStatement().executeUpdate("INSERT INTO nowhere"));
-        } catch (StorageException swallowed) {
-          assertThat(db.isInTransaction()).isTrue();
-        }
-        return null;
-      })).isInstanceOf(StorageException.class).hasMessageContaining("rolled back");
+      assertThatThrownBy(
+              () ->
+                  db.transaction(
+                      c -> {
+                        c.createStatement()
+                            .executeUpdate(
+                                "INSERT INTO source_checkpoint VALUES ('outer', 'opaque', 'x', 1)");
+                        try {
+                          db.transaction(
+                              inner ->
+                                  inner.createStatement().executeUpdate("INSERT INTO nowhere"));
+                        } catch (StorageException swallowed) {
+                          assertThat(db.isInTransaction()).isTrue();
+                        }
+                        return null;
+                      }))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("rolled back");
       assertThat(count(db, "SELECT COUNT(*) FROM source_checkpoint")).isZero();
       assertThat(db.isInTransaction()).isFalse();
-      db.transaction(c -> c.createStatement().executeUpdate(
-          "INSERT INTO source_checkpoint VALUES ('next', 'opaque', 'x', 1)"));
+      db.transaction(
+          c ->
+              c.createStatement()
+                  .executeUpdate(
+                      "INSERT INTO source_checkpoint VALUES ('next', 'opaque', 'x', 1)"));
       assertThat(count(db, "SELECT COUNT(*) FROM source_checkpoint")).isOne();
     }
   }
@@ -168,11 +193,13 @@ class DatabaseTest {
     Path migrations = Path.of("src/main/resources/db/migration");
     List<Integer> versions;
     try (Stream<Path> files = Files.list(migrations)) {
-      versions = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
-          .sorted(Comparator.reverseOrder())
-          .collect(Collectors.toList());
+      versions =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.matches("V\\d+__.*\\.sql"))
+              .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+              .sorted(Comparator.reverseOrder())
+              .collect(Collectors.toList());
     }
     assertThat(versions).isNotEmpty();
     assertThat(versions.get(0)).isEqualTo(Migrations.CURRENT);
@@ -180,43 +207,64 @@ class DatabaseTest {
 
   @Test
   void migration_avoidsKeywordColumnNames() throws IOException {
-    String sql = Files.readString(Path.of("src/main/resources/db/migration/V1__initial_schema.sql"))
-        .replaceAll("--[^\\n]*", "");
-    for (String word : List.of("value", "key", "order", "offset", "user", "position", "count",
-        "sum", "min", "max", "timestamp", "type", "data")) {
-      assertThat(sql).as(word).doesNotContainPattern("(?i)[\\s(,]" + word + "\\s+(TEXT|INTEGER"
-          + "|BIGINT|DOUBLE)");
+    String sql =
+        Files.readString(Path.of("src/main/resources/db/migration/V1__initial_schema.sql"))
+            .replaceAll("--[^\\n]*", "");
+    for (String word :
+        List.of(
+            "value",
+            "key",
+            "order",
+            "offset",
+            "user",
+            "position",
+            "count",
+            "sum",
+            "min",
+            "max",
+            "timestamp",
+            "type",
+            "data")) {
+      assertThat(sql)
+          .as(word)
+          .doesNotContainPattern("(?i)[\\s(,]" + word + "\\s+(TEXT|INTEGER" + "|BIGINT|DOUBLE)");
     }
   }
 
   private static String pragma(Database db, String name) {
-    return db.read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
-        rs.next();
-        return rs.getString(1);
-      }
-    });
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+          }
+        });
   }
 
   static long count(Database db, String sql) {
-    return db.read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   private static List<String> tables(Database db) {
-    return db.read(c -> {
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-        List<String> out = new java.util.ArrayList<>();
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-        return out;
-      }
-    });
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+            return out;
+          }
+        });
   }
 }

@@ -82,6 +82,16 @@ public final class BacktestReport {
         to.put("early", t.early());
       }
       o.put("finalState", a.finalState().name());
+      WindowStats w = WindowStats.of(spec, a.minutes());
+      if (w != null) {
+        ObjectNode wo = o.putObject("datapoints");
+        wo.put("windows", w.windows());
+        wo.put("p50", w.p50());
+        wo.put("p95", w.p95());
+        wo.put("p99", w.p99());
+        wo.put("max", w.max());
+        wo.put("breaching", w.breaching());
+      }
     }
     return mapper.writeValueAsString(root);
   }
@@ -111,6 +121,13 @@ public final class BacktestReport {
       if (!a.minutes().isEmpty()) {
         sb.append("  per minute  ").append(sparkline(a.minutes(), startMs, endMs)).append("  peak ")
             .append(num(peak(a.minutes()))).append('\n');
+      }
+      WindowStats w = WindowStats.of(spec, a.minutes());
+      if (w != null) {
+        sb.append(String.format(Locale.ROOT,
+            "  datapoints  %,d windows with data: median %s, p95 %s, p99 %s, max %s; %,d breached %s %s%n",
+            w.windows(), num(w.p50()), num(w.p95()), num(w.p99()), num(w.max()), w.breaching(),
+            symbol(spec), num(spec.threshold())));
       }
       for (AlarmTransition t : a.transitions()) {
         sb.append(String.format(Locale.ROOT, "  %s  %-17s -> %-17s %s%s%n", iso(t.time()),

@@ -71,8 +71,8 @@ final class Committed {
     rows.sort(Comparator.comparingInt(r -> Objects.requireNonNull(r.ord())));
     List<EngineSnapshot.SeriesSnapshot> ss = new ArrayList<>(rows.size());
     for (SeriesRow r : rows) {
-      List<EngineSnapshot.Bucket> bs = new ArrayList<>(buckets.getOrDefault(r.id(), Map.of())
-          .values());
+      List<EngineSnapshot.Bucket> bs =
+          new ArrayList<>(buckets.getOrDefault(r.id(), Map.of()).values());
       bs.sort(Comparator.comparingLong(EngineSnapshot.Bucket::startMillis));
       ss.add(new EngineSnapshot.SeriesSnapshot(r.metric(), r.unit(), bs));
     }
@@ -113,13 +113,30 @@ final class Committed {
       long historyFrom) {
 
     static AlarmRow of(int ord, EngineSnapshot.AlarmSnapshot a, long historyFrom) {
-      return new AlarmRow(ord, a.spec(), a.state(), a.reason(), a.reasonData(),
-          a.transitionedMillis(), a.lastEvaluatedMillis(), a.matchedEvents(), historyFrom);
+      return new AlarmRow(
+          ord,
+          a.spec(),
+          a.state(),
+          a.reason(),
+          a.reasonData(),
+          a.transitionedMillis(),
+          a.lastEvaluatedMillis(),
+          a.matchedEvents(),
+          historyFrom);
     }
 
     EngineSnapshot.AlarmSnapshot toSnapshot(AlarmId id, List<HistoryItem> history) {
-      return new EngineSnapshot.AlarmSnapshot(id.env(), id.alarmName(), spec, state, reason,
-          reasonData, transitionedMillis, lastEvaluatedMillis, matchedEvents, history);
+      return new EngineSnapshot.AlarmSnapshot(
+          id.env(),
+          id.alarmName(),
+          spec,
+          state,
+          reason,
+          reasonData,
+          transitionedMillis,
+          lastEvaluatedMillis,
+          matchedEvents,
+          history);
     }
   }
 
@@ -130,6 +147,10 @@ final class Committed {
    * @param liveFrom the first live bucket's start, or {@link #NOT_LIVE}
    */
   record SeriesRow(
-      long id, String key, MetricKey metric, @Nullable String unit, @Nullable Integer ord,
+      long id,
+      String key,
+      MetricKey metric,
+      @Nullable String unit,
+      @Nullable Integer ord,
       long liveFrom) {}
 }

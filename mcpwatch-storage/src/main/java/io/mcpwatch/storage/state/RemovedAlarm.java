@@ -4,8 +4,7 @@ import io.mcpwatch.alarm.AlarmState;
 import java.time.Instant;
 
 /**
- * An alarm that is no longer configured; its history stays readable ({@link
- * StatusReader#history}).
+ * An alarm that is no longer configured; its history stays readable ({@link StatusReader#history}).
  *
  * @param env environment
  * @param alarmName alarm name

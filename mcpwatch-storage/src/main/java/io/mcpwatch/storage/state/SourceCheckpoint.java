@@ -18,8 +18,8 @@ public sealed interface SourceCheckpoint {
   }
 
   /**
-   * Any other source's position as text the source itself understands (e.g. a JSON document with
-   * a stream token); stored as given.
+   * Any other source's position as text the source itself understands (e.g. a JSON document with a
+   * stream token); stored as given.
    */
   record Opaque(String text) implements SourceCheckpoint {
     public Opaque {

@@ -35,8 +35,8 @@ public record StateCommit(
     Set<String> names = new HashSet<>();
     for (EngineSnapshot.AlarmSnapshot a : engine.alarms()) {
       if (!names.add(a.env() + "\u0000" + a.alarmName())) {
-        throw new IllegalArgumentException("engine: alarm '" + a.alarmName()
-            + "' appears twice in environment '" + a.env() + "'");
+        throw new IllegalArgumentException(
+            "engine: alarm '" + a.alarmName() + "' appears twice in environment '" + a.env() + "'");
       }
     }
   }

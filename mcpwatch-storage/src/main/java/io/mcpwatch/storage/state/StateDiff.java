@@ -25,10 +25,10 @@ import java.util.Set;
  * objects), the longest run of committed items (by equality) that starts the new list is kept. The
  * alarm row records the first item the engine still holds; older rows stay readable until pruned.
  *
- * <p><b>Buckets.</b> A series' buckets from its first live bucket on are exactly the engine's; older
- * rows stay as history until pruned. When the live range grows backwards (a series watched again,
- * a restored engine), rows the store does not know are deleted in the newly covered range before
- * the engine's buckets are written, so loading never resurrects a stale bucket.
+ * <p><b>Buckets.</b> A series' buckets from its first live bucket on are exactly the engine's;
+ * older rows stay as history until pruned. When the live range grows backwards (a series watched
+ * again, a restored engine), rows the store does not know are deleted in the newly covered range
+ * before the engine's buckets are written, so loading never resurrects a stale bucket.
  */
 final class StateDiff {
 
@@ -58,12 +58,15 @@ final class StateDiff {
     StateDiff d = new StateDiff(base.copy());
     d.alarms(base, commit.engine(), now);
     d.series(base, commit.engine());
-    commit.checkpoints().forEach((key, cp) -> {
-      if (!cp.equals(base.checkpoints.get(key))) {
-        d.checkpointUpserts.put(key, cp);
-        d.next.checkpoints.put(key, cp);
-      }
-    });
+    commit
+        .checkpoints()
+        .forEach(
+            (key, cp) -> {
+              if (!cp.equals(base.checkpoints.get(key))) {
+                d.checkpointUpserts.put(key, cp);
+                d.next.checkpoints.put(key, cp);
+              }
+            });
     d.next.hasMeta = true;
     d.next.commitSeq = base.commitSeq + 1;
     d.next.committedAt = now;
@@ -94,10 +97,17 @@ final class StateDiff {
       }
       AlarmRow row = e.getValue();
       alarmRemovals.add(new AlarmRemoval(id, now));
-      historyInserts.add(new HistoryInsert(next.nextHistoryId++, id.env(),
-          new HistoryItem(id.alarmName(), "MetricAlarm", now,
-              HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + id.alarmName() + "\" deleted",
-              StateJson.deleted(row.spec(), row.state()))));
+      historyInserts.add(
+          new HistoryInsert(
+              next.nextHistoryId++,
+              id.env(),
+              new HistoryItem(
+                  id.alarmName(),
+                  "MetricAlarm",
+                  now,
+                  HistoryItem.Type.ConfigurationUpdate,
+                  "Alarm \"" + id.alarmName() + "\" deleted",
+                  StateJson.deleted(row.spec(), row.state()))));
       next.alarms.remove(id);
       next.history.remove(id);
     }
@@ -154,8 +164,8 @@ final class StateDiff {
       EngineSnapshot.SeriesSnapshot s = all.get(i);
       String key = StateJson.seriesKey(s.key(), s.unit());
       if (!seen.add(key)) {
-        throw new IllegalArgumentException("engine: series " + s.key() + " (unit " + s.unit()
-            + ") appears twice in the snapshot");
+        throw new IllegalArgumentException(
+            "engine: series " + s.key() + " (unit " + s.unit() + ") appears twice in the snapshot");
       }
       SeriesRow old = base.series.get(key);
       Map<Long, EngineSnapshot.Bucket> buckets = new HashMap<>();
@@ -191,8 +201,8 @@ final class StateDiff {
     }
     for (SeriesRow old : base.series.values()) {
       if (old.ord() != null && !seen.contains(old.key())) {
-        SeriesRow gone = new SeriesRow(old.id(), old.key(), old.metric(), old.unit(), null,
-            Committed.NOT_LIVE);
+        SeriesRow gone =
+            new SeriesRow(old.id(), old.key(), old.metric(), old.unit(), null, Committed.NOT_LIVE);
         seriesUpserts.add(gone);
         next.series.put(old.key(), gone);
         next.buckets.remove(old.id());

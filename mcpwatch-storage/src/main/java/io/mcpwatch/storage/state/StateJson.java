@@ -117,8 +117,13 @@ final class StateJson {
   static List<FileCheckpoint> files(String json) {
     List<FileCheckpoint> out = new ArrayList<>();
     for (JsonNode o : MAPPER.readTree(json)) {
-      out.add(new FileCheckpoint(o.get("path").asString(), text(o, "fileKey"),
-          o.get("offset").asLong(), o.get("headLength").asInt(), o.get("headHash").asString()));
+      out.add(
+          new FileCheckpoint(
+              o.get("path").asString(),
+              text(o, "fileKey"),
+              o.get("offset").asLong(),
+              o.get("headLength").asInt(),
+              o.get("headHash").asString()));
     }
     return out;
   }

@@ -30,8 +30,10 @@ final class StateSql {
   static Committed load(Connection c) throws SQLException {
     Committed s = new Committed();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(
-            "SELECT commit_seq, committed_ms, next_boundary_ms FROM engine_meta WHERE id = 1")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT commit_seq, committed_ms, next_boundary_ms FROM engine_meta WHERE id ="
+                    + " 1")) {
       if (rs.next()) {
         s.hasMeta = true;
         s.commitSeq = rs.getLong(1);
@@ -42,9 +44,11 @@ final class StateSql {
     s.nextHistoryId = maxId(c, "alarm_history") + 1;
     s.nextSeriesId = maxId(c, "metric_series") + 1;
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT env, alarm_name, ord_no, spec_json, state_value,"
-            + " state_reason, state_reason_data, transitioned_ms, last_evaluated_ms,"
-            + " matched_events, history_from_id FROM alarm_state WHERE ord_no IS NOT NULL")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT env, alarm_name, ord_no, spec_json, state_value, state_reason,"
+                    + " state_reason_data, transitioned_ms, last_evaluated_ms, matched_events,"
+                    + " history_from_id FROM alarm_state WHERE ord_no IS NOT NULL")) {
       while (rs.next()) {
         long lastEvaluated = rs.getLong(9);
         if (rs.wasNull()) {
@@ -54,19 +58,29 @@ final class StateSql {
         if (rs.wasNull()) {
           historyFrom = Committed.NOT_LIVE;
         }
-        s.alarms.put(new AlarmId(rs.getString(1), rs.getString(2)),
-            new AlarmRow(rs.getInt(3), StateJson.spec(rs.getString(4)),
-                AlarmState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-                rs.getLong(8), lastEvaluated, rs.getLong(10), historyFrom));
+        s.alarms.put(
+            new AlarmId(rs.getString(1), rs.getString(2)),
+            new AlarmRow(
+                rs.getInt(3),
+                StateJson.spec(rs.getString(4)),
+                AlarmState.valueOf(rs.getString(5)),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getLong(8),
+                lastEvaluated,
+                rs.getLong(10),
+                historyFrom));
       }
     }
     Map<AlarmId, List<HistoryItem>> items = new HashMap<>();
     Map<AlarmId, List<Long>> ids = new HashMap<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT h.env, h.alarm_name, h.alarm_type, h.ts_ms,"
-            + " h.item_type, h.summary, h.history_data, h.id FROM alarm_history h"
-            + " JOIN alarm_state a ON a.env = h.env AND a.alarm_name = h.alarm_name"
-            + " WHERE a.ord_no IS NOT NULL AND h.id >= a.history_from_id ORDER BY h.id")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT h.env, h.alarm_name, h.alarm_type, h.ts_ms,"
+                    + " h.item_type, h.summary, h.history_data, h.id FROM alarm_history h"
+                    + " JOIN alarm_state a ON a.env = h.env AND a.alarm_name = h.alarm_name"
+                    + " WHERE a.ord_no IS NOT NULL AND h.id >= a.history_from_id ORDER BY h.id")) {
       while (rs.next()) {
         AlarmId id = new AlarmId(rs.getString(1), rs.getString(2));
         items.computeIfAbsent(id, k -> new ArrayList<>()).add(historyItem(rs, 2));
@@ -74,12 +88,17 @@ final class StateSql {
       }
     }
     for (AlarmId id : s.alarms.keySet()) {
-      s.history.put(id, new Committed.History(List.copyOf(items.getOrDefault(id, List.of())),
-          ids.getOrDefault(id, List.of()).stream().mapToLong(Long::longValue).toArray()));
+      s.history.put(
+          id,
+          new Committed.History(
+              List.copyOf(items.getOrDefault(id, List.of())),
+              ids.getOrDefault(id, List.of()).stream().mapToLong(Long::longValue).toArray()));
     }
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, series_key, env, namespace, metric_name,"
-            + " dimensions_json, unit, ord_no, live_from_ms FROM metric_series")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT id, series_key, env, namespace, metric_name,"
+                    + " dimensions_json, unit, ord_no, live_from_ms FROM metric_series")) {
       while (rs.next()) {
         Integer ord = rs.getInt(8);
         if (rs.wasNull()) {
@@ -89,10 +108,18 @@ final class StateSql {
         if (rs.wasNull() || ord == null) {
           liveFrom = Committed.NOT_LIVE;
         }
-        SeriesRow row = new SeriesRow(rs.getLong(1), rs.getString(2),
-            new MetricKey(rs.getString(3), rs.getString(4), rs.getString(5),
-                StateJson.dimensions(rs.getString(6))),
-            rs.getString(7), ord, liveFrom);
+        SeriesRow row =
+            new SeriesRow(
+                rs.getLong(1),
+                rs.getString(2),
+                new MetricKey(
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    StateJson.dimensions(rs.getString(6))),
+                rs.getString(7),
+                ord,
+                liveFrom);
         s.series.put(row.key(), row);
         if (ord != null) {
           s.buckets.put(row.id(), new HashMap<>());
@@ -100,15 +127,21 @@ final class StateSql {
       }
     }
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT b.series_id, b.start_ms, b.sample_sum,"
-            + " b.sample_count, b.sample_min, b.sample_max, b.neg_zero FROM metric_bucket b"
-            + " JOIN metric_series s ON s.id = b.series_id WHERE s.ord_no IS NOT NULL"
-            + " AND b.start_ms >= s.live_from_ms")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT b.series_id, b.start_ms, b.sample_sum,"
+                    + " b.sample_count, b.sample_min, b.sample_max, b.neg_zero FROM metric_bucket b"
+                    + " JOIN metric_series s ON s.id = b.series_id WHERE s.ord_no IS NOT NULL"
+                    + " AND b.start_ms >= s.live_from_ms")) {
       while (rs.next()) {
         int negZero = rs.getInt(7);
-        EngineSnapshot.Bucket b = new EngineSnapshot.Bucket(rs.getLong(2),
-            Doubles.get(rs, 3, (negZero & 1) != 0), rs.getLong(4),
-            Doubles.get(rs, 5, (negZero & 2) != 0), Doubles.get(rs, 6, (negZero & 4) != 0));
+        EngineSnapshot.Bucket b =
+            new EngineSnapshot.Bucket(
+                rs.getLong(2),
+                Doubles.get(rs, 3, (negZero & 1) != 0),
+                rs.getLong(4),
+                Doubles.get(rs, 5, (negZero & 2) != 0),
+                Doubles.get(rs, 6, (negZero & 4) != 0));
         s.buckets.get(rs.getLong(1)).put(b.startMillis(), b);
       }
     }
@@ -123,9 +156,12 @@ final class StateSql {
 
   /** A history item from columns alarm_name, alarm_type, ts_ms, item_type, summary, data. */
   static HistoryItem historyItem(ResultSet rs, int first) throws SQLException {
-    return new HistoryItem(rs.getString(first), rs.getString(first + 1),
+    return new HistoryItem(
+        rs.getString(first),
+        rs.getString(first + 1),
         Instant.ofEpochMilli(rs.getLong(first + 2)),
-        HistoryItem.Type.valueOf(rs.getString(first + 3)), rs.getString(first + 4),
+        HistoryItem.Type.valueOf(rs.getString(first + 3)),
+        rs.getString(first + 4),
         rs.getString(first + 5));
   }
 
@@ -147,21 +183,21 @@ final class StateSql {
 
   static void write(Connection c, StateDiff d) throws SQLException {
     if (!d.alarmUpserts.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO alarm_state (env, alarm_name,"
-          + " ord_no, spec_json, series_key, period_seconds, evaluation_periods, state_value,"
-          + " state_reason, state_reason_data, transitioned_ms, last_evaluated_ms,"
-          + " matched_events, history_from_id, removed_ms)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
-          + " ON CONFLICT (env, alarm_name) DO UPDATE SET ord_no = excluded.ord_no,"
-          + " spec_json = excluded.spec_json, series_key = excluded.series_key,"
-          + " period_seconds = excluded.period_seconds,"
-          + " evaluation_periods = excluded.evaluation_periods,"
-          + " state_value = excluded.state_value, state_reason = excluded.state_reason,"
-          + " state_reason_data = excluded.state_reason_data,"
-          + " transitioned_ms = excluded.transitioned_ms,"
-          + " last_evaluated_ms = excluded.last_evaluated_ms,"
-          + " matched_events = excluded.matched_events,"
-          + " history_from_id = excluded.history_from_id, removed_ms = NULL")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO alarm_state (env, alarm_name, ord_no, spec_json, series_key,"
+                  + " period_seconds, evaluation_periods, state_value, state_reason,"
+                  + " state_reason_data, transitioned_ms, last_evaluated_ms, matched_events,"
+                  + " history_from_id, removed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, NULL) ON CONFLICT (env, alarm_name) DO UPDATE SET ord_no ="
+                  + " excluded.ord_no, spec_json = excluded.spec_json, series_key ="
+                  + " excluded.series_key, period_seconds = excluded.period_seconds,"
+                  + " evaluation_periods = excluded.evaluation_periods, state_value ="
+                  + " excluded.state_value, state_reason = excluded.state_reason, state_reason_data"
+                  + " = excluded.state_reason_data, transitioned_ms = excluded.transitioned_ms,"
+                  + " last_evaluated_ms = excluded.last_evaluated_ms, matched_events ="
+                  + " excluded.matched_events, history_from_id = excluded.history_from_id,"
+                  + " removed_ms = NULL")) {
         for (StateDiff.AlarmUpsert u : d.alarmUpserts) {
           AlarmRow r = u.row();
           ps.setString(1, u.id().env());
@@ -192,8 +228,10 @@ final class StateSql {
       }
     }
     if (!d.alarmRemovals.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE alarm_state SET ord_no = NULL,"
-          + " removed_ms = ? WHERE env = ? AND alarm_name = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE alarm_state SET ord_no = NULL,"
+                  + " removed_ms = ? WHERE env = ? AND alarm_name = ?")) {
         for (StateDiff.AlarmRemoval r : d.alarmRemovals) {
           ps.setLong(1, r.at().toEpochMilli());
           ps.setString(2, r.id().env());
@@ -204,9 +242,11 @@ final class StateSql {
       }
     }
     if (!d.historyInserts.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO alarm_history (id, env,"
-          + " alarm_name, alarm_type, ts_ms, item_type, summary, history_data)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO alarm_history (id, env,"
+                  + " alarm_name, alarm_type, ts_ms, item_type, summary, history_data)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (StateDiff.HistoryInsert h : d.historyInserts) {
           HistoryItem i = h.item();
           ps.setLong(1, h.id());
@@ -224,9 +264,11 @@ final class StateSql {
     }
     writeSeries(c, d);
     if (!d.checkpointUpserts.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO source_checkpoint (source_key,"
-          + " kind, body, updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (source_key) DO UPDATE"
-          + " SET kind = excluded.kind, body = excluded.body, updated_ms = excluded.updated_ms")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO source_checkpoint (source_key, kind, body, updated_ms) VALUES (?, ?, ?,"
+                  + " ?) ON CONFLICT (source_key) DO UPDATE SET kind = excluded.kind, body ="
+                  + " excluded.body, updated_ms = excluded.updated_ms")) {
         for (Map.Entry<String, SourceCheckpoint> e : d.checkpointUpserts.entrySet()) {
           SourceCheckpoint cp = e.getValue();
           ps.setString(1, e.getKey());
@@ -243,10 +285,12 @@ final class StateSql {
         ps.executeBatch();
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine_meta (id, commit_seq,"
-        + " committed_ms, next_boundary_ms) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-        + " commit_seq = excluded.commit_seq, committed_ms = excluded.committed_ms,"
-        + " next_boundary_ms = excluded.next_boundary_ms")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO engine_meta (id, commit_seq, committed_ms, next_boundary_ms) VALUES (1, ?,"
+                + " ?, ?) ON CONFLICT (id) DO UPDATE SET commit_seq = excluded.commit_seq,"
+                + " committed_ms = excluded.committed_ms, next_boundary_ms ="
+                + " excluded.next_boundary_ms")) {
       ps.setLong(1, d.next.commitSeq);
       ps.setLong(2, d.next.committedAt.toEpochMilli());
       ps.setLong(3, d.next.nextBoundary);
@@ -256,10 +300,12 @@ final class StateSql {
 
   private static void writeSeries(Connection c, StateDiff d) throws SQLException {
     if (!d.seriesUpserts.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_series (id, series_key,"
-          + " env, namespace, metric_name, dimensions_json, unit, ord_no, live_from_ms)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-          + " ord_no = excluded.ord_no, live_from_ms = excluded.live_from_ms")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO metric_series (id, series_key,"
+                  + " env, namespace, metric_name, dimensions_json, unit, ord_no, live_from_ms)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                  + " ord_no = excluded.ord_no, live_from_ms = excluded.live_from_ms")) {
         for (SeriesRow r : d.seriesUpserts) {
           ps.setLong(1, r.id());
           ps.setString(2, r.key());
@@ -283,16 +329,20 @@ final class StateSql {
         ps.executeBatch();
       }
     }
-    batch(c, "DELETE FROM metric_bucket WHERE series_id = ? AND start_ms >= ? AND start_ms < ?",
+    batch(
+        c,
+        "DELETE FROM metric_bucket WHERE series_id = ? AND start_ms >= ? AND start_ms < ?",
         d.bucketRangeDeletes);
     batch(c, "DELETE FROM metric_bucket WHERE series_id = ? AND start_ms = ?", d.bucketDeletes);
     if (!d.bucketUpserts.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO metric_bucket (series_id,"
-          + " start_ms, sample_sum, sample_count, sample_min, sample_max, neg_zero)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (series_id, start_ms) DO UPDATE SET"
-          + " sample_sum = excluded.sample_sum, sample_count = excluded.sample_count,"
-          + " sample_min = excluded.sample_min, sample_max = excluded.sample_max,"
-          + " neg_zero = excluded.neg_zero")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO metric_bucket (series_id,"
+                  + " start_ms, sample_sum, sample_count, sample_min, sample_max, neg_zero)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (series_id, start_ms) DO UPDATE SET"
+                  + " sample_sum = excluded.sample_sum, sample_count = excluded.sample_count,"
+                  + " sample_min = excluded.sample_min, sample_max = excluded.sample_max,"
+                  + " neg_zero = excluded.neg_zero")) {
         for (StateDiff.BucketUpsert u : d.bucketUpserts) {
           EngineSnapshot.Bucket b = u.bucket();
           ps.setLong(1, u.seriesId());

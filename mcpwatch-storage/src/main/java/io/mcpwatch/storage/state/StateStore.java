@@ -30,6 +30,24 @@ import org.jspecify.annotations.Nullable;
  * are marked removed (with an {@code Alarm "NAME" deleted} history item) and their history stays
  * readable until retention removes it; series no longer watched keep their buckets as history.
  *
+ * <pre>{@code
+ * StateStore store = StateStore.create(db, clock);
+ * Optional<SavedState> saved = store.load();
+ * Engine engine = saved.isPresent()
+ *     ? Engine.restore(alarms, options, clock, listener, saved.get().engine())
+ *     : Engine.create(alarms, options, clock, listener);
+ * FileTailer tailer = saved.flatMap(s -> s.files("teams"))
+ *     .map(cps -> FileTailer.resume(globs, tailOptions, cps, clock))
+ *     .orElseGet(() -> FileTailer.start(globs, tailOptions, clock));
+ * while (running) {
+ *   TailBatch batch = tailer.poll();
+ *   // ingest batch.lines(), engine.tick(); the listener plans outbox items for transitions
+ *   store.commit(StateCommit.of(engine.snapshot())
+ *       .withFiles("teams", batch.checkpoints())
+ *       .withOutbox(planned));
+ * }
+ * }</pre>
+ *
  * <p>Prunes old history, buckets and finished outbox items (see {@link
  * io.mcpwatch.storage.Retention}) inside a commit at most once an hour. Single writer: one store
  * per database; its methods are synchronized.
@@ -69,8 +87,8 @@ public final class StateStore {
   /**
    * Commits one batch atomically (see the class comment) and returns its commit number.
    *
-   * @throws io.mcpwatch.storage.StorageException when the database fails; nothing of this commit
-   *     is stored then, and the next commit writes everything that differs from the stored state
+   * @throws io.mcpwatch.storage.StorageException when the database fails; nothing of this commit is
+   *     stored then, and the next commit writes everything that differs from the stored state
    * @throws IllegalStateException when called inside another transaction (a commit must be final
    *     when it returns)
    */
@@ -83,19 +101,20 @@ public final class StateStore {
     boolean prune = lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY));
     StateDiff[] diff = new StateDiff[1];
     try {
-      db.transaction(c -> {
-        Committed base = committed != null ? committed : StateSql.load(c);
-        StateDiff d = StateDiff.between(base, commit, now);
-        StateSql.write(c, d);
-        if (!commit.outbox().isEmpty()) {
-          outbox.enqueue(commit.outbox());
-        }
-        if (prune) {
-          db.prune(now);
-        }
-        diff[0] = d;
-        return null;
-      });
+      db.transaction(
+          c -> {
+            Committed base = committed != null ? committed : StateSql.load(c);
+            StateDiff d = StateDiff.between(base, commit, now);
+            StateSql.write(c, d);
+            if (!commit.outbox().isEmpty()) {
+              outbox.enqueue(commit.outbox());
+            }
+            if (prune) {
+              db.prune(now);
+            }
+            diff[0] = d;
+            return null;
+          });
     } catch (RuntimeException e) {
       committed = null; // the outcome may be unknown (a lost connection): re-read before the next
       throw e;

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Read-side queries for {@code mcpwatch status}: works on a {@link Database#openReadOnly} database
- * while the service writes (SQLite WAL: readers see the last commit and never block the writer)
- * and after it stopped, and on the service's own database.
+ * while the service writes (SQLite WAL: readers see the last commit and never block the writer) and
+ * after it stopped, and on the service's own database.
  */
 public final class StatusReader {
 
@@ -45,27 +45,38 @@ public final class StatusReader {
       throw new IllegalArgumentException(
           "extraRangeDatapoints must be at least 0; found " + extraRangeDatapoints);
     }
-    return db.read(c -> {
-      long seq = 0;
-      @Nullable Instant committedAt = null;
-      @Nullable Instant nextBoundary = null;
-      try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT commit_seq, committed_ms, next_boundary_ms"
-              + " FROM engine_meta WHERE id = 1")) {
-        if (rs.next()) {
-          seq = rs.getLong(1);
-          committedAt = Instant.ofEpochMilli(rs.getLong(2));
-          nextBoundary = Instant.ofEpochMilli(rs.getLong(3));
-        }
-      }
-      List<AlarmView> alarms = nextBoundary == null
-          ? List.of()
-          : alarms(c, nextBoundary.toEpochMilli(), extraRangeDatapoints);
-      OutboxHealth outbox = new JdbcOutbox(db).health(now, stuckAfterAttempts);
-      List<Subscription> subscriptions = new JdbcSubscriptionStore(db).all();
-      return new StatusReport(seq, committedAt, nextBoundary, alarms, removed(c),
-          checkpoints(c), outbox, subscriptions);
-    });
+    return db.read(
+        c -> {
+          long seq = 0;
+          @Nullable Instant committedAt = null;
+          @Nullable Instant nextBoundary = null;
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT commit_seq, committed_ms, next_boundary_ms"
+                          + " FROM engine_meta WHERE id = 1")) {
+            if (rs.next()) {
+              seq = rs.getLong(1);
+              committedAt = Instant.ofEpochMilli(rs.getLong(2));
+              nextBoundary = Instant.ofEpochMilli(rs.getLong(3));
+            }
+          }
+          List<AlarmView> alarms =
+              nextBoundary == null
+                  ? List.of()
+                  : alarms(c, nextBoundary.toEpochMilli(), extraRangeDatapoints);
+          OutboxHealth outbox = new JdbcOutbox(db).health(now, stuckAfterAttempts);
+          List<Subscription> subscriptions = new JdbcSubscriptionStore(db).all();
+          return new StatusReport(
+              seq,
+              committedAt,
+              nextBoundary,
+              alarms,
+              removed(c),
+              checkpoints(c),
+              outbox,
+              subscriptions);
+        });
   }
 
   /**
@@ -74,32 +85,37 @@ public final class StatusReader {
    * @param limit at most this many items
    */
   public List<HistoryItem> history(String env, String alarmName, int limit) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT alarm_name, alarm_type, ts_ms,"
-          + " item_type, summary, history_data FROM alarm_history WHERE env = ? AND"
-          + " alarm_name = ? ORDER BY id DESC LIMIT ?")) {
-        ps.setString(1, env);
-        ps.setString(2, alarmName);
-        ps.setInt(3, Math.max(0, limit));
-        List<HistoryItem> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(StateSql.historyItem(rs, 1));
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT alarm_name, alarm_type, ts_ms,"
+                      + " item_type, summary, history_data FROM alarm_history WHERE env = ? AND"
+                      + " alarm_name = ? ORDER BY id DESC LIMIT ?")) {
+            ps.setString(1, env);
+            ps.setString(2, alarmName);
+            ps.setInt(3, Math.max(0, limit));
+            List<HistoryItem> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(StateSql.historyItem(rs, 1));
+              }
+            }
+            return out;
           }
-        }
-        return out;
-      }
-    });
+        });
   }
 
   private static List<AlarmView> alarms(Connection c, long nextBoundary, int extra)
       throws SQLException {
     List<AlarmView> out = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT env, alarm_name, state_value, state_reason,"
-            + " state_reason_data, transitioned_ms, last_evaluated_ms, matched_events,"
-            + " period_seconds, evaluation_periods, series_key FROM alarm_state"
-            + " WHERE ord_no IS NOT NULL ORDER BY ord_no")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT env, alarm_name, state_value, state_reason,"
+                    + " state_reason_data, transitioned_ms, last_evaluated_ms, matched_events,"
+                    + " period_seconds, evaluation_periods, series_key FROM alarm_state"
+                    + " WHERE ord_no IS NOT NULL ORDER BY ord_no")) {
       while (rs.next()) {
         long lastEvaluated = rs.getLong(7);
         Instant evaluated = rs.wasNull() ? null : Instant.ofEpochMilli(lastEvaluated);
@@ -108,24 +124,35 @@ public final class StatusReader {
         long step = period < 60 ? 10_000L : 60_000L;
         long end = Math.floorDiv(nextBoundary + step - 1, step) * step;
         long start = end - (long) (n + extra) * period * 1000L;
-        out.add(new AlarmView(rs.getString(1), rs.getString(2),
-            AlarmState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-            Instant.ofEpochMilli(rs.getLong(6)), evaluated, rs.getLong(8), period, n,
-            Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
-            minutes(c, rs.getString(11), start, end)));
+        out.add(
+            new AlarmView(
+                rs.getString(1),
+                rs.getString(2),
+                AlarmState.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                evaluated,
+                rs.getLong(8),
+                period,
+                n,
+                Instant.ofEpochMilli(start),
+                Instant.ofEpochMilli(end),
+                minutes(c, rs.getString(11), start, end)));
       }
     }
     return out;
   }
 
   /** The series' buckets in [start, end), summed per minute. */
-  private static List<MinuteAggregate> minutes(Connection c, String seriesKey, long start,
-      long end) throws SQLException {
+  private static List<MinuteAggregate> minutes(Connection c, String seriesKey, long start, long end)
+      throws SQLException {
     List<MinuteAggregate> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT b.start_ms, b.sample_sum,"
-        + " b.sample_count, b.sample_min, b.sample_max FROM metric_bucket b JOIN metric_series s"
-        + " ON s.id = b.series_id WHERE s.series_key = ? AND b.start_ms >= ? AND b.start_ms < ?"
-        + " ORDER BY b.start_ms")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT b.start_ms, b.sample_sum, b.sample_count, b.sample_min, b.sample_max FROM"
+                + " metric_bucket b JOIN metric_series s ON s.id = b.series_id WHERE s.series_key ="
+                + " ? AND b.start_ms >= ? AND b.start_ms < ? ORDER BY b.start_ms")) {
       ps.setString(1, seriesKey);
       ps.setLong(2, start);
       ps.setLong(3, end);
@@ -140,7 +167,10 @@ public final class StatusReader {
           if (m == null) {
             m = new MinuteSum(minute);
           }
-          m.add(Doubles.get(rs, 2, false), rs.getLong(3), Doubles.get(rs, 4, false),
+          m.add(
+              Doubles.get(rs, 2, false),
+              rs.getLong(3),
+              Doubles.get(rs, 4, false),
               Doubles.get(rs, 5, false));
         }
         if (m != null) {
@@ -154,11 +184,17 @@ public final class StatusReader {
   private static List<RemovedAlarm> removed(Connection c) throws SQLException {
     List<RemovedAlarm> out = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT env, alarm_name, state_value, removed_ms FROM"
-            + " alarm_state WHERE ord_no IS NULL ORDER BY removed_ms DESC, env, alarm_name")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT env, alarm_name, state_value, removed_ms FROM alarm_state WHERE ord_no IS"
+                    + " NULL ORDER BY removed_ms DESC, env, alarm_name")) {
       while (rs.next()) {
-        out.add(new RemovedAlarm(rs.getString(1), rs.getString(2),
-            AlarmState.valueOf(rs.getString(3)), Instant.ofEpochMilli(rs.getLong(4))));
+        out.add(
+            new RemovedAlarm(
+                rs.getString(1),
+                rs.getString(2),
+                AlarmState.valueOf(rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4))));
       }
     }
     return out;
@@ -167,11 +203,16 @@ public final class StatusReader {
   private static List<CheckpointView> checkpoints(Connection c) throws SQLException {
     List<CheckpointView> out = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT source_key, kind, body, updated_ms FROM"
-            + " source_checkpoint ORDER BY source_key")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT source_key, kind, body, updated_ms FROM"
+                    + " source_checkpoint ORDER BY source_key")) {
       while (rs.next()) {
-        out.add(new CheckpointView(rs.getString(1), StateSql.checkpoint(rs.getString(2),
-            rs.getString(3)), Instant.ofEpochMilli(rs.getLong(4))));
+        out.add(
+            new CheckpointView(
+                rs.getString(1),
+                StateSql.checkpoint(rs.getString(2), rs.getString(3)),
+                Instant.ofEpochMilli(rs.getLong(4))));
       }
     }
     return out;

@@ -9,7 +9,9 @@ import io.mcpwatch.notify.SubscriptionStore;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 
-/** The contracts hold for the in-memory reference implementations (so they state their semantics). */
+/**
+ * The contracts hold for the in-memory reference implementations (so they state their semantics).
+ */
 class InMemoryContractsTest {
 
   @Nested

@@ -73,11 +73,16 @@ class JdbcNotifyStoresTest {
   @Test
   void enqueue_joinsTheCallersTransaction() {
     JdbcOutbox outbox = new JdbcOutbox(db);
-    assertThatThrownBy(() -> db.transaction(c -> {
-      outbox.enqueue(List.of(item("a", T, T)));
-      new JdbcSubscriptionStore(db).put(SubscriptionStoreContract.pending("s", "x@y.z", "t"));
-      throw new IllegalStateException("the state change failed");
-    })).hasMessage("the state change failed");
+    assertThatThrownBy(
+            () ->
+                db.transaction(
+                    c -> {
+                      outbox.enqueue(List.of(item("a", T, T)));
+                      new JdbcSubscriptionStore(db)
+                          .put(SubscriptionStoreContract.pending("s", "x@y.z", "t"));
+                      throw new IllegalStateException("the state change failed");
+                    }))
+        .hasMessage("the state change failed");
     assertThat(outbox.items()).isEmpty();
     assertThat(new JdbcSubscriptionStore(db).all()).isEmpty();
   }
@@ -92,7 +97,9 @@ class JdbcNotifyStoresTest {
     db.close();
     db = Database.open(config());
     JdbcOutbox again = new JdbcOutbox(db);
-    assertThat(again.item("a")).get().extracting(OutboxItem::attempts, OutboxItem::nextAttemptAt)
+    assertThat(again.item("a"))
+        .get()
+        .extracting(OutboxItem::attempts, OutboxItem::nextAttemptAt)
         .containsExactly(1, T.plusSeconds(20));
     assertThat(again.attempts("a")).containsExactly(first);
     assertThat(new JdbcSubscriptionStore(db).byToken("t")).isPresent();
@@ -104,11 +111,13 @@ class JdbcNotifyStoresTest {
     List<CompletableFuture<Void>> producers = new ArrayList<>();
     for (int p = 0; p < 4; p++) {
       int producer = p;
-      producers.add(CompletableFuture.runAsync(() -> {
-        for (int i = 0; i < 25; i++) {
-          outbox.enqueue(List.of(item(producer + "-" + i, T, T)));
-        }
-      }));
+      producers.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = 0; i < 25; i++) {
+                  outbox.enqueue(List.of(item(producer + "-" + i, T, T)));
+                }
+              }));
     }
     CompletableFuture<Void> all =
         CompletableFuture.allOf(producers.toArray(new CompletableFuture<?>[0]));

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link Outbox} port's semantics, as {@code InMemoryOutbox} defines them; every
- * implementation runs it.
+ * The {@link Outbox} port's semantics, as {@code InMemoryOutbox} defines them; every implementation
+ * runs it.
  */
 abstract class OutboxContract {
 
@@ -36,13 +36,31 @@ abstract class OutboxContract {
     return item(id, created, due, "alarm-" + id, "Subject " + id, "https://u/" + id);
   }
 
-  static OutboxItem item(String id, Instant created, Instant due, @Nullable String alarm,
-      @Nullable String subject, @Nullable String unsubscribe) {
-    return new OutboxItem(id, "msg-" + id, alarm == null ? MessageKind.SUBSCRIPTION_CONFIRMATION
-        : MessageKind.NOTIFICATION, alarm == null ? Protocol.HTTPS : Protocol.EMAIL_JSON,
-        "https://hooks.example/secret-" + id, "arn:aws:sns:us-east-1:1:t",
-        "arn:aws:sns:us-east-1:1:t:" + id, alarm, subject, "{\"body\":\"" + id + "\"}",
-        unsubscribe, "Topic display", created, OutboxStatus.PENDING, 0, due, null);
+  static OutboxItem item(
+      String id,
+      Instant created,
+      Instant due,
+      @Nullable String alarm,
+      @Nullable String subject,
+      @Nullable String unsubscribe) {
+    return new OutboxItem(
+        id,
+        "msg-" + id,
+        alarm == null ? MessageKind.SUBSCRIPTION_CONFIRMATION : MessageKind.NOTIFICATION,
+        alarm == null ? Protocol.HTTPS : Protocol.EMAIL_JSON,
+        "https://hooks.example/secret-" + id,
+        "arn:aws:sns:us-east-1:1:t",
+        "arn:aws:sns:us-east-1:1:t:" + id,
+        alarm,
+        subject,
+        "{\"body\":\"" + id + "\"}",
+        unsubscribe,
+        "Topic display",
+        created,
+        OutboxStatus.PENDING,
+        0,
+        due,
+        null);
   }
 
   private static Attempt temporary(int n, Instant at) {
@@ -61,14 +79,20 @@ abstract class OutboxContract {
 
   @Test
   void due_returnsPendingItemsEarliestDueFirstThenOldestThenEnqueueOrder() {
-    outbox().enqueue(List.of(item("late", T, T.plusSeconds(30)), item("b2", T.plusSeconds(2),
-        T.plusSeconds(10)), item("b1", T.plusSeconds(1), T.plusSeconds(10)),
-        item("tie1", T.plusSeconds(3), T.plusSeconds(20)),
-        item("tie2", T.plusSeconds(3), T.plusSeconds(20)),
-        item("future", T, T.plusSeconds(31))));
-    assertThat(outbox().due(T.plusSeconds(30), 10)).extracting(OutboxItem::id)
+    outbox()
+        .enqueue(
+            List.of(
+                item("late", T, T.plusSeconds(30)),
+                item("b2", T.plusSeconds(2), T.plusSeconds(10)),
+                item("b1", T.plusSeconds(1), T.plusSeconds(10)),
+                item("tie1", T.plusSeconds(3), T.plusSeconds(20)),
+                item("tie2", T.plusSeconds(3), T.plusSeconds(20)),
+                item("future", T, T.plusSeconds(31))));
+    assertThat(outbox().due(T.plusSeconds(30), 10))
+        .extracting(OutboxItem::id)
         .containsExactly("b1", "b2", "tie1", "tie2", "late");
-    assertThat(outbox().due(T.plusSeconds(30), 2)).extracting(OutboxItem::id)
+    assertThat(outbox().due(T.plusSeconds(30), 2))
+        .extracting(OutboxItem::id)
         .containsExactly("b1", "b2");
     assertThat(outbox().due(T.plusSeconds(9), 10)).isEmpty();
   }
@@ -100,7 +124,8 @@ abstract class OutboxContract {
     assertThat(outbox().due(T.plusSeconds(999), 10)).isEmpty();
     assertThat(attempts("a")).containsExactly(temporary(1, T.plusSeconds(1)), ok);
     assertThatThrownBy(() -> outbox().markFailed("a", temporary(3, T.plusSeconds(4))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("DELIVERED");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DELIVERED");
     assertThat(attempts("a")).hasSize(2);
   }
 
@@ -114,13 +139,19 @@ abstract class OutboxContract {
     assertThatThrownBy(() -> outbox().markAttempt("a", temporary(2, T), T))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> outbox().markDelivered("missing", temporary(1, T)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("missing");
   }
 
   @Test
   void health_countsPendingFailedStuckAndTheOldestPendingAge() {
-    outbox().enqueue(List.of(item("old", T, T), item("new", T.plusSeconds(50), T.plusSeconds(50)),
-        item("gone", T.minusSeconds(100), T), item("fine", T.minusSeconds(200), T)));
+    outbox()
+        .enqueue(
+            List.of(
+                item("old", T, T),
+                item("new", T.plusSeconds(50), T.plusSeconds(50)),
+                item("gone", T.minusSeconds(100), T),
+                item("fine", T.minusSeconds(200), T)));
     for (int n = 1; n <= 3; n++) {
       outbox().markAttempt("old", temporary(n, T.plusSeconds(n)), T.plusSeconds(n + 1));
     }

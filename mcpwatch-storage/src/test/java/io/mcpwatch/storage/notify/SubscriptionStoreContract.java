@@ -10,7 +10,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** The {@link SubscriptionStore} port's semantics, as {@code InMemorySubscriptionStore} has them. */
+/**
+ * The {@link SubscriptionStore} port's semantics, as {@code InMemorySubscriptionStore} has them.
+ */
 abstract class SubscriptionStoreContract {
 
   static final Instant T = Instant.parse("2024-05-01T10:00:00Z");
@@ -19,23 +21,45 @@ abstract class SubscriptionStoreContract {
   abstract SubscriptionStore store();
 
   static Subscription pending(String id, String endpoint, @Nullable String token) {
-    return new Subscription(id, TOPIC, Protocol.EMAIL, endpoint,
-        SubscriptionStatus.PENDING_CONFIRMATION, token, T, token == null ? null : T.plusSeconds(1),
+    return new Subscription(
+        id,
+        TOPIC,
+        Protocol.EMAIL,
+        endpoint,
+        SubscriptionStatus.PENDING_CONFIRMATION,
+        token,
+        T,
+        token == null ? null : T.plusSeconds(1),
         null);
   }
 
   static Subscription confirmed(Subscription s) {
-    return new Subscription(s.id(), s.topicArn(), s.protocol(), s.endpoint(),
-        SubscriptionStatus.CONFIRMED, s.token(), s.createdAt(), s.tokenIssuedAt(),
+    return new Subscription(
+        s.id(),
+        s.topicArn(),
+        s.protocol(),
+        s.endpoint(),
+        SubscriptionStatus.CONFIRMED,
+        s.token(),
+        s.createdAt(),
+        s.tokenIssuedAt(),
         T.plusSeconds(60));
   }
 
   @Test
   void put_storesEveryFieldAndFindsByArnAndToken() {
     Subscription s = pending("11111111-1111-4111-8111-111111111111", "ops@example.com", "tok1");
-    Subscription chat = new Subscription("22222222-2222-4222-8222-222222222222", TOPIC,
-        Protocol.SLACK, "https://hooks.slack.com/services/T/B/secret", SubscriptionStatus.CONFIRMED,
-        null, T.plusSeconds(5), null, T.plusSeconds(5));
+    Subscription chat =
+        new Subscription(
+            "22222222-2222-4222-8222-222222222222",
+            TOPIC,
+            Protocol.SLACK,
+            "https://hooks.slack.com/services/T/B/secret",
+            SubscriptionStatus.CONFIRMED,
+            null,
+            T.plusSeconds(5),
+            null,
+            T.plusSeconds(5));
     store().put(s);
     store().put(chat);
     assertThat(store().all()).containsExactly(s, chat);

@@ -25,12 +25,27 @@ class ConcurrentReaderTest {
 
   /** Commit n: the alarm matched n events, its minute holds n samples, the checkpoint says n. */
   private static StateCommit commit(int n) {
-    EngineSnapshot.AlarmSnapshot a = new EngineSnapshot.AlarmSnapshot("prod", "a",
-        Fixtures.spec("a", 60, 3, 5), n % 2 == 0 ? AlarmState.OK : AlarmState.ALARM, "r" + n,
-        null, T0.toEpochMilli(), T0.toEpochMilli(), n, List.of());
-    EngineSnapshot s = new EngineSnapshot(T0.plusSeconds(60).toEpochMilli(), List.of(a),
-        List.of(new EngineSnapshot.SeriesSnapshot(Fixtures.metric("prod", "teams"), null,
-            List.of(new EngineSnapshot.Bucket(T0.toEpochMilli(), n, n, 1, 1)))));
+    EngineSnapshot.AlarmSnapshot a =
+        new EngineSnapshot.AlarmSnapshot(
+            "prod",
+            "a",
+            Fixtures.spec("a", 60, 3, 5),
+            n % 2 == 0 ? AlarmState.OK : AlarmState.ALARM,
+            "r" + n,
+            null,
+            T0.toEpochMilli(),
+            T0.toEpochMilli(),
+            n,
+            List.of());
+    EngineSnapshot s =
+        new EngineSnapshot(
+            T0.plusSeconds(60).toEpochMilli(),
+            List.of(a),
+            List.of(
+                new EngineSnapshot.SeriesSnapshot(
+                    Fixtures.metric("prod", "teams"),
+                    null,
+                    List.of(new EngineSnapshot.Bucket(T0.toEpochMilli(), n, n, 1, 1)))));
     return StateCommit.of(s).withCheckpoint("src", SourceCheckpoint.opaque(String.valueOf(n)));
   }
 
@@ -41,14 +56,18 @@ class ConcurrentReaderTest {
       StateStore.create(db, clock).commit(commit(1));
       CountDownLatch written = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      CompletableFuture<Object> writer = CompletableFuture.supplyAsync(() -> db.transaction(c -> {
-        try (Statement s = c.createStatement()) {
-          s.executeUpdate("UPDATE engine_meta SET commit_seq = 99");
-        }
-        written.countDown();
-        await(release);
-        return null;
-      }));
+      CompletableFuture<Object> writer =
+          CompletableFuture.supplyAsync(
+              () ->
+                  db.transaction(
+                      c -> {
+                        try (Statement s = c.createStatement()) {
+                          s.executeUpdate("UPDATE engine_meta SET commit_seq = 99");
+                        }
+                        written.countDown();
+                        await(release);
+                        return null;
+                      }));
       assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
       assertThat(new StatusReader(ro).report(T0, 2, 3).commitNumber()).isEqualTo(1);
       release.countDown();
@@ -65,13 +84,17 @@ class ConcurrentReaderTest {
       store.commit(commit(1));
       CountDownLatch reading = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      CompletableFuture<Long> reader = CompletableFuture.supplyAsync(() -> ro.read(c -> {
-        long before = new StatusReader(ro).report(T0, 2, 3).commitNumber();
-        reading.countDown();
-        await(release);
-        // still inside the same read transaction: still the same commit
-        return before * 1000 + new StatusReader(ro).report(T0, 2, 3).commitNumber();
-      }));
+      CompletableFuture<Long> reader =
+          CompletableFuture.supplyAsync(
+              () ->
+                  ro.read(
+                      c -> {
+                        long before = new StatusReader(ro).report(T0, 2, 3).commitNumber();
+                        reading.countDown();
+                        await(release);
+                        // still inside the same read transaction: still the same commit
+                        return before * 1000 + new StatusReader(ro).report(T0, 2, 3).commitNumber();
+                      }));
       assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
       for (int n = 2; n <= 5; n++) {
         assertThat(store.commit(commit(n))).isEqualTo(n);
@@ -89,17 +112,20 @@ class ConcurrentReaderTest {
       StateStore store = StateStore.create(db, clock);
       AtomicBoolean done = new AtomicBoolean();
       AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread writer = new Thread(() -> {
-        try {
-          for (int n = 1; n <= 80; n++) {
-            store.commit(commit(n));
-          }
-        } catch (Throwable t) {
-          failure.set(t);
-        } finally {
-          done.set(true);
-        }
-      }, "test-writer");
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  for (int n = 1; n <= 80; n++) {
+                    store.commit(commit(n));
+                  }
+                } catch (Throwable t) {
+                  failure.set(t);
+                } finally {
+                  done.set(true);
+                }
+              },
+              "test-writer");
       writer.setDaemon(true);
       writer.start();
       StatusReader status = new StatusReader(ro);

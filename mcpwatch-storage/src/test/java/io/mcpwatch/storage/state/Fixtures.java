@@ -34,28 +34,54 @@ final class Fixtures {
   private Fixtures() {}
 
   static Database sqlite(Path dir) {
-    return Database.open(DatabaseConfig.sqlite(dir.resolve("state.db"))
-        .withDurability(Durability.PROCESS_CRASH));
+    return Database.open(
+        DatabaseConfig.sqlite(dir.resolve("state.db")).withDurability(Durability.PROCESS_CRASH));
   }
 
   static AlarmSpec spec(String name, int periodSeconds, int n, double threshold) {
-    return new AlarmSpec(name, "desc of " + name, "MCP/Security", "Errors",
-        Map.of("Server", "teams"), Statistic.Sum, periodSeconds, n, n > 1 ? 1 : null,
-        ComparisonOperator.GreaterThanOrEqualToThreshold, threshold,
-        TreatMissingData.notBreaching, true,
-        List.of("arn:aws:sns:eu-west-1:123456789012:sec"), List.of(), List.of(), null);
+    return new AlarmSpec(
+        name,
+        "desc of " + name,
+        "MCP/Security",
+        "Errors",
+        Map.of("Server", "teams"),
+        Statistic.Sum,
+        periodSeconds,
+        n,
+        n > 1 ? 1 : null,
+        ComparisonOperator.GreaterThanOrEqualToThreshold,
+        threshold,
+        TreatMissingData.notBreaching,
+        true,
+        List.of("arn:aws:sns:eu-west-1:123456789012:sec"),
+        List.of(),
+        List.of(),
+        null);
   }
 
   static HistoryItem item(String alarm, Instant at, String summary) {
-    return new HistoryItem(alarm, "MetricAlarm", at, HistoryItem.Type.StateUpdate, summary,
+    return new HistoryItem(
+        alarm,
+        "MetricAlarm",
+        at,
+        HistoryItem.Type.StateUpdate,
+        summary,
         "{\"version\":\"1.0\",\"summary\":\"" + summary + "\"}");
   }
 
-  static EngineSnapshot.AlarmSnapshot alarm(String env, String name, AlarmState state,
-      List<HistoryItem> history) {
-    return new EngineSnapshot.AlarmSnapshot(env, name, spec(name, 60, 3, 5), state,
-        "reason for " + state, state == AlarmState.INSUFFICIENT_DATA ? null : "{\"x\":1}",
-        T0.toEpochMilli(), T0.plusSeconds(60).toEpochMilli(), 7, history);
+  static EngineSnapshot.AlarmSnapshot alarm(
+      String env, String name, AlarmState state, List<HistoryItem> history) {
+    return new EngineSnapshot.AlarmSnapshot(
+        env,
+        name,
+        spec(name, 60, 3, 5),
+        state,
+        "reason for " + state,
+        state == AlarmState.INSUFFICIENT_DATA ? null : "{\"x\":1}",
+        T0.toEpochMilli(),
+        T0.plusSeconds(60).toEpochMilli(),
+        7,
+        history);
   }
 
   static MetricKey metric(String env, String server) {
@@ -71,29 +97,45 @@ final class Fixtures {
   }
 
   static OutboxItem outboxItem(String id, Instant createdAt, @Nullable String alarm) {
-    return new OutboxItem(id, "msg-" + id, MessageKind.NOTIFICATION, Protocol.EMAIL,
-        "ops@example.com", "arn:aws:sns:eu-west-1:123456789012:sec",
-        "arn:aws:sns:eu-west-1:123456789012:sec:sub-1", alarm, "ALARM: \"" + alarm + "\"",
-        "body of " + id, "https://mcpwatch.example/unsubscribe?x", "Security", createdAt,
-        OutboxStatus.PENDING, 0, createdAt, null);
+    return new OutboxItem(
+        id,
+        "msg-" + id,
+        MessageKind.NOTIFICATION,
+        Protocol.EMAIL,
+        "ops@example.com",
+        "arn:aws:sns:eu-west-1:123456789012:sec",
+        "arn:aws:sns:eu-west-1:123456789012:sec:sub-1",
+        alarm,
+        "ALARM: \"" + alarm + "\"",
+        "body of " + id,
+        "https://mcpwatch.example/unsubscribe?x",
+        "Security",
+        createdAt,
+        OutboxStatus.PENDING,
+        0,
+        createdAt,
+        null);
   }
 
   static long count(Database db, String sql) {
-    return db.read(c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   static void execute(Database db, String sql) {
-    db.transaction(c -> {
-      try (Statement s = c.createStatement()) {
-        s.execute(sql);
-      }
-      return null;
-    });
+    db.transaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute(sql);
+          }
+          return null;
+        });
   }
 
   /** A clock tests move by hand. */

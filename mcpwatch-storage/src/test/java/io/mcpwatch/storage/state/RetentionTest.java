@@ -32,18 +32,25 @@ class RetentionTest {
   private final Fixtures.ManualClock clock = new Fixtures.ManualClock(T0);
 
   private Database open(Retention retention) {
-    return Database.open(DatabaseConfig.sqlite(dir.resolve("s.db"))
-        .withDurability(Durability.PROCESS_CRASH).withRetention(retention));
+    return Database.open(
+        DatabaseConfig.sqlite(dir.resolve("s.db"))
+            .withDurability(Durability.PROCESS_CRASH)
+            .withRetention(retention));
   }
 
-  private static EngineSnapshot snapshot(List<HistoryItem> history,
-      List<EngineSnapshot.Bucket> buckets, boolean withB) {
-    List<EngineSnapshot.AlarmSnapshot> alarms = withB
-        ? List.of(Fixtures.alarm("prod", "a", AlarmState.OK, history),
-            Fixtures.alarm("prod", "b", AlarmState.OK, List.of()))
-        : List.of(Fixtures.alarm("prod", "a", AlarmState.OK, history));
-    return new EngineSnapshot(T0.toEpochMilli(), alarms, List.of(
-        new EngineSnapshot.SeriesSnapshot(Fixtures.metric("prod", "teams"), null, buckets)));
+  private static EngineSnapshot snapshot(
+      List<HistoryItem> history, List<EngineSnapshot.Bucket> buckets, boolean withB) {
+    List<EngineSnapshot.AlarmSnapshot> alarms =
+        withB
+            ? List.of(
+                Fixtures.alarm("prod", "a", AlarmState.OK, history),
+                Fixtures.alarm("prod", "b", AlarmState.OK, List.of()))
+            : List.of(Fixtures.alarm("prod", "a", AlarmState.OK, history));
+    return new EngineSnapshot(
+        T0.toEpochMilli(),
+        alarms,
+        List.of(
+            new EngineSnapshot.SeriesSnapshot(Fixtures.metric("prod", "teams"), null, buckets)));
   }
 
   @Test
@@ -54,14 +61,20 @@ class RetentionTest {
       HistoryItem recent = item("a", T0, "recent");
       EngineSnapshot.Bucket oldBucket = Fixtures.bucket(OLD, 1, 1);
       EngineSnapshot.Bucket liveBucket = Fixtures.bucket(T0.minusSeconds(60), 2, 1);
-      clock.set(OLD); // the first commit prunes (nothing is old yet) and the next within the hour not
-      store.commit(StateCommit.of(snapshot(List.of(old), List.of(oldBucket, liveBucket), true))
-          .withOutbox(List.of(outboxItem("done", OLD, "a"), outboxItem("waiting", OLD, "a"),
-              outboxItem("failed-recently", OLD, "a"))));
+      clock.set(
+          OLD); // the first commit prunes (nothing is old yet) and the next within the hour not
+      store.commit(
+          StateCommit.of(snapshot(List.of(old), List.of(oldBucket, liveBucket), true))
+              .withOutbox(
+                  List.of(
+                      outboxItem("done", OLD, "a"),
+                      outboxItem("waiting", OLD, "a"),
+                      outboxItem("failed-recently", OLD, "a"))));
       JdbcOutbox outbox = new JdbcOutbox(db);
       outbox.markDelivered("done", new Attempt(1, OLD, AttemptOutcome.DELIVERED, ""));
-      outbox.markFailed("failed-recently", new Attempt(1, T0.minusSeconds(5),
-          AttemptOutcome.PERMANENT_FAILURE, "550 no such user"));
+      outbox.markFailed(
+          "failed-recently",
+          new Attempt(1, T0.minusSeconds(5), AttemptOutcome.PERMANENT_FAILURE, "550 no such user"));
       clock.advance(Duration.ofMinutes(2));
       // the engine evicted the old bucket, and "b" was removed from the configuration
       store.commit(StateCommit.of(snapshot(List.of(old, recent), List.of(liveBucket), false)));
@@ -74,7 +87,8 @@ class RetentionTest {
       assertThat(count(db, "SELECT COUNT(*) FROM alarm_history")).isEqualTo(1);
       assertThat(count(db, "SELECT COUNT(*) FROM alarm_state")).isEqualTo(1);
       assertThat(count(db, "SELECT COUNT(*) FROM metric_bucket")).isEqualTo(1);
-      assertThat(outbox.items()).extracting(i -> i.id())
+      assertThat(outbox.items())
+          .extracting(i -> i.id())
           .containsExactly("waiting", "failed-recently");
       assertThat(outbox.attempts("done")).isEmpty();
       assertThat(outbox.attempts("failed-recently")).hasSize(1);

@@ -27,8 +27,14 @@ import org.jspecify.annotations.Nullable;
 final class SnapshotWalk {
 
   private static final double[] SPECIAL = {
-    -0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
-    -Double.MAX_VALUE, 0.1 + 0.2
+    -0.0,
+    0.0,
+    Double.NaN,
+    Double.POSITIVE_INFINITY,
+    Double.NEGATIVE_INFINITY,
+    Double.MIN_VALUE,
+    -Double.MAX_VALUE,
+    0.1 + 0.2
   };
 
   private final Random r;
@@ -40,10 +46,13 @@ final class SnapshotWalk {
   private final List<AlarmModel> alarms = new ArrayList<>();
   private final List<SeriesModel> series = new ArrayList<>();
   private final List<SeriesModel> retired = new ArrayList<>();
+
   /** Every checkpoint committed so far, as a load returns them. */
   final Map<String, SourceCheckpoint> checkpoints = new TreeMap<>();
+
   /** Every outbox id committed so far. */
   final TreeSet<String> outboxIds = new TreeSet<>();
+
   /** The engine part of the last step. */
   @Nullable EngineSnapshot last;
 
@@ -85,9 +94,12 @@ final class SnapshotWalk {
     series.forEach(this::change);
     Map<String, SourceCheckpoint> changed = new LinkedHashMap<>();
     if (r.nextDouble() < 0.7) {
-      changed.put("tail:app", SourceCheckpoint.files(List.of(
-          Fixtures.file("/var/log/app.log", steps * 100L),
-          Fixtures.file("/var/log/app.log.1", 4096))));
+      changed.put(
+          "tail:app",
+          SourceCheckpoint.files(
+              List.of(
+                  Fixtures.file("/var/log/app.log", steps * 100L),
+                  Fixtures.file("/var/log/app.log.1", 4096))));
     }
     if (r.nextDouble() < 0.2) {
       changed.put("stdin", SourceCheckpoint.opaque("{\"lines\":" + steps + "}"));
@@ -112,8 +124,18 @@ final class SnapshotWalk {
   private EngineSnapshot snapshot() {
     List<EngineSnapshot.AlarmSnapshot> as = new ArrayList<>();
     for (AlarmModel a : alarms) {
-      as.add(new EngineSnapshot.AlarmSnapshot(a.env, a.name, a.spec, a.state, a.reason,
-          a.reasonData, a.transitioned, a.lastEvaluated, a.matched, List.copyOf(a.history)));
+      as.add(
+          new EngineSnapshot.AlarmSnapshot(
+              a.env,
+              a.name,
+              a.spec,
+              a.state,
+              a.reason,
+              a.reasonData,
+              a.transitioned,
+              a.lastEvaluated,
+              a.matched,
+              List.copyOf(a.history)));
     }
     List<EngineSnapshot.SeriesSnapshot> ss = new ArrayList<>();
     for (SeriesModel s : series) {
@@ -124,11 +146,20 @@ final class SnapshotWalk {
 
   private void addAlarm() {
     String name = "a" + names++;
-    AlarmModel a = new AlarmModel(r.nextBoolean() ? "prod" : "dev", name,
-        Fixtures.spec(name, r.nextBoolean() ? 60 : 10, 1 + r.nextInt(5), r.nextInt(10)));
+    AlarmModel a =
+        new AlarmModel(
+            r.nextBoolean() ? "prod" : "dev",
+            name,
+            Fixtures.spec(name, r.nextBoolean() ? 60 : 10, 1 + r.nextInt(5), r.nextInt(10)));
     a.transitioned = now;
-    a.history.add(new HistoryItem(name, "MetricAlarm", Instant.ofEpochMilli(now),
-        HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + name + "\" created", "{}"));
+    a.history.add(
+        new HistoryItem(
+            name,
+            "MetricAlarm",
+            Instant.ofEpochMilli(now),
+            HistoryItem.Type.ConfigurationUpdate,
+            "Alarm \"" + name + "\" created",
+            "{}"));
     alarms.add(a);
   }
 
@@ -139,13 +170,20 @@ final class SnapshotWalk {
       a.reason = "Threshold Crossed: " + r.nextInt(100);
       a.reasonData = r.nextBoolean() ? "{\"v\":" + r.nextInt(9) + "}" : null;
       a.transitioned = now;
-      a.history.add(Fixtures.item(a.name, Instant.ofEpochMilli(now),
-          "Alarm updated from " + old + " to " + a.state));
+      a.history.add(
+          Fixtures.item(
+              a.name, Instant.ofEpochMilli(now), "Alarm updated from " + old + " to " + a.state));
     }
     if (r.nextDouble() < 0.1 && !a.history.isEmpty()) {
       HistoryItem h = a.history.get(a.history.size() - 1);
-      a.history.add(new HistoryItem(h.alarmName(), h.alarmType(), h.timestamp(), h.type(),
-          h.summary(), h.data())); // an equal duplicate
+      a.history.add(
+          new HistoryItem(
+              h.alarmName(),
+              h.alarmType(),
+              h.timestamp(),
+              h.type(),
+              h.summary(),
+              h.data())); // an equal duplicate
     }
     if (r.nextDouble() < 0.15 && !a.history.isEmpty()) {
       a.history.subList(0, 1 + r.nextInt(a.history.size())).clear();
@@ -153,15 +191,17 @@ final class SnapshotWalk {
     if (r.nextDouble() < 0.05) {
       List<HistoryItem> copies = new ArrayList<>();
       for (HistoryItem h : a.history) {
-        copies.add(new HistoryItem(h.alarmName(), h.alarmType(), h.timestamp(), h.type(),
-            h.summary(), h.data()));
+        copies.add(
+            new HistoryItem(
+                h.alarmName(), h.alarmType(), h.timestamp(), h.type(), h.summary(), h.data()));
       }
       a.history.clear();
       a.history.addAll(copies);
     }
     if (r.nextDouble() < 0.05) {
-      a.spec = Fixtures.spec(a.name, a.spec.periodSeconds(), a.spec.evaluationPeriods(),
-          a.spec.threshold() + 1);
+      a.spec =
+          Fixtures.spec(
+              a.name, a.spec.periodSeconds(), a.spec.evaluationPeriods(), a.spec.threshold() + 1);
     }
     a.matched += r.nextInt(3);
     if (r.nextBoolean()) {
@@ -171,8 +211,9 @@ final class SnapshotWalk {
 
   private void addSeries() {
     int n = series.size() + retired.size();
-    series.add(new SeriesModel(Fixtures.metric(n % 2 == 0 ? "prod" : "dev", "s" + n),
-        n % 3 == 0 ? "Count" : null));
+    series.add(
+        new SeriesModel(
+            Fixtures.metric(n % 2 == 0 ? "prod" : "dev", "s" + n), n % 3 == 0 ? "Count" : null));
   }
 
   private void change(SeriesModel s) {
@@ -181,10 +222,12 @@ final class SnapshotWalk {
       long start = minute - 60_000L * r.nextInt(5) + (r.nextInt(4) == 0 ? 10_000L : 0);
       double v = r.nextInt(5) == 0 ? SPECIAL[r.nextInt(SPECIAL.length)] : r.nextGaussian();
       EngineSnapshot.Bucket b = s.buckets.get(start);
-      s.buckets.put(start, b == null
-          ? new EngineSnapshot.Bucket(start, v, 1, v, v)
-          : new EngineSnapshot.Bucket(start, b.sum() + v, b.count() + 1, Math.min(b.min(), v),
-              Math.max(b.max(), v)));
+      s.buckets.put(
+          start,
+          b == null
+              ? new EngineSnapshot.Bucket(start, v, 1, v, v)
+              : new EngineSnapshot.Bucket(
+                  start, b.sum() + v, b.count() + 1, Math.min(b.min(), v), Math.max(b.max(), v)));
     }
     if (r.nextDouble() < 0.05 && !s.buckets.isEmpty()) {
       long start = s.buckets.firstKey() - 60_000L * (1 + r.nextInt(3));

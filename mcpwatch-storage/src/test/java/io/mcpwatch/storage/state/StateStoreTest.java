@@ -32,12 +32,18 @@ class StateStoreTest {
   @TempDir Path dir;
   private final Fixtures.ManualClock clock = new Fixtures.ManualClock(T0);
 
-  private static EngineSnapshot snapshot(long nextBoundary, List<HistoryItem> historyA,
-      AlarmState stateB, List<EngineSnapshot.Bucket> buckets) {
-    return new EngineSnapshot(nextBoundary,
-        List.of(alarm("prod", "a", AlarmState.OK, historyA),
+  private static EngineSnapshot snapshot(
+      long nextBoundary,
+      List<HistoryItem> historyA,
+      AlarmState stateB,
+      List<EngineSnapshot.Bucket> buckets) {
+    return new EngineSnapshot(
+        nextBoundary,
+        List.of(
+            alarm("prod", "a", AlarmState.OK, historyA),
             alarm("prod", "b", stateB, List.of(item("b", T0, "created")))),
-        List.of(new EngineSnapshot.SeriesSnapshot(metric("prod", "teams"), null, buckets),
+        List.of(
+            new EngineSnapshot.SeriesSnapshot(metric("prod", "teams"), null, buckets),
             new EngineSnapshot.SeriesSnapshot(metric("prod", "teams"), "Count", List.of())));
   }
 
@@ -50,15 +56,20 @@ class StateStoreTest {
 
   @Test
   void commit_thenLoadReturnsTheSnapshotCheckpointsAndOutbox() {
-    EngineSnapshot snap = snapshot(T0.plusSeconds(120).toEpochMilli(),
-        List.of(item("a", T0, "created"), item("a", T0.plusSeconds(60), "to OK")),
-        AlarmState.ALARM,
-        List.of(bucket(T0, 3, 2), new EngineSnapshot.Bucket(T0.plusSeconds(60).toEpochMilli(),
-            -0.0, 1, -0.0, Double.POSITIVE_INFINITY)));
-    StateCommit commit = StateCommit.of(snap)
-        .withFiles("tail:teams", List.of(file("/var/log/teams.log", 1234)))
-        .withCheckpoint("stdin", SourceCheckpoint.opaque("{\"n\":3}"))
-        .withOutbox(List.of(outboxItem("o1", T0, "a")));
+    EngineSnapshot snap =
+        snapshot(
+            T0.plusSeconds(120).toEpochMilli(),
+            List.of(item("a", T0, "created"), item("a", T0.plusSeconds(60), "to OK")),
+            AlarmState.ALARM,
+            List.of(
+                bucket(T0, 3, 2),
+                new EngineSnapshot.Bucket(
+                    T0.plusSeconds(60).toEpochMilli(), -0.0, 1, -0.0, Double.POSITIVE_INFINITY)));
+    StateCommit commit =
+        StateCommit.of(snap)
+            .withFiles("tail:teams", List.of(file("/var/log/teams.log", 1234)))
+            .withCheckpoint("stdin", SourceCheckpoint.opaque("{\"n\":3}"))
+            .withOutbox(List.of(outboxItem("o1", T0, "a")));
     try (Database db = Fixtures.sqlite(dir)) {
       clock.advance(java.time.Duration.ofSeconds(90));
       assertThat(StateStore.create(db, clock).commit(commit)).isEqualTo(1);
@@ -79,16 +90,23 @@ class StateStoreTest {
   void commit_failingCheckpointWriteRollsBackTheAggregatesAndStates() {
     try (Database db = Fixtures.sqlite(dir)) {
       StateStore store = StateStore.create(db, clock);
-      EngineSnapshot first = snapshot(1, List.of(item("a", T0, "created")), AlarmState.OK,
-          List.of(bucket(T0, 1, 1)));
+      EngineSnapshot first =
+          snapshot(1, List.of(item("a", T0, "created")), AlarmState.OK, List.of(bucket(T0, 1, 1)));
       store.commit(StateCommit.of(first).withFiles("tail", List.of(file("/l", 10))));
-      execute(db, "CREATE TRIGGER boom BEFORE UPDATE ON source_checkpoint"
-          + " BEGIN SELECT RAISE(ABORT, 'injected checkpoint failure'); END");
-      EngineSnapshot second = snapshot(2, List.of(item("a", T0, "created"),
-          item("a", T0.plusSeconds(1), "x")), AlarmState.ALARM,
-          List.of(bucket(T0, 5, 3), bucket(T0.plusSeconds(60), 2, 1)));
-      StateCommit failing = StateCommit.of(second).withFiles("tail", List.of(file("/l", 99)))
-          .withOutbox(List.of(outboxItem("o1", T0, "b")));
+      execute(
+          db,
+          "CREATE TRIGGER boom BEFORE UPDATE ON source_checkpoint"
+              + " BEGIN SELECT RAISE(ABORT, 'injected checkpoint failure'); END");
+      EngineSnapshot second =
+          snapshot(
+              2,
+              List.of(item("a", T0, "created"), item("a", T0.plusSeconds(1), "x")),
+              AlarmState.ALARM,
+              List.of(bucket(T0, 5, 3), bucket(T0.plusSeconds(60), 2, 1)));
+      StateCommit failing =
+          StateCommit.of(second)
+              .withFiles("tail", List.of(file("/l", 99)))
+              .withOutbox(List.of(outboxItem("o1", T0, "b")));
       assertThatThrownBy(() -> store.commit(failing))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("injected checkpoint failure");
@@ -114,13 +132,18 @@ class StateStoreTest {
       StateStore store = StateStore.create(db, clock);
       EngineSnapshot first = snapshot(1, List.of(), AlarmState.OK, List.of(bucket(T0, 1, 1)));
       store.commit(StateCommit.of(first));
-      execute(db, "CREATE TRIGGER boom BEFORE INSERT ON outbox_item"
-          + " BEGIN SELECT RAISE(ABORT, 'injected outbox failure'); END");
-      EngineSnapshot second = snapshot(2, List.of(item("a", T0, "new")), AlarmState.ALARM,
-          List.of(bucket(T0, 4, 2)));
-      assertThatThrownBy(() -> store.commit(StateCommit.of(second)
-          .withFiles("tail", List.of(file("/l", 5)))
-          .withOutbox(List.of(outboxItem("o1", T0, "b")))))
+      execute(
+          db,
+          "CREATE TRIGGER boom BEFORE INSERT ON outbox_item"
+              + " BEGIN SELECT RAISE(ABORT, 'injected outbox failure'); END");
+      EngineSnapshot second =
+          snapshot(2, List.of(item("a", T0, "new")), AlarmState.ALARM, List.of(bucket(T0, 4, 2)));
+      assertThatThrownBy(
+              () ->
+                  store.commit(
+                      StateCommit.of(second)
+                          .withFiles("tail", List.of(file("/l", 5)))
+                          .withOutbox(List.of(outboxItem("o1", T0, "b")))))
           .hasMessageContaining("injected outbox failure");
       SavedState after = store.load().orElseThrow();
       assertThat(after.engine()).isEqualTo(first);
@@ -132,15 +155,21 @@ class StateStoreTest {
   void commit_unchangedSnapshotWritesOnlyTheHeader() {
     try (Database db = Fixtures.sqlite(dir)) {
       StateStore store = StateStore.create(db, clock);
-      EngineSnapshot snap = snapshot(7, List.of(item("a", T0, "c")), AlarmState.OK,
-          List.of(bucket(T0, 1, 1)));
+      EngineSnapshot snap =
+          snapshot(7, List.of(item("a", T0, "c")), AlarmState.OK, List.of(bucket(T0, 1, 1)));
       store.commit(StateCommit.of(snap).withFiles("t", List.of(file("/l", 1))));
-      execute(db, "CREATE TRIGGER no_rows BEFORE INSERT ON alarm_history"
-          + " BEGIN SELECT RAISE(ABORT, 'unexpected write'); END");
-      execute(db, "CREATE TRIGGER no_buckets BEFORE INSERT ON metric_bucket"
-          + " BEGIN SELECT RAISE(ABORT, 'unexpected write'); END");
-      execute(db, "CREATE TRIGGER no_alarms BEFORE UPDATE ON alarm_state"
-          + " BEGIN SELECT RAISE(ABORT, 'unexpected write'); END");
+      execute(
+          db,
+          "CREATE TRIGGER no_rows BEFORE INSERT ON alarm_history"
+              + " BEGIN SELECT RAISE(ABORT, 'unexpected write'); END");
+      execute(
+          db,
+          "CREATE TRIGGER no_buckets BEFORE INSERT ON metric_bucket"
+              + " BEGIN SELECT RAISE(ABORT, 'unexpected write'); END");
+      execute(
+          db,
+          "CREATE TRIGGER no_alarms BEFORE UPDATE ON alarm_state"
+              + " BEGIN SELECT RAISE(ABORT, 'unexpected write'); END");
       assertThat(store.commit(StateCommit.of(snap).withFiles("t", List.of(file("/l", 1)))))
           .isEqualTo(2);
       assertThat(store.load().orElseThrow().engine()).isEqualTo(snap);
@@ -149,15 +178,22 @@ class StateStoreTest {
 
   @Test
   void commit_afterRestartWithoutLoadDiffsAgainstTheDatabase() {
-    EngineSnapshot first = snapshot(1, List.of(item("a", T0, "c")), AlarmState.OK,
-        List.of(bucket(T0, 1, 1), bucket(T0.plusSeconds(60), 2, 2)));
+    EngineSnapshot first =
+        snapshot(
+            1,
+            List.of(item("a", T0, "c")),
+            AlarmState.OK,
+            List.of(bucket(T0, 1, 1), bucket(T0.plusSeconds(60), 2, 2)));
     try (Database db = Fixtures.sqlite(dir)) {
       StateStore.create(db, clock).commit(StateCommit.of(first));
     }
     // a fresh engine: equal history item objects that are new instances, one bucket evicted
-    EngineSnapshot second = snapshot(2, List.of(item("a", T0, "c"),
-        item("a", T0.plusSeconds(5), "d")), AlarmState.OK,
-        List.of(bucket(T0.plusSeconds(60), 3, 3)));
+    EngineSnapshot second =
+        snapshot(
+            2,
+            List.of(item("a", T0, "c"), item("a", T0.plusSeconds(5), "d")),
+            AlarmState.OK,
+            List.of(bucket(T0.plusSeconds(60), 3, 3)));
     try (Database db = Fixtures.sqlite(dir)) {
       StateStore store = StateStore.create(db, clock);
       assertThat(store.commit(StateCommit.of(second))).isEqualTo(2);
@@ -173,8 +209,7 @@ class StateStoreTest {
   void commit_removedAlarmKeepsItsHistoryAndIsMarkedDeleted() {
     try (Database db = Fixtures.sqlite(dir)) {
       StateStore store = StateStore.create(db, clock);
-      EngineSnapshot both = snapshot(1, List.of(item("a", T0, "c")), AlarmState.ALARM,
-          List.of());
+      EngineSnapshot both = snapshot(1, List.of(item("a", T0, "c")), AlarmState.ALARM, List.of());
       store.commit(StateCommit.of(both));
       clock.advance(java.time.Duration.ofMinutes(5));
       EngineSnapshot onlyA = new EngineSnapshot(2, List.of(both.alarms().get(0)), both.series());
@@ -182,12 +217,13 @@ class StateStoreTest {
       assertThat(store.load().orElseThrow().engine()).isEqualTo(onlyA);
       StatusReader status = new StatusReader(db);
       List<HistoryItem> history = status.history("prod", "b", 10);
-      assertThat(history).extracting(HistoryItem::summary)
+      assertThat(history)
+          .extracting(HistoryItem::summary)
           .containsExactly("Alarm \"b\" deleted", "created");
       assertThat(history.get(0).type()).isEqualTo(HistoryItem.Type.ConfigurationUpdate);
       assertThat(history.get(0).timestamp()).isEqualTo(T0.plusSeconds(300));
-      assertThat(status.report(T0, 2, 3).removed()).containsExactly(
-          new RemovedAlarm("prod", "b", AlarmState.ALARM, T0.plusSeconds(300)));
+      assertThat(status.report(T0, 2, 3).removed())
+          .containsExactly(new RemovedAlarm("prod", "b", AlarmState.ALARM, T0.plusSeconds(300)));
     }
   }
 
@@ -207,8 +243,11 @@ class StateStoreTest {
     EngineSnapshot.AlarmSnapshot a = alarm("prod", "a", AlarmState.OK, List.of());
     assertThatThrownBy(() -> StateCommit.of(new EngineSnapshot(0, List.of(a, a), List.of())))
         .hasMessageContaining("appears twice");
-    assertThatThrownBy(() -> StateCommit.of(new EngineSnapshot(0, List.of(), List.of()))
-        .withCheckpoint(" ", SourceCheckpoint.opaque("x"))).hasMessageContaining("blank");
+    assertThatThrownBy(
+            () ->
+                StateCommit.of(new EngineSnapshot(0, List.of(), List.of()))
+                    .withCheckpoint(" ", SourceCheckpoint.opaque("x")))
+        .hasMessageContaining("blank");
   }
 
   @Test
@@ -217,8 +256,8 @@ class StateStoreTest {
         Database ro = Database.openReadOnly(DatabaseConfig.sqlite(dir.resolve("state.db")))) {
       StateStore reader = StateStore.create(ro, clock);
       assertThat(reader.load()).isEmpty();
-      StateStore.create(db, clock).commit(StateCommit.of(snapshot(1, List.of(),
-          AlarmState.OK, List.of())));
+      StateStore.create(db, clock)
+          .commit(StateCommit.of(snapshot(1, List.of(), AlarmState.OK, List.of())));
       assertThat(reader.load().map(SavedState::commitNumber)).isEqualTo(Optional.of(1L));
       assertThat(Files.exists(dir.resolve("state.db-wal"))).isTrue();
     }

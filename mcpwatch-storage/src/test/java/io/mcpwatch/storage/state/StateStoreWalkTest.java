@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,28 +28,33 @@ class StateStoreWalkTest {
 
   @Test
   void commitAndLoad_randomWalksRoundTripAfterEveryCommit() {
-    qt().withExamples(6).forAll(longs().all()).checkAssert(this::walk);
+    qt().withExamples(6).forAll(longs().all()).checkAssert(seed -> walk(seed, sqlite(seed)));
   }
 
   @Test
   @Tag("slow")
   void commitAndLoad_manyRandomWalksRoundTrip() {
-    qt().withExamples(80).forAll(longs().all()).checkAssert(this::walk);
+    qt().withExamples(80).forAll(longs().all()).checkAssert(seed -> walk(seed, sqlite(seed)));
   }
 
-  private void walk(long seed) {
+  private Supplier<Database> sqlite(long seed) {
     Path d = dir.resolve("walk-" + Long.toHexString(seed));
+    return () -> Fixtures.sqlite(d);
+  }
+
+  /** One walk of 30 commits; {@code open} opens the same (initially empty) database each time. */
+  static void walk(long seed, Supplier<Database> open) {
     Fixtures.ManualClock clock = new Fixtures.ManualClock(Fixtures.T0);
     SnapshotWalk walk = new SnapshotWalk(seed);
     Random r = new Random(seed);
-    Database db = Fixtures.sqlite(d);
+    Database db = open.get();
     try (Database reader = Database.openReadOnly(db.config())) {
       StateStore store = StateStore.create(db, clock);
       StateStore check = StateStore.create(reader, clock);
       for (int step = 1; step <= 30; step++) {
         if (r.nextInt(6) == 0) {
           db.close();
-          db = Fixtures.sqlite(d);
+          db = open.get();
           store = StateStore.create(db, clock);
           if (r.nextBoolean()) {
             store.load();
@@ -61,8 +67,9 @@ class StateStoreWalkTest {
         assertThat(saved.engine()).as("seed %d step %d", seed, step).isEqualTo(walk.last);
         assertThat(saved.checkpoints()).isEqualTo(walk.checkpoints);
       }
-      TreeSet<String> ids = new JdbcOutbox(reader).items().stream().map(OutboxItem::id)
-          .collect(Collectors.toCollection(TreeSet::new));
+      TreeSet<String> ids =
+          new JdbcOutbox(reader)
+              .items().stream().map(OutboxItem::id).collect(Collectors.toCollection(TreeSet::new));
       assertThat(ids).isEqualTo(walk.outboxIds);
     } finally {
       db.close();
