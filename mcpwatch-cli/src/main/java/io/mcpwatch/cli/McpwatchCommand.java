@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       ValidateCommand.class,
       BacktestCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      SubscriptionsCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class McpwatchCommand implements Runnable {

@@ -1,0 +1,79 @@
+package io.mcpwatch.cli;
+
+import io.mcpwatch.cli.config.ConfigFiles;
+import io.mcpwatch.cli.config.LoadedConfig;
+import io.mcpwatch.cli.run.Hangup;
+import io.mcpwatch.cli.run.LiveService;
+import io.mcpwatch.cli.run.RunListener;
+import io.mcpwatch.cli.run.RunOptions;
+import io.mcpwatch.cli.run.ServicePlan;
+import io.mcpwatch.lint.Severity;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mcpwatch run}: the live service. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs every configured alarm on the real clock: tails the configured log files (and stdin,"
+          + " HTTP ingest), evaluates at each boundary and fires early when the next evaluation is"
+          + " certain, sends notifications, and keeps its state in the database so a restart"
+          + " continues exactly where it stopped.",
+      "Stops cleanly on Ctrl-C / SIGTERM; SIGHUP reloads the configuration (alarms, topics,"
+          + " sources) keeping alarm states.",
+      "Example: kubectl logs -f deploy/teams | mcpwatch run -c mcpwatch.yaml --stdin prod/teams"
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+      description = "The configuration (see mcpwatch init).")
+  Path config;
+
+  @Option(names = "--app", paramLabel = "APP",
+      description = "Run only this app's alarms and sources.")
+  @Nullable String app;
+
+  @Option(names = "--stdin", paramLabel = "[ENV/]APP",
+      description = "Also read log lines from stdin as APP's logs (in ENV only, or every"
+          + " environment APP is in). Time of each event: a timestamp at line start, else the"
+          + " time it was read.")
+  @Nullable String stdin;
+
+  @Option(names = "--no-early",
+      description = "Evaluate only at period boundaries, like CloudWatch (no early firing).")
+  boolean noEarly;
+
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "HTTP port instead of the configured one (0 = any free port).")
+  @Nullable Integer port;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LoadedConfig loaded = ConfigFiles.load(config);
+    long warnings =
+        loaded.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+    if (warnings > 0) {
+      spec.commandLine().getErr().println("mcpwatch: " + config + " has " + warnings
+          + " lint warning(s); mcpwatch validate -c " + config + " shows them");
+    }
+    RunOptions options =
+        RunOptions.defaults().withApp(app).withNoEarly(noEarly).withStdin(stdin).withHttpPort(port);
+    ServicePlan plan = ServicePlan.of(loaded, options);
+    LiveService service =
+        LiveService.start(plan, RunListener.NONE, InstantSource.system(), System.in);
+    Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "mcpwatch-shutdown"));
+    Hangup.onHangup(service::reload);
+    service.awaitTermination();
+    return service.failed() ? 1 : 0;
+  }
+}

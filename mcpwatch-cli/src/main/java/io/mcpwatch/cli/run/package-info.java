@@ -1,0 +1,21 @@
+/**
+ * The live service behind {@code mcpwatch run} and {@code mcpwatch demo}: the parts of mcpwatch
+ * wired together on the real clock. Start here: {@link io.mcpwatch.cli.run.LiveService#start}
+ * with a {@link io.mcpwatch.cli.run.ServicePlan}.
+ *
+ * <p>Data flow: a thread per source ({@code FileSource}: a {@code FileTailer} with exact
+ * checkpoints; {@code StdinSource}) decodes lines into events and queues them, with the checkpoints
+ * valid after them, in a bounded {@code Inbox}; HTTP ingest queues events in the server's bounded
+ * {@code EventQueue}. One engine thread ({@code EngineLoop}) drains both, ticks the engine at least
+ * every 50 ms, turns transitions into outbox items ({@code SubscriptionManager.plan}) and commits
+ * engine state + checkpoints + outbox items in one storage transaction. The dispatcher thread
+ * delivers the outbox and reports outcomes back to the engine thread as Action history.
+ *
+ * <p>Restart: the last commit restores the engine and resumes every file source at its committed
+ * checkpoint, so no line is lost or counted twice. Stdin and HTTP events not yet committed when
+ * the process dies are lost (a pipe cannot be re-read; an HTTP client got its 200 already).
+ */
+@NullMarked
+package io.mcpwatch.cli.run;
+
+import org.jspecify.annotations.NullMarked;
