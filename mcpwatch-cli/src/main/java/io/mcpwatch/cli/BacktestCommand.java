@@ -154,7 +154,9 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
       EventReader reader = readers.size() == 1 ? readers.get(0) : EventReaders.merge(readers);
-      EngineOptions engineOptions = EngineOptions.defaults().withEarlyFiring(!noEarly).withRetainAll(true);
+      // no alarm history: the report never reads it
+      EngineOptions engineOptions = EngineOptions.defaults().withEarlyFiring(!noEarly).withRetainAll(true)
+          .withHistory(false);
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {
         LongConsumer progress = bar == null ? n -> {} : n -> bar.stepTo(reader.stats().bytes());

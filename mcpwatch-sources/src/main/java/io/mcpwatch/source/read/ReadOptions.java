@@ -67,7 +67,7 @@ public record ReadOptions(
     this(format, defaultLogGroup, timestampFormat, maxEventBytes, null);
   }
 
-  /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events, all groups wanted. */
+  /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events, every group. */
   public static ReadOptions defaults() {
     return new ReadOptions(InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES, null);
   }
