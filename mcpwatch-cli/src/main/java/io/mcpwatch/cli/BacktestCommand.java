@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
@@ -114,12 +115,16 @@ final class BacktestCommand implements Callable<Integer> {
     if (defaultGroup == null && app != null) {
       defaultGroup = alarms.get(0).logGroup();
     }
+    // The engine routes by these groups only: the readers need not decode other groups' messages.
+    Set<String> alarmGroups =
+        alarms.stream().map(ResolvedAlarm::logGroup).collect(Collectors.toSet());
     ReadOptions options;
     try {
       options = ReadOptions.defaults()
           .withFormat(InputFormat.fromCliName(inputFormat))
           .withDefaultLogGroup(defaultGroup)
-          .withTimestampFormat(timestampFormat);
+          .withTimestampFormat(timestampFormat)
+          .withWantedLogGroups(alarmGroups);
     } catch (IllegalArgumentException e) {
       throw new UserError(2, e.getMessage());
     }
@@ -149,7 +154,9 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
       EventReader reader = readers.size() == 1 ? readers.get(0) : EventReaders.merge(readers);
-      EngineOptions engineOptions = EngineOptions.defaults().withEarlyFiring(!noEarly).withRetainAll(true);
+      // no alarm history: the report never reads it
+      EngineOptions engineOptions = EngineOptions.defaults().withEarlyFiring(!noEarly).withRetainAll(true)
+          .withHistory(false);
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {
         LongConsumer progress = bar == null ? n -> {} : n -> bar.stepTo(reader.stats().bytes());

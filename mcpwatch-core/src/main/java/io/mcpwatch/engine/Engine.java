@@ -96,7 +96,9 @@ public final class Engine {
     for (AlarmRuntime a : alarms) {
       a.firstBoundary = Math.floorDiv(startMillis, a.stepMillis) * a.stepMillis + a.stepMillis;
       a.transitionedMillis = startMillis;
-      a.history.add(AlarmHistory.created(a.spec, created));
+      if (options.history()) {
+        a.history.add(AlarmHistory.created(a.spec, created));
+      }
       byAlarm.put(a.alarm, a);
       byEqualAlarm.put(a.alarm, a);
     }
@@ -199,9 +201,11 @@ public final class Engine {
       a.firstBoundary =
           Math.floorDiv(nextBoundary + a.stepMillis - 1, a.stepMillis) * a.stepMillis;
       a.history.clear();
-      a.history.addAll(s.history());
-      if (!s.spec().equals(a.spec)) {
-        a.history.add(AlarmHistory.updated(s.spec(), a.spec, now, a.state));
+      if (options.history()) {
+        a.history.addAll(s.history());
+        if (!s.spec().equals(a.spec)) {
+          a.history.add(AlarmHistory.updated(s.spec(), a.spec, now, a.state));
+        }
       }
     }
     Map<MetricKey, List<SeriesState>> byKey = new HashMap<>();
@@ -294,7 +298,10 @@ public final class Engine {
     return runtime(alarm).series.series.minutes();
   }
 
-  /** The alarm's history, oldest first (DescribeAlarmHistory returns it newest first). */
+  /**
+   * The alarm's history, oldest first (DescribeAlarmHistory returns it newest first); empty when
+   * {@link EngineOptions#history()} is off.
+   */
   public List<HistoryItem> history(ResolvedAlarm alarm) {
     return List.copyOf(runtime(alarm).history);
   }
@@ -307,7 +314,9 @@ public final class Engine {
   public void recordAction(
       ResolvedAlarm alarm, Instant time, String action, @Nullable String failureReason) {
     AlarmRuntime a = runtime(alarm);
-    a.history.add(AlarmHistory.action(a.spec.alarmName(), time, action, failureReason));
+    if (options.history()) {
+      a.history.add(AlarmHistory.action(a.spec.alarmName(), time, action, failureReason));
+    }
   }
 
   /** The next boundary at which evaluations will run. */
@@ -494,8 +503,10 @@ public final class Engine {
     a.reasonData = data;
     a.transitionedMillis = time;
     Instant at = Instant.ofEpochMilli(time);
-    a.history.add(AlarmHistory.stateUpdate(spec.alarmName(), at, old, oldReason, oldData,
-        a.state, reason, data));
+    if (options.history()) {
+      a.history.add(AlarmHistory.stateUpdate(spec.alarmName(), at, old, oldReason, oldData,
+          a.state, reason, data));
+    }
     listener.onTransition(new AlarmTransition(a.alarm, at, old, a.state, reason, data, early,
         spec.actionsEnabled() ? actionsFor(spec, a.state) : List.of()));
   }

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #matches} allocates nothing but the values of the fields that carry a condition: field
  * positions go to a per-thread scratch array sized for this pattern (prefix fields, plus a ring of
- * the last suffix fields), and splitting stops as soon as the answer is known (after the prefix
- * when {@code ...} ends the pattern).
+ * the last suffix fields), and splitting stops as soon as the answer is known. When {@code ...}
+ * ends the pattern only the prefix is split, into {@link LeadingFields}, which patterns testing
+ * the same event one after the other share.
  */
 final class DelimitedPattern implements CompiledMatcher {
   private static final int STRIDE = FieldSplitter.STRIDE;
@@ -46,6 +47,8 @@ final class DelimitedPattern implements CompiledMatcher {
   private final boolean ellipsis;
   private final boolean anyCount;
   private final boolean absorbRest;
+  /** {@code ...} ends the pattern: only the first {@link #prefix} fields are needed. */
+  private final boolean leadingOnly;
   private final ThreadLocal<int[]> scratch;
 
   /** Substrings a matching event must contain, longest first: checked before splitting. */
@@ -72,6 +75,7 @@ final class DelimitedPattern implements CompiledMatcher {
         !ellipsis
             && options.delimitedFieldCount()
                 == PatternOptions.DelimitedFieldCount.LAST_ABSORBS_REST;
+    this.leadingOnly = ellipsis && suffix == 0 && !anyCount;
     this.keys = new String[slots];
     this.conditions = new SlotCondition[slots];
     int s = 0;
@@ -103,6 +107,9 @@ final class DelimitedPattern implements CompiledMatcher {
     }
     if (!mayMatch(message)) {
       return false;
+    }
+    if (leadingOnly) {
+      return leadingMatch(message);
     }
     int[] pos = scratch.get();
     boolean tabs = message.indexOf('\t') >= 0;
@@ -140,6 +147,22 @@ final class DelimitedPattern implements CompiledMatcher {
         if (!c.test(message, start, end)) {
           return false;
         }
+      }
+    }
+    return true;
+  }
+
+  /** {@link #matches} for {@code [prefix slots, ...]}: on the thread's shared leading fields. */
+  private boolean leadingMatch(String message) {
+    LeadingFields fields = LeadingFields.current();
+    if (fields.split(message, prefix) < prefix) {
+      return false;
+    }
+    int[] pos = fields.pos;
+    for (int i = 0; i < prefix; i++) {
+      SlotCondition c = conditions[i];
+      if (c != null && !c.test(message, pos[STRIDE * i], pos[STRIDE * i + 1])) {
+        return false;
       }
     }
     return true;

@@ -273,6 +273,36 @@ class EngineTest {
   }
 
   @Test
+  void history_offGivesTheSameTransitionsAndStatusesWithoutHistory() {
+    Fixture on = new Fixture("2024-05-01T10:00:00Z");
+    Fixture off = new Fixture("2024-05-01T10:00:00Z");
+    for (Fixture f : List.of(on, off)) {
+      f.alarm("/g", "ERR", spec().name("m").evaluationPeriods(2).build());
+      f.alarm("/g", "ERR", spec().name("b").treat(TreatMissingData.breaching).build());
+      f.start(EngineOptions.defaults().withHistory(f == on));
+      for (int s = 0; s < 600; s += 7) {
+        f.event("/g", Instant.parse("2024-05-01T10:00:00Z").plusSeconds(s).toString(), "ERR");
+      }
+      f.engine().recordAction(f.alarms.get(0), Instant.parse("2024-05-01T10:11:00Z"), "t", null);
+      f.tickAt("2024-05-01T10:30:00Z");
+    }
+    // the alarms (and their filters) are distinct objects: compare everything else
+    java.util.function.Function<AlarmTransition, List<Object>> t =
+        x -> List.of(x.time(), x.oldState(), x.newState(), x.reason(), x.reasonDataJson(),
+            x.early(), x.actions());
+    java.util.function.Function<AlarmStatus, List<Object>> st =
+        x -> java.util.Arrays.asList(x.state(), x.reason(), x.reasonDataJson(),
+            x.lastTransition(), x.lastEvaluated(), x.matchedEvents());
+    assertThat(off.transitions).map(t).isEqualTo(on.transitions.stream().map(t).toList())
+        .isNotEmpty();
+    assertThat(off.engine().statuses()).map(st)
+        .isEqualTo(on.engine().statuses().stream().map(st).toList());
+    assertThat(on.engine().history(on.alarms.get(0))).hasSizeGreaterThan(2);
+    assertThat(off.engine().history(off.alarms.get(0))).isEmpty();
+    assertThat(EngineOptions.defaults().history()).isTrue();
+  }
+
+  @Test
   void ingest_extremeTimestampsNeverThrow() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
     f.alarm("prod", "/g", "ERR", spec().build(), "1", 0.0, java.util.Map.of());

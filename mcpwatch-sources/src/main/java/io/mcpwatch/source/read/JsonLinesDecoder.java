@@ -16,6 +16,14 @@ import tools.jackson.core.JsonToken;
  * decoded straight from the bytes; anything else goes through {@link JacksonObject}, which also
  * accepts a fractional or ISO-8601 string timestamp and a non-string message (kept as its JSON
  * text).
+ *
+ * <p>The fastest path is for lines written exactly as {@code {"timestamp":N,"message":"...",
+ * "logGroup":"G"}} (no spaces; what CorpusGenerator and most exporters write) with a group seen
+ * before: it checks the fixed key bytes a word at a time and finds the group by its cached name
+ * instead of scanning it. It accepts only what {@link JsonScanner} reads the same way; anything
+ * else takes the general scan. The message of a group that is not wanted ({@link
+ * ReadOptions#wantedLogGroups()}) is checked (escapes, size) but not decoded: such events carry an
+ * empty message.
  */
 final class JsonLinesDecoder extends BaseLineDecoder {
   private static final int TS = 0;
@@ -24,13 +32,36 @@ final class JsonLinesDecoder extends BaseLineDecoder {
   private static final int GROUP_NAME = 3;
   private static final String[] KEYS = {"timestamp", "message", "logGroup", "logGroupName"};
 
+  /** {@code {"timestamp":} (13 bytes) as the words at offsets 0 and 5. */
+  private static final long TS_KEY_0 = keyWord("{\"timestamp\":", 0);
+
+  private static final long TS_KEY_5 = keyWord("{\"timestamp\":", 5);
+
+  /** {@code ,"message":"} (12 bytes) as the words at offsets 0 and 4. */
+  private static final long MSG_KEY_0 = keyWord(",\"message\":\"", 0);
+
+  private static final long MSG_KEY_4 = keyWord(",\"message\":\"", 4);
+
+  /** {@code ","logGroup":"} (14 bytes) as the words at offsets 0 and 6. */
+  private static final long GROUP_KEY_0 = keyWord("\",\"logGroup\":\"", 0);
+
+  private static final long GROUP_KEY_6 = keyWord("\",\"logGroup\":\"", 6);
+
   private final JsonScanner scanner = new JsonScanner(KEYS);
   private final JacksonObject slow = new JacksonObject(KEYS);
-  private final LogGroupCache groups = new LogGroupCache();
+  private final LogGroupCache groups;
   private byte[] scratch = new byte[4096];
+
+  // The spans found by commonLayout or the general scan, for eventFromSpans.
+  private long spanTime;
+  private String spanGroup = "";
+  private int msgStart;
+  private int msgEnd;
+  private boolean msgEscaped;
 
   JsonLinesDecoder(ReadOptions options) {
     super(options, ReadOptions.ENVELOPE_SLACK_BYTES);
+    this.groups = new LogGroupCache(options::wants);
   }
 
   @Override
@@ -43,6 +74,9 @@ final class JsonLinesDecoder extends BaseLineDecoder {
       byte[] b, int off, int len, long fallbackTimeMillis, String logGroup) {
     if (len > maxLineBytes()) {
       return none(Outcome.OVERSIZED);
+    }
+    if (commonLayout(b, off, off + len)) {
+      return eventFromSpans(b, off, len, fallbackTimeMillis, logGroup);
     }
     if (scanner.scan(b, off, off + len)) {
       byte mk = scanner.kind[MSG];
@@ -59,29 +93,115 @@ final class JsonLinesDecoder extends BaseLineDecoder {
         }
         String group = fastGroup(b, logGroup);
         if (ts != Timestamps.NONE && group != null) {
-          int ms = scanner.start[MSG];
-          int me = scanner.end[MSG];
-          if (mk == STRING) {
-            if (me - ms > maxEventBytes) {
-              return none(Outcome.OVERSIZED);
-            }
-            return event(
-                new LogEvent(group, ts, new String(b, ms, me - ms, StandardCharsets.UTF_8)));
-          }
-          byte[] out = scratch(me - ms);
-          int n = JsonStrings.unescape(b, ms, me, out);
-          if (n >= 0) {
-            if (n > maxEventBytes) {
-              return none(Outcome.OVERSIZED);
-            }
-            return event(new LogEvent(group, ts, new String(out, 0, n, StandardCharsets.UTF_8)));
-          }
+          spanTime = ts;
+          spanGroup = group;
+          msgStart = scanner.start[MSG];
+          msgEnd = scanner.end[MSG];
+          msgEscaped = mk == ESCAPED_STRING;
+          return eventFromSpans(b, off, len, fallbackTimeMillis, logGroup);
         }
       }
     } else if (isBlank(b, off, len)) {
       return none(Outcome.SKIPPED);
     }
     return slowDecode(b, off, len, fallbackTimeMillis, logGroup);
+  }
+
+  /**
+   * Whether {@code b[from..to)} is {@code {"timestamp":DIGITS,"message":"...","logGroup":"G"}}
+   * plus trailing whitespace, with G a cached group name; if so, sets the spans. The general scan
+   * reads such a line the same way: the cached names hold no quote or backslash, so G's closing
+   * quote is the one before the final brace.
+   */
+  private boolean commonLayout(byte[] b, int from, int to) {
+    if (to - from < 13 + 1 + 12 + 14 + 3
+        || Swar.word(b, from) != TS_KEY_0
+        || Swar.word(b, from + 5) != TS_KEY_5) {
+      return false;
+    }
+    int ds = from + 13;
+    int de = ds;
+    while (de < to && Timestamps.isDigit(b[de])) {
+      de++;
+    }
+    if (de + 12 > to || Swar.word(b, de) != MSG_KEY_0 || Swar.word(b, de + 4) != MSG_KEY_4) {
+      return false;
+    }
+    long ts = parseLong(b, ds, de);
+    if (ts == Timestamps.NONE) {
+      return false;
+    }
+    int ms = de + 12;
+    int j = ms;
+    boolean escaped = false;
+    while (true) {
+      j = Swar.indexOfQuoteOrBackslash(b, j, to);
+      if (j < 0) {
+        return false;
+      }
+      if (b[j] == '"') {
+        break;
+      }
+      escaped = true;
+      j += 2; // the backslash and the byte it escapes
+    }
+    int me = j;
+    if (me + 14 > to || Swar.word(b, me) != GROUP_KEY_0 || Swar.word(b, me + 6) != GROUP_KEY_6) {
+      return false;
+    }
+    int gs = me + 14;
+    int e = to;
+    while (e > gs && JsonScanner.isWs(b[e - 1])) {
+      e--;
+    }
+    if (e - gs < 3 || b[e - 1] != '}' || b[e - 2] != '"') {
+      return false;
+    }
+    String group = groups.find(b, gs, e - 2);
+    if (group == null) {
+      return false;
+    }
+    spanTime = ts;
+    spanGroup = group;
+    msgStart = ms;
+    msgEnd = me;
+    msgEscaped = escaped;
+    return true;
+  }
+
+  /** The event of the spans set by {@link #commonLayout} or the general scan. */
+  private @Nullable LogEvent eventFromSpans(
+      byte[] b, int off, int len, long fallbackTimeMillis, String logGroup) {
+    int ms = msgStart;
+    int me = msgEnd;
+    boolean wanted = groups.wanted(spanGroup);
+    if (!msgEscaped) {
+      if (me - ms > maxEventBytes) {
+        return none(Outcome.OVERSIZED);
+      }
+      String message = wanted ? new String(b, ms, me - ms, StandardCharsets.UTF_8) : "";
+      return event(new LogEvent(spanGroup, spanTime, message));
+    }
+    if (!wanted && me - ms <= maxEventBytes) { // unescaping never grows: it fits
+      if (JsonStrings.validEscapes(b, ms, me)) {
+        return event(new LogEvent(spanGroup, spanTime, ""));
+      }
+      return slowDecode(b, off, len, fallbackTimeMillis, logGroup);
+    }
+    byte[] out = scratch(me - ms);
+    int n = JsonStrings.unescape(b, ms, me, out);
+    if (n < 0) {
+      return slowDecode(b, off, len, fallbackTimeMillis, logGroup);
+    }
+    if (n > maxEventBytes) {
+      return none(Outcome.OVERSIZED);
+    }
+    String message = wanted ? new String(out, 0, n, StandardCharsets.UTF_8) : "";
+    return event(new LogEvent(spanGroup, spanTime, message));
+  }
+
+  private static long keyWord(String key, int at) {
+    return Swar.word(key.getBytes(StandardCharsets.US_ASCII), at);
   }
 
   private static final String MISSING_TIMESTAMP =

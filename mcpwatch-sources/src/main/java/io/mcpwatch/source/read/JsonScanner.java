@@ -161,14 +161,15 @@ final class JsonScanner {
   }
 
   static int skipWs(byte[] b, int i, int to) {
-    while (i < to) {
-      byte c = b[i];
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        break;
-      }
+    while (i < to && isWs(b[i])) {
       i++;
     }
     return i;
+  }
+
+  /** JSON whitespace. */
+  static boolean isWs(byte c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
   /** A number ({@code [-+0-9.eE]+}) or true/false/null; returns the index after it, or -1. */

@@ -80,6 +80,43 @@ final class JsonStrings {
     return o;
   }
 
+  /**
+   * Whether {@link #unescape} succeeds on {@code b[from..to)}: every escape is one of {@code \" \\
+   * \/ \b \f \n \r \t} or {@code \}{@code u} with four hex digits. Nothing is written.
+   */
+  static boolean validEscapes(byte[] b, int from, int to) {
+    int i = from;
+    while (true) {
+      int bs = Swar.indexOfBackslash(b, i, to);
+      if (bs < 0) {
+        return true;
+      }
+      if (bs + 1 >= to) {
+        return false;
+      }
+      switch (b[bs + 1]) {
+        case '"':
+        case '\\':
+        case '/':
+        case 'n':
+        case 't':
+        case 'r':
+        case 'b':
+        case 'f':
+          i = bs + 2;
+          break;
+        case 'u':
+          if (hex4(b, bs + 2, to) < 0) {
+            return false;
+          }
+          i = bs + 6;
+          break;
+        default:
+          return false;
+      }
+    }
+  }
+
   private static int hex4(byte[] b, int i, int to) {
     if (to - i < 4) {
       return -1;

@@ -1,6 +1,7 @@
 package io.mcpwatch.source.read;
 
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +23,17 @@ import org.jspecify.annotations.Nullable;
  *     256 KiB, by default); longer lines are counted as oversized and skipped without being
  *     buffered. JSON and Docker lines may be {@value #ENVELOPE_SLACK_BYTES} bytes longer to make
  *     room for the JSON around the message
+ * @param wantedLogGroups the log groups whose messages the caller reads; {@code null} (the default)
+ *     means all. Events of other groups are still returned, with their timestamp and log group and
+ *     counted as usual, but a reader may leave their message empty instead of decoding it (JSON
+ *     lines do): for a caller that routes by log group and only counts the others
  */
 public record ReadOptions(
     InputFormat format,
     @Nullable String defaultLogGroup,
     @Nullable String timestampFormat,
-    long maxEventBytes) {
+    long maxEventBytes,
+    @Nullable Set<String> wantedLogGroups) {
 
   /** CloudWatch Logs' maximum event size. */
   public static final long DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
@@ -49,27 +55,50 @@ public record ReadOptions(
           "maxEventBytes: expected 1.." + MAX_MAX_EVENT_BYTES + ", got " + maxEventBytes);
     }
     TimestampExtractor.compile(timestampFormat); // validates
+    wantedLogGroups = wantedLogGroups == null ? null : Set.copyOf(wantedLogGroups);
   }
 
-  /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events. */
+  /** Every log group wanted (see {@link #wantedLogGroups()}). */
+  public ReadOptions(
+      InputFormat format,
+      @Nullable String defaultLogGroup,
+      @Nullable String timestampFormat,
+      long maxEventBytes) {
+    this(format, defaultLogGroup, timestampFormat, maxEventBytes, null);
+  }
+
+  /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events, every group. */
   public static ReadOptions defaults() {
-    return new ReadOptions(InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES);
+    return new ReadOptions(InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES, null);
   }
 
   public ReadOptions withFormat(InputFormat newFormat) {
-    return new ReadOptions(newFormat, defaultLogGroup, timestampFormat, maxEventBytes);
+    return new ReadOptions(
+        newFormat, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups);
   }
 
   public ReadOptions withDefaultLogGroup(@Nullable String group) {
-    return new ReadOptions(format, group, timestampFormat, maxEventBytes);
+    return new ReadOptions(format, group, timestampFormat, maxEventBytes, wantedLogGroups);
   }
 
   public ReadOptions withTimestampFormat(@Nullable String newTimestampFormat) {
-    return new ReadOptions(format, defaultLogGroup, newTimestampFormat, maxEventBytes);
+    return new ReadOptions(
+        format, defaultLogGroup, newTimestampFormat, maxEventBytes, wantedLogGroups);
   }
 
   public ReadOptions withMaxEventBytes(long newMaxEventBytes) {
-    return new ReadOptions(format, defaultLogGroup, timestampFormat, newMaxEventBytes);
+    return new ReadOptions(
+        format, defaultLogGroup, timestampFormat, newMaxEventBytes, wantedLogGroups);
+  }
+
+  /** See {@link #wantedLogGroups()}; {@code null}: all. */
+  public ReadOptions withWantedLogGroups(@Nullable Set<String> groups) {
+    return new ReadOptions(format, defaultLogGroup, timestampFormat, maxEventBytes, groups);
+  }
+
+  /** Whether the messages of {@code group} are wanted. */
+  boolean wants(String group) {
+    return wantedLogGroups == null || wantedLogGroups.contains(group);
   }
 
   /** The log group for events whose input names none. */

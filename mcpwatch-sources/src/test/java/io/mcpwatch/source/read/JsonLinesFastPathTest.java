@@ -1,0 +1,182 @@
+package io.mcpwatch.source.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.source.read.LineDecoder.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * The JSON-lines fast path for {@code {"timestamp":N,"message":"...","logGroup":"G"}} lines of a
+ * cached group reads every line exactly as the general scan does, and unwanted groups keep
+ * everything but their message.
+ */
+class JsonLinesFastPathTest {
+  private static final List<String> GROUPS =
+      List.of(
+          "/ecs/aiconnectors-prod-aiconnectors/sharepoint-main-svc/sharepoint",
+          "/ecs/aiconnectors-prod-aiconnectors/outlook-main-svc/outlook",
+          "/ecs/aiconnectors-prod-aiconnectors/databricks-main-svc/databricks",
+          "/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams",
+          "/ecs/aiconnectors-dev-aiconnectors/sharepoint-main-svc/sharepoint",
+          "/ecs/aiconnectors-dev-aiconnectors/outlook-main-svc/outlook",
+          "/ecs/aiconnectors-dev-aiconnectors/databricks-main-svc/databricks",
+          "/ecs/aiconnectors-dev-aiconnectors/teams-main-svc/teams",
+          "g");
+
+  /** Message content as it appears between the quotes: raw text, escapes, broken escapes. */
+  private static Gen<String> contents() {
+    Gen<String> pieces =
+        lists()
+            .of(
+                Generate.pick(
+                    List.of(
+                        "a", " ", "INFO:", "\\\"", "\\\\", "\\n", "\\u0041", "\\ud83d\\ude00",
+                        "\\ud83d", "\\u12", "\\x", "\\", "\"", "é", "\t", "}", ",\"a\":1", "\\/")))
+            .ofSizeBetween(0, 12)
+            .map(l -> String.join("", l));
+    return pieces.mix(strings().betweenCodePoints(0x20, 0x7E).ofLengthBetween(0, 60), 30);
+  }
+
+  private static String line(String ts, String content, String group, String tail) {
+    return "{\"timestamp\":" + ts + ",\"message\":\"" + content + "\",\"logGroup\":\"" + group
+        + "\"}" + tail;
+  }
+
+  /** Common-layout lines, and lines one byte or a truncation away from it. */
+  private static Gen<String> lines() {
+    Gen<String> ts =
+        longs()
+            .between(0, 999_999_999_999_999_999L)
+            .map((Long v) -> String.valueOf(v))
+            .mix(Generate.pick(List.of("", "-5", "1.5", "1e3", "1234567890123456789", "\"7")), 20);
+    Gen<String> tail = Generate.pick(List.of("", "", " ", "\r", " \t ", "x", ",", "}"));
+    Gen<String> valid =
+        ts.zip(contents(), Generate.pick(GROUPS), tail, JsonLinesFastPathTest::line);
+    Gen<String> mutated =
+        valid.zip(
+            integers().between(0, 400),
+            Generate.pick(List.of("\"", "\\", " ", "}", ",", ":", "x", "0", "", "\n")),
+            (l, at, c) -> {
+              int i = Math.min(at, l.length());
+              return l.substring(0, i) + c + l.substring(Math.min(l.length(), i + 1));
+            });
+    Gen<String> truncated =
+        valid.zip(integers().between(0, 400), (l, at) -> l.substring(0, Math.min(at, l.length())));
+    return valid.mix(mutated, 40).mix(truncated, 15);
+  }
+
+  private static LineDecoder warm(ReadOptions options) {
+    LineDecoder d = LineDecoder.forFormat(InputFormat.JSON_LINES, options);
+    for (String g : GROUPS) {
+      DecoderHarness.decode(d, line("1", "m", g, ""));
+    }
+    return d;
+  }
+
+  private record Result(LogEvent event, Outcome outcome, String problem) {}
+
+  private static Result decode(LineDecoder d, String line) {
+    LogEvent e = DecoderHarness.decode(d, line);
+    return new Result(e, d.lastOutcome(), Objects.toString(d.lastProblem()));
+  }
+
+  @Test
+  void decode_cachedGroupsDecodeLikeTheGeneralScan() {
+    ReadOptions options = ReadOptions.defaults().withMaxEventBytes(40);
+    LineDecoder warm = warm(options);
+    qt().withExamples(5000)
+        .forAll(lines())
+        .checkAssert(
+            l -> {
+              LineDecoder cold = LineDecoder.forFormat(InputFormat.JSON_LINES, options);
+              assertThat(decode(warm, l)).as(l).isEqualTo(decode(cold, l));
+            });
+  }
+
+  @Test
+  void decode_unwantedGroupsKeepEverythingButTheMessage() {
+    ReadOptions all = ReadOptions.defaults().withMaxEventBytes(40);
+    Set<String> prod = Set.of(GROUPS.get(0), GROUPS.get(1));
+    LineDecoder wantsAll = warm(all);
+    LineDecoder wantsProd = warm(all.withWantedLogGroups(prod));
+    LineDecoder coldProd =
+        LineDecoder.forFormat(InputFormat.JSON_LINES, all.withWantedLogGroups(prod));
+    qt().withExamples(5000)
+        .forAll(lines())
+        .checkAssert(
+            l -> {
+              Result full = decode(wantsAll, l);
+              for (Result some : List.of(decode(wantsProd, l), decode(coldProd, l))) {
+                assertThat(some.outcome()).as(l).isEqualTo(full.outcome());
+                assertThat(some.problem()).as(l).isEqualTo(full.problem());
+                if (full.event() != null) {
+                  LogEvent e = some.event();
+                  assertThat(e.logGroup()).isEqualTo(full.event().logGroup());
+                  assertThat(e.timestampMillis()).isEqualTo(full.event().timestampMillis());
+                  if (prod.contains(e.logGroup())) {
+                    assertThat(e.message()).isEqualTo(full.event().message());
+                  } else {
+                    assertThat(e.message()).isIn("", full.event().message());
+                  }
+                }
+              }
+            });
+  }
+
+  @Test
+  void decode_unwantedGroupOfACommonLineHasAnEmptyMessage() {
+    LineDecoder d =
+        LineDecoder.forFormat(
+            InputFormat.JSON_LINES, ReadOptions.defaults().withWantedLogGroups(Set.of("/w")));
+    String other = line("5", "INFO: \\\"GET / HTTP/1.1\\\" 200", "/other", "");
+    assertThat(DecoderHarness.decode(d, other)).isEqualTo(new LogEvent("/other", 5, ""));
+    assertThat(DecoderHarness.decode(d, other)).isEqualTo(new LogEvent("/other", 5, ""));
+    assertThat(DecoderHarness.decode(d, line("6", "a\\tb", "/w", "")))
+        .isEqualTo(new LogEvent("/w", 6, "a\tb"));
+    String bad = line("7", "bad \\q", "/other", "");
+    LineDecoder all = DecoderHarness.jsonLines();
+    assertThat(decode(d, bad)).isEqualTo(decode(all, bad)); // the slow path words the problem
+  }
+
+  @Test
+  void logGroupCache_keepsTheGroupsOfBothEnvironments() {
+    LogGroupCache cache = new LogGroupCache(g -> g.contains("-prod-"));
+    for (String g : GROUPS) {
+      byte[] b = g.getBytes(StandardCharsets.UTF_8);
+      assertThat(cache.get(b, 0, b.length)).isEqualTo(g);
+    }
+    for (String g : GROUPS) {
+      byte[] b = ("x" + g + "y").getBytes(StandardCharsets.UTF_8);
+      String found = cache.find(b, 1, b.length - 1);
+      assertThat(found).isEqualTo(g);
+      assertThat(cache.wanted(found)).isEqualTo(g.contains("-prod-"));
+    }
+    byte[] quoted = "/a\"b".getBytes(StandardCharsets.UTF_8);
+    assertThat(cache.get(quoted, 0, quoted.length)).isEqualTo("/a\"b");
+    assertThat(cache.find(quoted, 0, quoted.length)).isNull();
+  }
+
+  @Test
+  void validEscapes_agreesWithUnescape() {
+    qt().withExamples(3000)
+        .forAll(contents())
+        .checkAssert(
+            c -> {
+              byte[] b = c.getBytes(StandardCharsets.UTF_8);
+              boolean ok = JsonStrings.unescape(b, 0, b.length, new byte[b.length]) >= 0;
+              assertThat(JsonStrings.validEscapes(b, 0, b.length)).as(c).isEqualTo(ok);
+            });
+  }
+}
