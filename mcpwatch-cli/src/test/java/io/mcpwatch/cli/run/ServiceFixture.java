@@ -158,11 +158,17 @@ final class ServiceFixture implements AutoCloseable {
   }
 
   void append(String... lines) throws IOException {
+    appendTo(log, lines);
+  }
+
+  /** Appends lines to a file (e.g. one a child-JVM service tails). */
+  static void appendTo(Path file, String... lines) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
       sb.append(l).append('\n');
     }
-    appendRaw(sb.toString().getBytes(StandardCharsets.UTF_8));
+    Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   void appendRaw(byte[] bytes) throws IOException {
