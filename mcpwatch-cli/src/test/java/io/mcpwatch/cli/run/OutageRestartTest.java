@@ -104,8 +104,9 @@ class OutageRestartTest {
       // Wait for the return to OK of both alarms too (their 1-minute period ends within seconds
       // at 20x): after that nothing changes any more, so the end state is stable.
       await().atMost(Duration.ofSeconds(60)).until(() -> ALARMS.stream().allMatch(a ->
-          f2.recorder.transitions.stream().anyMatch(t -> t.alarm().spec().alarmName().equals(a)
-              && t.oldState() == AlarmState.ALARM && t.newState() == AlarmState.OK)));
+          java.util.stream.Stream.concat(transitions.stream(), f2.recorder.transitions.stream())
+              .anyMatch(t -> t.alarm().spec().alarmName().equals(a)
+                  && t.oldState() == AlarmState.ALARM && t.newState() == AlarmState.OK)));
       awaitDrained(config, smtp);
       f2.close();
       transitions.addAll(f2.recorder.transitions);
