@@ -14,6 +14,7 @@ import io.mcpwatch.server.HttpServer;
 import io.mcpwatch.server.ServerSettings;
 import io.mcpwatch.server.ingest.Admission;
 import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionActions;
 import io.mcpwatch.server.subscribe.SubscriptionPages;
 import io.mcpwatch.server.web.BearerToken;
@@ -75,6 +76,7 @@ public final class LiveService {
   private final List<LogSource> sources = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable HttpServer http;
+  private final LiveAlarmStatus alarmStatus;
   private volatile ServicePlan plan;
   private boolean stopping;
 
@@ -90,6 +92,12 @@ public final class LiveService {
       InstantSource clock,
       InputStream stdin) {
     this.plan = plan;
+    this.alarmStatus =
+        new LiveAlarmStatus(
+            db.config(),
+            () -> this.plan.alarms(),
+            plan.service().engine().extraRangeDatapoints(),
+            clock);
     this.db = db;
     this.state = state;
     this.subscriptions = subscriptions;
@@ -240,6 +248,7 @@ public final class LiveService {
               return a;
             })
         .subscriptions(new SubscriptionPages(actions, ns.links(), keys::certificatePem))
+        .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
         .health(this::healthCounters)
         .start();
   }
@@ -412,6 +421,7 @@ public final class LiveService {
       if (h != null) {
         h.close();
       }
+      alarmStatus.close();
       toStop.forEach(LogSource::close);
       for (LogSource s : toStop) {
         s.join(Duration.ofSeconds(2));
