@@ -4,18 +4,13 @@ import io.mcpwatch.cli.config.ConfigFiles;
 import io.mcpwatch.cli.config.LoadedConfig;
 import io.mcpwatch.cli.run.ServicePlan;
 import io.mcpwatch.cli.run.StatusView;
-import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.DatabaseConfig;
 import io.mcpwatch.storage.StorageException;
-import io.mcpwatch.storage.state.StatusReader;
-import io.mcpwatch.storage.state.StatusReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +28,6 @@ import picocli.CommandLine.Spec;
           + " database of the configuration (read-only: works while mcpwatch run is running)."
     })
 final class StatusCommand implements Callable<Integer> {
-  /** How many history items per alarm are read for its transitions. */
-  private static final int HISTORY_LIMIT = 500;
-
   @Spec CommandSpec spec;
 
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
@@ -53,18 +45,11 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedConfig loaded = ConfigFiles.load(config);
-    List<ResolvedAlarm> alarms =
-        loaded.alarms().stream()
-            .filter(a -> app == null || a.app().equals(app))
-            .collect(Collectors.toList());
     DatabaseConfig dbc = ServicePlan.database(loaded);
     StatusView view;
     try (Database db = Database.openReadOnly(dbc)) {
-      StatusReader reader = new StatusReader(db);
-      int extra = loaded.config().service().engine().extraRangeDatapoints();
-      StatusReport report = reader.report(Instant.now(), extra, 4);
-      view = new StatusView(report, alarms,
-          (env, name) -> reader.history(env, name, HISTORY_LIMIT), dbc.describe(), Instant.now());
+      view = StatusView.read(db, loaded.alarms(), a -> app == null || a.app().equals(app),
+          loaded.config().service().engine().extraRangeDatapoints(), Instant.now());
     } catch (StorageException e) {
       throw new UserError(1, e.getMessage() + " (has mcpwatch run -c " + config + " run yet?)");
     }

@@ -7,6 +7,7 @@ import io.mcpwatch.server.ingest.BoundedBody;
 import io.mcpwatch.server.ingest.EventSink;
 import io.mcpwatch.server.ingest.IngestHandler;
 import io.mcpwatch.server.ingest.IngestStats;
+import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionPages;
 import io.mcpwatch.server.web.Answer;
 import io.mcpwatch.server.web.BearerToken;
@@ -107,6 +108,7 @@ public final class HttpServer implements AutoCloseable {
     private final ServerSettings settings;
     private @Nullable EventSink sink;
     private @Nullable SubscriptionPages pages;
+    private @Nullable AlarmPages alarmPages;
     private final List<Supplier<Map<String, Long>>> counters = new ArrayList<>();
     private InstantSource clock = InstantSource.system();
 
@@ -123,6 +125,12 @@ public final class HttpServer implements AutoCloseable {
     /** Serves the subscription pages and the certificate. */
     public Builder subscriptions(SubscriptionPages pages) {
       this.pages = Objects.requireNonNull(pages, "pages");
+      return this;
+    }
+
+    /** Serves the read-only alarm pages (the notifications' "View this alarm" links). */
+    public Builder alarms(AlarmPages alarms) {
+      this.alarmPages = Objects.requireNonNull(alarms, "alarms");
       return this;
     }
 
@@ -154,7 +162,7 @@ public final class HttpServer implements AutoCloseable {
       all.add(stats::snapshot);
       all.addAll(counters);
       Health health = new Health(clock, clock.instant(), all);
-      Routes routes = new Routes(settings, ingest, pages, health);
+      Routes routes = new Routes(settings, ingest, pages, alarmPages, health);
       Javalin app = Javalin.create(routes::configure);
       try {
         app.start(settings.host(), settings.port());
@@ -206,16 +214,19 @@ public final class HttpServer implements AutoCloseable {
     private final ServerSettings settings;
     private final @Nullable IngestHandler ingest;
     private final @Nullable SubscriptionPages pages;
+    private final @Nullable AlarmPages alarms;
     private final Health health;
 
     Routes(
         ServerSettings settings,
         @Nullable IngestHandler ingest,
         @Nullable SubscriptionPages pages,
+        @Nullable AlarmPages alarms,
         Health health) {
       this.settings = settings;
       this.ingest = ingest;
       this.pages = pages;
+      this.alarms = alarms;
       this.health = health;
     }
 
@@ -248,6 +259,15 @@ public final class HttpServer implements AutoCloseable {
         }
         cfg.routes.get(sp.links().certificatePath(), ctx -> send(ctx, sp.certificate()));
         cfg.routes.get("/", ctx -> send(ctx, sp.queryApi(ctx.queryParamMap())));
+      }
+      AlarmPages ap = alarms;
+      if (ap != null) {
+        String list = ap.path().substring(0, ap.path().length() - 1);
+        cfg.routes.get(list, ctx -> send(ctx, ap.answer(null, ctx.queryParam("format"))));
+        cfg.routes.get(ap.path(), ctx -> send(ctx, ap.answer(null, ctx.queryParam("format"))));
+        cfg.routes.get(
+            ap.path() + "{name}",
+            ctx -> send(ctx, ap.answer(ctx.pathParam("name"), ctx.queryParam("format"))));
       }
       cfg.routes.exception(
           Exception.class,

@@ -238,6 +238,7 @@ final class EngineLoop implements Runnable {
       ingest(b);
       httpEvents += b.size();
       dirty = true;
+      commitNow = true; // its client waits for the commit before it gets its 200
     }
     return n;
   }
@@ -351,6 +352,7 @@ final class EngineLoop implements Runnable {
       return;
     }
     StateCommit c = new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems);
+    long httpBatches = http == null ? 0 : http.taken(); // polled on this thread: all ingested
     long t0 = System.nanoTime();
     lastCommitNanos = t0;
     try {
@@ -367,6 +369,9 @@ final class EngineLoop implements Runnable {
     maxCommitMillis = Math.max(maxCommitMillis, ms);
     commits++;
     commitBackoffNanos = 0;
+    if (http != null) {
+      http.committedThrough(httpBatches);
+    }
     boolean items = !pendingItems.isEmpty();
     pendingItems.clear();
     pendingCheckpoints.clear();

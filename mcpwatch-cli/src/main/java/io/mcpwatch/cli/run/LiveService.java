@@ -12,8 +12,8 @@ import io.mcpwatch.notify.UnsubscribeResult;
 import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.server.HttpServer;
 import io.mcpwatch.server.ServerSettings;
-import io.mcpwatch.server.ingest.Admission;
 import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionActions;
 import io.mcpwatch.server.subscribe.SubscriptionPages;
 import io.mcpwatch.server.web.BearerToken;
@@ -62,6 +62,8 @@ public final class LiveService {
   private static final Logger log = LoggerFactory.getLogger(LiveService.class);
   private static final Duration DISPATCHER_STOP = Duration.ofSeconds(5);
   private static final int HTTP_QUEUE_EVENTS = 100_000;
+  /** An ingest request is answered once its events are committed, or after this long. */
+  private static final Duration HTTP_COMMIT_WAIT = Duration.ofSeconds(5);
 
   private final Database db;
   private final StateStore state;
@@ -75,6 +77,7 @@ public final class LiveService {
   private final List<LogSource> sources = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable HttpServer http;
+  private final LiveAlarmStatus alarmStatus;
   private volatile ServicePlan plan;
   private boolean stopping;
 
@@ -85,17 +88,24 @@ public final class LiveService {
       Optional<SavedState> saved,
       SubscriptionManager subscriptions,
       NotificationDispatcher.Builder dispatch,
+      Inbox inbox,
       @Nullable EventQueue httpQueue,
       RunListener listener,
       InstantSource clock,
       InputStream stdin) {
     this.plan = plan;
+    this.alarmStatus =
+        new LiveAlarmStatus(
+            db.config(),
+            () -> this.plan.alarms(),
+            plan.service().engine().extraRangeDatapoints(),
+            clock);
     this.db = db;
     this.state = state;
     this.subscriptions = subscriptions;
     this.clock = clock;
     this.stdin = stdin;
-    this.inbox = new Inbox(16);
+    this.inbox = inbox;
     JdbcOutbox outbox = new JdbcOutbox(db);
     RunOptions o = plan.options();
     this.loop =
@@ -164,9 +174,14 @@ public final class LiveService {
                   clock,
                   listener)
               .subscriptions(store);
+      Inbox inbox = new Inbox(16);
       EventQueue queue =
-          hs.enabled() ? new EventQueue(HTTP_QUEUE_EVENTS, Duration.ofSeconds(1)) : null;
-      s = new LiveService(plan, db, state, saved, manager, dispatch, queue, listener, clock, stdin);
+          hs.enabled()
+              ? new EventQueue(
+                  HTTP_QUEUE_EVENTS, Duration.ofSeconds(1), HTTP_COMMIT_WAIT, inbox::wake)
+              : null;
+      s = new LiveService(
+          plan, db, state, saved, manager, dispatch, inbox, queue, listener, clock, stdin);
       s.dispatcher.start();
       s.engineThread.start();
       if (queue != null) {
@@ -231,15 +246,9 @@ public final class LiveService {
         };
     return HttpServer.builder(ss)
         .clock(clock)
-        .ingest(
-            events -> {
-              Admission a = queue.offer(events);
-              if (a instanceof Admission.Accepted) {
-                inbox.wake();
-              }
-              return a;
-            })
+        .ingest(queue)
         .subscriptions(new SubscriptionPages(actions, ns.links(), keys::certificatePem))
+        .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
         .health(this::healthCounters)
         .start();
   }
@@ -412,6 +421,7 @@ public final class LiveService {
       if (h != null) {
         h.close();
       }
+      alarmStatus.close();
       toStop.forEach(LogSource::close);
       for (LogSource s : toStop) {
         s.join(Duration.ofSeconds(2));

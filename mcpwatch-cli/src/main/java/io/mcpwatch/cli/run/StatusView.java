@@ -14,7 +14,9 @@ import io.mcpwatch.source.read.ReaderStats;
 import io.mcpwatch.source.tail.FileCheckpoint;
 import io.mcpwatch.storage.state.AlarmView;
 import io.mcpwatch.storage.state.CheckpointView;
+import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.state.SourceCheckpoint;
+import io.mcpwatch.storage.state.StatusReader;
 import io.mcpwatch.storage.state.StatusReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +24,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -53,6 +58,9 @@ public final class StatusView {
   private static final DateTimeFormatter HM =
       DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  private static final int HISTORY_LIMIT = 500;
+  private static final int STUCK_AFTER_ATTEMPTS = 4;
+
   private final StatusReport report;
   private final List<Entry> entries = new ArrayList<>();
   private final List<AlarmView> unknown = new ArrayList<>();
@@ -64,12 +72,15 @@ public final class StatusView {
   private record Entry(ResolvedAlarm alarm, AlarmView view, List<AlarmTransition> transitions) {}
 
   /**
-   * @param alarms the configured alarms to show
+   * @param configured every configured alarm
+   * @param shown which of them to show; when it hides any, stored alarms that are no longer
+   *     configured are not listed either
    * @param history an alarm's history (env, alarm name), newest first
    */
   public StatusView(
       StatusReport report,
-      List<ResolvedAlarm> alarms,
+      List<ResolvedAlarm> configured,
+      Predicate<ResolvedAlarm> shown,
       BiFunction<String, String, List<HistoryItem>> history,
       String database,
       Instant now) {
@@ -77,23 +88,51 @@ public final class StatusView {
     this.database = database;
     this.now = now;
     Map<String, AlarmView> views = new HashMap<>();
-    report.alarms().forEach(v -> views.put(v.env() + '\u0000' + v.alarmName(), v));
-    Map<String, Boolean> shown = new HashMap<>();
-    for (ResolvedAlarm a : alarms) {
-      String key = a.env() + '\u0000' + a.spec().alarmName();
+    report.alarms().forEach(v -> views.put(key(v.env(), v.alarmName()), v));
+    Set<String> known = new HashSet<>();
+    boolean all = true;
+    for (ResolvedAlarm a : configured) {
+      String key = key(a.env(), a.spec().alarmName());
+      known.add(key);
+      if (!shown.test(a)) {
+        all = false;
+        continue;
+      }
       AlarmView v = views.get(key);
       if (v == null) {
         notRunning.add(a);
         continue;
       }
-      shown.put(key, true);
       entries.add(new Entry(a, v, transitions(a, history.apply(a.env(), a.spec().alarmName()))));
     }
-    for (AlarmView v : report.alarms()) {
-      if (!shown.containsKey(v.env() + '\u0000' + v.alarmName())) {
-        unknown.add(v);
+    if (all) {
+      for (AlarmView v : report.alarms()) {
+        if (!known.contains(key(v.env(), v.alarmName()))) {
+          unknown.add(v);
+        }
       }
     }
+  }
+
+  /**
+   * Reads the state from {@code db} (a read-only connection will do).
+   *
+   * @param shown which configured alarms to show
+   */
+  public static StatusView read(
+      Database db,
+      List<ResolvedAlarm> configured,
+      Predicate<ResolvedAlarm> shown,
+      int extraRangeDatapoints,
+      Instant now) {
+    StatusReader reader = new StatusReader(db);
+    StatusReport report = reader.report(now, extraRangeDatapoints, STUCK_AFTER_ATTEMPTS);
+    return new StatusView(report, configured, shown,
+        (env, name) -> reader.history(env, name, HISTORY_LIMIT), db.config().describe(), now);
+  }
+
+  private static String key(String env, String alarmName) {
+    return env + '\u0000' + alarmName;
   }
 
   /** State transitions from history items (newest first), oldest first. */

@@ -12,8 +12,9 @@
  * delivers the outbox and reports outcomes back to the engine thread as Action history.
  *
  * <p>Restart: the last commit restores the engine and resumes every file source at its committed
- * checkpoint, so no line is lost or counted twice. Stdin and HTTP events not yet committed when
- * the process dies are lost (a pipe cannot be re-read; an HTTP client got its 200 already).
+ * checkpoint, so no line is lost or counted twice. An HTTP ingest request is answered only once
+ * its events are committed (or after 5 s), so a client that got its 200 lost nothing. Stdin lines
+ * not yet committed when the process dies are lost: a pipe cannot be re-read.
  */
 @NullMarked
 package io.mcpwatch.cli.run;

@@ -37,6 +37,9 @@ class HttpIngestTest {
               .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
+      // the 200 came after the commit: the events are in the database already
+      assertThat(ServiceFixture.alarm(f.status(), "teams-prod-auth-failures").matchedEvents())
+          .isEqualTo(3);
       await().atMost(Duration.ofSeconds(10))
           .until(() -> LiveServiceTest.alarmed(f, "teams-prod-auth-failures"));
       assertThat(s.stats().httpEvents()).isEqualTo(3);

@@ -76,6 +76,27 @@ class StatusCommandTest {
   }
 
   @Test
+  void status_forOneApp_showsOnlyItsAlarmsAndNoneAsRemoved() throws Exception {
+    String yaml = ServiceFixture.YAML.replace("apps: [teams]", "apps: [teams, outlook]");
+    try (ServiceFixture f = new ServiceFixture(dir, yaml, "jsonl", "none", false,
+        RunOptions.defaults())) {
+      f.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> f.status().alarms().size() == 4);
+
+      Run text = cli("status", "-c", f.configFile.toString(), "--app", "outlook");
+      assertThat(text.exit()).as(text.err()).isEqualTo(0);
+      assertThat(text.out()).contains("outlook-prod-auth-failures").contains("2 alarms;")
+          .doesNotContain("teams-prod").doesNotContain("no longer in the configuration");
+
+      // outlook removed from the file: listed as such when nothing is filtered
+      Files.writeString(f.configFile, ServiceFixture.YAML);
+      Run removed = cli("status", "-c", f.configFile.toString());
+      assertThat(removed.out()).contains("outlook-prod-auth-failures")
+          .contains("(no longer in the configuration)");
+    }
+  }
+
+  @Test
   void status_withoutDatabase_saysSoInOneLine() throws Exception {
     Path cfg = dir.resolve("mcpwatch.yaml");
     Files.writeString(cfg, ServiceFixture.YAML);

@@ -2,11 +2,11 @@ package io.mcpwatch.server.ingest;
 
 import io.mcpwatch.engine.LogEvent;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,62 +14,166 @@ import org.jspecify.annotations.Nullable;
  * them. The bound counts events, not batches; a batch that does not fit is refused whole with
  * {@link Admission.Busy}. A single batch larger than the capacity is still taken when the queue is
  * empty, so a capacity below {@link IngestLimits#maxEvents()} cannot starve a client. Thread-safe.
+ *
+ * <p>With a commit wait, {@link #offer} returns only once the consumer reported (through {@link
+ * #committedThrough}) that the batch is durable, or the wait is over: a client that got its 200
+ * does not lose its events to a crash in normal operation. Batches are numbered in the order they
+ * are queued and polled (1, 2, ...), so "durable through n" covers every earlier batch too.
  */
 public final class EventQueue implements EventSink {
   private final int capacity;
   private final Duration retryAfter;
-  private final LinkedBlockingQueue<List<LogEvent>> batches = new LinkedBlockingQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
+  private final long commitWaitNanos;
+  private final Runnable onQueued;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition arrived = lock.newCondition();
+  private final Condition committed = lock.newCondition();
+  private final ArrayDeque<List<LogEvent>> batches = new ArrayDeque<>();
+  private int queued;
+  private long offered;
+  private long taken;
+  private long durable;
+  private boolean closed;
 
   /**
+   * A queue that acknowledges as soon as a batch is queued.
+   *
    * @param capacity the most events held at once (at least 1)
    * @param retryAfter what {@link Admission.Busy} advertises
    */
   public EventQueue(int capacity, Duration retryAfter) {
+    this(capacity, retryAfter, Duration.ZERO, () -> {});
+  }
+
+  /**
+   * @param capacity the most events held at once (at least 1)
+   * @param retryAfter what {@link Admission.Busy} advertises
+   * @param commitWait how long {@link #offer} waits for the batch to become durable (zero: not)
+   * @param onQueued called after a batch is queued, before its offer waits (wakes the consumer)
+   */
+  public EventQueue(int capacity, Duration retryAfter, Duration commitWait, Runnable onQueued) {
     if (capacity < 1) {
       throw new IllegalArgumentException(
           "http.queueCapacity: expected at least 1; found " + capacity);
     }
     this.capacity = capacity;
     this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    this.commitWaitNanos = commitWait.toNanos();
+    this.onQueued = Objects.requireNonNull(onQueued, "onQueued");
   }
 
   @Override
   public Admission offer(List<LogEvent> events) {
-    int n = events.size();
-    while (true) {
-      int now = queued.get();
-      if (now > 0 && now + n > capacity) {
+    List<LogEvent> copy = List.copyOf(events);
+    long seq;
+    lock.lock();
+    try {
+      if (queued > 0 && queued + copy.size() > capacity) {
         return Admission.busy(retryAfter);
       }
-      if (queued.compareAndSet(now, now + n)) {
-        break;
-      }
+      queued += copy.size();
+      batches.add(copy);
+      seq = ++offered;
+      arrived.signal();
+    } finally {
+      lock.unlock();
     }
-    batches.add(List.copyOf(events));
+    onQueued.run();
+    if (commitWaitNanos > 0) {
+      awaitDurable(seq);
+    }
     return Admission.accepted();
+  }
+
+  private void awaitDurable(long seq) {
+    lock.lock();
+    try {
+      long left = commitWaitNanos;
+      while (durable < seq && !closed && left > 0) {
+        left = committed.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // queued all the same: it will be committed
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The next batch, or null when none is queued. */
   public @Nullable List<LogEvent> poll() {
-    return taken(batches.poll());
+    lock.lock();
+    try {
+      return take();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The next batch, waiting up to {@code timeout}; null when none arrived. */
   public @Nullable List<LogEvent> poll(Duration timeout) throws InterruptedException {
-    return taken(batches.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    long left = timeout.toNanos();
+    lock.lock();
+    try {
+      while (batches.isEmpty() && left > 0) {
+        left = arrived.awaitNanos(left);
+      }
+      return take();
+    } finally {
+      lock.unlock();
+    }
   }
 
-  private @Nullable List<LogEvent> taken(@Nullable List<LogEvent> batch) {
+  private @Nullable List<LogEvent> take() {
+    List<LogEvent> batch = batches.poll();
     if (batch != null) {
-      queued.addAndGet(-batch.size());
+      queued -= batch.size();
+      taken++;
     }
     return batch;
   }
 
+  /** How many batches have been polled so far: the number to pass to {@link #committedThrough}. */
+  public long taken() {
+    lock.lock();
+    try {
+      return taken;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The consumer made the first {@code batches} polled batches durable; their offers return. */
+  public void committedThrough(long batches) {
+    lock.lock();
+    try {
+      if (batches > durable) {
+        durable = batches;
+        committed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Releases every waiting offer (the service is stopping); later offers do not wait. */
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      committed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Events currently queued. */
   public int size() {
-    return queued.get();
+    lock.lock();
+    try {
+      return queued;
+    } finally {
+      lock.unlock();
+    }
   }
 
   public int capacity() {

@@ -2,11 +2,14 @@ package io.mcpwatch.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.mcpwatch.engine.LogEvent;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EventQueueTest {
@@ -34,6 +37,43 @@ class EventQueueTest {
     assertThat(q.poll(Duration.ofMillis(10))).hasSize(5);
     assertThat(q.poll(Duration.ofMillis(10))).isNull();
     assertThat(q.size()).isZero();
+  }
+
+  @Test
+  void offer_withCommitWait_returnsOnceTheConsumerCommittedItsBatch() throws Exception {
+    EventQueue q = new EventQueue(100, Duration.ofSeconds(1), Duration.ofSeconds(30), () -> {});
+    CompletableFuture<Admission> first = CompletableFuture.supplyAsync(() -> q.offer(events(2)));
+    await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 2);
+    CompletableFuture<Admission> second = CompletableFuture.supplyAsync(() -> q.offer(events(1)));
+    await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 3);
+
+    assertThat(q.poll()).hasSize(2);
+    assertThat(q.taken()).isEqualTo(1);
+    assertThat(first).isNotDone();
+    q.committedThrough(q.taken());
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(Admission.accepted());
+    assertThat(second).isNotDone();
+
+    assertThat(q.poll()).hasSize(1);
+    q.committedThrough(q.taken());
+    assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(Admission.accepted());
+  }
+
+  @Test
+  void offer_withCommitWait_isReleasedByClose() throws Exception {
+    EventQueue q = new EventQueue(100, Duration.ofSeconds(1), Duration.ofSeconds(30), () -> {});
+    CompletableFuture<Admission> waiting = CompletableFuture.supplyAsync(() -> q.offer(events(1)));
+    await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 1);
+    q.close();
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(Admission.accepted());
+    assertThat(q.offer(events(1))).isEqualTo(Admission.accepted());
+  }
+
+  @Test
+  void offer_withShortCommitWait_acceptsWhenTheWaitIsOver() {
+    EventQueue q = new EventQueue(100, Duration.ofSeconds(1), Duration.ofMillis(20), () -> {});
+    assertThat(q.offer(events(1))).isEqualTo(Admission.accepted());
+    assertThat(q.size()).isEqualTo(1);
   }
 
   @Test

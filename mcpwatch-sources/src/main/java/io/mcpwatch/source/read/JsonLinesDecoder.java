@@ -132,20 +132,12 @@ final class JsonLinesDecoder extends BaseLineDecoder {
       return false;
     }
     int ms = de + 12;
-    int j = ms;
-    boolean escaped = false;
-    while (true) {
-      j = Swar.indexOfQuoteOrBackslash(b, j, to);
-      if (j < 0) {
-        return false;
-      }
-      if (b[j] == '"') {
-        break;
-      }
-      escaped = true;
-      j += 2; // the backslash and the byte it escapes
+    long q = JsonStrings.closingQuote(b, ms, to);
+    if (q < 0) {
+      return false;
     }
-    int me = j;
+    int me = (int) (q >> 1);
+    boolean escaped = (q & 1) != 0;
     if (me + 14 > to || Swar.word(b, me) != GROUP_KEY_0 || Swar.word(b, me + 6) != GROUP_KEY_6) {
       return false;
     }

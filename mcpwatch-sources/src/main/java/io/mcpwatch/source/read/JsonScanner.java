@@ -87,22 +87,13 @@ final class JsonScanner {
       byte k;
       if (c == '"') {
         vs = i + 1;
-        int j = vs;
-        boolean escaped = false;
-        while (true) {
-          j = Swar.indexOfQuoteOrBackslash(b, j, to);
-          if (j < 0) {
-            return false;
-          }
-          if (b[j] == '"') {
-            break;
-          }
-          escaped = true;
-          j += 2; // the backslash and the byte it escapes
+        long q = JsonStrings.closingQuote(b, vs, to);
+        if (q < 0) {
+          return false;
         }
-        ve = j;
-        k = escaped ? ESCAPED_STRING : STRING;
-        i = j + 1;
+        ve = (int) (q >> 1);
+        k = (q & 1) != 0 ? ESCAPED_STRING : STRING;
+        i = ve + 1;
       } else if (c == '{' || c == '[') {
         vs = i;
         i = skipNested(b, i, to);

@@ -5,6 +5,29 @@ final class JsonStrings {
   private JsonStrings() {}
 
   /**
+   * Finds the closing quote of the JSON string whose content starts at {@code from}.
+   *
+   * @return {@code -1} when there is none before {@code to}; otherwise the quote's index shifted
+   *     left by one, with the low bit set when the content has escapes: {@code end = r >> 1},
+   *     {@code escaped = (r & 1) != 0}
+   */
+  static long closingQuote(byte[] b, int from, int to) {
+    int j = from;
+    long escaped = 0;
+    while (true) {
+      j = Swar.indexOfQuoteOrBackslash(b, j, to);
+      if (j < 0) {
+        return -1;
+      }
+      if (b[j] == '"') {
+        return ((long) j << 1) | escaped;
+      }
+      escaped = 1;
+      j += 2; // the backslash and the byte it escapes
+    }
+  }
+
+  /**
    * Unescapes the JSON string content {@code b[from..to)} (without its quotes) into {@code out}, as
    * UTF-8. {@code out} needs at least {@code to - from} bytes: unescaping never grows. {@code
    * \}{@code uXXXX} surrogate pairs become one 4-byte sequence; a lone surrogate becomes U+FFFD.
