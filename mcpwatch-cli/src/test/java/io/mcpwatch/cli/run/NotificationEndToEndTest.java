@@ -193,6 +193,11 @@ class NotificationEndToEndTest {
       assertThat(unsubscribe).startsWith(base + "/sns/unsubscribe?SubscriptionArn=")
           .contains(io.mcpwatch.notify.Links.encode(aliceArn));
       assertThat(alarmMail.getHeader("List-Unsubscribe")).containsExactly("<" + unsubscribe + ">");
+      String alarmLink = lineAfter(text, "View this alarm in mcpwatch:\n");
+      assertThat(alarmLink).isEqualTo(base + "/alarms/" + ALARM);
+      HttpResponse<String> alarmPage = get(alarmLink);
+      assertThat(alarmPage.statusCode()).isEqualTo(200);
+      assertThat(alarmPage.body()).contains(ALARM).contains("ALARM");
 
       // 5. The HTTP subscriber receives the signed Notification.
       await().atMost(Duration.ofSeconds(15)).until(() -> notification("ALARM") != null);
@@ -339,7 +344,10 @@ class NotificationEndToEndTest {
   }
 
   private static String unsubscribeLink(String body) {
-    String marker = "visit the link below to unsubscribe:\n";
+    return lineAfter(body, "visit the link below to unsubscribe:\n");
+  }
+
+  private static String lineAfter(String body, String marker) {
     int i = body.indexOf(marker);
     assertThat(i).as(body).isPositive();
     int start = i + marker.length();
