@@ -117,6 +117,7 @@ final class SubscriptionsCommand implements Runnable {
       try (Subscriptions subs = Subscriptions.open(loaded, InstantSource.system())) {
         if (which.token != null) {
           ConfirmResult r = subs.confirmToken(which.token);
+          refuse(r);
           return report(out, r.outcome().name(), r.subscription());
         }
         Optional<Subscription> s = subs.confirmArn(which.arn);
@@ -199,6 +200,9 @@ final class SubscriptionsCommand implements Runnable {
       LoadedConfig loaded = ConfigFiles.load(c.config);
       PrintWriter out = spec.commandLine().getOut();
       try (Subscriptions subs = Subscriptions.open(loaded, InstantSource.system())) {
+        if (subs.byArn(arn).isEmpty()) {
+          throw new UserError(1, "no subscription " + arn);
+        }
         out.println(subs.remove(arn));
         out.flush();
         return 0;
@@ -214,6 +218,19 @@ final class SubscriptionsCommand implements Runnable {
             + (status == 400 ? ": a pending subscription can be removed only while the service"
                 + " is stopped" : ""));
       }
+    }
+  }
+
+  /** A token that did not confirm: a one-line error that says what to do. */
+  static void refuse(ConfirmResult r) {
+    if (r.outcome() == ConfirmResult.Outcome.UNKNOWN_TOKEN) {
+      throw new UserError(1, "no pending subscription has this token (it may have been replaced"
+          + " by a newer confirmation request, or the subscription was removed)");
+    }
+    if (r.outcome() == ConfirmResult.Outcome.EXPIRED) {
+      throw new UserError(1, "the token expired; mcpwatch subscriptions resend "
+          + (r.subscription() == null ? "ARN" : r.subscription().arn())
+          + " queues a new confirmation request");
     }
   }
 

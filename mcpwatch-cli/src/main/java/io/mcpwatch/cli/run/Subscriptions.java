@@ -108,6 +108,11 @@ public final class Subscriptions implements AutoCloseable {
     });
   }
 
+  /** The subscription with this ARN. */
+  public Optional<Subscription> byArn(String arn) {
+    return store.byArn(arn);
+  }
+
   public List<Subscription> list() {
     return store.all();
   }

@@ -63,6 +63,7 @@ final class ServiceFixture implements AutoCloseable {
   final Path configFile;
   final Recorder recorder = new Recorder();
   final ServicePlan plan;
+  final InstantSource clock;
   LiveService service;
 
   /** Recording listener. */
@@ -114,6 +115,37 @@ final class ServiceFixture implements AutoCloseable {
             d.engine());
     this.plan = ServicePlan.of(ServicePlan.withService(loaded, service),
         options.withStatsInterval(Duration.ofSeconds(2)));
+    this.clock = InstantSource.system();
+  }
+
+  /**
+   * A service configured entirely by {@code yaml} (its own sources, storage, http and smtp
+   * sections), as {@code mcpwatch run -c FILE} would run it, on {@code clock}. An existing
+   * configuration file is replaced (a restart with the same file and database).
+   */
+  ServiceFixture(Path dir, String yaml, InstantSource clock) throws IOException {
+    this.dir = dir;
+    this.log = dir.resolve("logs/teams.log");
+    Files.createDirectories(log.getParent());
+    this.configFile = dir.resolve("mcpwatch.yaml");
+    Files.writeString(configFile, yaml, StandardCharsets.UTF_8);
+    this.plan = ServicePlan.of(ConfigFiles.load(configFile),
+        RunOptions.defaults().withStatsInterval(Duration.ofSeconds(2)));
+    this.clock = clock;
+  }
+
+  /** What an in-process {@code mcpwatch} command printed and returned. */
+  record Cli(int exit, String out, String err) {}
+
+  /** Runs {@code mcpwatch ARGS} in-process through picocli. */
+  static Cli cli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = io.mcpwatch.cli.McpwatchCommand.commandLine();
+    cl.setOut(new java.io.PrintWriter(out));
+    cl.setErr(new java.io.PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Cli(exit, out.toString(), err.toString());
   }
 
   LiveService start() {
@@ -121,16 +153,22 @@ final class ServiceFixture implements AutoCloseable {
   }
 
   LiveService start(InputStream stdin) {
-    service = LiveService.start(plan, recorder, InstantSource.system(), stdin);
+    service = LiveService.start(plan, recorder, clock, stdin);
     return service;
   }
 
   void append(String... lines) throws IOException {
+    appendTo(log, lines);
+  }
+
+  /** Appends lines to a file (e.g. one a child-JVM service tails). */
+  static void appendTo(Path file, String... lines) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
       sb.append(l).append('\n');
     }
-    appendRaw(sb.toString().getBytes(StandardCharsets.UTF_8));
+    Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   void appendRaw(byte[] bytes) throws IOException {
