@@ -32,8 +32,10 @@ final class AlarmRuntime {
   long matchedBase;
   final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
 
-  // early-firing cache for the boundary earlyBoundary: which of the N newest windows breach
+  // early-firing cache for the boundary earlyBoundary: the statistic of each of the N newest
+  // windows (NaN: no samples), kept up to date sample by sample, and which of them breach
   long earlyBoundary = Long.MIN_VALUE;
+  final double[] earlyValue;
   final boolean[] earlyBreaching;
   int earlyCount;
 
@@ -45,6 +47,7 @@ final class AlarmRuntime {
     this.periodMillis = spec.periodSeconds() * 1000L;
     this.stepMillis = spec.highResolution() ? 10_000L : 60_000L;
     this.rangeSize = spec.evaluationPeriods() + extraDatapoints;
+    this.earlyValue = new double[spec.evaluationPeriods()];
     this.earlyBreaching = new boolean[spec.evaluationPeriods()];
   }
 

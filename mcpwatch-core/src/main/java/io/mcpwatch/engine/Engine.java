@@ -11,6 +11,7 @@ import io.mcpwatch.alarm.Evaluation;
 import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.alarm.StateReasonData;
 import io.mcpwatch.alarm.StateReasons;
+import io.mcpwatch.alarm.Statistic;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.metrics.MetricKey;
 import io.mcpwatch.metrics.MetricSeries;
@@ -319,6 +320,16 @@ public final class Engine {
     }
   }
 
+  /** The alarms' runtime state, for tests of this package. */
+  List<AlarmRuntime> runtimes() {
+    return alarms;
+  }
+
+  /** The engine's next evaluation boundary in epoch milliseconds, for tests of this package. */
+  long nextBoundaryMillis() {
+    return nextBoundary;
+  }
+
   /** The next boundary at which evaluations will run. */
   public Instant nextBoundary() {
     return Instant.ofEpochMilli(nextBoundary);
@@ -343,9 +354,7 @@ public final class Engine {
         continue;
       }
       for (AlarmRuntime a : st.earlyWatchers) {
-        if (a.state != AlarmState.ALARM) {
-          checkEarly(a, ts, now);
-        }
+        observeEarly(a, ts, v, now);
       }
     }
   }
@@ -369,6 +378,10 @@ public final class Engine {
     for (SeriesState st : r.targets) {
       if (!st.series.add(ts, value)) {
         droppedSamples++;
+        continue;
+      }
+      for (AlarmRuntime a : st.earlyWatchers) {
+        a.earlyBoundary = Long.MIN_VALUE; // default samples are not folded: rebuild on the next
       }
     }
   }
@@ -393,32 +406,41 @@ public final class Engine {
   // ---------------------------------------------------------------- early firing
 
   /** See {@link EarlyFiring}: fire now when M of the N newest windows at T already breach. */
-  private void checkEarly(AlarmRuntime a, long ts, long now) {
+  /**
+   * Early firing (see {@code alarm/package-info}): keeps the alarm's cache of the N windows of its
+   * next evaluation up to date with a sample just added to its series, and fires when a window
+   * newly breaches and M of N now do. The cache is rebuilt from the series once per boundary and
+   * then folded sample by sample, so a sample costs O(1), not a scan of its window. The transition
+   * itself is decided by the evaluator on the series, so the cache can only make it earlier.
+   */
+  private void observeEarly(AlarmRuntime a, long ts, double v, long now) {
     long t = a.nextBoundaryFrom(nextBoundary);
     long p = a.periodMillis;
     int n = a.spec.evaluationPeriods();
     if (ts >= t || ts < t - n * p) {
       return;
     }
-    MetricSeries s = a.series.series;
     if (a.earlyBoundary != t) {
+      MetricSeries s = a.series.series; // already holds this sample
       a.earlyBoundary = t;
       a.earlyCount = 0;
       for (int i = 0; i < n; i++) {
-        a.earlyBreaching[i] = windowBreaches(a, s, t - i * p);
+        a.earlyValue[i] = s.statistic(t - (i + 1) * p, t - i * p, a.spec.statistic());
+        a.earlyBreaching[i] = breaches(a, a.earlyValue[i]);
         if (a.earlyBreaching[i]) {
           a.earlyCount++;
         }
       }
     } else {
       int i = (int) ((t - 1 - ts) / p);
-      if (a.earlyBreaching[i] || !windowBreaches(a, s, t - i * p)) {
+      a.earlyValue[i] = fold(a.spec.statistic(), a.earlyValue[i], v);
+      if (a.earlyBreaching[i] || !breaches(a, a.earlyValue[i])) {
         return;
       }
       a.earlyBreaching[i] = true;
       a.earlyCount++;
     }
-    if (EarlyFiring.certain(a.spec, a.earlyCount)) {
+    if (a.state != AlarmState.ALARM && EarlyFiring.certain(a.spec, a.earlyCount)) {
       Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t), a.state);
       if (ev.state() == AlarmState.ALARM) { // always, by the argument in alarm/package-info
         transition(a, now, now, ev, true);
@@ -426,9 +448,25 @@ public final class Engine {
     }
   }
 
-  private static boolean windowBreaches(AlarmRuntime a, MetricSeries s, long end) {
-    double v = s.statistic(end - a.periodMillis, end, a.spec.statistic());
-    return !Double.isNaN(v) && a.spec.comparison().breaches(v, a.spec.threshold());
+  /** A window's statistic after one more sample {@code v}; NaN stands for "no samples". */
+  private static double fold(Statistic statistic, double acc, double v) {
+    boolean empty = Double.isNaN(acc);
+    switch (statistic) {
+      case Sum:
+        return empty ? v : acc + v;
+      case SampleCount:
+        return empty ? 1 : acc + 1;
+      case Maximum:
+        return empty ? v : Math.max(acc, v);
+      case Minimum:
+        return empty ? v : Math.min(acc, v);
+      default:
+        return Double.NaN; // Average is never eligible for early firing
+    }
+  }
+
+  private static boolean breaches(AlarmRuntime a, double value) {
+    return !Double.isNaN(value) && a.spec.comparison().breaches(value, a.spec.threshold());
   }
 
   // ---------------------------------------------------------------- evaluation

@@ -5,7 +5,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.AlarmState;
 import io.mcpwatch.alarm.ComparisonOperator;
+import io.mcpwatch.alarm.EarlyFiring;
 import io.mcpwatch.alarm.Specs;
 import io.mcpwatch.alarm.Statistic;
 import io.mcpwatch.alarm.TreatMissingData;
@@ -48,9 +50,67 @@ class EarlyFiringPropertyTest {
   @Test
   @Tag("slow")
   void ingest_earlyFiringKeepsTransitionsAndOnlyMovesThemEarlier() {
-    qt().withExamples(1000).forAll(longs().all()).check(seed -> holds(scenario(seed)));
+    qt().withExamples(1000).forAll(longs().all()).check(seed -> holds(scenario(seed, true)));
     assertThat(earlyTransitions.get()).as("early transitions across all examples")
         .isGreaterThan(20);
+  }
+
+  /**
+   * ... and as early as the data allows: after every ingested event that added a sample to an
+   * eligible alarm's series, the alarm is in ALARM if its next evaluation already has M of N
+   * breaching windows (computed from the series, not from the engine's incremental cache). Default
+   * values are left out: they do not trigger the check (they only make the next sample rebuild the
+   * cache); nor is a boundary passing without new samples (the check runs on samples).
+   */
+  @Test
+  @Tag("slow")
+  void ingest_earlyFiringFiresAsSoonAsTheNextEvaluationIsCertain() {
+    AtomicInteger certainChecks = new AtomicInteger();
+    qt().withExamples(1000).forAll(longs().all())
+        .check(seed -> firesAsSoonAsCertain(scenario(seed, false), certainChecks));
+    assertThat(certainChecks.get()).as("moments when an alarm was certain").isGreaterThan(100);
+  }
+
+  private static boolean firesAsSoonAsCertain(Scenario s, AtomicInteger certainChecks) {
+    ManualClock clock = new ManualClock(Instant.ofEpochMilli(START));
+    Engine engine = Engine.create(s.alarms(), EngineOptions.defaults(), clock, t -> {});
+    for (Ev e : s.events()) {
+      clock.setMillis(e.ingestMillis());
+      List<AlarmRuntime> all = engine.runtimes();
+      long[] before = new long[all.size()];
+      for (int k = 0; k < before.length; k++) {
+        before[k] = samples(all.get(k));
+      }
+      engine.ingest(new LogEvent("/g", e.timestampMillis(), e.message()));
+      for (int k = 0; k < before.length; k++) {
+        AlarmRuntime a = all.get(k);
+        if (!a.earlyEligible || samples(a) == before[k]) {
+          continue;
+        }
+        long t = a.nextBoundaryFrom(engine.nextBoundaryMillis());
+        long p = a.periodMillis;
+        int breaching = 0;
+        for (int i = 0; i < a.spec.evaluationPeriods(); i++) {
+          double v = a.series.series.statistic(t - (i + 1) * p, t - i * p, a.spec.statistic());
+          if (!Double.isNaN(v) && a.spec.comparison().breaches(v, a.spec.threshold())) {
+            breaching++;
+          }
+        }
+        if (EarlyFiring.certain(a.spec, breaching)) {
+          certainChecks.incrementAndGet();
+          if (a.state != AlarmState.ALARM) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Samples in the alarm's series over the whole time the scenarios span. */
+  private static long samples(AlarmRuntime a) {
+    return (long) a.series.series.statistic(START - 3_600_000, START + 7_200_000,
+        Statistic.SampleCount);
   }
 
   private boolean holds(Scenario s) {
@@ -95,7 +155,7 @@ class EarlyFiringPropertyTest {
     return out;
   }
 
-  static Scenario scenario(long seed) {
+  static Scenario scenario(long seed, boolean defaults) {
     Random r = new Random(seed);
     List<ResolvedAlarm> alarms = new ArrayList<>();
     int count = 1 + r.nextInt(3);
@@ -120,7 +180,7 @@ class EarlyFiringPropertyTest {
           ? (a ? "[f1=A, f2, v]" : "[f1, f2=B, v]")
           : (a ? "A" : "B");
       alarms.add(Fixture.resolved("prod", "/g", pattern, spec, value,
-          DEFAULTS[r.nextInt(DEFAULTS.length)], Map.of()));
+          defaults ? DEFAULTS[r.nextInt(DEFAULTS.length)] : null, Map.of()));
     }
     List<Ev> events = new ArrayList<>();
     long ts = START + r.nextInt(120_000);
