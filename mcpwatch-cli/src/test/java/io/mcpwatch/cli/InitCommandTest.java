@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcpwatch.cli.config.ConfigCheck;
 import io.mcpwatch.cli.config.ConfigFiles;
 import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.config.ServiceSettings.RetrySettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,23 @@ class InitCommandTest {
         .isTrue();
     assertThat(dbx.filter().pattern().matches("ERROR:root:boom")).isFalse();
     assertThat(c.resolution().alarms()).hasSize(32);
+  }
+
+  @Test
+  void template_commentedRetryLine_validatesAsSnsPolicies() {
+    String t = InitCommand.template();
+    String commented = "  # retry: {";
+    assertThat(t).contains(commented);
+    ConfigCheck c = ConfigFiles.check("x.yaml", t.replace(commented, "  retry: {"));
+    ConfigCheck bad = ConfigFiles.check("x.yaml",
+        t.replace(commented + " email: { numRetries: 50 }", "  retry: { email: { numRetries: 5 }"));
+
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.config().service().notifications().retry()).isEqualTo(RetrySettings.defaults());
+    assertThat(bad.errors()).extracting(e -> e.render("x.yaml"))
+        .singleElement().asString()
+        .matches("x\\.yaml:\\d+:\\d+: notifications\\.retry\\.email\\.numRetries: must be"
+            + " at least .* = 40, found 5");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.mcpwatch.config;
 
 import io.mcpwatch.config.ServiceSettings.NotificationSettings;
+import io.mcpwatch.config.ServiceSettings.RetrySettings;
 import io.mcpwatch.config.ServiceSettings.SmtpSettings;
 import java.time.Duration;
 import java.util.List;
@@ -8,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binds {@code notifications: { accountId?, from?, mailboxDir?, maxTriggerLines?, tokenValidity?,
- * pendingExpiry? }} and {@code smtp: { host, port?, security?, username?, password?, from? }}.
- * Without {@code smtp}, e-mails are written as .eml files into {@code notifications.mailboxDir}.
+ * pendingExpiry?, retry? }} ({@code retry} by {@link RetrySection}) and {@code smtp: { host,
+ * port?, security?, username?, password?, from? }}. Without {@code smtp}, e-mails are written as
+ * .eml files into {@code notifications.mailboxDir}.
  */
 final class MailSection {
   private MailSection() {}
@@ -56,8 +58,9 @@ final class MailSection {
     }
     Duration validity = duration(m, "tokenValidity", d.tokenValidity(), ctx);
     Duration expiry = duration(m, "pendingExpiry", d.pendingExpiry(), ctx);
+    RetrySettings retry = RetrySection.bind(m.take("retry"), m.path("retry"), ctx);
     m.finish();
-    return new NotificationSettings(accountId, from, mailboxDir, lines, validity, expiry);
+    return new NotificationSettings(accountId, from, mailboxDir, lines, validity, expiry, retry);
   }
 
   private static Duration duration(MapReader m, String key, Duration dflt, BindContext ctx) {

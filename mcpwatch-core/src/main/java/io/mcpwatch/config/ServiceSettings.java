@@ -1,5 +1,7 @@
 package io.mcpwatch.config;
 
+import io.mcpwatch.notify.Protocol;
+import io.mcpwatch.notify.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -214,6 +216,7 @@ public record ServiceSettings(
    * @param maxTriggerLines how many triggering log lines an alarm e-mail shows
    * @param tokenValidity how long a confirmation link works (default 2 days)
    * @param pendingExpiry when an unconfirmed subscription is dropped (default 48 hours)
+   * @param retry the delivery retry policies (default SNS's)
    */
   public record NotificationSettings(
       String accountId,
@@ -221,19 +224,59 @@ public record ServiceSettings(
       String mailboxDir,
       int maxTriggerLines,
       Duration tokenValidity,
-      Duration pendingExpiry) {
+      Duration pendingExpiry,
+      RetrySettings retry) {
     public NotificationSettings {
       Objects.requireNonNull(accountId, "accountId");
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(mailboxDir, "mailboxDir");
       Objects.requireNonNull(tokenValidity, "tokenValidity");
       Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+      Objects.requireNonNull(retry, "retry");
+    }
+
+    /** Settings with SNS's retry policies. */
+    public NotificationSettings(
+        String accountId,
+        String from,
+        String mailboxDir,
+        int maxTriggerLines,
+        Duration tokenValidity,
+        Duration pendingExpiry) {
+      this(accountId, from, mailboxDir, maxTriggerLines, tokenValidity, pendingExpiry,
+          RetrySettings.defaults());
     }
 
     public static NotificationSettings defaults() {
       return new NotificationSettings(
           "000000000000", "mcpwatch@localhost", "mcpwatch-data/mailbox", 5, Duration.ofDays(2),
           Duration.ofHours(48));
+    }
+  }
+
+  /**
+   * The delivery retry policies ({@code notifications.retry}), one per protocol group as SNS splits
+   * them ({@link RetryPolicy#defaultFor}).
+   *
+   * @param email for {@code email} and {@code email-json} (default SNS's SMTP policy, {@link
+   *     RetryPolicy#EMAIL_DEFAULT})
+   * @param http for {@code http}, {@code https}, {@code slack} and {@code teams} (default SNS's
+   *     HTTP/S policy, {@link RetryPolicy#HTTP_DEFAULT})
+   */
+  public record RetrySettings(RetryPolicy email, RetryPolicy http) {
+    public RetrySettings {
+      Objects.requireNonNull(email, "email");
+      Objects.requireNonNull(http, "http");
+    }
+
+    /** SNS's policies. */
+    public static RetrySettings defaults() {
+      return new RetrySettings(RetryPolicy.EMAIL_DEFAULT, RetryPolicy.HTTP_DEFAULT);
+    }
+
+    /** The policy of {@code protocol}'s group. */
+    public RetryPolicy forProtocol(Protocol protocol) {
+      return protocol.isEmail() ? email : http;
     }
   }
 

@@ -174,6 +174,7 @@ public final class LiveService {
                   clock,
                   listener)
               .subscriptions(store);
+      Transports.retryPolicies(dispatch, service.notifications().retry());
       Inbox inbox = new Inbox(16);
       EventQueue queue =
           hs.enabled()

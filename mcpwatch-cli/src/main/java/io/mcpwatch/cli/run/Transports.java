@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The transports of the live service: SMTP when configured, else .eml files in the mailbox
  * directory; SNS-style HTTP; chat webhooks. Each is wrapped so every delivery and every failed
- * attempt is one log line and a {@link RunListener} call.
+ * attempt is one log line and a {@link RunListener} call. {@link #retryPolicies} registers the
+ * configured delivery retry policies.
  */
 final class Transports {
   private static final Logger log = LoggerFactory.getLogger(Transports.class);
@@ -49,6 +50,19 @@ final class Transports {
         Protocol.HTTP, Protocol.HTTPS);
     b.notifier(reporting(ChatWebhookNotifier.create(), listener, OutboxItem::redactedEndpoint),
         Protocol.SLACK, Protocol.TEAMS);
+    return b;
+  }
+
+  /**
+   * Registers the configured delivery retry policy of every protocol ({@code
+   * notifications.retry}: the e-mail policy for email and email-json, the http policy for http,
+   * https, slack and teams).
+   */
+  static NotificationDispatcher.Builder retryPolicies(
+      NotificationDispatcher.Builder b, ServiceSettings.RetrySettings retry) {
+    for (Protocol p : Protocol.values()) {
+      b.retryPolicy(p, retry.forProtocol(p));
+    }
     return b;
   }
 
