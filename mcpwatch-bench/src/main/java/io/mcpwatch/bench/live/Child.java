@@ -63,6 +63,8 @@ final class Child implements AutoCloseable {
     System.out.println("child: " + String.join(" ", cmd));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
+    // never leave an orphaned service behind when the harness is interrupted
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "child-reaper"));
     return new Child(p, db);
   }
 
@@ -105,8 +107,8 @@ final class Child implements AutoCloseable {
   }
 
   /**
-   * The sum of the committed file offsets of every source (bytes), or -1 while the database or
-   * its tables do not exist yet.
+   * The sum of the committed file offsets of every source (bytes), or -1 before the service's
+   * first checkpoint commit (no database, no table or no row yet).
    */
   long committedBytes() {
     try {
@@ -117,15 +119,17 @@ final class Child implements AutoCloseable {
         reader = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
       }
       long sum = 0;
+      int rows = 0;
       try (Statement s = reader.createStatement();
           ResultSet r = s.executeQuery("SELECT body FROM source_checkpoint WHERE kind = 'files'")) {
         while (r.next()) {
+          rows++;
           for (JsonNode f : JSON.readTree(r.getString(1))) {
             sum += f.get("offset").asLong();
           }
         }
       }
-      return sum;
+      return rows == 0 ? -1 : sum;
     } catch (SQLException e) {
       return -1; // not migrated yet, or busy
     }

@@ -135,7 +135,7 @@ public final class IngestBench {
     long lastLines = 0;
     long lastAppended = 0;
     for (int s = 1; ; s++) {
-      Thread.sleep(Math.max(0, start + s * 1_000_000_000L - System.nanoTime()));
+      Thread.sleep(Math.max(0, (start + s * 1_000_000_000L - System.nanoTime()) / 1_000_000));
       long committed = lines(ends, Math.max(0, c.committedBytes()));
       long appended = appendedLines.get();
       System.out.printf(Locale.ROOT,

@@ -59,7 +59,7 @@ public final class RssBench {
           appendedBytes), "appender");
       writer.start();
       for (int s = 1; writer.isAlive(); s++) {
-        Thread.sleep(Math.max(0, start + s * 1_000_000_000L - System.nanoTime()));
+        Thread.sleep(Math.max(0, (start + s * 1_000_000_000L - System.nanoTime()) / 1_000_000));
         if (s % 10 == 0) {
           List<Long> rss = c.rssSamples();
           System.out.printf(Locale.ROOT,
