@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The service runs in this process ({@link LiveService} with a {@link RunListener}) on a
  * configuration with one alarm per trial ({@code PROBE-nnn.}, threshold 1, early firing), tailing
- * {@code logs/probe.log} with the default poll interval, so every figure includes the tailing
+ * {@code logs/a<n>.log} (75 probe alarms per app) with the default poll interval, so every figure includes the tailing
  * poll, decoding, the engine, (the commit and the dispatcher for e-mail). Each trial appends one
  * line for a fresh alarm, waits for its transition (and e-mail), then pauses a random 20 to 120
  * ms so that appends fall at random phases of the poll. The e-mail subscriber is confirmed first
@@ -51,6 +51,9 @@ import org.jspecify.annotations.Nullable;
  * corpus text appended meanwhile)] [--corpus all.log]}.
  */
 public final class LatencyBench {
+  /** Probe alarms per app (CloudWatch allows 100 metric filters per log group). */
+  private static final int PER_APP = 75;
+
   private static final Pattern LINK = Pattern.compile("https?://\\S*[?&]Token=\\S+");
 
   private LatencyBench() {}
@@ -61,11 +64,16 @@ public final class LatencyBench {
     int trials = Integer.parseInt(o.getOrDefault("trials", "300"));
     boolean smtp = Boolean.parseBoolean(o.getOrDefault("smtp", "false"));
     long background = Long.parseLong(o.getOrDefault("background", "0"));
+    int apps = (trials + PER_APP - 1) / PER_APP;
     Files.createDirectories(dir.resolve("logs"));
     Adr.freshDatabase(dir);
-    Path log = dir.resolve("logs/probe.log");
-    Files.deleteIfExists(log);
-    Files.createFile(log);
+    List<Path> logs = new ArrayList<>();
+    for (int a = 0; a < apps; a++) {
+      Path log = dir.resolve("logs/a" + a + ".log");
+      Files.deleteIfExists(log);
+      Files.createFile(log);
+      logs.add(log);
+    }
 
     GreenMail mail = null;
     if (smtp) {
@@ -73,21 +81,26 @@ public final class LatencyBench {
       mail.start();
     }
     Path config = dir.resolve("mcpwatch.yaml");
-    Files.writeString(config, yaml(trials, mail == null ? 0 : mail.getSmtp().getPort()),
+    Files.writeString(config, yaml(apps, mail == null ? 0 : mail.getSmtp().getPort()),
         StandardCharsets.UTF_8);
 
     Recorder rec = new Recorder();
     ServicePlan plan = ServicePlan.of(ConfigFiles.load(config), RunOptions.defaults());
     LiveService service =
         LiveService.start(plan, rec, InstantSource.system(), new ByteArrayInputStream(new byte[0]));
-    FileChannel out = FileChannel.open(log, StandardOpenOption.APPEND);
-    Thread feeder = null;
+    List<FileChannel> outs = new ArrayList<>();
+    for (Path log : logs) {
+      outs.add(FileChannel.open(log, StandardOpenOption.APPEND));
+    }
+    List<Thread> feeders = new ArrayList<>();
     try {
       if (mail != null) {
         confirm(mail);
       }
       if (background > 0) {
-        feeder = Feeder.start(Path.of(o.get("corpus")), out, background);
+        for (FileChannel out : outs) {
+          feeders.add(Feeder.start(Path.of(o.get("corpus")), out, background / apps));
+        }
       }
       Thread.sleep(2000); // let the service settle (JIT, first commits)
       List<Double> toTransition = new ArrayList<>();
@@ -95,9 +108,11 @@ public final class LatencyBench {
       SplittableRandom random = new SplittableRandom(5);
       int lost = 0;
       for (int i = 0; i < trials; i++) {
-        String name = String.format(Locale.ROOT, "probe-prod-p%03d", i);
+        String name = String.format(Locale.ROOT, "a%d-prod-p%03d", i / PER_APP, i % PER_APP);
+        FileChannel out = outs.get(i / PER_APP);
         byte[] line = String.format(Locale.ROOT,
-            "ERROR:probe_mcp.auth:PROBE-%03d. synthetic failure for the latency benchmark%n", i)
+            "WARNING:probe_mcp.auth:PROBE-%03d. synthetic failure for the latency benchmark%n",
+            i % PER_APP)
             .getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
         synchronized (out) {
@@ -130,15 +145,25 @@ public final class LatencyBench {
                 + " messages%n", background, Stats.summary(toSmtp),
             mail.getReceivedMessages().length);
       }
+      if (mail != null) {
+        Map<String, Integer> subjects = new java.util.TreeMap<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+          subjects.merge(m.getSubject(), 1, Integer::sum);
+        }
+        subjects.entrySet().removeIf(e -> e.getValue() == 1);
+        System.out.printf(Locale.ROOT, "subjects received more than once: %s%n", subjects);
+      }
       System.out.printf(Locale.ROOT, "timeouts: %d; load %s; lines read %,d%n", lost,
           Load.average(), service.stats().lines());
     } finally {
-      if (feeder != null) {
-        feeder.interrupt();
-        feeder.join();
+      for (Thread f : feeders) {
+        f.interrupt();
+        f.join();
       }
       service.stop();
-      out.close();
+      for (FileChannel out : outs) {
+        out.close();
+      }
       if (mail != null) {
         mail.stop();
       }
@@ -166,7 +191,12 @@ public final class LatencyBench {
         "Token=..."));
   }
 
-  static String yaml(int alarms, int smtpPort) {
+  /**
+   * The configuration: apps a0..a{apps-1} in env prod, each with {@link #PER_APP} probe alarms
+   * (CloudWatch allows 100 metric filters per log group) and the ADR's four alarms, each app
+   * tailing its own file.
+   */
+  static String yaml(int apps, int smtpPort) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.join("\n",
         "namespace: MCP/Bench",
@@ -178,7 +208,8 @@ public final class LatencyBench {
         "    topic: bench-alarms-prod",
         "    subscribers:",
         "      - email: oncall@example.com",
-        "apps: [probe]",
+        "apps: [" + String.join(", ", java.util.stream.IntStream.range(0, apps)
+            .mapToObj(a -> "a" + a).toList()) + "]",
         "defaults:",
         "  period: 60",
         "  evaluationPeriods: 1",
@@ -189,11 +220,25 @@ public final class LatencyBench {
         "  alarmActions: [\"{topic}\"]",
         "alarms:",
         ""));
-    for (int i = 0; i < alarms; i++) {
+    sb.append(String.join("\n",
+        "  auth-failures: { metric: OBOAuthFailures, pattern: '\"OBO token exchange failed\"',"
+            + " threshold: 5 }",
+        "  errors: { metric: Errors, pattern: '[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]',"
+            + " threshold: 20 }",
+        "  http-4xx: { metric: HTTP4xx, pattern: '[level, client, dash, request=*HTTP*, status=4*,"
+            + " ...]', threshold: 50 }",
+        "  http-5xx: { metric: HTTP5xx, pattern: '[level, client, dash, request=*HTTP*, status=5*,"
+            + " ...]', threshold: 10 }",
+        ""));
+    for (int i = 0; i < PER_APP; i++) {
       sb.append(String.format(Locale.ROOT,
           "  p%03d: { metric: Probe%03d, pattern: '\"PROBE-%03d.\"', threshold: 1 }%n", i, i, i));
     }
-    sb.append("sources:\n  - { app: probe, env: prod, type: file, path: logs/probe.log }\n");
+    sb.append("sources:\n");
+    for (int a = 0; a < apps; a++) {
+      sb.append("  - { app: a").append(a).append(", env: prod, type: file, path: logs/a").append(a)
+          .append(".log }\n");
+    }
     sb.append("storage:\n  url: jdbc:sqlite:mcpwatch-data/mcpwatch.db\n");
     sb.append("http:\n  listen: 127.0.0.1:0\n");
     if (smtpPort > 0) {
