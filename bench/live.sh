@@ -8,7 +8,9 @@
 #   smtp         append -> SMTP accepted (GreenMail on 127.0.0.1), 300 trials
 #   rss          max VmRSS of mcpwatch run, ADR config, 8 tailed files, 10,000 lines/s for 180 s
 # Environment: WORK (default /tmp/mcpwatch-bench), JAVA_OPTS (JVM options of the measured service),
-#   LINES (corpus size). The harness itself runs pinned to CPU 0, the service (ingest) to CPU 1.
+#   LINES (corpus size). The harness runs pinned to CPU 0; the service of ingest* to CPU 1 (so the JVM sees
+#   one CPU), the service of rss to every CPU (as it would run; an inherited pin would make the JVM pick
+#   SerialGC). latency and smtp run the service in the (unpinned) harness JVM.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${WORK:-/tmp/mcpwatch-bench}"
@@ -34,7 +36,7 @@ case "$cmd" in
             --corpus "$work/corpus/all.log" "$@" ;;
   smtp) java ${JAVA_OPTS:-} -cp "$bench" io.mcpwatch.bench.live.LatencyBench --dir "$work/smtp" --smtp true \
             --corpus "$work/corpus/all.log" "$@" ;;
-  rss) harness io.mcpwatch.bench.live.RssBench --jar "$jar" --template "$(template)" --dir "$work/rss" \
+  rss) harness io.mcpwatch.bench.live.RssBench --cpu "0-$(( $(nproc) - 1 ))" --jar "$jar" --template "$(template)" --dir "$work/rss" \
             --corpus-dir "$work/corpus" --java-opts "${JAVA_OPTS:-}" "$@" ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac
