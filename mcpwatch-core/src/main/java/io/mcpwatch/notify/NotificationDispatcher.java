@@ -2,6 +2,8 @@ package io.mcpwatch.notify;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +68,32 @@ public final class NotificationDispatcher {
    * Storage exceptions from the outbox or the history callback propagate; items already marked
    * stay marked and the rest are picked up by the next run.
    */
+  /**
+   * ALARM notifications before everything else due at the same time (a stable sort: otherwise the
+   * outbox's order), so that a responder's e-mail never waits behind a burst of OK messages, such
+   * as the one the first evaluation after a start sends.
+   */
+  static final Comparator<OutboxItem> ALARMS_FIRST =
+      Comparator.comparingInt(i -> isAlarm(i) ? 0 : 1);
+
+  /** Whether the item notifies of a change to ALARM (its CloudWatch subject starts so). */
+  static boolean isAlarm(OutboxItem item) {
+    String subject = item.subject();
+    return item.kind() == MessageKind.NOTIFICATION
+        && subject != null
+        && subject.startsWith("ALARM: ");
+  }
+
   public synchronized DispatchReport runDue() {
     int delivered = 0;
     int retrying = 0;
     int failed = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<OutboxItem> due = outbox.due(clock.instant(), batchSize);
+      List<OutboxItem> due = new ArrayList<>(outbox.due(clock.instant(), batchSize));
       if (due.isEmpty()) {
         break;
       }
+      due.sort(ALARMS_FIRST);
       for (OutboxItem item : due) {
         OutboxStatus s = deliver(item);
         if (s == OutboxStatus.DELIVERED) {

@@ -3,6 +3,7 @@ package io.mcpwatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.mcpwatch.alarm.AlarmState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -59,6 +60,33 @@ class NotificationDispatcherTest {
   private NotificationDispatcher dispatcher(Notifier n, Protocol... protocols) {
     return NotificationDispatcher.builder(outbox, clock).notifier(n, protocols)
         .subscriptions(store).history(history::add).build();
+  }
+
+  @Test
+  void runDue_alarmNotificationsGoBeforeOkOnesQueuedEarlier() {
+    Subscription s = SubscriptionReconcilerTest.sub("0", prod, "email", "a@example.com",
+        SubscriptionStatus.CONFIRMED);
+    store.put(s);
+    NotificationPlanner planner = new NotificationPlanner(settings, Fixtures.signer());
+    List<TopicConfig> topics =
+        List.of(new TopicConfig("aiconnectors-alarms-prod", null, List.of()));
+    AlarmNotice alarm = Fixtures.authNotice("teams-prod-auth", Fixtures.lines());
+    for (String name : List.of("outlook-prod-errors", "teams-prod-errors")) {
+      AlarmNotice ok = new AlarmNotice(Fixtures.authAlarm(name), AlarmState.INSUFFICIENT_DATA,
+          AlarmState.OK, "Threshold Crossed: no datapoints were received for 1 period.",
+          alarm.stateChangeTime(), alarm.configurationUpdatedTime(), alarm.actions(), List.of(),
+          0, null, null);
+      outbox.enqueue(planner.plan(ok, topics, List.of(s), clock.instant()).items());
+    }
+    outbox.enqueue(planner.plan(alarm, topics, List.of(s), clock.instant()).items());
+    ScriptedNotifier n = new ScriptedNotifier();
+
+    dispatcher(n, Protocol.EMAIL).runDue();
+
+    assertThat(n.sent).extracting(OutboxItem::subject).containsExactly(
+        "ALARM: \"teams-prod-auth\" in EU (Ireland)",
+        "OK: \"outlook-prod-errors\" in EU (Ireland)",
+        "OK: \"teams-prod-errors\" in EU (Ireland)");
   }
 
   @Test
