@@ -66,13 +66,13 @@ class CrashRestartTest {
     int kills = 0;
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_PHASE_MILLIS);
     while (System.nanoTime() < end) {
-      long before = runningLines(childLog);
-      Process p = child(config, childLog);
+      long before = ChildService.runningCount(childLog);
+      Process p = ChildService.start(config, childLog);
       if (random.nextInt(5) == 0) {
         Thread.sleep(random.nextInt(1500)); // during start-up
       } else {
         long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (runningLines(childLog) == before && System.nanoTime() < wait) {
+        while (ChildService.runningCount(childLog) == before && System.nanoTime() < wait) {
           Thread.sleep(20);
         }
         Thread.sleep(random.nextInt(2500)); // while it tails and commits
@@ -84,7 +84,7 @@ class CrashRestartTest {
     writing.set(false);
     writer.join();
 
-    Process last = child(config, childLog);
+    Process last = ChildService.start(config, childLog);
     long size = Files.size(log);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (committedOffset(config) < size && System.nanoTime() < deadline) {
@@ -95,7 +95,7 @@ class CrashRestartTest {
     assertThat(committedOffset(config)).as("caught up with the file").isEqualTo(size);
     assertThat(kills).isGreaterThanOrEqualTo(10);
     String childOutput = Files.readString(childLog, StandardCharsets.UTF_8);
-    long running = runningLines(childLog);
+    long running = ChildService.runningCount(childLog);
     long resumed = childOutput.lines()
         .filter(l -> l.contains("from byte") && !l.contains("from byte 0")).count();
     // most kills must hit a running service that had read something, not a starting JVM
@@ -123,25 +123,6 @@ class CrashRestartTest {
       assertThat(stored).as(name + " after " + kills + " kills, " + written.get() + " lines")
           .isEqualTo(replayed);
     }
-  }
-
-  private static long runningLines(Path childLog) throws IOException {
-    if (!Files.exists(childLog)) {
-      return 0;
-    }
-    try (java.util.stream.Stream<String> lines =
-        Files.lines(childLog, StandardCharsets.ISO_8859_1)) {
-      return lines.filter(l -> l.contains("LiveService: running")).count();
-    }
-  }
-
-  private static Process child(Path config, Path childLog) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        "io.mcpwatch.cli.Main", "run", "-c", config.toString())
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(childLog.toFile()))
-        .redirectError(ProcessBuilder.Redirect.appendTo(childLog.toFile()))
-        .start();
   }
 
   /** Appends OBO failures, 5xx and 200 lines stamped with the current time, ~2,000 a second. */

@@ -20,8 +20,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -145,10 +143,11 @@ class OutageRestartTest {
     Path config = createAndConfirmSubscriptions(yaml, InstantSource.system());
     Path childLog = dir.resolve("child.log");
 
-    Process first = child(config, childLog);
+    Process first = ChildService.start(config, childLog);
     GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     try {
-      await().atMost(Duration.ofSeconds(60)).until(() -> running(childLog) == 1);
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> ChildService.runningCount(childLog) == 1);
       ServiceFixture.appendTo(dir.resolve("logs/teams.log"), FIRING);
       awaitRetrying(config, 1);
       first.destroyForcibly(); // SIGKILL
@@ -158,10 +157,11 @@ class OutageRestartTest {
       // Restart until the outbox is drained at a clean stop (a state change in the instant before
       // a stop stays pending for the next start).
       for (int run = 2; run <= 4; run++) {
-        Process p = child(config, childLog);
+        Process p = ChildService.start(config, childLog);
         try {
           int started = run;
-          await().atMost(Duration.ofSeconds(60)).until(() -> running(childLog) == started);
+          await().atMost(Duration.ofSeconds(60))
+              .until(() -> ChildService.runningCount(childLog) == started);
           awaitDrained(config, smtp);
         } finally {
           p.destroy(); // SIGTERM: the shutdown hook stops cleanly
@@ -319,25 +319,6 @@ class OutageRestartTest {
       }
     }
     return out;
-  }
-
-  private static long running(Path childLog) throws IOException {
-    if (!Files.exists(childLog)) {
-      return 0;
-    }
-    try (java.util.stream.Stream<String> lines =
-        Files.lines(childLog, StandardCharsets.ISO_8859_1)) {
-      return lines.filter(l -> l.contains("LiveService: running")).count();
-    }
-  }
-
-  private static Process child(Path config, Path childLog) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        "io.mcpwatch.cli.Main", "run", "-c", config.toString())
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(childLog.toFile()))
-        .redirectError(ProcessBuilder.Redirect.appendTo(childLog.toFile()))
-        .start();
   }
 
   private static int freePort() throws IOException {
