@@ -26,7 +26,7 @@ class AlarmPagesLiveTest {
       LiveService s = f.start();
       URI base = s.httpUri();
       assertThat(base).isNotNull();
-      Instant now = Instant.now();
+      Instant now = ServiceFixture.awayFromBoundary();
       f.append(ServiceFixture.obo(now), ServiceFixture.obo(now), ServiceFixture.obo(now));
       await().atMost(Duration.ofSeconds(10))
           .until(() -> LiveServiceTest.alarmed(f, "teams-prod-auth-failures"));

@@ -24,7 +24,7 @@ class HttpIngestTest {
       URI base = s.httpUri();
       assertThat(base).isNotNull();
       assertThat(base.getHost()).isEqualTo("127.0.0.1");
-      long now = Instant.now().toEpochMilli();
+      long now = ServiceFixture.awayFromBoundary().toEpochMilli();
       StringBuilder body = new StringBuilder();
       for (int i = 0; i < 3; i++) {
         body.append("{\"timestamp\":").append(now).append(",\"logGroup\":\"")

@@ -28,7 +28,7 @@ class LiveServiceTest {
     try (ServiceFixture f = new ServiceFixture(dir, "text", "iso", false)) {
       LiveService s = f.start();
       confirmAll(s);
-      Instant now = Instant.now();
+      Instant now = ServiceFixture.awayFromBoundary();
       f.append(ServiceFixture.access(now, 200), ServiceFixture.obo(now), ServiceFixture.obo(now),
           ServiceFixture.obo(now));
       await().atMost(Duration.ofSeconds(10)).until(() -> alarmed(f, "teams-prod-auth-failures"));

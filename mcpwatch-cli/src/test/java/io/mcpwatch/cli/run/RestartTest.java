@@ -48,7 +48,7 @@ class RestartTest {
     SplittableRandom r = new SplittableRandom(42);
     Map<Long, Integer> obo = new TreeMap<>();
     Map<Long, Integer> s5xx = new TreeMap<>();
-    Instant now = Instant.now();
+    Instant now = ServiceFixture.awayFromBoundary();
     List<String> first = lines(400, r, now, obo, s5xx);
     List<String> whileDown = lines(300, r, now, obo, s5xx);
     List<String> second = lines(200, r, now, obo, s5xx);

@@ -175,6 +175,21 @@ final class ServiceFixture implements AutoCloseable {
     Files.write(log, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
+  /**
+   * Now, at least 3 s before the next minute boundary (waiting past the boundary when closer), so
+   * that lines stamped with it and read within a second or two still fall into the window that the
+   * next evaluation reads: the tests' early-firing expectations must not depend on the second of
+   * the minute they run in (a line stamped 10:00:59.9 and read after the 10:01:00 evaluation is
+   * late data for a window that is already evaluated, exactly as on CloudWatch).
+   */
+  static Instant awayFromBoundary() throws InterruptedException {
+    long intoMinute = Math.floorMod(System.currentTimeMillis(), 60_000L);
+    if (intoMinute > 57_000) {
+      Thread.sleep(60_000 - intoMinute + 100);
+    }
+    return Instant.now();
+  }
+
   /** A Python-logging OBO failure line stamped now. */
   static String obo(Instant t) {
     return t + " ERROR:teams_mcp.auth:OBO token exchange failed: AADSTS50013: Assertion failed"

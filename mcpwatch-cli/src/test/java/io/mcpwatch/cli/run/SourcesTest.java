@@ -22,7 +22,7 @@ class SourcesTest {
   void rotation_renamedFileIsReadToItsEndAndTheNewFileFromItsStart() throws Exception {
     try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", false)) {
       f.start();
-      Instant now = Instant.now();
+      Instant now = ServiceFixture.awayFromBoundary();
       String obo = ServiceFixture.jsonl(now, ServiceFixture.OBO_MESSAGE);
       f.append(obo, obo);
       f.awaitLines(2);
@@ -44,7 +44,7 @@ class SourcesTest {
   void badInput_isCountedAndNeverStopsTheService() throws Exception {
     try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", false)) {
       f.start();
-      Instant now = Instant.now();
+      Instant now = ServiceFixture.awayFromBoundary();
       String obo = ServiceFixture.jsonl(now, ServiceFixture.OBO_MESSAGE);
       ByteArrayOutputStream b = new ByteArrayOutputStream();
       b.writeBytes((obo + "\n").getBytes(StandardCharsets.UTF_8));
@@ -82,7 +82,7 @@ class SourcesTest {
   void stdin_linesGoToTheAppsLogGroup() throws Exception {
     try (ServiceFixture f = new ServiceFixture(dir, ServiceFixture.YAML,
         "jsonl", "none", false, RunOptions.defaults().withStdin("prod/teams"))) {
-      Instant now = Instant.now();
+      Instant now = ServiceFixture.awayFromBoundary();
       String text = (ServiceFixture.obo(now) + "\n").repeat(3);
       f.start(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
       await().atMost(Duration.ofSeconds(10)).until(() -> LiveServiceTest.alarmed(f,

@@ -36,7 +36,7 @@ class StatusCommandTest {
   void status_whileRunning_showsStatesMinutesCheckpointsAndOutbox() throws Exception {
     try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", false)) {
       f.start();
-      Instant now = Instant.now();
+      Instant now = ServiceFixture.awayFromBoundary();
       String obo = ServiceFixture.jsonl(now, ServiceFixture.OBO_MESSAGE);
       f.append(obo, obo, obo, ServiceFixture.jsonl(now, ServiceFixture.accessMessage(200)));
       f.awaitLines(4);
