@@ -1,10 +1,17 @@
 package io.mcpwatch.alarm;
 
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The time and JSON formats CloudWatch uses in reasons, reason data and history (spec 3.6-3.8). */
@@ -16,7 +23,17 @@ public final class AwsFormats {
   private static final DateTimeFormatter REASON =
       DateTimeFormatter.ofPattern("dd/MM/yy HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * Writing goes through jackson-core only: building a databind {@code JsonMapper} loads some 400
+   * classes (a third of a second at start-up on one core), which every command that sees a state
+   * change would otherwise pay for its first StateReasonData.
+   */
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Reading (history, on the status path) needs the mapper: created on first use. */
+  private static final class Reader {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+  }
 
   private AwsFormats() {}
 
@@ -32,16 +49,57 @@ public final class AwsFormats {
 
   /** A fresh, insertion-ordered JSON object. */
   public static ObjectNode object() {
-    return JSON.createObjectNode();
+    return JsonNodeFactory.instance.objectNode();
   }
 
-  /** Compact JSON text of a tree, keys in insertion order. */
+  /** Compact JSON text of a tree, keys in insertion order (what databind would write). */
   public static String write(ObjectNode node) {
-    return JSON.writeValueAsString(node);
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      writeTree(g, node);
+    }
+    return out.toString();
+  }
+
+  private static void writeTree(JsonGenerator g, JsonNode n) {
+    if (n.isObject()) {
+      g.writeStartObject();
+      for (Map.Entry<String, JsonNode> e : n.properties()) {
+        g.writeName(e.getKey());
+        writeTree(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (n.isArray()) {
+      g.writeStartArray();
+      for (JsonNode v : n.values()) {
+        writeTree(g, v);
+      }
+      g.writeEndArray();
+    } else if (n.isString()) {
+      g.writeString(n.stringValue());
+    } else if (n.isInt() || n.isShort()) {
+      g.writeNumber(n.intValue());
+    } else if (n.isLong()) {
+      g.writeNumber(n.longValue());
+    } else if (n.isDouble()) {
+      g.writeNumber(n.doubleValue());
+    } else if (n.isFloat()) {
+      g.writeNumber(n.floatValue());
+    } else if (n.isBigDecimal()) {
+      g.writeNumber(n.decimalValue());
+    } else if (n.isBigInteger()) {
+      g.writeNumber(n.bigIntegerValue());
+    } else if (n.isBoolean()) {
+      g.writeBoolean(n.booleanValue());
+    } else if (n.isNull()) {
+      g.writeNull();
+    } else {
+      throw new IllegalArgumentException("unsupported JSON node " + n.getNodeType());
+    }
   }
 
   /** Parses a JSON object written by {@link #write}. */
   public static ObjectNode read(String json) {
-    return (ObjectNode) JSON.readTree(json);
+    return (ObjectNode) Reader.JSON.readTree(json);
   }
 }
