@@ -7,10 +7,27 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HttpServerStopTest {
+  /** Own threads: blocked tasks on the common pool (one thread on two CPUs) starve others. */
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "test-worker");
+            t.setDaemon(true);
+            return t;
+          });
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
   @Test
   void close_letsRequestInFlightFinish() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
@@ -37,9 +54,9 @@ class HttpServerStopTest {
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
-            });
+            }, pool);
     assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close, pool);
     Thread.sleep(300);
     release.countDown();
     closing.get(20, TimeUnit.SECONDS);
@@ -81,10 +98,10 @@ class HttpServerStopTest {
               } catch (Exception e) {
                 return -1;
               }
-            });
+            }, pool);
     assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
     // close returns long before the handler's 60 s wait would end
-    CompletableFuture.runAsync(server::close).get(30, TimeUnit.SECONDS);
+    CompletableFuture.runAsync(server::close, pool).get(30, TimeUnit.SECONDS);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestHttp.get(base, "/healthz"))
         .isInstanceOf(java.net.ConnectException.class);
     never.countDown();

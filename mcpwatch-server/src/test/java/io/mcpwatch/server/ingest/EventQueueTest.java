@@ -9,10 +9,27 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EventQueueTest {
+  /** Own threads: blocked tasks on the common pool (one thread on two CPUs) starve others. */
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "test-worker");
+            t.setDaemon(true);
+            return t;
+          });
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
   static List<LogEvent> events(int n) {
     return Collections.nCopies(n, new LogEvent("/g", 1, "m"));
   }
@@ -42,9 +59,11 @@ class EventQueueTest {
   @Test
   void offer_withCommitWait_returnsOnceTheConsumerCommittedItsBatch() throws Exception {
     EventQueue q = new EventQueue(100, Duration.ofSeconds(1), Duration.ofSeconds(30), () -> {});
-    CompletableFuture<Admission> first = CompletableFuture.supplyAsync(() -> q.offer(events(2)));
+    CompletableFuture<Admission> first =
+        CompletableFuture.supplyAsync(() -> q.offer(events(2)), pool);
     await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 2);
-    CompletableFuture<Admission> second = CompletableFuture.supplyAsync(() -> q.offer(events(1)));
+    CompletableFuture<Admission> second =
+        CompletableFuture.supplyAsync(() -> q.offer(events(1)), pool);
     await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 3);
 
     assertThat(q.poll()).hasSize(2);
@@ -62,7 +81,8 @@ class EventQueueTest {
   @Test
   void offer_withCommitWait_isReleasedByClose() throws Exception {
     EventQueue q = new EventQueue(100, Duration.ofSeconds(1), Duration.ofSeconds(30), () -> {});
-    CompletableFuture<Admission> waiting = CompletableFuture.supplyAsync(() -> q.offer(events(1)));
+    CompletableFuture<Admission> waiting =
+        CompletableFuture.supplyAsync(() -> q.offer(events(1)), pool);
     await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 1);
     q.close();
     assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(Admission.accepted());

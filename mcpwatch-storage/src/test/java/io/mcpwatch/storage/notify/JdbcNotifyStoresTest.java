@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -26,6 +28,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JDBC outbox and subscription store on SQLite: the port contracts plus durability. */
 class JdbcNotifyStoresTest {
+  /** Own threads: blocked tasks on the common pool (one thread on two CPUs) starve others. */
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "test-worker");
+            t.setDaemon(true);
+            return t;
+          });
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
 
   @TempDir Path dir;
   Database db;
@@ -117,7 +133,7 @@ class JdbcNotifyStoresTest {
                 for (int i = 0; i < 25; i++) {
                   outbox.enqueue(List.of(item(producer + "-" + i, T, T)));
                 }
-              }));
+              }, pool));
     }
     CompletableFuture<Void> all =
         CompletableFuture.allOf(producers.toArray(new CompletableFuture<?>[0]));

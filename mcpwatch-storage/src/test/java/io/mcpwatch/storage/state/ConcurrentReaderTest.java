@@ -11,14 +11,31 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mcpwatch status} beside a running service: SQLite WAL readers and the writer. */
 class ConcurrentReaderTest {
+  /** Own threads: blocked tasks on the common pool (one thread on two CPUs) starve others. */
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "test-worker");
+            t.setDaemon(true);
+            return t;
+          });
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
 
   @TempDir Path dir;
   private final Fixtures.ManualClock clock = new Fixtures.ManualClock(T0);
@@ -67,7 +84,7 @@ class ConcurrentReaderTest {
                         written.countDown();
                         await(release);
                         return null;
-                      }));
+                      }), pool);
       assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
       assertThat(new StatusReader(ro).report(T0, 2, 3).commitNumber()).isEqualTo(1);
       release.countDown();
@@ -94,7 +111,7 @@ class ConcurrentReaderTest {
                         await(release);
                         // still inside the same read transaction: still the same commit
                         return before * 1000 + new StatusReader(ro).report(T0, 2, 3).commitNumber();
-                      }));
+                      }), pool);
       assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
       for (int n = 2; n <= 5; n++) {
         assertThat(store.commit(commit(n))).isEqualTo(n);
