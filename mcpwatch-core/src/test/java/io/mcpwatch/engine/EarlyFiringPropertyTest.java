@@ -84,7 +84,7 @@ class EarlyFiringPropertyTest {
       engine.ingest(new LogEvent("/g", e.timestampMillis(), e.message()));
       for (int k = 0; k < before.length; k++) {
         AlarmRuntime a = all.get(k);
-        if (!a.earlyEligible || samples(a) == before[k]) {
+        if (!a.earlyEligible || samples(a) <= before[k]) { // no new sample (eviction can lower it)
           continue;
         }
         long t = a.nextBoundaryFrom(engine.nextBoundaryMillis());
