@@ -15,13 +15,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * File globs ({@link java.nio.file.FileSystem#getPathMatcher} syntax: {@code *}, {@code ?}, {@code
  * **}, {@code [..]}, {@code {a,b}}), relative ones resolved against the working directory. Each is
  * expanded by walking from its longest literal directory prefix, only as deep as it can match.
+ * The tailer follows what they match; {@code validate} uses the same parsing and walk to warn about
+ * a glob that matches nothing.
  */
-final class GlobSet {
+public final class GlobSet {
   private record Glob(String text, Path base, int depth, PathMatcher matcher) {}
 
   private final List<Glob> globs;
@@ -30,8 +33,12 @@ final class GlobSet {
     this.globs = List.copyOf(globs);
   }
 
-  /** Parses the globs; fails with a message naming the bad glob. */
-  static GlobSet parse(List<String> globs) {
+  /**
+   * Parses the globs.
+   *
+   * @throws IllegalArgumentException naming the glob that is blank, not a path or not a glob
+   */
+  public static GlobSet parse(List<String> globs) {
     if (globs.isEmpty()) {
       throw new IllegalArgumentException("at least one file glob is required");
     }
@@ -44,14 +51,14 @@ final class GlobSet {
 
   private static Glob parseOne(String text) {
     if (text.isBlank()) {
-      throw new IllegalArgumentException("file glob must not be blank");
+      throw new IllegalArgumentException("a file glob must not be blank");
     }
     Path absolute;
     try {
       absolute = Path.of(text).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException(
-          "file glob '" + text + "' is not a path: " + e.getMessage());
+          "the glob " + text + " is not a path: " + e.getMessage(), e);
     }
     Path base = absolute.getRoot();
     int literal = 0;
@@ -67,14 +74,14 @@ final class GlobSet {
       }
     }
     if (base == null) {
-      throw new IllegalArgumentException("file glob '" + text + "' has no directory to search");
+      throw new IllegalArgumentException("the glob " + text + " has no directory to search");
     }
     PathMatcher matcher;
     try {
       matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolute);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "file glob '" + text + "' is not a valid glob: " + e.getMessage());
+          "the glob " + text + " is not a valid glob: " + e.getMessage(), e);
     }
     return new Glob(text, base, depth, matcher);
   }
@@ -106,33 +113,70 @@ final class GlobSet {
   SortedSet<Path> expand() {
     SortedSet<Path> found = new TreeSet<>();
     for (Glob glob : globs) {
-      if (!Files.isDirectory(glob.base)) {
-        continue;
-      }
-      try {
-        Files.walkFileTree(
-            glob.base,
-            EnumSet.noneOf(FileVisitOption.class),
-            glob.depth,
-            new SimpleFileVisitor<>() {
-              @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (glob.matcher.matches(file) && Files.isRegularFile(file)) {
-                  found.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-              }
-
-              @Override
-              public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-              }
-            });
-      } catch (IOException e) {
-        // walkFileTree reports failures through visitFileFailed; nothing else is expected here.
-      }
+      walk(glob, Long.MAX_VALUE, file -> {
+        found.add(file);
+        return true;
+      });
     }
     return found;
+  }
+
+  /**
+   * Whether a complete walk finds no regular file for any glob. False as soon as one file matches,
+   * and false when a walk gives up after {@code maxVisits} directory entries (nothing is known).
+   */
+  public boolean matchesNothing(long maxVisits) {
+    for (Glob glob : globs) {
+      boolean[] found = {false};
+      if (!walk(glob, maxVisits, file -> {
+        found[0] = true;
+        return false;
+      }) || found[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Walks the glob's base directory, calling {@code onMatch} for each matching regular file until
+   * it returns false.
+   *
+   * @return false when the walk stopped after {@code maxVisits} entries
+   */
+  private static boolean walk(Glob glob, long maxVisits, Predicate<Path> onMatch) {
+    if (!Files.isDirectory(glob.base)) {
+      return true;
+    }
+    long[] visits = {0};
+    try {
+      Files.walkFileTree(
+          glob.base,
+          EnumSet.noneOf(FileVisitOption.class),
+          glob.depth,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return ++visits[0] > maxVisits ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (glob.matcher.matches(file) && Files.isRegularFile(file) && !onMatch.test(file)) {
+                return FileVisitResult.TERMINATE;
+              }
+              return ++visits[0] > maxVisits ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      // walkFileTree reports failures through visitFileFailed; nothing else is expected here.
+    }
+    return visits[0] <= maxVisits;
   }
 
   @Override
