@@ -14,20 +14,8 @@ final class AlarmsSection {
       return out;
     }
     MapReader map = MapReader.of(node, "alarms", ctx);
-    List<ConfigNode.Entry> entries = map.all();
-    if (entries.isEmpty() && node instanceof ConfigNode.MapNode) {
-      ctx.error("alarms", node, "declare at least one alarm");
-    }
-    for (ConfigNode.Entry e : entries) {
+    for (ConfigNode.Entry e : map.named("alarm")) {
       String path = map.path(e.key());
-      if (!Values.isName(e.key())) {
-        ctx.error(
-            path,
-            e.line(),
-            e.column(),
-            "expected an alarm name of letters, digits, '_', '.' and '-'");
-        continue;
-      }
       MapReader alarm = MapReader.of(e.value(), path, ctx);
       AlarmSettings settings = AlarmSettingsSection.bind(alarm, ctx);
       alarm.finish();

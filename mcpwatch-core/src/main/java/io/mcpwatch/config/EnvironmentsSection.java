@@ -14,20 +14,8 @@ final class EnvironmentsSection {
       return out;
     }
     MapReader map = MapReader.of(node, "environments", ctx);
-    List<ConfigNode.Entry> entries = map.all();
-    if (entries.isEmpty() && node instanceof ConfigNode.MapNode) {
-      ctx.error("environments", node, "declare at least one environment");
-    }
-    for (ConfigNode.Entry e : entries) {
+    for (ConfigNode.Entry e : map.named("environment")) {
       String path = map.path(e.key());
-      if (!Values.isName(e.key())) {
-        ctx.error(
-            path,
-            e.line(),
-            e.column(),
-            "expected an environment name of letters, digits, '_', '.' and '-'");
-        continue;
-      }
       MapReader env = MapReader.of(e.value(), path, ctx);
       ConfigNode topicNode = env.require("topic");
       Located<String> topic =

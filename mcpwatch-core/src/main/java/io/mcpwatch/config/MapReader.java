@@ -95,6 +95,29 @@ final class MapReader {
     return new ArrayList<>(entries.values());
   }
 
+  /**
+   * Every entry of a section of named items ({@code alarms:}, {@code environments:}), consumed:
+   * an empty map is an error ("declare at least one {@code noun}"), and an entry whose key is not a
+   * name is reported and left out.
+   */
+  List<ConfigNode.Entry> named(String noun) {
+    List<ConfigNode.Entry> out = new ArrayList<>();
+    List<ConfigNode.Entry> all = all();
+    if (all.isEmpty() && node instanceof ConfigNode.MapNode) {
+      ctx.error(path, node, "declare at least one " + noun);
+    }
+    for (ConfigNode.Entry e : all) {
+      if (Values.isName(e.key())) {
+        out.add(e);
+      } else {
+        ctx.error(path(e.key()), e.line(), e.column(),
+            "expected " + ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun
+                + " name of letters, digits, '_', '.' and '-'");
+      }
+    }
+    return out;
+  }
+
   /** Whether the map has {@code key} (without consuming it). */
   boolean has(String key) {
     return entries.containsKey(key);

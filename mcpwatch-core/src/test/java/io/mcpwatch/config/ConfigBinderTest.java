@@ -304,6 +304,20 @@ class ConfigBinderTest {
   }
 
   @Test
+  void bind_badNames_areErrorsNamingTheKey() {
+    BindResult r =
+        Trees.bind("{ namespace: 'N', logGroup: '/g', environments: { 'pr od': { topic: 't' } },"
+            + " apps: ['a'], alarms: { 'a/b': { metric: 'M', pattern: 'x', threshold: 1 } } }");
+
+    assertThat(r.errors())
+        .extracting(e -> e.path() + ": " + e.message())
+        .contains(
+            "environments.pr od: expected an environment name of letters, digits, '_', '.' and"
+                + " '-'",
+            "alarms.a/b: expected an alarm name of letters, digits, '_', '.' and '-'");
+  }
+
+  @Test
   void bind_valuesOfEveryField_areChecked() {
     String text =
         Trees.SMALL.replace(
