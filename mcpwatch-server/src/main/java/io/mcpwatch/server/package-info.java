@@ -1,11 +1,13 @@
 /**
  * mcpwatch's HTTP side of the live service: log ingest, the subscription pages behind the links in
- * notifications, the signing certificate and {@code /healthz}, on Javalin (Jetty).
+ * notifications, the signing certificate, the read-only alarm pages ({@code /alarms/}) and {@code
+ * /healthz}, on Javalin (Jetty).
  *
  * <p>Start here: {@link io.mcpwatch.server.HttpServer#builder(ServerSettings)}. The Javalin layer
  * in {@link io.mcpwatch.server.HttpServer} is thin: it checks the token, reads the body within the
  * limits and hands plain values to {@link io.mcpwatch.server.ingest.IngestHandler}, {@link
- * io.mcpwatch.server.subscribe.SubscriptionPages} and {@link io.mcpwatch.server.Health}, which
+ * io.mcpwatch.server.subscribe.SubscriptionPages}, {@link io.mcpwatch.server.status.AlarmPages}
+ * and {@link io.mcpwatch.server.Health}, which
  * return {@link io.mcpwatch.server.web.Answer}s.
  */
 @NullMarked

@@ -9,7 +9,8 @@
  * limits are {@link io.mcpwatch.server.ingest.IngestLimits}; {@link
  * io.mcpwatch.server.ingest.BoundedBody} reads a request body without ever holding more than the
  * limit. {@link io.mcpwatch.server.ingest.EventQueue} is a ready-made bounded sink for a
- * single-threaded consumer.
+ * single-threaded consumer; with a commit wait it answers a request only once the consumer reports
+ * its events durable.
  *
  * <p>Per-event problems (a malformed line, an oversized, too old or too new event) reject that
  * event only; the others are accepted and the answer lists what was rejected. Whole-request
