@@ -7,8 +7,7 @@
  * in {@link io.mcpwatch.server.HttpServer} is thin: it checks the token, reads the body within the
  * limits and hands plain values to {@link io.mcpwatch.server.ingest.IngestHandler}, {@link
  * io.mcpwatch.server.subscribe.SubscriptionPages}, {@link io.mcpwatch.server.status.AlarmPages}
- * and {@link io.mcpwatch.server.Health}, which
- * return {@link io.mcpwatch.server.web.Answer}s.
+ * and {@link io.mcpwatch.server.Health}, which return {@link io.mcpwatch.server.web.Answer}s.
  */
 @NullMarked
 package io.mcpwatch.server;
