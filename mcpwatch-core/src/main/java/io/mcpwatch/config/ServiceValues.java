@@ -2,7 +2,6 @@ package io.mcpwatch.config;
 
 import io.mcpwatch.notify.Protocol;
 import java.text.ParsePosition;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -255,8 +254,9 @@ final class ServiceValues {
         Instant.from(parsed);
         return null;
       }
-    } catch (DateTimeException | ArithmeticException e) {
-      // falls through: the pattern cannot give an instant
+    } catch (RuntimeException e) {
+      // DateTimeException, ArithmeticException or a JDK parser bug (the localized offset 'O'
+      // followed by '+' throws StringIndexOutOfBoundsException): the pattern cannot give an instant
     }
     return "the pattern must give a date (with the year) and a time of day, e.g. yyyy-MM-dd"
         + " HH:mm:ss,SSS";

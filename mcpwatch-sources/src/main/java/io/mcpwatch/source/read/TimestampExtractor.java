@@ -147,13 +147,15 @@ abstract class TimestampExtractor {
 
     private long parseAt(String line, int start) {
       ParsePosition pos = new ParsePosition(start);
-      if (formatter.parseUnresolved(line, pos) == null || pos.getErrorIndex() >= 0) {
-        return Timestamps.NONE;
-      }
       try {
+        if (formatter.parseUnresolved(line, pos) == null || pos.getErrorIndex() >= 0) {
+          return Timestamps.NONE;
+        }
         TemporalAccessor parsed = formatter.parse(line.subSequence(start, pos.getIndex()));
         return Instant.from(parsed).toEpochMilli();
-      } catch (DateTimeException | ArithmeticException e) {
+      } catch (RuntimeException e) {
+        // DateTimeException, ArithmeticException, and the JDK's own parser bugs: the localized
+        // offset parser ('O') throws StringIndexOutOfBoundsException on a line ending in "GMT+"
         return Timestamps.NONE;
       }
     }
