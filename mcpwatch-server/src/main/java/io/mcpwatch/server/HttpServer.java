@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *       unsubscribe paths of {@link io.mcpwatch.notify.Links}, {@code GET /?Action=...} and the
  *       certificate path, when {@link Builder#subscriptions} was given; never behind the token
  *       (people follow these links from e-mail);
- *   <li>{@code GET /healthz}, always, never behind the token.
+ *   <li>{@code GET /healthz}, always, never behind the token;
+ *   <li>{@code GET /metrics} (Prometheus text format), when {@link Builder#metrics} was given;
+ *       behind the token when one is set.
  * </ul>
  *
  * <p>{@link #close()} stops accepting, lets requests in flight finish for at most {@link
@@ -110,6 +112,8 @@ public final class HttpServer implements AutoCloseable {
     private @Nullable SubscriptionPages pages;
     private @Nullable AlarmPages alarmPages;
     private final List<Supplier<Map<String, Long>>> counters = new ArrayList<>();
+    private @Nullable Supplier<Answer> metrics;
+    private @Nullable RequestObserver requests;
     private InstantSource clock = InstantSource.system();
 
     private Builder(ServerSettings settings) {
@@ -140,6 +144,21 @@ public final class HttpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves {@code GET /metrics} with what {@code scrape} answers (called on each request); it
+     * requires {@code Authorization: Bearer} when a token is set, like ingest.
+     */
+    public Builder metrics(Supplier<Answer> scrape) {
+      this.metrics = Objects.requireNonNull(scrape, "scrape");
+      return this;
+    }
+
+    /** Reports every answered request to {@code observer}. */
+    public Builder requests(RequestObserver observer) {
+      this.requests = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
     /** The clock for receive times and uptime (default: the system clock). */
     public Builder clock(InstantSource newClock) {
       this.clock = Objects.requireNonNull(newClock, "clock");
@@ -162,7 +181,8 @@ public final class HttpServer implements AutoCloseable {
       all.add(stats::snapshot);
       all.addAll(counters);
       Health health = new Health(clock, clock.instant(), all);
-      Routes routes = new Routes(settings, ingest, pages, alarmPages, health);
+      Routes routes =
+          new Routes(settings, ingest, pages, alarmPages, health, metrics, requests);
       Javalin app = Javalin.create(routes::configure);
       try {
         app.start(settings.host(), settings.port());
@@ -216,14 +236,20 @@ public final class HttpServer implements AutoCloseable {
     private final @Nullable SubscriptionPages pages;
     private final @Nullable AlarmPages alarms;
     private final Health health;
+    private final @Nullable Supplier<Answer> metrics;
+    private final @Nullable RequestObserver requests;
 
     Routes(
         ServerSettings settings,
         @Nullable IngestHandler ingest,
         @Nullable SubscriptionPages pages,
         @Nullable AlarmPages alarms,
-        Health health) {
+        Health health,
+        @Nullable Supplier<Answer> metrics,
+        @Nullable RequestObserver requests) {
       this.settings = settings;
+      this.metrics = metrics;
+      this.requests = requests;
       this.ingest = ingest;
       this.pages = pages;
       this.alarms = alarms;
@@ -240,6 +266,15 @@ public final class HttpServer implements AutoCloseable {
       cfg.jetty.modifyServer(s -> s.setStopTimeout(settings.stopTimeout().toMillis()));
       cfg.http.maxRequestSize = settings.limits().maxBodyBytes();
       cfg.routes.get("/healthz", ctx -> send(ctx, health.answer()));
+      Supplier<Answer> m = metrics;
+      if (m != null) {
+        cfg.routes.get("/metrics", ctx -> send(ctx, authorized(ctx) ? m.get() : UNAUTHORIZED));
+      }
+      RequestObserver ro = requests;
+      if (ro != null) {
+        cfg.requestLogger.http((ctx, ms) -> ro.request(ctx.method().name(), route(ctx),
+            ctx.statusCode()));
+      }
       IngestHandler in = ingest;
       if (in != null) {
         cfg.routes.post("/v1/logs", ctx -> ingest(ctx, in, false));
@@ -280,6 +315,24 @@ public final class HttpServer implements AutoCloseable {
                     Answer.JSON,
                     "{\"__type\":\"InternalFailure\",\"message\":\"internal error\"}"));
           });
+    }
+
+    private static final Answer UNAUTHORIZED =
+        Answer.of(401, Answer.TEXT, "expected the header Authorization: Bearer <token>\n")
+            .withHeader("WWW-Authenticate", "Bearer realm=\"mcpwatch\"");
+
+    private boolean authorized(Context ctx) {
+      BearerToken token = settings.token();
+      return token == null || token.matches(ctx.header("Authorization"));
+    }
+
+    private static String route(Context ctx) {
+      try {
+        var e = ctx.endpoints().lastHttpEndpoint();
+        return e == null ? "unmatched" : e.path;
+      } catch (RuntimeException e) {
+        return "unmatched";
+      }
     }
 
     private void ingest(Context ctx, IngestHandler in, boolean awsJson) {

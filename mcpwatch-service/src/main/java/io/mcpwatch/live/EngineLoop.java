@@ -1,12 +1,15 @@
 package io.mcpwatch.live;
 
+import io.mcpwatch.alarm.AlarmSpec;
 import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.engine.AlarmStatus;
 import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.Engine;
 import io.mcpwatch.engine.EngineOptions;
 import io.mcpwatch.engine.EngineSnapshot;
 import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.metrics.MetricKey;
 import io.mcpwatch.metrics.MinuteAggregate;
 import io.mcpwatch.notify.ActionHistoryItem;
 import io.mcpwatch.notify.AlarmNotice;
@@ -27,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +67,7 @@ final class EngineLoop implements Runnable {
   private final long commitIntervalNanos;
   private final long statsIntervalNanos;
   private final TriggerLines triggers;
+  private final Telemetry telemetry;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final CountDownLatch done = new CountDownLatch(1);
   private final long startNanos = System.nanoTime();
@@ -76,6 +81,8 @@ final class EngineLoop implements Runnable {
   private boolean commitNow;
   private long lastCommitNanos;
   private long commitBackoffNanos;
+  /** The engine's next boundary as last seen (a boundary may also run inside an ingest). */
+  private long nextBoundaryMillis;
 
   private InputCounts input = InputCounts.ZERO;
   private long httpEvents;
@@ -107,8 +114,10 @@ final class EngineLoop implements Runnable {
       Supplier<OutboxHealth> outboxHealth,
       int maxTriggerLines,
       Duration commitInterval,
-      Duration statsInterval) {
+      Duration statsInterval,
+      Telemetry telemetry) {
     this.store = store;
+    this.telemetry = telemetry;
     this.subscriptions = subscriptions;
     this.clock = clock;
     this.inbox = inbox;
@@ -124,6 +133,7 @@ final class EngineLoop implements Runnable {
             ? Engine.create(alarms, options, clock, fresh::add)
             : Engine.restore(alarms, options, clock, fresh::add, restored);
     alarmsChanged();
+    this.nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
     this.dirty = true; // the first commit records the (new or restored) engine at once
     this.commitNow = true;
     this.nextSummaryNanos = startNanos + statsIntervalNanos;
@@ -158,6 +168,49 @@ final class EngineLoop implements Runnable {
     return failure;
   }
 
+  /**
+   * Asks the engine thread for the alarm states and the metrics' last complete minute; completes
+   * once the thread ran it (never, if the loop ended).
+   */
+  CompletableFuture<EngineGauges> gauges() {
+    CompletableFuture<EngineGauges> f = new CompletableFuture<>();
+    submit(() -> {
+      try {
+        f.complete(readGauges());
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f;
+  }
+
+  /** Engine thread: one walk over the alarms, one minute lookup per distinct metric. */
+  private EngineGauges readGauges() {
+    long minute = Math.floorDiv(clock.millis(), 60_000L) * 60_000L - 60_000L;
+    List<EngineGauges.AlarmGauge> alarms = new ArrayList<>();
+    Map<MetricKey, EngineGauges.MetricGauge> metrics = new LinkedHashMap<>();
+    for (AlarmStatus st : engine.statuses()) {
+      ResolvedAlarm a = st.alarm();
+      AlarmSpec spec = a.spec();
+      alarms.add(new EngineGauges.AlarmGauge(a.env(), a.app(), spec.alarmName(), st.state(),
+          st.lastTransition()));
+      MetricKey key =
+          new MetricKey(a.env(), spec.namespace(), spec.metricName(), spec.dimensions());
+      if (!metrics.containsKey(key)) {
+        EngineGauges.MetricGauge g = new EngineGauges.MetricGauge(key, 0, 0, Double.NaN,
+            Double.NaN);
+        for (MinuteAggregate m : engine.minutes(a)) {
+          if (m.start().toEpochMilli() == minute) {
+            g = new EngineGauges.MetricGauge(key, m.sampleCount(), m.sum(), m.min(), m.max());
+          }
+        }
+        metrics.put(key, g);
+      }
+    }
+    return new EngineGauges(Instant.ofEpochMilli(minute), alarms,
+        new ArrayList<>(metrics.values()));
+  }
+
   /** The counters as of the last round (any thread). */
   RunStats stats() {
     return latest;
@@ -170,6 +223,7 @@ final class EngineLoop implements Runnable {
     try {
       while (true) {
         boolean stopping = stopRequested; // everything queued before the request is processed
+        evaluateDueBoundary();
         int work = runTasks() + drainSources() + drainHttp();
         engine.tick();
         afterIngest(List.of());
@@ -192,6 +246,24 @@ final class EngineLoop implements Runnable {
       log.error("the engine loop failed: {}", e.toString(), e);
     } finally {
       done.countDown();
+    }
+  }
+
+  /**
+   * Evaluates a boundary that is due before anything else in the round, timed: the engine would
+   * run it inside the next ingest or tick anyway (a boundary that passes while a round ingests is
+   * still run there, untimed).
+   */
+  private void evaluateDueBoundary() {
+    if (clock.millis() < nextBoundaryMillis) {
+      return;
+    }
+    nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
+    if (clock.millis() >= nextBoundaryMillis) {
+      long t0 = System.nanoTime();
+      engine.tick();
+      telemetry.boundary(System.nanoTime() - t0);
+      nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
     }
   }
 
@@ -365,7 +437,9 @@ final class EngineLoop implements Runnable {
           commitBackoffNanos / 1_000_000, e.getMessage());
       return;
     }
-    long ms = (System.nanoTime() - t0) / 1_000_000;
+    long nanos = System.nanoTime() - t0;
+    telemetry.commit(nanos);
+    long ms = nanos / 1_000_000;
     maxCommitMillis = Math.max(maxCommitMillis, ms);
     commits++;
     commitBackoffNanos = 0;
@@ -389,6 +463,7 @@ final class EngineLoop implements Runnable {
     unknownBefore += engine.stats().unknownLogGroupEvents();
     engine = engine.reconfigure(alarms);
     alarmsChanged();
+    nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
     dirty = true;
     commitNow = true;
   }

@@ -4,11 +4,17 @@ import io.mcpwatch.source.tail.FileCheckpoint;
 import io.mcpwatch.source.tail.FileTailer;
 import io.mcpwatch.source.tail.TailBatch;
 import io.mcpwatch.source.tail.TailOptions;
+import io.mcpwatch.source.tail.TailStats;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FileSource implements LogSource {
   private static final Logger log = LoggerFactory.getLogger(FileSource.class);
+  private static final boolean UNIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
   private final SourceSpec spec;
   private final FileTailer tailer;
@@ -31,6 +39,7 @@ final class FileSource implements LogSource {
   private final Set<String> seenFiles = new HashSet<>();
   private final Thread thread;
   private volatile boolean open = true;
+  private volatile InputCounts read = InputCounts.ZERO; // written by this source's thread only
 
   private FileSource(
       SourceSpec spec, FileTailer tailer, BatchDecoder decoder, Inbox inbox, InstantSource clock) {
@@ -96,6 +105,7 @@ final class FileSource implements LogSource {
 
   private void handle(TailBatch b) throws InterruptedException {
     BatchDecoder.Decoded d = decoder.decode(b.lines(), clock.millis());
+    read = read.plus(d.counts());
     List<String> found =
         b.checkpointsChanged() ? discovered(b.checkpoints(), false) : List.of();
     inbox.put(batch(b.checkpoints(), b.notices(), found, d), () -> open); // false: stopping
@@ -124,6 +134,44 @@ final class FileSource implements LogSource {
       }
     }
     return out;
+  }
+
+  @Override
+  public InputCounts read() {
+    return read;
+  }
+
+  @Override
+  public SourceProgress progress() {
+    List<FileCheckpoint> cps = tailer.checkpoints();
+    TailStats t = tailer.stats();
+    long lag = 0;
+    for (FileCheckpoint c : cps) {
+      lag += unread(c);
+    }
+    return new SourceProgress(lag, cps.size(), t.rotations(), t.truncations(), t.readErrors(),
+        t.checkpointsLost());
+  }
+
+  /** Bytes after the checkpoint in the file now at its path, if it is still the same file. */
+  private static long unread(FileCheckpoint c) {
+    try {
+      Path p = Path.of(c.path());
+      long size;
+      if (UNIX) {
+        Map<String, Object> a = Files.readAttributes(p, "unix:dev,ino,size");
+        String key = a.get("dev") + ":" + a.get("ino");
+        if (c.fileKey() != null && !c.fileKey().equals(key)) {
+          return 0; // rotated: another file has the name now (it has a checkpoint of its own)
+        }
+        size = ((Number) a.get("size")).longValue();
+      } else {
+        size = Files.size(p);
+      }
+      return Math.max(0, size - c.offset());
+    } catch (IOException | RuntimeException e) {
+      return 0; // gone or unreadable: nothing more to read from it
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.mcpwatch.config.ServiceSettings;
 import io.mcpwatch.notify.ConfirmResult;
 import io.mcpwatch.notify.NotificationDispatcher;
 import io.mcpwatch.notify.NotifySettings;
+import io.mcpwatch.notify.OutboxHealth;
 import io.mcpwatch.notify.ReconcileReport;
 import io.mcpwatch.notify.SubscriptionManager;
 import io.mcpwatch.notify.UnsubscribeResult;
@@ -29,6 +30,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,6 +68,8 @@ public final class LiveService {
   private static final int HTTP_QUEUE_EVENTS = 100_000;
   /** An ingest request is answered once its events are committed, or after this long. */
   private static final Duration HTTP_COMMIT_WAIT = Duration.ofSeconds(5);
+  /** How long a scrape waits for the engine thread's alarm states before using the last ones. */
+  private static final Duration GAUGES_WAIT = Duration.ofSeconds(2);
 
   private final Database db;
   private final StateStore state;
@@ -78,6 +84,10 @@ public final class LiveService {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable HttpServer http;
   private final LiveAlarmStatus alarmStatus;
+  private final Telemetry telemetry;
+  private final JdbcOutbox outbox;
+  private final Instant startedAt;
+  private volatile EngineGauges lastGauges = EngineGauges.EMPTY;
   private volatile ServicePlan plan;
   private boolean stopping;
 
@@ -92,8 +102,11 @@ public final class LiveService {
       @Nullable EventQueue httpQueue,
       RunListener listener,
       InstantSource clock,
-      InputStream stdin) {
+      InputStream stdin,
+      Telemetry telemetry) {
     this.plan = plan;
+    this.telemetry = telemetry;
+    this.startedAt = clock.instant();
     this.alarmStatus =
         new LiveAlarmStatus(
             db.config(),
@@ -107,6 +120,7 @@ public final class LiveService {
     this.stdin = stdin;
     this.inbox = inbox;
     JdbcOutbox outbox = new JdbcOutbox(db);
+    this.outbox = outbox;
     RunOptions o = plan.options();
     this.loop =
         new EngineLoop(
@@ -123,11 +137,13 @@ public final class LiveService {
             () -> outbox.health(clock.instant(), 4),
             plan.service().notifications().maxTriggerLines(),
             o.commitInterval(),
-            o.statsInterval());
+            o.statsInterval(),
+            telemetry);
     this.dispatcher =
         new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
     this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
     this.engineThread.setDaemon(true);
+    telemetry.register(new ServiceCollector(new Readings()));
   }
 
   /**
@@ -165,6 +181,7 @@ public final class LiveService {
                 return manager.reconcile(plan.topics());
               });
       logReconcile(r);
+      Telemetry telemetry = new Telemetry();
       NotificationDispatcher.Builder dispatch =
           Transports.register(
                   NotificationDispatcher.builder(outbox, clock),
@@ -172,7 +189,8 @@ public final class LiveService {
                   service.notifications().from(),
                   plan.mailboxDir(),
                   clock,
-                  listener)
+                  listener,
+                  telemetry)
               .subscriptions(store);
       Transports.retryPolicies(dispatch, service.notifications().retry());
       Inbox inbox = new Inbox(16);
@@ -182,7 +200,8 @@ public final class LiveService {
                   HTTP_QUEUE_EVENTS, Duration.ofSeconds(1), HTTP_COMMIT_WAIT, inbox::wake)
               : null;
       s = new LiveService(
-          plan, db, state, saved, manager, dispatch, inbox, queue, listener, clock, stdin);
+          plan, db, state, saved, manager, dispatch, inbox, queue, listener, clock, stdin,
+          telemetry);
       s.dispatcher.start();
       s.engineThread.start();
       if (queue != null) {
@@ -251,6 +270,8 @@ public final class LiveService {
         .subscriptions(new SubscriptionPages(actions, ns.links(), keys::certificatePem))
         .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
         .health(this::healthCounters)
+        .metrics(telemetry::answer)
+        .requests(telemetry)
         .start();
   }
 
@@ -266,6 +287,56 @@ public final class LiveService {
         "transitions", s.transitions(),
         "commits", s.commits(),
         "commitFailures", s.commitFailures());
+  }
+
+  /** What {@code /metrics} reads at scrape time. */
+  private final class Readings implements ServiceCollector.Readings {
+    @Override
+    public RunStats stats() {
+      return loop.stats();
+    }
+
+    @Override
+    public List<LogSource> sources() {
+      synchronized (LiveService.this) {
+        return List.copyOf(sources);
+      }
+    }
+
+    @Override
+    public Map<String, Long> ingest() {
+      HttpServer h = http;
+      return h == null ? Map.of() : h.ingestStats().snapshot();
+    }
+
+    @Override
+    public OutboxHealth outbox() {
+      return outbox.health(clock.instant(), 4);
+    }
+
+    @Override
+    public EngineGauges engine() {
+      try {
+        EngineGauges g = loop.gauges().get(GAUGES_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        lastGauges = g;
+        return g;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        log.debug("/metrics: the engine thread did not answer: {}", e.toString());
+      }
+      return lastGauges; // the engine thread is busy or stopped: the last known states
+    }
+
+    @Override
+    public double startTimeSeconds() {
+      return startedAt.toEpochMilli() / 1000.0;
+    }
+  }
+
+  /** The Prometheus exposition of {@code /metrics}, also without HTTP (for tests and tools). */
+  String metricsText() {
+    return telemetry.scrape();
   }
 
   private synchronized void startSources(List<SourceSpec> specs, Optional<SavedState> saved) {

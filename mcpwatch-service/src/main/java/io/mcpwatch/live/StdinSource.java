@@ -26,6 +26,7 @@ final class StdinSource implements LogSource {
   private final InstantSource clock;
   private final Thread thread;
   private volatile boolean open = true;
+  private volatile InputCounts read = InputCounts.ZERO; // written by this source's thread only
 
   StdinSource(SourceSpec spec, InputStream in, Inbox inbox, InstantSource clock) {
     this.spec = spec;
@@ -66,6 +67,7 @@ final class StdinSource implements LogSource {
           return;
         }
         BatchDecoder.Decoded d = decoder.decode(lines, clock.millis());
+        read = read.plus(d.counts());
         inbox.put(new SourceBatch(spec, d.events(), null, d.counts(), List.of(), d.problems()),
             () -> open);
       }
@@ -74,6 +76,11 @@ final class StdinSource implements LogSource {
     } catch (IOException e) {
       log.warn("stdin: cannot read: {}", e.getMessage());
     }
+  }
+
+  @Override
+  public InputCounts read() {
+    return read;
   }
 
   @Override

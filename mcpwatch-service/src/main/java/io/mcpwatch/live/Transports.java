@@ -5,6 +5,7 @@ import io.mcpwatch.notify.DeliveryException;
 import io.mcpwatch.notify.NotificationDispatcher;
 import io.mcpwatch.notify.Notifier;
 import io.mcpwatch.notify.OutboxItem;
+import io.mcpwatch.notify.PermanentDeliveryException;
 import io.mcpwatch.notify.Protocol;
 import io.mcpwatch.notify.chat.ChatWebhookNotifier;
 import io.mcpwatch.notify.email.SmtpNotifier;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The transports of the live service: SMTP when configured, else .eml files in the mailbox
  * directory; SNS-style HTTP; chat webhooks. Each is wrapped so every delivery and every failed
- * attempt is one log line and a {@link RunListener} call. {@link #retryPolicies} registers the
+ * attempt is one log line, a {@link RunListener} call and a count in {@code
+ * mcpwatch_deliveries_total}. {@link #retryPolicies} registers the
  * configured delivery retry policies.
  */
 final class Transports {
@@ -36,19 +38,20 @@ final class Transports {
       String from,
       Path mailboxDir,
       InstantSource clock,
-      RunListener listener) {
+      RunListener listener,
+      Telemetry telemetry) {
     Notifier email;
     if (smtp != null) {
       SmtpNotifier n = new SmtpNotifier(smtpSettings(smtp), clock);
-      email = reporting(n, listener, item -> "to " + item.endpoint() + " via " + smtp.host());
+      email = reporting(n, listener, telemetry, item -> "to " + item.endpoint() + " via " + smtp.host());
     } else {
       MailboxNotifier n = new MailboxNotifier(mailboxDir, from, clock);
-      email = reporting(n, listener, item -> "written to " + n.fileFor(item));
+      email = reporting(n, listener, telemetry, item -> "written to " + n.fileFor(item));
     }
     b.notifier(email, Protocol.EMAIL, Protocol.EMAIL_JSON);
-    b.notifier(reporting(SnsHttpNotifier.create(), listener, OutboxItem::redactedEndpoint),
+    b.notifier(reporting(SnsHttpNotifier.create(), listener, telemetry, OutboxItem::redactedEndpoint),
         Protocol.HTTP, Protocol.HTTPS);
-    b.notifier(reporting(ChatWebhookNotifier.create(), listener, OutboxItem::redactedEndpoint),
+    b.notifier(reporting(ChatWebhookNotifier.create(), listener, telemetry, OutboxItem::redactedEndpoint),
         Protocol.SLACK, Protocol.TEAMS);
     return b;
   }
@@ -88,16 +91,23 @@ final class Transports {
     String of(OutboxItem item);
   }
 
-  private static Notifier reporting(Notifier inner, RunListener listener, Where where) {
+  private static Notifier reporting(
+      Notifier inner, RunListener listener, Telemetry telemetry, Where where) {
     return item -> {
       try {
         inner.send(item);
+      } catch (RuntimeException e) {
+        telemetry.delivery(item.protocol(), "error");
+        throw e;
       } catch (DeliveryException e) {
+        telemetry.delivery(item.protocol(), e instanceof PermanentDeliveryException
+            ? "permanent_failure" : "temporary_failure");
         log.warn("{} {} to {} failed (attempt {}): {}", item.kind(), item.protocol().id(),
             item.redactedEndpoint(), item.attempts() + 1, e.getMessage());
         listener.deliveryFailed(item, String.valueOf(e.getMessage()));
         throw e;
       }
+      telemetry.delivery(item.protocol(), "delivered");
       String w = where.of(item);
       log.info("{} {}{} {}", describe(item), item.protocol().id(),
           item.alarmName() == null ? "" : " for " + item.alarmName(), w);
