@@ -108,6 +108,8 @@ class MetricsEndpointTest {
       // HTTP requests by route and status (this test's scrapes, and a path nobody serves)
       assertThat(get(base, "/no-such-page", null).statusCode()).isEqualTo(404);
       Exposition last = scrape(base);
+      // every metric the shipped dashboard and alerting rules use is exposed
+      assertThat(last.names()).containsAll(MonitoringFiles.referencedMetricNames());
       assertThat(last.value("mcpwatch_http_requests_total", "method", "GET", "route", "/metrics",
           "status", "200")).isGreaterThanOrEqualTo(3);
       assertThat(last.find("mcpwatch_http_requests_total", Map.of("status", "404")))
