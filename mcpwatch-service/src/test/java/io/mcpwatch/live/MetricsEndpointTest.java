@@ -141,6 +141,28 @@ class MetricsEndpointTest {
     }
   }
 
+  /** On a clock 60 times faster, a minute boundary passes every second. */
+  @Test
+  void metrics_boundaryEvaluationsAreTimed() throws Exception {
+    String yaml = ServiceFixture.YAML
+        + "sources:\n"
+        + "  - { app: teams, env: prod, type: file, path: logs/*.log, startAt: beginning,"
+        + " timestampFormat: iso }\n"
+        + "http:\n  host: 127.0.0.1\n  port: 0\n";
+    try (ServiceFixture f = new ServiceFixture(dir, yaml, new ScaledClock(60))) {
+      URI base = f.start().httpUri();
+      await().atMost(Duration.ofSeconds(20)).until(() ->
+          scrape(base).value("mcpwatch_boundary_evaluation_duration_seconds_count") >= 3);
+      Exposition e = scrape(base);
+      double count = e.value("mcpwatch_boundary_evaluation_duration_seconds_count");
+      assertThat(e.value("mcpwatch_boundary_evaluation_duration_seconds_bucket", "le", "+Inf"))
+          .isEqualTo(count);
+      assertThat(e.value("mcpwatch_boundary_evaluation_duration_seconds_sum")).isPositive();
+      // the alarms were evaluated: no data, treated as not breaching, so OK
+      assertThat(e.value("mcpwatch_alarm_state", "alarm", AUTH, "state", "OK")).isEqualTo(1);
+    }
+  }
+
   static Exposition scrape(URI base) throws Exception {
     HttpResponse<String> r = get(base, "/metrics", null);
     assertThat(r.statusCode()).isEqualTo(200);
