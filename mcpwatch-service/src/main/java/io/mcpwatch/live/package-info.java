@@ -15,6 +15,11 @@
  * checkpoint, so no line is lost or counted twice. An HTTP ingest request is answered only once
  * its events are committed (or after 5 s), so a client that got its 200 lost nothing. Stdin lines
  * not yet committed when the process dies are lost: a pipe cannot be re-read.
+ *
+ * <p>Metrics: {@code Telemetry} holds the Prometheus registry behind {@code GET /metrics}; its
+ * {@code ServiceCollector} reads the counters above at scrape time (alarm states and the metrics'
+ * last minute come from the engine thread as a task, {@code EngineGauges}), so the per-event path
+ * does no extra work.
  */
 @NullMarked
 package io.mcpwatch.live;

@@ -114,7 +114,7 @@ class MetricsEndpointTest {
           "status", "200")).isGreaterThanOrEqualTo(3);
       assertThat(last.find("mcpwatch_http_requests_total", Map.of("status", "404")))
           .singleElement()
-          .satisfies(r -> assertThat(r.labels().get("route")).doesNotContain("no-such-page"));
+          .satisfies(r -> assertThat(r.labels().get("route")).isEqualTo("unmatched"));
     }
   }
 
