@@ -334,11 +334,6 @@ public final class LiveService {
     }
   }
 
-  /** The Prometheus exposition of {@code /metrics}, also without HTTP (for tests and tools). */
-  String metricsText() {
-    return telemetry.scrape();
-  }
-
   private synchronized void startSources(List<SourceSpec> specs, Optional<SavedState> saved) {
     for (SourceSpec spec : specs) {
       LogSource src;

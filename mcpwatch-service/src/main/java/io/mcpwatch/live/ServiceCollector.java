@@ -10,12 +10,13 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceCollector implements MultiCollector {
   private static final Logger log = LoggerFactory.getLogger(ServiceCollector.class);
+  /** What a classic (0.0.4 text format) label name cannot hold. */
+  private static final Pattern LABEL_UNSAFE = Pattern.compile("[^a-zA-Z0-9_]");
 
   /** What the collector reads. */
   interface Readings {
@@ -110,8 +113,13 @@ final class ServiceCollector implements MultiCollector {
         "Files that shrank or were replaced while tracked (copytruncate).");
     CounterSnapshot.Builder readErrors = counterBuilder("mcpwatch_source_read_errors",
         "I/O errors while reading a source's files.");
+    Set<String> used = new HashSet<>();
     for (LogSource src : sources) {
-      Labels l = Labels.of("source", src.spec().label());
+      String name = src.spec().label();
+      for (int n = 2; !used.add(name); n++) {
+        name = src.spec().label() + " #" + n; // two sources that differ only in format or type
+      }
+      Labels l = Labels.of("source", name);
       InputCounts c = src.read();
       lines.dataPoint(point(l, c.lines()));
       bytes.dataPoint(point(l, c.bytes()));
@@ -216,7 +224,7 @@ final class ServiceCollector implements MultiCollector {
     l.put("namespace", m.key().namespace());
     l.put("metric_name", m.key().metricName());
     m.key().dimensions().forEach((name, value) ->
-        l.putIfAbsent("dimension_" + PrometheusNaming.sanitizeLabelName(name), value));
+        l.putIfAbsent("dimension_" + LABEL_UNSAFE.matcher(name).replaceAll("_"), value));
     return Labels.of(new ArrayList<>(l.keySet()), new ArrayList<>(l.values()));
   }
 
