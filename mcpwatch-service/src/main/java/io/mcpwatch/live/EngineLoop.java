@@ -250,9 +250,9 @@ final class EngineLoop implements Runnable {
   }
 
   /**
-   * Evaluates a boundary that is due before anything else in the round, timed: the engine would
-   * run it inside the next ingest or tick anyway (a boundary that passes while a round ingests is
-   * still run there, untimed).
+   * Evaluates a boundary that is due, timed, at the start of each round and before each batch:
+   * the engine would run it inside the next ingest or tick anyway (a boundary that passes while a
+   * batch is ingested is still run there, untimed).
    */
   private void evaluateDueBoundary() {
     if (clock.millis() < nextBoundaryMillis) {
@@ -316,6 +316,7 @@ final class EngineLoop implements Runnable {
   }
 
   private void ingest(List<LogEvent> events) {
+    evaluateDueBoundary(); // once per batch, so that a boundary is rarely run (untimed) by ingest
     for (LogEvent e : events) {
       engine.ingest(e);
     }
