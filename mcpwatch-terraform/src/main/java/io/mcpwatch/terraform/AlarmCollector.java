@@ -47,8 +47,11 @@ final class AlarmCollector {
   private final Set<String> notes = new LinkedHashSet<>();
   private final Set<String> noted = new LinkedHashSet<>();
 
-  AlarmCollector(List<String> problems) {
+  private final Map<String, String> texts;
+
+  AlarmCollector(List<String> problems, Map<String, String> texts) {
     this.problems = problems;
+    this.texts = texts;
   }
 
   /** One resource instance: its block, its scope as written and its symbolic twin. */
@@ -221,7 +224,7 @@ final class AlarmCollector {
   }
 
   private ImportedConfig emptyResult() {
-    return new ImportedConfig("", new ConfigNode.MapNode(List.of(), 1, 1), Map.of(), List.of());
+    return new ImportedConfig("", new ConfigNode.MapNode(List.of(), 1, 1), Map.of(), List.of(), texts);
   }
 
   private @Nullable Rec rec(Res a) {
@@ -775,6 +778,15 @@ final class AlarmCollector {
     }
     // topics per environment
     Map<String, String> envTopic = new LinkedHashMap<>();
+    Map<String, YScalar> topicScalars = new LinkedHashMap<>();
+    for (Res t : topics) {
+      Got n = getQuiet(t, t.block().body(), "name");
+      String s = n == null ? null : stringQuiet(n.c());
+      if (s != null) {
+        int tc = n.c() instanceof Value.Str ? ((Value.Str) n.c()).textColumn() : 0;
+        topicScalars.putIfAbsent(s, new YScalar(s, n.c().origin(), tc));
+      }
+    }
     for (String env : envs) {
       String topic = null;
       for (Rec r : recs) {
@@ -857,7 +869,8 @@ final class AlarmCollector {
     Set<String> usedTopics = new LinkedHashSet<>();
     for (String env : envs) {
       YMap e = new YMap();
-      e.put("topic", YamlEmitter.s(envTopic.get(env)));
+      YScalar topicScalar = topicScalars.get(envTopic.get(env));
+      e.put("topic", topicScalar == null ? YamlEmitter.s(envTopic.get(env)) : topicScalar);
       usedTopics.add(envTopic.get(env));
       List<Y> subs = subscribers.getOrDefault(envTopic.get(env), List.of());
       e.put("subscribers", new YList(subs));
@@ -992,7 +1005,7 @@ final class AlarmCollector {
     }
     y.blank();
     ConfigNode.MapNode node = y.document(root);
-    return new ImportedConfig(y.text(), node, y.sourceMap, new ArrayList<>(notes));
+    return new ImportedConfig(y.text(), node, y.sourceMap, new ArrayList<>(notes), texts);
   }
 
   /** Replaces TopicRefs by topic names ({topic} for the environment's). */

@@ -14,16 +14,25 @@ import org.jspecify.annotations.Nullable;
  * @param yaml the configuration file's text
  * @param root the node tree of {@code yaml}
  * @param notes what the import left out or assumed, one line each (also comments in {@code yaml})
+ * @param texts the {@code .tf} files read, by the name positions use
  */
 public record ImportedConfig(
     String yaml,
     ConfigNode.MapNode root,
     Map<Integer, TreeMap<Integer, Source>> sourceMap,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, String> texts) {
 
   public ImportedConfig {
     sourceMap = Map.copyOf(sourceMap);
     notes = List.copyOf(notes);
+    texts = Map.copyOf(texts);
+  }
+
+  /** The .tf source text at {@code pos}. */
+  public String text(Pos pos) {
+    String t = texts.get(pos.file());
+    return t == null ? "" : t.substring(Math.min(pos.start(), t.length()), Math.min(pos.end(), t.length()));
   }
 
   /**

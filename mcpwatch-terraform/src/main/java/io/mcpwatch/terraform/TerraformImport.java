@@ -84,7 +84,7 @@ public final class TerraformImport {
       throws ImportException, IOException {
     List<String> problems = new ArrayList<>();
     TfInstance.Loader loader = new TfInstance.Loader();
-    AlarmCollector collector = new AlarmCollector(problems);
+    AlarmCollector collector = new AlarmCollector(problems, loader.texts);
     for (String shown : paths) {
       Path path = Path.of(shown);
       if (!Files.exists(path)) {

@@ -97,7 +97,7 @@ final class TfInstance implements Evaluator.Scope {
   public Value root(String name, Pos pos) {
     switch (name) {
       case "var":
-        return new Value.Lazy(this::variable, module.variables.keySet(), pos);
+        return new Value.Lazy(k -> referenced(variable(k), k, pos), module.variables.keySet(), pos);
       case "local":
         return new Value.Lazy(k -> local(k), module.locals.keySet(), pos);
       case "each":
@@ -139,6 +139,18 @@ final class TfInstance implements Evaluator.Scope {
         }
         return new Value.Lazy(k -> resourceValue(byName.get(k)), byName.keySet(), pos);
     }
+  }
+
+  /**
+   * A variable's value as seen at {@code var.NAME} ({@code pos} is where {@code var} is written):
+   * a string computed elsewhere (a call's {@code each.key}, an interpolation) is remembered here,
+   * where the module uses it; a literal keeps its own position, where a fix would be written.
+   */
+  private static Value referenced(Value v, String name, Pos pos) {
+    if (v instanceof Value.Str && ((Value.Str) v).textColumn() == 0) {
+      return v.at(new Pos(pos.file(), pos.line(), pos.column(), pos.start(), pos.start() + 4 + name.length()));
+    }
+    return v;
   }
 
   Value variable(String name) {
