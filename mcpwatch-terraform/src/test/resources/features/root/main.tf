@@ -5,7 +5,7 @@ variable "env" {
 
 variable "apps" {
   type    = list(string)
-  default = ["Alpha", "Beta"]
+  default = ["alpha", "beta"]
 }
 
 variable "threshold" {
@@ -37,7 +37,7 @@ resource "aws_sns_topic_subscription" "mail" {
 resource "aws_cloudwatch_log_metric_filter" "errors" {
   count          = length(var.apps)
   name           = "errors-${count.index}"
-  log_group_name = "/svc/${lower(var.apps[count.index])}/${var.env}"
+  log_group_name = "/svc/${var.apps[count.index]}/${var.env}"
   pattern        = "{ $.level = \"ERROR\" }"
 
   metric_transformation {
@@ -49,7 +49,7 @@ resource "aws_cloudwatch_log_metric_filter" "errors" {
 
 resource "aws_cloudwatch_metric_alarm" "errors" {
   count               = length(var.apps)
-  alarm_name          = format("%s-%s-errors", lower(var.apps[count.index]), var.env)
+  alarm_name          = format("%s-%s-errors", var.apps[count.index], var.env)
   namespace           = local.namespace
   metric_name         = aws_cloudwatch_log_metric_filter.errors[count.index].metric_transformation[0].name
   statistic           = "Sum"

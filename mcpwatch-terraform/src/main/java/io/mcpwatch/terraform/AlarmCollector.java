@@ -7,6 +7,7 @@ import io.mcpwatch.terraform.YamlEmitter.YMap;
 import io.mcpwatch.terraform.YamlEmitter.YScalar;
 import io.mcpwatch.terraform.hcl.Body;
 import io.mcpwatch.terraform.hcl.Evaluator;
+import io.mcpwatch.terraform.hcl.Expr;
 import io.mcpwatch.terraform.hcl.HclException;
 import io.mcpwatch.terraform.hcl.Value;
 import java.math.BigDecimal;
@@ -93,10 +94,34 @@ final class AlarmCollector {
           continue;
         }
         boolean eachIsApp = appVar == null && app == null && b.body().attribute("for_each") != null;
+        // count = length(var.apps) at a root without an app variable: one app per element
+        List<String> countApps = null;
+        TfInstance resourceTwin = twin;
+        if (appVar == null && app == null && b.body().attribute("count") != null) {
+          String listVar = lengthOfVar(b.body().attribute("count").expr());
+          Value list = listVar == null ? null : inst.variable(listVar);
+          if (list instanceof Value.ListV) {
+            countApps = new ArrayList<>();
+            List<Value> placeholders = new ArrayList<>();
+            for (Value item : ((Value.ListV) list).items()) {
+              countApps.add(item instanceof Value.Str ? ((Value.Str) item).value() : "");
+              placeholders.add(new Value.Str("{app}", item.origin(), 0));
+            }
+            if (countApps.contains("")) {
+              countApps = null;
+            } else {
+              resourceTwin = twin.withInputs(Map.of(listVar, new Value.ListV(placeholders, list.origin())));
+            }
+          }
+        }
         for (TfInstance.Binding bd : bindings) {
           String a = app;
           String suffix = bd.key();
           Map<String, Value> twinBinding = bd.values();
+          if (countApps != null) {
+            a = countApps.get(out(bd));
+            suffix = "";
+          }
           if (eachIsApp) {
             Value.ObjV each = (Value.ObjV) bd.values().get("each");
             a = Evaluator.stringOf(each.fields().get("key"));
@@ -114,7 +139,7 @@ final class AlarmCollector {
               new Res(
                   b,
                   inst.bind(bd.values()),
-                  twin.bind(twinBinding),
+                  resourceTwin.bind(twinBinding),
                   a == null ? "" : a,
                   env == null ? "default" : env,
                   suffix);
@@ -153,6 +178,26 @@ final class AlarmCollector {
         collect(child, app, env);
       }
     }
+  }
+
+  /** X of {@code count = length(var.X)}, or null. */
+  private static @Nullable String lengthOfVar(Expr e) {
+    if (e instanceof Expr.Call
+        && ((Expr.Call) e).name().equals("length")
+        && ((Expr.Call) e).args().size() == 1
+        && ((Expr.Call) e).args().get(0) instanceof Expr.GetAttr) {
+      Expr.GetAttr g = (Expr.GetAttr) ((Expr.Call) e).args().get(0);
+      if (g.target() instanceof Expr.Variable && ((Expr.Variable) g.target()).name().equals("var")) {
+        return g.name();
+      }
+    }
+    return null;
+  }
+
+  /** The count.index of a binding. */
+  private static int out(TfInstance.Binding bd) {
+    Value.ObjV count = (Value.ObjV) bd.values().get("count");
+    return ((Value.Num) count.fields().get("index")).value().intValue();
   }
 
   private static @Nullable String first(Set<String> declared, List<String> candidates) {
