@@ -561,7 +561,7 @@ final class AlarmCollector {
     YMap m = new YMap();
     m.flow = true;
     if (g == null) {
-      return m;
+      return null;
     }
     if (g.c() instanceof Value.Unknown) {
       unknown(g);
@@ -910,6 +910,11 @@ final class AlarmCollector {
       root.comment("logGroup", "each app sets its own logGroup under apps");
     }
     root.put("alarmName", YamlEmitter.s(alarmNameTemplate));
+    YMap defaults = new YMap();
+    defaults.put("dimensions", YamlEmitter.s(null));
+    root.put("defaults", defaults);
+    root.comment("defaults", "A metric filter has only the dimensions it declares: clear mcpwatch's built-in");
+    root.comment("defaults", "MCP = {app} (each alarm below lists the filter's own).");
     YMap envMap = new YMap();
     Set<String> usedTopics = new LinkedHashSet<>();
     for (String env : envs) {

@@ -52,9 +52,9 @@ final class YamlEmitter {
    * @param src the .tf position, or null
    * @param srcTextColumn the column of the first character of the text in the .tf line, or 0
    */
-  record YScalar(Object value, @Nullable Pos src, int srcTextColumn) implements Y {}
+  record YScalar(@Nullable Object value, @Nullable Pos src, int srcTextColumn) implements Y {}
 
-  static YScalar s(Object value) {
+  static YScalar s(@Nullable Object value) {
     return new YScalar(value, null, 0);
   }
 
@@ -219,7 +219,11 @@ final class YamlEmitter {
     ConfigNode.ScalarNode.Type type;
     int textColumn = col;
     String value;
-    if (v instanceof Boolean) {
+    if (v == null) {
+      text = "null";
+      value = "";
+      type = ConfigNode.ScalarNode.Type.NULL;
+    } else if (v instanceof Boolean) {
       text = v.toString();
       value = text;
       type = ConfigNode.ScalarNode.Type.BOOLEAN;

@@ -1,0 +1,123 @@
+package io.mcpwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import terraform}, {@code validate PATH} and {@code backtest -c PATH} on .tf files. */
+class TerraformCommandsTest {
+
+  /** A per-MCP module with working patterns (what export writes, by hand). */
+  static final String MODULE =
+      "variable \"appname\" {\n"
+          + "  type = string\n"
+          + "}\n"
+          + "variable \"environment\" {\n"
+          + "  type = string\n"
+          + "}\n"
+          + "variable \"sns_topic_arn\" {\n"
+          + "  type = string\n"
+          + "}\n"
+          + "resource \"aws_cloudwatch_log_metric_filter\" \"errors\" {\n"
+          + "  name           = \"${var.appname}-errors\"\n"
+          + "  log_group_name = \"/ecs/${var.environment}/${var.appname}\"\n"
+          + "  pattern        = \"[level=\\\"ERROR:*\\\", ...]\"\n"
+          + "  metric_transformation {\n"
+          + "    name      = \"${var.appname}-Errors\"\n"
+          + "    namespace = \"MCP/Security\"\n"
+          + "    value     = \"1\"\n"
+          + "  }\n"
+          + "}\n"
+          + "resource \"aws_cloudwatch_metric_alarm\" \"errors\" {\n"
+          + "  alarm_name          = \"${var.appname}-${var.environment}-errors\"\n"
+          + "  namespace           = \"MCP/Security\"\n"
+          + "  metric_name         = aws_cloudwatch_log_metric_filter.errors.metric_transformation[0].name\n"
+          + "  statistic           = \"Sum\"\n"
+          + "  period              = 60\n"
+          + "  evaluation_periods  = 1\n"
+          + "  threshold           = 2\n"
+          + "  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n"
+          + "  treat_missing_data  = \"notBreaching\"\n"
+          + "  alarm_actions       = [var.sns_topic_arn]\n"
+          + "}\n";
+
+  static Path module(Path dir, String text) throws IOException {
+    Path m = dir.resolve("mcp_server");
+    Files.createDirectories(m);
+    Files.writeString(m.resolve("main.tf"), text);
+    return m;
+  }
+
+  @Test
+  void importTerraform_writesYamlThatValidates(@TempDir Path dir) throws IOException {
+    Path m = module(dir, MODULE);
+    Path out = dir.resolve("imported.yaml");
+
+    Cli.Result r =
+        Cli.run("import", "terraform", m.toString(), "--var", "appname=teams", "--var",
+            "environment=prod", "-o", out.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(out))
+        .contains("apps: [teams]")
+        .contains("# from " + m + "/main.tf:20 (aws_cloudwatch_metric_alarm.errors)")
+        .contains("metric: '{app}-Errors'");
+    Cli.Result v = Cli.run("validate", "-c", out.toString());
+    assertThat(v.out()).doesNotContain("error:");
+    assertThat(v.exit()).as(v.out()).isLessThan(2);
+  }
+
+  @Test
+  void validate_tfDirectory_pointsAtTheTfLine(@TempDir Path dir) throws IOException {
+    Path m = module(dir, MODULE.replace("[level=\\\"ERROR:*\\\", ...]", "5??"));
+
+    Cli.Result r = Cli.run("validate", m.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out())
+        .contains(m + "/main.tf:13:21: error: 5?? is not a wildcard")
+        .contains("AWS rejects it at apply time: InvalidParameterException: Invalid character(s) in term")
+        .contains("fix: pattern = \"[level, client, dash, request=*HTTP*, status=5*, ...]\"");
+  }
+
+  @Test
+  void validate_unresolvable_isOneLineWithFileLineColumn(@TempDir Path dir) throws IOException {
+    Path m = module(dir, MODULE.replace("threshold           = 2", "threshold = var.limit"));
+
+    Cli.Result r = Cli.run("validate", m.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(m + "/main.tf:27:15: in var.limit: there is no attribute limit")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void backtest_tfDirectory_replaysTheTerraformAlarms(@TempDir Path dir) throws IOException {
+    Path m = module(dir, MODULE);
+    Path log = dir.resolve("events.jsonl");
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      sb.append("{\"timestamp\":\"2026-03-02T10:00:0")
+          .append(i)
+          .append("Z\",\"logGroup\":\"/ecs/prod/teams\",\"message\":\"ERROR:root:boom\"}\n");
+    }
+    Files.writeString(log, sb.toString());
+
+    Cli.Result r =
+        Cli.run("backtest", "-c", m.toString(), "--var", "appname=teams", "--var",
+            "environment=prod", "--env", "prod", "--format", "json", "--no-progress",
+            log.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("\"alarmName\" : \"teams-prod-errors\"")
+        .contains("\"metricName\" : \"teams-Errors\"")
+        .contains("\"dimensions\" : { }")
+        .contains("\"newState\" : \"ALARM\"");
+  }
+}
