@@ -944,9 +944,19 @@ final class AlarmCollector {
 
     // alarms: base values from each key's first record; differences as overrides
     YMap alarmMap = new YMap();
+    // alarms in the order their resources are written (not the order instances were met)
     Map<String, Rec> base = new LinkedHashMap<>();
+    List<Rec> byPosition = new ArrayList<>(recs);
+    byPosition.sort(
+        java.util.Comparator.comparing((Rec r) -> r.alarm.block().pos().file())
+            .thenComparingInt(r -> r.alarm.block().pos().start()));
+    for (Rec r : byPosition) {
+      base.putIfAbsent(r.key, null);
+    }
     for (Rec r : recs) {
-      base.putIfAbsent(r.key, r);
+      if (base.get(r.key) == null) {
+        base.put(r.key, r);
+      }
     }
     Set<String> otherTopics = new LinkedHashSet<>();
     for (Rec r : base.values()) {
