@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SubscriptionsCommand.class,
       DemoCommand.class,
       ImportCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class McpwatchCommand implements Runnable {

@@ -120,4 +120,29 @@ class TerraformCommandsTest {
         .contains("\"dimensions\" : { }")
         .contains("\"newState\" : \"ALARM\"");
   }
+
+  @Test
+  void exportTerraform_thenValidateTheExport_hasNoErrors(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("mcpwatch.yaml");
+    assertThat(Cli.run("init", config.toString()).exit()).isZero();
+    Path out = dir.resolve("infra");
+
+    Cli.Result r = Cli.run("export", "terraform", "-c", config.toString(), "-o", out.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("wrote " + out.resolve("modules/mcp_server/alarms.tf"))
+        .contains("not exported: early firing");
+    assertThat(Files.readString(out.resolve("main/shared/main.tf")))
+        .contains("name = \"aiconnectors-alarms-${var.environment}\"");
+    Cli.Result v = Cli.run("validate", out.resolve("envs/prod").toString());
+    assertThat(v.out()).as(v.out()).doesNotContain(": error:");
+    assertThat(v.exit()).as(v.out()).isLessThan(2);
+
+    Cli.Result cfn =
+        Cli.run("export", "cloudformation", "-c", config.toString(), "-o", out.toString());
+    assertThat(cfn.exit()).as(cfn.err()).isZero();
+    assertThat(Files.readString(out.resolve("cloudformation/prod.yaml")))
+        .contains("Type: 'AWS::CloudWatch::Alarm'");
+  }
 }
