@@ -387,6 +387,7 @@ final class TfInstance implements Evaluator.Scope {
   }
 
   private final Map<String, TfInstance> children = new HashMap<>();
+  private static final int MAX_MODULE_DEPTH = 16;
 
   /** The instance of module call {@code call} for one binding. */
   TfInstance child(Body.Block call, Binding bd) {
@@ -395,6 +396,11 @@ final class TfInstance implements Evaluator.Scope {
     TfInstance c = children.get(addr);
     if (c != null) {
       return c;
+    }
+    if (addr.split("module\\.", -1).length > MAX_MODULE_DEPTH + 1) {
+      throw new HclException(
+          call.pos(),
+          "modules are nested more than " + MAX_MODULE_DEPTH + " deep (does a module call itself?)");
     }
     Body.Attribute source = call.body().attribute("source");
     if (source == null) {

@@ -105,4 +105,23 @@ class ImportTerraformTest {
                 + "/main.tf:1:1) has no default and no value; pass --var threshold=VALUE or"
                 + " --var-file)");
   }
+
+  @Test
+  void load_moduleCallingItselfOrACyclicLocal_isAnErrorNotAHang(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("main.tf"), "module \"again\" {\n  source = \"./\"\n}\n");
+    String shown = dir.toString();
+    assertThatThrownBy(() -> load(shown))
+        .isInstanceOf(TerraformImport.ImportException.class)
+        .hasMessageContaining("modules are nested more than 16 deep (does a module call itself?)");
+
+    Files.writeString(
+        dir.resolve("main.tf"),
+        "locals {\n  a = local.b\n  b = local.a\n}\n"
+            + "resource \"aws_sns_topic\" \"t\" {\n  name = local.a\n}\n"
+            + "resource \"aws_cloudwatch_metric_alarm\" \"x\" {\n  alarm_name = \"x\"\n"
+            + "  metric_name = local.a\n  namespace = \"n\"\n}\n");
+    assertThatThrownBy(() -> load(shown))
+        .isInstanceOf(TerraformImport.ImportException.class)
+        .hasMessageContaining("main.tf:2:3: local.a refers to itself");
+  }
 }

@@ -599,7 +599,7 @@ public final class Evaluator {
       }
       int pad = 0;
       while (Character.isDigit(verb) && i + 1 < f.length()) {
-        pad = pad * 10 + (verb - '0');
+        pad = Math.min(pad * 10 + (verb - '0'), 1000);
         verb = f.charAt(++i);
       }
       if (next >= args.size()) {
