@@ -302,20 +302,9 @@ final class AlarmCollector {
       return null;
     }
     Res filter = null;
-    for (Res f : filters) {
-      Body mt = transformation(f);
-      if (mt == null || !f.app().equals(a.app()) || !f.env().equals(a.env())) {
-        continue;
-      }
-      Got fm = getQuiet(f, mt, "name");
-      Got fns = getQuiet(f, mt, "namespace");
-      if (fm != null
-          && fns != null
-          && m.equals(stringQuiet(fm.c()))
-          && ns.equals(stringQuiet(fns.c()))) {
-        if (filter == null || f.c().address.equals(a.c().address)) {
-          filter = f;
-        }
+    for (Res f : filterIndex().getOrDefault(a.env() + "\u0000" + a.app() + "\u0000" + ns + "\u0000" + m, List.of())) {
+      if (filter == null || f.c().address.equals(a.c().address)) {
+        filter = f;
       }
     }
     if (filter == null) {
@@ -388,6 +377,33 @@ final class AlarmCollector {
     put(r, "okActions", actions(a, body, "ok_actions"));
     put(r, "insufficientDataActions", actions(a, body, "insufficient_data_actions"));
     return r;
+  }
+
+  private @Nullable Map<String, List<Res>> filterIndex;
+
+  /** The filters by environment, app, namespace and metric name (evaluated once each). */
+  private Map<String, List<Res>> filterIndex() {
+    if (filterIndex == null) {
+      filterIndex = new java.util.HashMap<>();
+      for (Res f : filters) {
+        Body mt = transformation(f);
+        if (mt == null) {
+          continue;
+        }
+        Got fm = getQuiet(f, mt, "name");
+        Got fns = getQuiet(f, mt, "namespace");
+        String name = fm == null ? null : stringQuiet(fm.c());
+        String namespace = fns == null ? null : stringQuiet(fns.c());
+        if (name != null && namespace != null) {
+          filterIndex
+              .computeIfAbsent(
+                  f.env() + "\u0000" + f.app() + "\u0000" + namespace + "\u0000" + name,
+                  k -> new ArrayList<>())
+              .add(f);
+        }
+      }
+    }
+    return filterIndex;
   }
 
   private static @Nullable Body transformation(Res f) {
@@ -1043,12 +1059,10 @@ final class AlarmCollector {
         notes.add(t.address() + " (" + t.block().pos() + ") is not imported: no alarm notifies topic " + s);
       }
     }
+    Set<Res> usedFilters = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    recs.forEach(r -> usedFilters.add(r.filter));
     for (Res f : filters) {
-      boolean used = false;
-      for (Rec r : recs) {
-        used |= r.filter == f;
-      }
-      if (!used) {
+      if (!usedFilters.contains(f)) {
         notes.add(f.address() + " (" + f.block().pos() + ") is not imported: no alarm watches its metric");
       }
     }
