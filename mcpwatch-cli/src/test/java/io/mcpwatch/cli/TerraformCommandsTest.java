@@ -81,7 +81,16 @@ class TerraformCommandsTest {
     assertThat(r.out())
         .contains(m + "/main.tf:13:21: error: 5?? is not a wildcard")
         .contains("AWS rejects it at apply time: InvalidParameterException: Invalid character(s) in term")
-        .contains("fix: pattern = \"[level, client, dash, request=*HTTP*, status=5*, ...]\"");
+        .contains("fix: pattern = \"[level, client, dash, request=*HTTP*, status=5*, ...]\"")
+        // the live service's sections (smtp, sources) are not Terraform's business
+        .doesNotContain("smtp")
+        .doesNotContain("sources");
+    Cli.Result json = Cli.run("validate", m.toString(), "--format", "json");
+    assertThat(json.exit()).isEqualTo(2);
+    assertThat(json.out())
+        .contains("\"file\" : \"" + m + "/main.tf\"")
+        .contains("\"line\" : 13")
+        .contains("\"awsError\" : \"Invalid character(s) in term\"");
   }
 
   @Test

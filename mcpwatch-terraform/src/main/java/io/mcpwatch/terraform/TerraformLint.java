@@ -27,8 +27,9 @@ public final class TerraformLint {
   /** Rule of configuration (schema, pattern) errors, as in {@code validate}'s report. */
   static final String CONFIG_RULE = "config";
 
-  /** Findings about the mcpwatch service that have no place in Terraform. */
-  private static final Set<String> NOT_TERRAFORM = Set.of("no-sources");
+  /** Sections of the mcpwatch service, which have no place in Terraform: their findings are left out. */
+  private static final Set<String> SERVICE_SECTIONS =
+      Set.of("sources", "storage", "http", "smtp", "notifications", "engine");
 
   /** AWS's PutMetricFilter error for dimensions on a term pattern (InvalidParameterException). */
   static final String AWS_TERM_DIMENSIONS = "The specified filter pattern does not support dimensions";
@@ -103,7 +104,8 @@ public final class TerraformLint {
       }
     }
     for (Finding f : findings) {
-      if (NOT_TERRAFORM.contains(f.rule())) {
+      String section = f.path().contains(".") ? f.path().substring(0, f.path().indexOf('.')) : f.path();
+      if (SERVICE_SECTIONS.contains(section)) {
         continue;
       }
       ImportedConfig.TfPosition at = f.line() > 0 ? c.locate(f.line(), f.column()) : null;
