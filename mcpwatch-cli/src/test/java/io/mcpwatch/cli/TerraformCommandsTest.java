@@ -101,7 +101,10 @@ class TerraformCommandsTest {
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
-        .contains(m + "/main.tf:27:15: in var.limit: there is no attribute limit")
+        .contains(
+            m
+                + "/main.tf:27:15: in var.limit: no variable limit is declared in the files read"
+                + " (declared: appname, environment, sns_topic_arn)")
         .doesNotContain("Exception");
   }
 

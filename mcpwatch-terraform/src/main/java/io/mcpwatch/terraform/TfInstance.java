@@ -97,9 +97,10 @@ final class TfInstance implements Evaluator.Scope {
   public Value root(String name, Pos pos) {
     switch (name) {
       case "var":
-        return new Value.Lazy(k -> referenced(variable(k), k, pos), module.variables.keySet(), pos);
+        return new Value.Lazy(
+            k -> referenced(variable(k), k, pos), module.variables.keySet(), "variable", pos);
       case "local":
-        return new Value.Lazy(k -> local(k), module.locals.keySet(), pos);
+        return new Value.Lazy(k -> local(k), module.locals.keySet(), "local value", pos);
       case "each":
       case "count":
         {
@@ -113,7 +114,7 @@ final class TfInstance implements Evaluator.Scope {
           return v;
         }
       case "module":
-        return new Value.Lazy(k -> moduleValue(k, pos), module.modules.keySet(), pos);
+        return new Value.Lazy(k -> moduleValue(k, pos), module.modules.keySet(), "module", pos);
       case "data":
         return new Value.Unknown(
             module.text(pos) + "...", "data sources are read from AWS at apply time", pos);
@@ -137,7 +138,7 @@ final class TfInstance implements Evaluator.Scope {
                   + ": not var, local, module, each, count, path or a resource declared in the"
                   + " files read");
         }
-        return new Value.Lazy(k -> resourceValue(byName.get(k)), byName.keySet(), pos);
+        return new Value.Lazy(k -> resourceValue(byName.get(k)), byName.keySet(), "resource " + name, pos);
     }
   }
 
@@ -323,6 +324,7 @@ final class TfInstance implements Evaluator.Scope {
           return new Value.Unknown(address + "." + k, "computed by AWS at apply time", b.pos());
         },
         keys,
+        "attribute of " + address,
         b.pos());
   }
 
@@ -383,6 +385,7 @@ final class TfInstance implements Evaluator.Scope {
           return child.eval(value.expr());
         },
         child.module.outputs.keySet(),
+        "output",
         pos);
   }
 

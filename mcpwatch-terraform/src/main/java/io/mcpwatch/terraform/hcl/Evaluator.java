@@ -190,7 +190,17 @@ public final class Evaluator {
     if (target instanceof Value.Lazy) {
       Value.Lazy l = (Value.Lazy) target;
       if (!l.keys().contains(name)) {
-        throw error(pos, "there is no attribute " + name + " (known: " + String.join(", ", l.keys()) + ")");
+        throw error(
+            pos,
+            "no "
+                + l.what()
+                + " "
+                + name
+                + " is declared in the files read"
+                + (l.keys().isEmpty() ? "" : " (declared: " + String.join(", ", l.keys()) + ")")
+                + (l.what().equals("variable")
+                    ? "; a module's variables are often in variables.tf: read its whole directory"
+                    : ""));
       }
       return l.get().apply(name);
     }

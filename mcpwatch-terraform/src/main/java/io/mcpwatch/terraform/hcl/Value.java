@@ -132,9 +132,14 @@ public sealed interface Value {
   /**
    * An object whose attributes are evaluated when asked for (a resource, a module's outputs), so
    * that a reference to one attribute does not evaluate, or fail on, the others.
+   *
+   * @param what what the keys are, for messages: {@code variable}, {@code local value}, ...
    */
   record Lazy(
-      java.util.function.Function<String, Value> get, java.util.Set<String> keys, Pos origin)
+      java.util.function.Function<String, Value> get,
+      java.util.Set<String> keys,
+      String what,
+      Pos origin)
       implements Value {
     @Override
     public Value at(Pos pos) {
