@@ -51,8 +51,14 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration (see mcpwatch init).")
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration (see mcpwatch init), or Terraform: a .tf file or a directory of them.")
   Path config;
+
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "When -c is Terraform: set a root variable.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(names = "--var-file", paramLabel = "FILE", description = "When -c is Terraform: a .tfvars file.")
+  List<String> varFiles = new ArrayList<>();
 
   @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment whose alarms are replayed.")
   String env;
@@ -89,7 +95,10 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = ConfigFiles.load(config);
+    LoadedConfig loaded =
+        TerraformSupport.isTerraform(config)
+            ? TerraformSupport.load(config, vars, varFiles)
+            : ConfigFiles.load(config);
     List<ResolvedAlarm> alarms =
         loaded.alarms().stream()
             .filter(a -> a.env().equals(env) && (app == null || a.app().equals(app)))

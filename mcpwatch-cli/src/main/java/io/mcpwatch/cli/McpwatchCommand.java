@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       SubscriptionsCommand.class,
       DemoCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class McpwatchCommand implements Runnable {

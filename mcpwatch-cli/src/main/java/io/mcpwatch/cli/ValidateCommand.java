@@ -4,10 +4,14 @@ import io.mcpwatch.configfile.CheckReport;
 import io.mcpwatch.configfile.ConfigCheck;
 import io.mcpwatch.configfile.ConfigFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mcpwatch validate -c FILE}: errors, then lint findings; exit 0, 1 (warnings) or 2. */
@@ -44,10 +48,28 @@ final class ValidateCommand implements Callable<Integer> {
       description = "text (default) or json.")
   Format format;
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "PATH",
+      description = "Instead of -c: Terraform (a .tf file or a directory of them), or a YAML file.")
+  @Nullable Path path;
+
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Terraform: set a root variable.")
+  List<String> vars = new ArrayList<>();
+
+  @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform: a .tfvars file.")
+  List<String> varFiles = new ArrayList<>();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    Path target = path != null ? path : file;
+    if (TerraformSupport.isTerraform(target)) {
+      return TerraformSupport.validate(
+          target, vars, varFiles, format == Format.json, spec.commandLine().getOut());
+    }
+    file = target;
     ConfigCheck check =
         SubscriptionChecks.apply(ConfigFiles.check(file), ConfigFiles.baseDirectory(file));
     String out = format == Format.json ? CheckReport.json(check) : CheckReport.text(check);

@@ -1,0 +1,3 @@
+env         = "Prod"
+threshold   = 7
+subscribers = ["oncall@example.com", "owners@example.com"]
