@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
@@ -111,6 +112,7 @@ public final class HttpServer implements AutoCloseable {
     private @Nullable AlarmPages alarmPages;
     private final List<Supplier<Map<String, Long>>> counters = new ArrayList<>();
     private InstantSource clock = InstantSource.system();
+    private @Nullable Consumer<JavalinConfig> aws;
 
     private Builder(ServerSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -119,6 +121,15 @@ public final class HttpServer implements AutoCloseable {
     /** Serves ingest; accepted events go to {@code sink}. */
     public Builder ingest(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Mounts the AWS endpoints (mcpwatch-aws's {@code AwsRoutes}); they own {@code POST /} and
+     * {@code POST /service/*}, and ingest keeps {@code POST /v1/logs}.
+     */
+    public Builder aws(Consumer<JavalinConfig> routes) {
+      this.aws = Objects.requireNonNull(routes, "routes");
       return this;
     }
 
@@ -162,7 +173,7 @@ public final class HttpServer implements AutoCloseable {
       all.add(stats::snapshot);
       all.addAll(counters);
       Health health = new Health(clock, clock.instant(), all);
-      Routes routes = new Routes(settings, ingest, pages, alarmPages, health);
+      Routes routes = new Routes(settings, ingest, pages, alarmPages, health, aws);
       Javalin app = Javalin.create(routes::configure);
       try {
         app.start(settings.host(), settings.port());
@@ -216,14 +227,17 @@ public final class HttpServer implements AutoCloseable {
     private final @Nullable SubscriptionPages pages;
     private final @Nullable AlarmPages alarms;
     private final Health health;
+    private final @Nullable Consumer<JavalinConfig> aws;
 
     Routes(
         ServerSettings settings,
         @Nullable IngestHandler ingest,
         @Nullable SubscriptionPages pages,
         @Nullable AlarmPages alarms,
-        Health health) {
+        Health health,
+        @Nullable Consumer<JavalinConfig> aws) {
       this.settings = settings;
+      this.aws = aws;
       this.ingest = ingest;
       this.pages = pages;
       this.alarms = alarms;
@@ -243,7 +257,12 @@ public final class HttpServer implements AutoCloseable {
       IngestHandler in = ingest;
       if (in != null) {
         cfg.routes.post("/v1/logs", ctx -> ingest(ctx, in, false));
-        cfg.routes.post("/", ctx -> ingest(ctx, in, true));
+        if (aws == null) {
+          cfg.routes.post("/", ctx -> ingest(ctx, in, true));
+        }
+      }
+      if (aws != null) {
+        aws.accept(cfg);
       }
       SubscriptionPages sp = pages;
       if (sp != null) {
