@@ -21,7 +21,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -60,7 +60,7 @@ final class TestServer implements AutoCloseable {
     AwsApi api =
         more.apply(AwsApi.builder().serve(Service.LOGS, logs.operations()).auth(auth)).build();
     ServerSettings settings =
-        new ServerSettings("127.0.0.1", 0, null, IngestLimits.defaults(), Duration.ofSeconds(1), 16);
+        new ServerSettings("127.0.0.1", 0, null, IngestLimits.defaults(), Duration.ZERO, 16);
     HttpServer.Builder b = HttpServer.builder(settings).ingest(sink);
     if (!Boolean.getBoolean("mcpwatch.test.legacyIngest")) {
       b.aws(AwsRoutes.routes(api, settings.limits().maxBodyBytes()));
@@ -87,7 +87,7 @@ final class TestServer implements AutoCloseable {
         .overrideConfiguration(
             ClientOverrideConfiguration.builder()
                 .retryStrategy(
-                    sdkRetries ? DefaultRetryStrategy.standardStrategyBuilder().build() : DefaultRetryStrategy.doNotRetry())
+                    sdkRetries ? AwsRetryStrategy.standardRetryStrategy() : AwsRetryStrategy.doNotRetry())
                 .build())
         .build();
   }
