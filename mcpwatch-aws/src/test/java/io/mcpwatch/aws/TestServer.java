@@ -1,6 +1,7 @@
 package io.mcpwatch.aws;
 
 import io.mcpwatch.aws.auth.Authenticator;
+import io.mcpwatch.aws.cloudwatch.CloudWatchService;
 import io.mcpwatch.aws.logs.LogGroupDirectory;
 import io.mcpwatch.aws.logs.LogsService;
 import io.mcpwatch.aws.logs.LogsSettings;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -34,6 +36,7 @@ final class TestServer implements AutoCloseable {
   static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
   final CountingSink sink = new CountingSink();
+  final FakeReadModel model = new FakeReadModel();
   final LogsService logs;
   final HttpServer http;
 
@@ -58,7 +61,15 @@ final class TestServer implements AutoCloseable {
             sink,
             InstantSource.system());
     AwsApi api =
-        more.apply(AwsApi.builder().serve(Service.LOGS, logs.operations()).auth(auth)).build();
+        more.apply(
+                AwsApi.builder()
+                    .serve(Service.LOGS, logs.operations())
+                    .serve(
+                        Service.CLOUDWATCH,
+                        new CloudWatchService(model, "us-east-1", "000000000000", InstantSource.system())
+                            .operations())
+                    .auth(auth))
+            .build();
     ServerSettings settings =
         new ServerSettings("127.0.0.1", 0, null, IngestLimits.defaults(), Duration.ZERO, 16);
     HttpServer.Builder b = HttpServer.builder(settings).ingest(sink);
@@ -89,6 +100,18 @@ final class TestServer implements AutoCloseable {
                 .retryStrategy(
                     sdkRetries ? AwsRetryStrategy.standardRetryStrategy() : AwsRetryStrategy.doNotRetry())
                 .build())
+        .build();
+  }
+
+  CloudWatchClient cloudWatchClient() {
+    return CloudWatchClient.builder()
+        .endpointOverride(uri())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build())
         .build();
   }
 

@@ -29,6 +29,20 @@ public enum Protocol {
   AWS_JSON_1_0("application/x-amz-json-1.0"),
   RPC_V2_CBOR("application/cbor");
 
+  /**
+   * CloudWatch's modelled errors: the query code (what {@code x-amzn-query-error} and botocore
+   * show) to the Smithy shape name (what {@code __type} names, and the SDKs map to exception
+   * classes).
+   */
+  private static final Map<String, String> CLOUDWATCH_SHAPES =
+      Map.of(
+          "InvalidParameterValue", "InvalidParameterValueException",
+          "MissingParameter", "MissingRequiredParameterException",
+          "InvalidParameterCombination", "InvalidParameterCombinationException",
+          "InvalidFormat", "InvalidFormatFault",
+          "LimitExceeded", "LimitExceededFault",
+          "InternalServiceError", "InternalServiceFault");
+
   static final String CBOR_PATH = "/service/" + Service.CLOUDWATCH.targetPrefix() + "/operation/";
 
   private final String contentType;
@@ -100,14 +114,13 @@ public enum Protocol {
   /** The error answer. */
   public AwsResponse failure(Service service, AwsError e, String requestId) {
     ObjectNode o = Trees.object();
-    boolean qualified = service == Service.CLOUDWATCH;
-    o.put("__type", qualified ? service.namespace() + "#" + e.code() : e.code());
+    boolean cloudWatch = service == Service.CLOUDWATCH;
+    String shape = cloudWatch ? CLOUDWATCH_SHAPES.getOrDefault(e.code(), e.code()) : e.code();
+    o.put("__type", cloudWatch ? service.namespace() + "#" + shape : shape);
     o.put("message", e.getMessage());
-    if (this == AWS_JSON_1_0 || this == AWS_JSON_1_1) {
-      // botocore and the SDKs also read "Message"; AWS sends one of them
-    }
     Map<String, String> h = headers(requestId);
-    h.put("x-amzn-ErrorType", e.code());
+    // the SDKs read this before __type: it must name the shape, not the query code
+    h.put("x-amzn-ErrorType", shape);
     if (service == Service.CLOUDWATCH) {
       h.put("x-amzn-query-error", e.code() + ";" + (e.sender() ? "Sender" : "Receiver"));
     }
