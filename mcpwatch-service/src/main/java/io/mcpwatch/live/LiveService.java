@@ -1,5 +1,18 @@
 package io.mcpwatch.live;
 
+import io.mcpwatch.aws.AwsApi;
+import io.mcpwatch.aws.AwsRoutes;
+import io.mcpwatch.aws.auth.Authenticator;
+import io.mcpwatch.aws.auth.RequestAuth;
+import io.mcpwatch.aws.cloudwatch.CloudWatchService;
+import io.mcpwatch.aws.logs.LogGroupDirectory;
+import io.mcpwatch.aws.logs.LogsService;
+import io.mcpwatch.aws.logs.LogsSettings;
+import io.mcpwatch.aws.logs.MetricFilterCatalog;
+import io.mcpwatch.aws.wire.Service;
+import io.mcpwatch.config.ResolvedAlarm;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import io.mcpwatch.configfile.ConfigFileException;
 import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.config.ServiceSettings;
@@ -78,6 +91,7 @@ public final class LiveService {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable HttpServer http;
   private final LiveAlarmStatus alarmStatus;
+  private final LiveReadModel readModel;
   private volatile ServicePlan plan;
   private boolean stopping;
 
@@ -124,6 +138,13 @@ public final class LiveService {
             plan.service().notifications().maxTriggerLines(),
             o.commitInterval(),
             o.statsInterval());
+    this.readModel =
+        new LiveReadModel(
+            db.config(),
+            () -> this.plan.alarms(),
+            plan.service().engine().extraRangeDatapoints(),
+            clock,
+            loop);
     this.dispatcher =
         new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
     this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
@@ -222,6 +243,65 @@ public final class LiveService {
     }
   }
 
+  /**
+   * The AWS endpoints: CloudWatch Logs (its log groups are the configured alarms' groups; events go
+   * to the same queue as {@code /v1/logs}) and the CloudWatch read side. With {@code http.token}
+   * set, every AWS call needs it ({@code Authorization: Bearer}); SigV4 credentials are accepted
+   * once configured.
+   */
+  private AwsApi awsApi(ServerSettings ss, EventQueue queue) {
+    ServicePlan p = plan;
+    String account = p.service().notifications().accountId();
+    LogsService logs =
+        new LogsService(
+            new LogsSettings(
+                p.region(),
+                account,
+                ss.limits(),
+                Duration.ofMinutes(15),
+                100_000,
+                p.loaded().config().patternOptions()),
+            new LogGroupDirectory() {
+              @Override
+              public Set<String> configured() {
+                Set<String> groups = new TreeSet<>();
+                plan.alarms().forEach(a -> groups.add(a.logGroup()));
+                return groups;
+              }
+
+              @Override
+              public boolean creatable(String name) {
+                return false;
+              }
+            },
+            () -> {
+              Map<String, MetricFilterCatalog.Filter> filters = new LinkedHashMap<>();
+              long created = clock.millis();
+              for (ResolvedAlarm a : this.plan.alarms()) {
+                String name = a.app() + "-" + a.alarm();
+                filters.putIfAbsent(
+                    a.logGroup() + '\u0000' + name,
+                    new MetricFilterCatalog.Filter(
+                        name,
+                        a.logGroup(),
+                        a.filter().pattern().text(),
+                        a.filter().transformation(),
+                        created));
+              }
+              return List.copyOf(filters.values());
+            },
+            queue,
+            clock);
+    CloudWatchService cw = new CloudWatchService(readModel, p.region(), account, clock);
+    Authenticator auth =
+        ss.token() == null ? Authenticator.open() : new RequestAuth(List.of(), ss.token(), clock);
+    return AwsApi.builder()
+        .serve(Service.LOGS, logs.operations())
+        .serve(Service.CLOUDWATCH, cw.operations())
+        .auth(auth)
+        .build();
+  }
+
   private HttpServer startHttp(
       ServiceSettings.HttpSettings hs,
       int port,
@@ -251,6 +331,7 @@ public final class LiveService {
         .subscriptions(new SubscriptionPages(actions, ns.links(), keys::certificatePem))
         .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
         .health(this::healthCounters)
+        .aws(AwsRoutes.routes(awsApi(ss, queue), ss.limits().maxBodyBytes()))
         .start();
   }
 
@@ -423,6 +504,7 @@ public final class LiveService {
         h.close();
       }
       alarmStatus.close();
+      readModel.close();
       toStop.forEach(LogSource::close);
       for (LogSource s : toStop) {
         s.join(Duration.ofSeconds(2));
