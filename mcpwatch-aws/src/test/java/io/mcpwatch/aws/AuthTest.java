@@ -40,7 +40,8 @@ class AuthTest {
         new RequestAuth(
             List.of(
                 AccessKey.of("t[0]", TestServer.KEY_ID, TestServer.SECRET, EnumSet.allOf(Access.class)),
-                AccessKey.of("t[1]", INGEST_ID, INGEST_SECRET, EnumSet.of(Access.INGEST))),
+                AccessKey.of("t[1]", INGEST_ID, INGEST_SECRET, EnumSet.of(Access.INGEST)),
+                AccessKey.fromToken(TOKEN)),
             BearerToken.of("http.token", TOKEN),
             skewed);
     server = new TestServer(UnaryOperator.identity(), auth);
@@ -73,6 +74,14 @@ class AuthTest {
       put(c, "auth-ok");
     }
     assertThat(server.sink.counts()).containsEntry("auth-ok", 1);
+  }
+
+  @Test
+  void tokenAsSecret_withKeyIdMcpwatch_isAccepted() {
+    try (CloudWatchLogsClient c = server.logsClient(AccessKey.TOKEN_KEY_ID, TOKEN, false)) {
+      put(c, "auth-token-sigv4");
+    }
+    assertThat(server.sink.counts()).containsEntry("auth-token-sigv4", 1);
   }
 
   @Test

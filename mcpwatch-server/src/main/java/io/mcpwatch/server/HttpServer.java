@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /v1/logs} and {@code POST /} (AWS JSON 1.1, {@code X-Amz-Target}): ingest, when
  *       {@link Builder#ingest} was given; {@code Authorization: Bearer} checked when a token is
- *       set;
+ *       set; with {@link Builder#aws} the AWS routes take {@code POST /} and {@code POST
+ *       /service/*} (and check their own credentials);
  *   <li>{@code GET /confirmation.html}, {@code GET /unsubscribe.html}, the configured confirm and
  *       unsubscribe paths of {@link io.mcpwatch.notify.Links}, {@code GET /?Action=...} and the
  *       certificate path, when {@link Builder#subscriptions} was given; never behind the token

@@ -2,6 +2,7 @@ package io.mcpwatch.live;
 
 import io.mcpwatch.aws.AwsApi;
 import io.mcpwatch.aws.AwsRoutes;
+import io.mcpwatch.aws.auth.AccessKey;
 import io.mcpwatch.aws.auth.Authenticator;
 import io.mcpwatch.aws.auth.RequestAuth;
 import io.mcpwatch.aws.cloudwatch.CloudWatchService;
@@ -246,8 +247,8 @@ public final class LiveService {
   /**
    * The AWS endpoints: CloudWatch Logs (its log groups are the configured alarms' groups; events go
    * to the same queue as {@code /v1/logs}) and the CloudWatch read side. With {@code http.token}
-   * set, every AWS call needs it ({@code Authorization: Bearer}); SigV4 credentials are accepted
-   * once configured.
+   * set, every AWS call needs it: as a bearer token, or SigV4 with access key id {@code mcpwatch}
+   * and the token as the secret ({@link AccessKey#fromToken}).
    */
   private AwsApi awsApi(ServerSettings ss, EventQueue queue) {
     ServicePlan p = plan;
@@ -293,8 +294,11 @@ public final class LiveService {
             queue,
             clock);
     CloudWatchService cw = new CloudWatchService(readModel, p.region(), account, clock);
+    String token = p.service().http().token();
     Authenticator auth =
-        ss.token() == null ? Authenticator.open() : new RequestAuth(List.of(), ss.token(), clock);
+        ss.token() == null || token == null
+            ? Authenticator.open()
+            : new RequestAuth(List.of(AccessKey.fromToken(token)), ss.token(), clock);
     return AwsApi.builder()
         .serve(Service.LOGS, logs.operations())
         .serve(Service.CLOUDWATCH, cw.operations())

@@ -69,6 +69,21 @@ public final class AccessKey {
     return new AccessKey(id, secret, EnumSet.copyOf(access));
   }
 
+  /** The access key id of {@link #fromToken}. */
+  public static final String TOKEN_KEY_ID = "mcpwatch";
+
+  /**
+   * The credential every SigV4 client can use when only {@code http.token} is configured: access
+   * key id {@value #TOKEN_KEY_ID}, the token as the secret access key, every permission. (SigV4
+   * never sends the secret, so this is safer on the wire than the bearer token itself.)
+   *
+   * @param token the validated bearer token
+   */
+  public static AccessKey fromToken(String token) {
+    Objects.requireNonNull(token, "token");
+    return new AccessKey(TOKEN_KEY_ID, token, EnumSet.allOf(Access.class));
+  }
+
   private static boolean idChar(int c) {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
