@@ -11,6 +11,9 @@ import io.mcpwatch.aws.logs.LogsService;
 import io.mcpwatch.aws.logs.LogsSettings;
 import io.mcpwatch.aws.logs.MetricFilterCatalog;
 import io.mcpwatch.aws.wire.Service;
+import java.util.Locale;
+import java.util.EnumSet;
+import io.mcpwatch.aws.wire.Access;
 import io.mcpwatch.config.ResolvedAlarm;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
@@ -247,8 +250,9 @@ public final class LiveService {
   /**
    * The AWS endpoints: CloudWatch Logs (its log groups are the configured alarms' groups; events go
    * to the same queue as {@code /v1/logs}) and the CloudWatch read side. With {@code http.token}
-   * set, every AWS call needs it: as a bearer token, or SigV4 with access key id {@code mcpwatch}
-   * and the token as the secret ({@link AccessKey#fromToken}).
+   * or {@code http.credentials} set, every AWS call needs credentials: SigV4 with a configured key
+   * (its permissions apply), SigV4 with access key id {@code mcpwatch} and the token as the secret
+   * ({@link AccessKey#fromToken}), or the bearer token. Without either (loopback only), anyone.
    */
   private AwsApi awsApi(ServerSettings ss, EventQueue queue) {
     ServicePlan p = plan;
@@ -295,10 +299,22 @@ public final class LiveService {
             clock);
     CloudWatchService cw = new CloudWatchService(readModel, p.region(), account, clock);
     String token = p.service().http().token();
+    List<AccessKey> keys = new ArrayList<>();
+    List<ServiceSettings.AwsCredential> creds = p.service().http().credentials();
+    for (int i = 0; i < creds.size(); i++) {
+      ServiceSettings.AwsCredential c = creds.get(i);
+      Set<Access> access = EnumSet.noneOf(Access.class);
+      c.permissions().forEach(x -> access.add(Access.valueOf(x.toUpperCase(Locale.ROOT))));
+      keys.add(
+          AccessKey.of("http.credentials[" + i + "]", c.accessKeyId(), c.secretAccessKey(), access));
+    }
+    if (token != null) {
+      keys.add(AccessKey.fromToken(token));
+    }
     Authenticator auth =
-        ss.token() == null || token == null
+        keys.isEmpty() && ss.token() == null
             ? Authenticator.open()
-            : new RequestAuth(List.of(AccessKey.fromToken(token)), ss.token(), clock);
+            : new RequestAuth(keys, ss.token(), clock);
     return AwsApi.builder()
         .serve(Service.LOGS, logs.operations())
         .serve(Service.CLOUDWATCH, cw.operations())
