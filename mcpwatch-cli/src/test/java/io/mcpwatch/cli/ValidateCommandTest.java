@@ -251,7 +251,7 @@ class ValidateCommandTest {
         .contains("storage.password: password applies to jdbc:postgresql: databases only")
         .contains("smtp.pasword: unknown key (did you mean password?)")
         .contains("protocol slack expects a URL starting with https://")
-        .contains("warning: http.token: the token is shorter than 16 characters")
+        .contains("error: http.token: the token is shorter than 16 characters")
         .contains("warning: smtp.security: with security: none the SMTP password is sent");
     assertThat(plain.out() + plain.err() + json.out() + json.err()).doesNotContain(secret);
     assertThat(json.exit()).isEqualTo(2);

@@ -1,11 +1,17 @@
 package io.mcpwatch.config;
 
 import io.mcpwatch.config.ServiceSettings.HttpSettings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Binds {@code http: { enabled?, listen? (HOST:PORT) or host?/port?, token?, publicBaseUrl?,
- * maxRequestBytes?, maxEventsPerRequest?, maxEventBytes? }}. Listening beyond this machine (any
+ * maxRequestBytes?, maxEventsPerRequest?, maxEventBytes?, credentials? }}; {@code credentials} lists
+ * the AWS credentials SigV4 clients sign with ({@code accessKeyId}, {@code secretAccessKey} from an
+ * environment variable, {@code permissions}). Listening beyond this machine (any
  * host but localhost, 127.x.x.x or ::1) without a token is an error: the server refuses to start.
  */
 final class HttpSection {
@@ -108,6 +114,9 @@ final class HttpSection {
         maxEventBytes = n.value();
       }
     }
+    ConfigNode credentialsNode = m.take("credentials");
+    List<ServiceSettings.AwsCredential> credentials =
+        credentialsNode == null ? List.of() : credentials(credentialsNode, m.path("credentials"), ctx);
     m.finish();
 
     if (enabled && token == null && tokenNode == null && !ServiceValues.isLoopback(host)) {
@@ -121,7 +130,90 @@ final class HttpSection {
               + " ${MCPWATCH_HTTP_TOKEN}); the server refuses to start without one");
     }
     return new HttpSettings(
-        enabled, host, port, token, publicBaseUrl, maxRequestBytes, maxEvents, maxEventBytes);
+        enabled, host, port, token, publicBaseUrl, maxRequestBytes, maxEvents, maxEventBytes,
+        credentials);
+  }
+
+  /** The shortest accepted AWS secret (AWS's own are 40 characters). */
+  static final int MIN_SECRET_LENGTH = 20;
+
+  /**
+   * {@code credentials: [{accessKeyId, secretAccessKey, permissions: [ingest|read|admin]}]}: the
+   * AWS credentials SigV4 clients sign with. A missing or weak secret is an error.
+   */
+  private static List<ServiceSettings.AwsCredential> credentials(
+      ConfigNode node, String path, BindContext ctx) {
+    List<ConfigNode> items = Values.list(node, path, ctx);
+    List<ServiceSettings.AwsCredential> out = new ArrayList<>();
+    if (items == null) {
+      return out;
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      String at = BindContext.index(path, i);
+      MapReader m = MapReader.of(items.get(i), at, ctx);
+      ConfigNode idNode = m.take("accessKeyId");
+      ConfigNode secretNode = m.take("secretAccessKey");
+      ConfigNode permNode = m.take("permissions");
+      m.finish();
+      String id = null;
+      if (idNode == null) {
+        ctx.error(m.path("accessKeyId"), items.get(i), "missing: the access key id clients sign with");
+      } else {
+        Located<String> l = Values.nonEmpty(idNode, m.path("accessKeyId"), ctx);
+        if (l != null) {
+          id = l.value();
+          if (id.length() < 16 || id.length() > 128
+              || !id.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            ctx.error(m.path("accessKeyId"), idNode,
+                "expected 16-128 characters of A-Z and 0-9 (like AKIA...), found "
+                    + idNode.describe());
+            id = null;
+          } else if (!ids.add(id)) {
+            ctx.error(m.path("accessKeyId"), idNode, "this access key id is listed twice");
+            id = null;
+          }
+        }
+      }
+      String secret = null;
+      if (secretNode == null) {
+        ctx.error(m.path("secretAccessKey"), items.get(i),
+            "missing: set it from the environment, e.g. ${MCPWATCH_AWS_SECRET}");
+      } else {
+        secret = Values.secret(secretNode, m.path("secretAccessKey"), ctx);
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+          ctx.error(m.path("secretAccessKey"), secretNode,
+              "too weak: expected at least " + MIN_SECRET_LENGTH + " characters, found "
+                  + secret.length());
+          secret = null;
+        } else if (secret != null && !secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+          ctx.error(m.path("secretAccessKey"), secretNode,
+              "expected printable ASCII without spaces");
+          secret = null;
+        }
+      }
+      List<String> permissions = new ArrayList<>();
+      if (permNode == null) {
+        ctx.error(m.path("permissions"), items.get(i),
+            "missing: a list of " + ServiceSettings.AwsCredential.PERMISSIONS);
+      } else {
+        List<Located<String>> names = Values.names(permNode, m.path("permissions"), ctx);
+        if (names != null) {
+          for (Located<String> n : names) {
+            if (!ServiceSettings.AwsCredential.PERMISSIONS.contains(n.value())) {
+              ctx.add(n.error("expected one of " + ServiceSettings.AwsCredential.PERMISSIONS
+                  + ", found '" + n.value() + "'"));
+            } else if (!permissions.contains(n.value())) {
+              permissions.add(n.value());
+            }
+          }
+        }
+      }
+      if (id != null && secret != null && !permissions.isEmpty()) {
+        out.add(new ServiceSettings.AwsCredential(id, secret, permissions));
+      }
+    }
+    return out;
   }
 
   /** {@code [HOST, PORT]} from {@code host:port} or {@code [v6]:port}; null when malformed. */

@@ -148,9 +148,25 @@ public record ServiceSettings(
       @Nullable String publicBaseUrl,
       long maxRequestBytes,
       int maxEventsPerRequest,
-      long maxEventBytes) {
+      long maxEventBytes,
+      List<AwsCredential> credentials) {
     public HttpSettings {
       Objects.requireNonNull(host, "host");
+      credentials = List.copyOf(credentials);
+    }
+
+    /** The settings without AWS credentials (the form before {@code http.credentials} existed). */
+    public HttpSettings(
+        boolean enabled,
+        String host,
+        int port,
+        @Nullable String token,
+        @Nullable String publicBaseUrl,
+        long maxRequestBytes,
+        int maxEventsPerRequest,
+        long maxEventBytes) {
+      this(enabled, host, port, token, publicBaseUrl, maxRequestBytes, maxEventsPerRequest,
+          maxEventBytes, List.of());
     }
 
     public static HttpSettings defaults() {
@@ -173,7 +189,8 @@ public record ServiceSettings(
     @Override
     public String toString() {
       return "HttpSettings[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token="
-          + (token == null ? "null" : "***") + ", publicBaseUrl=" + publicBaseUrl + "]";
+          + (token == null ? "null" : "***") + ", publicBaseUrl=" + publicBaseUrl
+          + ", credentials=" + credentials + "]";
     }
   }
 
@@ -294,6 +311,29 @@ public record ServiceSettings(
 
     public static EngineSettings defaults() {
       return new EngineSettings(true, 2, "PER_EVENT");
+    }
+  }
+
+  /**
+   * One AWS credential of {@code http.credentials}: SigV4 clients sign with it.
+   *
+   * @param accessKeyId 16-128 characters of A-Z and 0-9
+   * @param secretAccessKey the secret (from {@code ${ENV}}; at least 20 characters); never printed
+   * @param permissions what it may do: {@code ingest}, {@code read}, {@code admin} (at least one)
+   */
+  public record AwsCredential(String accessKeyId, String secretAccessKey, List<String> permissions) {
+    /** The permissions a credential may hold. */
+    public static final List<String> PERMISSIONS = List.of("ingest", "read", "admin");
+
+    public AwsCredential {
+      Objects.requireNonNull(accessKeyId, "accessKeyId");
+      Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      permissions = List.copyOf(permissions);
+    }
+
+    @Override
+    public String toString() {
+      return "AwsCredential[" + accessKeyId + " " + permissions + ", secret ***]";
     }
   }
 }

@@ -549,6 +549,47 @@ public final class Engine {
         spec.actionsEnabled() ? actionsFor(spec, a.state) : List.of()));
   }
 
+  /**
+   * AWS {@code SetAlarmState}: puts every alarm named {@code alarmName} (in any environment) in
+   * {@code state} at {@code at}, until its next evaluation decides again from the data. A change
+   * of state is a transition like any other (history item, listener, the new state's actions when
+   * actions are enabled); the same state only replaces the reason, as on CloudWatch.
+   *
+   * @param reasonDataJson the StateReasonData, or null ({@code {}} is recorded)
+   * @return false when no alarm has this name
+   */
+  public boolean setAlarmState(
+      String alarmName, AlarmState state, String reason, @Nullable String reasonDataJson,
+      Instant at) {
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(reason, "reason");
+    String data = reasonDataJson == null ? "{}" : reasonDataJson;
+    boolean found = false;
+    for (AlarmRuntime a : alarms) {
+      if (!a.spec.alarmName().equals(alarmName)) {
+        continue;
+      }
+      found = true;
+      AlarmState old = a.state;
+      String oldReason = a.reason;
+      String oldData = a.reasonData;
+      a.reason = reason;
+      a.reasonData = data;
+      if (old == state) {
+        continue;
+      }
+      a.state = state;
+      a.transitionedMillis = at.toEpochMilli();
+      if (options.history()) {
+        a.history.add(AlarmHistory.stateUpdate(a.spec.alarmName(), at, old, oldReason, oldData,
+            state, reason, data));
+      }
+      listener.onTransition(new AlarmTransition(a.alarm, at, old, state, reason, data, false,
+          a.spec.actionsEnabled() ? actionsFor(a.spec, state) : List.of()));
+    }
+    return found;
+  }
+
   private static List<String> actionsFor(AlarmSpec spec, AlarmState state) {
     switch (state) {
       case ALARM:

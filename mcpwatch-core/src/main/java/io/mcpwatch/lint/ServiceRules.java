@@ -160,12 +160,14 @@ final class ServiceRules {
     String token = http.token();
     if (http.enabled() && token != null && token.length() < MIN_TOKEN_LENGTH) {
       out.add(
-          Severity.WARNING,
+          Severity.ERROR,
           SHORT_TOKEN,
           "http.token",
           0,
           0,
-          "the token is shorter than " + MIN_TOKEN_LENGTH + " characters and can be guessed",
+          "the token is shorter than "
+              + MIN_TOKEN_LENGTH
+              + " characters and can be guessed; the server refuses to start with it",
           "a random token, e.g. from: openssl rand -hex 32");
     }
   }

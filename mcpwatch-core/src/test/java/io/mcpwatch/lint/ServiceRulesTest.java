@@ -138,7 +138,8 @@ class ServiceRulesTest {
                 + " unencrypted");
     assertThat(rule(f, ServiceRules.SHORT_TOKEN))
         .containsExactly(
-            "WARNING 0:0 http.token: the token is shorter than 16 characters and can be guessed");
+            "ERROR 0:0 http.token: the token is shorter than 16 characters and can be guessed;"
+                + " the server refuses to start with it");
     assertThat(rule(lint(SOURCE, "  http: { token: '${TOKEN}' },"), ServiceRules.SHORT_TOKEN))
         .isEmpty();
   }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /v1/logs} and {@code POST /} (AWS JSON 1.1, {@code X-Amz-Target}): ingest, when
  *       {@link Builder#ingest} was given; {@code Authorization: Bearer} checked when a token is
- *       set;
+ *       set; with {@link Builder#aws} the AWS routes take {@code POST /} and {@code POST
+ *       /service/*} (and check their own credentials);
  *   <li>{@code GET /confirmation.html}, {@code GET /unsubscribe.html}, the configured confirm and
  *       unsubscribe paths of {@link io.mcpwatch.notify.Links}, {@code GET /?Action=...} and the
  *       certificate path, when {@link Builder#subscriptions} was given; never behind the token
@@ -115,6 +117,7 @@ public final class HttpServer implements AutoCloseable {
     private @Nullable Supplier<Answer> metrics;
     private @Nullable RequestObserver requests;
     private InstantSource clock = InstantSource.system();
+    private @Nullable Consumer<JavalinConfig> aws;
 
     private Builder(ServerSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -123,6 +126,15 @@ public final class HttpServer implements AutoCloseable {
     /** Serves ingest; accepted events go to {@code sink}. */
     public Builder ingest(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * Mounts the AWS endpoints (mcpwatch-aws's {@code AwsRoutes}); they own {@code POST /} and
+     * {@code POST /service/*}, and ingest keeps {@code POST /v1/logs}.
+     */
+    public Builder aws(Consumer<JavalinConfig> routes) {
+      this.aws = Objects.requireNonNull(routes, "routes");
       return this;
     }
 
@@ -182,7 +194,7 @@ public final class HttpServer implements AutoCloseable {
       all.addAll(counters);
       Health health = new Health(clock, clock.instant(), all);
       Routes routes =
-          new Routes(settings, ingest, pages, alarmPages, health, metrics, requests);
+          new Routes(settings, ingest, pages, alarmPages, health, metrics, requests, aws);
       Javalin app = Javalin.create(routes::configure);
       try {
         app.start(settings.host(), settings.port());
@@ -238,6 +250,7 @@ public final class HttpServer implements AutoCloseable {
     private final Health health;
     private final @Nullable Supplier<Answer> metrics;
     private final @Nullable RequestObserver requests;
+    private final @Nullable Consumer<JavalinConfig> aws;
 
     Routes(
         ServerSettings settings,
@@ -246,10 +259,12 @@ public final class HttpServer implements AutoCloseable {
         @Nullable AlarmPages alarms,
         Health health,
         @Nullable Supplier<Answer> metrics,
-        @Nullable RequestObserver requests) {
+        @Nullable RequestObserver requests,
+        @Nullable Consumer<JavalinConfig> aws) {
       this.settings = settings;
       this.metrics = metrics;
       this.requests = requests;
+      this.aws = aws;
       this.ingest = ingest;
       this.pages = pages;
       this.alarms = alarms;
@@ -278,7 +293,12 @@ public final class HttpServer implements AutoCloseable {
       IngestHandler in = ingest;
       if (in != null) {
         cfg.routes.post("/v1/logs", ctx -> ingest(ctx, in, false));
-        cfg.routes.post("/", ctx -> ingest(ctx, in, true));
+        if (aws == null) {
+          cfg.routes.post("/", ctx -> ingest(ctx, in, true));
+        }
+      }
+      if (aws != null) {
+        aws.accept(cfg);
       }
       SubscriptionPages sp = pages;
       if (sp != null) {

@@ -9,6 +9,8 @@
  * limits and hands plain values to {@link io.mcpwatch.server.ingest.IngestHandler}, {@link
  * io.mcpwatch.server.subscribe.SubscriptionPages}, {@link io.mcpwatch.server.status.AlarmPages}
  * and {@link io.mcpwatch.server.Health}, which return {@link io.mcpwatch.server.web.Answer}s.
+ * The AWS endpoints (mcpwatch-aws) are mounted through {@code Builder.aws} and then own {@code POST
+ * /}.
  */
 @NullMarked
 package io.mcpwatch.server;

@@ -1,6 +1,7 @@
 package io.mcpwatch.live;
 
 import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.AlarmState;
 import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmStatus;
@@ -145,6 +146,21 @@ final class EngineLoop implements Runnable {
   void submit(Runnable task) {
     tasks.add(task);
     inbox.wake();
+  }
+
+  /**
+   * AWS SetAlarmState, from an HTTP thread: the engine sets the state until the alarm's next
+   * evaluation; a change is planned and committed like any transition.
+   */
+  void setAlarmState(
+      String alarmName, AlarmState state, String reason, @Nullable String reasonDataJson) {
+    submit(
+        () -> {
+          if (engine.setAlarmState(alarmName, state, reason, reasonDataJson, clock.instant())) {
+            dirty = true;
+            commitNow = true;
+          }
+        });
   }
 
   /** Records a delivery outcome in the alarm's history (from the dispatcher's thread). */

@@ -1,5 +1,22 @@
 package io.mcpwatch.live;
 
+import io.mcpwatch.aws.AwsApi;
+import io.mcpwatch.aws.AwsRoutes;
+import io.mcpwatch.aws.auth.AccessKey;
+import io.mcpwatch.aws.auth.Authenticator;
+import io.mcpwatch.aws.auth.RequestAuth;
+import io.mcpwatch.aws.cloudwatch.CloudWatchService;
+import io.mcpwatch.aws.logs.LogGroupDirectory;
+import io.mcpwatch.aws.logs.LogsService;
+import io.mcpwatch.aws.logs.LogsSettings;
+import io.mcpwatch.aws.logs.MetricFilterCatalog;
+import io.mcpwatch.aws.wire.Service;
+import java.util.Locale;
+import java.util.EnumSet;
+import io.mcpwatch.aws.wire.Access;
+import io.mcpwatch.config.ResolvedAlarm;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import io.mcpwatch.configfile.ConfigFileException;
 import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.config.ServiceSettings;
@@ -88,6 +105,7 @@ public final class LiveService {
   private final JdbcOutbox outbox;
   private final Instant startedAt;
   private volatile EngineGauges lastGauges = EngineGauges.EMPTY;
+  private final LiveReadModel readModel;
   private volatile ServicePlan plan;
   private boolean stopping;
 
@@ -139,6 +157,13 @@ public final class LiveService {
             o.commitInterval(),
             o.statsInterval(),
             telemetry);
+    this.readModel =
+        new LiveReadModel(
+            db.config(),
+            () -> this.plan.alarms(),
+            plan.service().engine().extraRangeDatapoints(),
+            clock,
+            loop);
     this.dispatcher =
         new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
     this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
@@ -241,6 +266,81 @@ public final class LiveService {
     }
   }
 
+  /**
+   * The AWS endpoints: CloudWatch Logs (its log groups are the configured alarms' groups; events go
+   * to the same queue as {@code /v1/logs}) and the CloudWatch read side. With {@code http.token}
+   * or {@code http.credentials} set, every AWS call needs credentials: SigV4 with a configured key
+   * (its permissions apply), SigV4 with access key id {@code mcpwatch} and the token as the secret
+   * ({@link AccessKey#fromToken}), or the bearer token. Without either (loopback only), anyone.
+   */
+  private AwsApi awsApi(ServerSettings ss, EventQueue queue) {
+    ServicePlan p = plan;
+    String account = p.service().notifications().accountId();
+    LogsService logs =
+        new LogsService(
+            new LogsSettings(
+                p.region(),
+                account,
+                ss.limits(),
+                Duration.ofMinutes(15),
+                100_000,
+                p.loaded().config().patternOptions()),
+            new LogGroupDirectory() {
+              @Override
+              public Set<String> configured() {
+                Set<String> groups = new TreeSet<>();
+                plan.alarms().forEach(a -> groups.add(a.logGroup()));
+                return groups;
+              }
+
+              @Override
+              public boolean creatable(String name) {
+                return false;
+              }
+            },
+            () -> {
+              Map<String, MetricFilterCatalog.Filter> filters = new LinkedHashMap<>();
+              long created = clock.millis();
+              for (ResolvedAlarm a : this.plan.alarms()) {
+                String name = a.app() + "-" + a.alarm();
+                filters.putIfAbsent(
+                    a.logGroup() + '\u0000' + name,
+                    new MetricFilterCatalog.Filter(
+                        name,
+                        a.logGroup(),
+                        a.filter().pattern().text(),
+                        a.filter().transformation(),
+                        created));
+              }
+              return List.copyOf(filters.values());
+            },
+            queue,
+            clock);
+    CloudWatchService cw = new CloudWatchService(readModel, p.region(), account, clock);
+    String token = p.service().http().token();
+    List<AccessKey> keys = new ArrayList<>();
+    List<ServiceSettings.AwsCredential> creds = p.service().http().credentials();
+    for (int i = 0; i < creds.size(); i++) {
+      ServiceSettings.AwsCredential c = creds.get(i);
+      Set<Access> access = EnumSet.noneOf(Access.class);
+      c.permissions().forEach(x -> access.add(Access.valueOf(x.toUpperCase(Locale.ROOT))));
+      keys.add(
+          AccessKey.of("http.credentials[" + i + "]", c.accessKeyId(), c.secretAccessKey(), access));
+    }
+    if (token != null) {
+      keys.add(AccessKey.fromToken(token));
+    }
+    Authenticator auth =
+        keys.isEmpty() && ss.token() == null
+            ? Authenticator.open()
+            : new RequestAuth(keys, ss.token(), clock);
+    return AwsApi.builder()
+        .serve(Service.LOGS, logs.operations())
+        .serve(Service.CLOUDWATCH, cw.operations())
+        .auth(auth)
+        .build();
+  }
+
   private HttpServer startHttp(
       ServiceSettings.HttpSettings hs,
       int port,
@@ -272,6 +372,7 @@ public final class LiveService {
         .health(this::healthCounters)
         .metrics(telemetry::answer)
         .requests(telemetry)
+        .aws(AwsRoutes.routes(awsApi(ss, queue), ss.limits().maxBodyBytes()))
         .start();
   }
 
@@ -489,6 +590,7 @@ public final class LiveService {
         h.close();
       }
       alarmStatus.close();
+      readModel.close();
       toStop.forEach(LogSource::close);
       for (LogSource s : toStop) {
         s.join(Duration.ofSeconds(2));

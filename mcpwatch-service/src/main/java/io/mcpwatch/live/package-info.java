@@ -11,6 +11,10 @@
  * engine state + checkpoints + outbox items in one storage transaction. The dispatcher thread
  * delivers the outbox and reports outcomes back to the engine thread as Action history.
  *
+ * <p>AWS: {@code LiveService} mounts mcpwatch-aws's endpoints (CloudWatch Logs into the same
+ * {@code EventQueue}; the CloudWatch read side from {@code LiveReadModel}, which reads the last
+ * commit like {@code status}; SetAlarmState as a task on the engine thread).
+ *
  * <p>Restart: the last commit restores the engine and resumes every file source at its committed
  * checkpoint, so no line is lost or counted twice. An HTTP ingest request is answered only once
  * its events are committed (or after 5 s), so a client that got its 200 lost nothing. Stdin lines
