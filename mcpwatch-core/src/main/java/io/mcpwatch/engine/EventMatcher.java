@@ -1,6 +1,7 @@
 package io.mcpwatch.engine;
 
 import io.mcpwatch.pattern.Observation;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public final class EventMatcher {
       if (o != Observation.NoMatch.INSTANCE) {
         if (out == null) {
           out = new Observation[own.length];
-          java.util.Arrays.fill(out, Observation.NoMatch.INSTANCE);
+          Arrays.fill(out, Observation.NoMatch.INSTANCE);
         }
         out[i] = o;
       }
