@@ -6,6 +6,8 @@ import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.EngineOptions;
+import io.mcpwatch.pattern.FilterPattern;
+import io.mcpwatch.pattern.LiteralPrefilter;
 import io.mcpwatch.source.read.EventReader;
 import io.mcpwatch.source.read.EventReaders;
 import io.mcpwatch.source.read.InputFormat;
@@ -18,8 +20,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -133,7 +137,8 @@ final class BacktestCommand implements Callable<Integer> {
           .withFormat(InputFormat.fromCliName(inputFormat))
           .withDefaultLogGroup(defaultGroup)
           .withTimestampFormat(timestampFormat)
-          .withWantedLogGroups(alarmGroups);
+          .withWantedLogGroups(alarmGroups)
+          .withPrefilters(prefilters(alarms));
     } catch (IllegalArgumentException e) {
       throw new UserError(2, e.getMessage());
     }
@@ -226,4 +231,23 @@ final class BacktestCommand implements Callable<Integer> {
     }
   }
 
+
+  /**
+   * Per log group, the byte-level prefilter of all its alarms' patterns: the replay runs no other
+   * pattern on a message and shows none, so a message it rejects need not be decoded.
+   */
+  private static Map<String, LiteralPrefilter> prefilters(List<ResolvedAlarm> alarms) {
+    Map<String, List<FilterPattern>> patterns = new HashMap<>();
+    for (ResolvedAlarm a : alarms) {
+      patterns.computeIfAbsent(a.logGroup(), g -> new ArrayList<>()).add(a.filter().pattern());
+    }
+    Map<String, LiteralPrefilter> out = new HashMap<>();
+    patterns.forEach((g, ps) -> {
+      LiteralPrefilter p = LiteralPrefilter.of(ps);
+      if (p != null) {
+        out.put(g, p);
+      }
+    });
+    return out;
+  }
 }

@@ -248,22 +248,69 @@ public final class Engine {
         filterErrors++;
         continue;
       }
-      if (o instanceof Observation.Published) {
-        Observation.Published p = (Observation.Published) o;
-        if (p.isDefault()) {
-          publishDefault(r, ts, p.value());
-        } else {
-          r.matched++;
-          if (r.minuteFlags != null) {
-            r.minuteFlags.matched(minuteOf(ts));
-          }
-          publish(r, ts, p, now);
-        }
-      } else if (o instanceof Observation.NotPublished) {
-        notPublished++;
+      record(r, ts, o, now);
+    }
+  }
+
+  /**
+   * For a parallel replay: a matcher that computes, on another thread, what {@link #ingest} would
+   * compute from an event's message (each route's observation), with its own copies of the filters.
+   * Handing its results to {@link #ingest(Observed)} in the events' order has exactly the effect of
+   * {@link #ingest(LogEvent)} on each event, early firing and late events included: the matching is
+   * what takes the time, and it depends on nothing but the message.
+   */
+  public EventMatcher matcher() {
+    return new EventMatcher(this, routesByGroup);
+  }
+
+  /**
+   * {@link #ingest(LogEvent)} for an event whose message a {@link #matcher()} of this engine has
+   * already matched.
+   *
+   * @throws IllegalArgumentException when {@code o} comes from another engine's matcher
+   */
+  public void ingest(Observed o) {
+    if (o.engine != this) {
+      throw new IllegalArgumentException("the observation comes from another engine's matcher");
+    }
+    long now = clock.millis();
+    if (now >= nextBoundary) {
+      runDue(now);
+    }
+    ingested++;
+    Route[] rs = o.routes;
+    if (rs == null) {
+      unknownLogGroup++;
+      return;
+    }
+    Observation[] obs = o.observations;
+    for (int i = 0; i < obs.length; i++) {
+      Observation ob = obs[i];
+      if (ob == null) {
+        filterErrors++;
+      } else {
+        record(rs[i], o.timestampMillis, ob, now);
+      }
+    }
+  }
+
+  /** What one route's observation of an event does. */
+  private void record(Route r, long ts, Observation o, long now) {
+    if (o instanceof Observation.Published) {
+      Observation.Published p = (Observation.Published) o;
+      if (p.isDefault()) {
+        publishDefault(r, ts, p.value());
+      } else {
+        r.matched++;
         if (r.minuteFlags != null) {
           r.minuteFlags.matched(minuteOf(ts));
         }
+        publish(r, ts, p, now);
+      }
+    } else if (o instanceof Observation.NotPublished) {
+      notPublished++;
+      if (r.minuteFlags != null) {
+        r.minuteFlags.matched(minuteOf(ts));
       }
     }
   }

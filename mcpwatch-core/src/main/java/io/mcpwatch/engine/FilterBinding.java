@@ -16,8 +16,16 @@ interface FilterBinding {
   /** Must not throw; the engine still guards against it. */
   Observation observe(String message);
 
+  /** A binding with the same behaviour for another thread (see {@link Engine#matcher()}). */
+  default FilterBinding forAnotherThread() {
+    return this;
+  }
+
   static FilterBinding of(ResolvedAlarm alarm) {
-    MetricFilter f = alarm.filter();
+    return of(alarm.filter());
+  }
+
+  private static FilterBinding of(MetricFilter f) {
     String text = f.pattern().text();
     MetricTransformation t = f.transformation();
     return new FilterBinding() {
@@ -34,6 +42,11 @@ interface FilterBinding {
       @Override
       public Observation observe(String message) {
         return f.observe(message);
+      }
+
+      @Override
+      public FilterBinding forAnotherThread() {
+        return of(f.recompiled());
       }
     };
   }

@@ -9,6 +9,7 @@ import io.mcpwatch.metrics.MetricSeries;
 import io.mcpwatch.pattern.MetricTransformation;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class Wiring {
       watchers.computeIfAbsent(watchKey(a), k -> new ArrayList<>()).add(a);
     }
     Map<WatchKey, SeriesState> seriesByWatch = new HashMap<>();
+    Map<MetricKey, List<SeriesState>> seriesLists = new HashMap<>();
     for (Map.Entry<WatchKey, List<ResolvedAlarm>> e : watchers.entrySet()) {
       boolean highRes = e.getValue().stream().anyMatch(a -> a.spec().highResolution());
       long span = 0;
@@ -68,8 +70,9 @@ final class Wiring {
       SeriesState st = new SeriesState(ms, span);
       seriesByWatch.put(e.getKey(), st);
       series.add(st);
-      seriesByKey.merge(e.getKey().key(), new SeriesState[] {st}, Wiring::concat);
+      seriesLists.computeIfAbsent(e.getKey().key(), k -> new ArrayList<>()).add(st);
     }
+    seriesLists.forEach((k, v) -> seriesByKey.put(k, v.toArray(new SeriesState[0])));
     Map<RouteKey, Route> routeByKey = new LinkedHashMap<>();
     for (ResolvedAlarm a : resolved) {
       FilterBinding binding = bindings.apply(a);
@@ -82,9 +85,10 @@ final class Wiring {
       alarms.add(new AlarmRuntime(a, Objects.requireNonNull(st), route,
           options.extraRangeDatapoints()));
     }
+    Map<String, List<Route>> routeLists = new HashMap<>();
     for (Route r : routeByKey.values()) {
       routes.add(r);
-      routesByGroup.merge(r.logGroup, new Route[] {r}, Wiring::concat);
+      routeLists.computeIfAbsent(r.logGroup, k -> new ArrayList<>()).add(r);
       if (!r.dynamic) {
         MetricKey key = new MetricKey(r.env, r.transformation.metricNamespace(),
             r.transformation.metricName(), r.staticDims);
@@ -97,10 +101,13 @@ final class Wiring {
         r.targets = targets.toArray(new SeriesState[0]);
       }
     }
+    routeLists.forEach((g, rs) -> routesByGroup.put(g, rs.toArray(new Route[0])));
+    Map<SeriesState, EarlyFiring.SampleSign> signs = signsReaching(routes, series);
     for (AlarmRuntime a : alarms) {
       a.series.watchers.add(a);
       a.earlyEligible = options.earlyFiring()
-          && EarlyFiring.eligible(a.spec.statistic(), a.spec.comparison(), signReaching(a.series));
+          && EarlyFiring.eligible(a.spec.statistic(), a.spec.comparison(),
+              Objects.requireNonNull(signs.get(a.series)));
     }
     for (SeriesState st : series) {
       st.earlyWatchers =
@@ -108,24 +115,38 @@ final class Wiring {
     }
   }
 
-  /** The sign of every sample any route can publish into the series. */
-  private EarlyFiring.SampleSign signReaching(SeriesState st) {
-    EarlyFiring.SampleSign sign = EarlyFiring.SampleSign.ZERO;
-    MetricKey key = st.series.key();
+  /** A dynamic route reaches every series of its environment, namespace and metric name. */
+  private record MetricName(String env, String namespace, String metricName) {}
+
+  /**
+   * The sign of every sample any route can publish into each series, in one pass over the routes
+   * and one over the series (linear in their number): a static route reaches its targets, a
+   * dynamic one every series with its environment, namespace and metric name (whatever the
+   * dimensions and unit). {@link EarlyFiring.SampleSign#and} is commutative and associative, so
+   * the order of the routes does not matter.
+   */
+  static Map<SeriesState, EarlyFiring.SampleSign> signsReaching(
+      List<Route> routes, List<SeriesState> series) {
+    Map<SeriesState, EarlyFiring.SampleSign> signs = new IdentityHashMap<>();
+    Map<MetricName, EarlyFiring.SampleSign> dynamic = new HashMap<>();
     for (Route r : routes) {
-      boolean reaches;
       if (r.dynamic) {
-        reaches = r.env.equals(key.env())
-            && r.transformation.metricNamespace().equals(key.namespace())
-            && r.transformation.metricName().equals(key.metricName());
+        dynamic.merge(new MetricName(r.env, r.transformation.metricNamespace(),
+            r.transformation.metricName()), r.sign, EarlyFiring.SampleSign::and);
       } else {
-        reaches = List.of(r.targets).contains(st);
-      }
-      if (reaches) {
-        sign = sign.and(r.sign);
+        for (SeriesState st : r.targets) {
+          signs.merge(st, r.sign, EarlyFiring.SampleSign::and);
+        }
       }
     }
-    return sign;
+    for (SeriesState st : series) {
+      MetricKey key = st.series.key();
+      EarlyFiring.SampleSign sign = signs.getOrDefault(st, EarlyFiring.SampleSign.ZERO)
+          .and(dynamic.getOrDefault(new MetricName(key.env(), key.namespace(), key.metricName()),
+              EarlyFiring.SampleSign.ZERO));
+      signs.put(st, sign);
+    }
+    return signs;
   }
 
   private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options) {
@@ -140,11 +161,5 @@ final class Wiring {
     AlarmSpec s = a.spec();
     return new WatchKey(new MetricKey(a.env(), s.namespace(), s.metricName(), s.dimensions()),
         s.unit());
-  }
-
-  static <T> T[] concat(T[] a, T[] b) {
-    T[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }

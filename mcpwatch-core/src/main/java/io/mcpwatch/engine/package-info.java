@@ -10,6 +10,11 @@
  * group; each filter observes the message; a published value goes into the watched series in place;
  * eligible alarms then check early firing. Evaluations run when the clock passes a boundary, before
  * the event that noticed it is routed.
+ *
+ * <p>For a parallel replay the matching, which is nearly all of the cost, can run on other threads:
+ * an {@link io.mcpwatch.engine.EventMatcher} per thread (its own compiled filters) turns events into
+ * {@link io.mcpwatch.engine.Observed}s, and {@code Engine.ingest(Observed)} applies them in the
+ * events' order on the engine's thread with exactly the effect of {@code ingest(LogEvent)}.
  */
 @NullMarked
 package io.mcpwatch.engine;

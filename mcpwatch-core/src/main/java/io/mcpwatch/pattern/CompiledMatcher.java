@@ -1,5 +1,6 @@
 package io.mcpwatch.pattern;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,4 +24,12 @@ interface CompiledMatcher {
    * value in a match of this pattern (used to validate metric values and dimensions).
    */
   boolean canReference(String fieldRef);
+
+  /**
+   * Non-empty literals of which every message this pattern matches contains at least one (see
+   * {@link FilterPattern#requiredLiterals()}), or null when the pattern has no such set.
+   */
+  default @Nullable List<String> requiredLiterals() {
+    return null;
+  }
 }

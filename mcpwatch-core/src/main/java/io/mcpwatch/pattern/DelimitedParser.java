@@ -30,6 +30,12 @@ final class DelimitedParser {
   /** Substrings every matching event contains (see {@link #requiredLiteral}). */
   private final Set<String> literals = new HashSet<>();
 
+  /**
+   * The most selective set of literals one of which every matching event contains (conditions
+   * joined by {@code ||} included), for {@link FilterPattern#requiredLiterals()}; null: none.
+   */
+  private @Nullable List<String> anyOfLiterals;
+
   private DelimitedParser(String text, PatternOptions options) {
     this.text = text;
     this.options = options;
@@ -84,7 +90,7 @@ final class DelimitedParser {
           "unexpected text after the closing ']' of the space-delimited pattern",
           rest + 1);
     }
-    return new DelimitedPattern(slots, any, options, literals);
+    return new DelimitedPattern(slots, any, options, literals, any ? null : anyOfLiterals);
   }
 
   private DelimitedPattern.Slot slot() {
@@ -154,12 +160,18 @@ final class DelimitedParser {
     List<SlotCondition.Comparison> all = new ArrayList<>();
     List<String> required = new ArrayList<>();
     anyOf.add(all);
+    // the slot's literal set: the union over its || alternatives of each one's best && set
+    List<String> slotSet = null;
+    List<String> allSet = null;
     while (true) {
       SlotCondition.Comparison comparison = comparison(name);
       all.add(comparison);
       String literal = requiredLiteral(comparison.condition().op(), comparison.valueText());
       if (literal != null) {
         required.add(literal);
+        allSet = Literals.better(allSet, Literals.anyOf(List.of(literal)));
+      } else {
+        allSet = Literals.better(allSet, comparison.condition().requiredLiterals());
       }
       pos = Chars.skipBlanks(text, pos);
       boolean and = text.startsWith("&&", pos);
@@ -168,10 +180,14 @@ final class DelimitedParser {
         if (anyOf.size() == 1) {
           literals.addAll(required);
         }
+        slotSet = anyOf.size() == 1 ? allSet : Literals.union(slotSet, allSet);
+        anyOfLiterals = Literals.better(anyOfLiterals, slotSet);
         return new SlotCondition(anyOf);
       }
       pos = Chars.skipBlanks(text, pos + 2);
       if (or) {
+        slotSet = anyOf.size() == 1 ? allSet : Literals.union(slotSet, allSet);
+        allSet = null;
         all = new ArrayList<>();
         anyOf.add(all);
       }

@@ -54,8 +54,15 @@ final class DelimitedPattern implements CompiledMatcher {
   /** Substrings a matching event must contain, longest first: checked before splitting. */
   private final String[] required;
 
+  private final @Nullable List<String> anyOfRequired;
+
   DelimitedPattern(
-      List<Slot> parsed, boolean any, PatternOptions options, Collection<String> required) {
+      List<Slot> parsed,
+      boolean any,
+      PatternOptions options,
+      Collection<String> required,
+      @Nullable List<String> anyOfRequired) {
+    this.anyOfRequired = anyOfRequired;
     this.required =
         required.stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
@@ -88,6 +95,11 @@ final class DelimitedPattern implements CompiledMatcher {
     }
     int size = STRIDE * (slots + 1);
     this.scratch = ThreadLocal.withInitial(() -> new int[size]);
+  }
+
+  @Override
+  public @Nullable List<String> requiredLiterals() {
+    return anyCount ? null : anyOfRequired;
   }
 
   /** Whether the event contains every required substring (it cannot match otherwise). */

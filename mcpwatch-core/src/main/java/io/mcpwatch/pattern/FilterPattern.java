@@ -108,6 +108,20 @@ public final class FilterPattern {
   }
 
   /**
+   * Non-empty literals of which every message this pattern matches contains at least one
+   * (case-sensitive, as all matching is), or null when the pattern has none: match-all patterns,
+   * patterns of only {@code -} terms, a regex alternative without a fixed run of characters
+   * ({@code %[0-9]+%}), a space-delimited pattern whose conditions are all numeric, negated or
+   * absent, and JSON patterns (whose values may be escaped in the event). For term patterns it is
+   * the longest plain term, or the {@code ?} terms; for space-delimited ones the string value of
+   * the most selective condition ({@code status=4*} needs {@code 4}; {@code level="ERROR:*" ||
+   * level="CRITICAL:*"} needs either); for regexes each alternative's longest fixed run.
+   */
+  public @Nullable List<String> requiredLiterals() {
+    return matcher.requiredLiterals();
+  }
+
+  /**
    * Whether a field reference ({@code $name}, {@code $3}, {@code $.a.b[0]}) can ever yield a value
    * for this pattern: used to validate metric values and dimensions.
    */

@@ -27,9 +27,11 @@ public final class MetricFilter {
   private final Observation.@Nullable Published constant;
 
   private final Observation noMatch;
+  private final PatternOptions options;
 
-  private MetricFilter(FilterPattern pattern, MetricTransformation t) {
+  private MetricFilter(FilterPattern pattern, MetricTransformation t, PatternOptions options) {
     this.pattern = pattern;
+    this.options = options;
     this.transformation = t;
     this.valueRef = t.metricValue().startsWith("$") ? t.metricValue() : null;
     this.dimensionNames = t.dimensions().keySet().stream().sorted().toArray(String[]::new);
@@ -55,7 +57,16 @@ public final class MetricFilter {
     Objects.requireNonNull(transformation, "transformation");
     FilterPattern compiled = FilterPattern.compile(pattern, options);
     TransformationRules.validate(compiled, transformation);
-    return new MetricFilter(compiled, transformation);
+    return new MetricFilter(compiled, transformation, options);
+  }
+
+  /**
+   * The same filter compiled anew: equal behaviour, but its own regex matchers (re2j's pattern
+   * keeps a pool of matching machines that threads sharing it contend for), for one thread of a
+   * parallel replay.
+   */
+  public MetricFilter recompiled() {
+    return new MetricFilter(FilterPattern.compile(pattern.text(), options), transformation, options);
   }
 
   public FilterPattern pattern() {

@@ -1,19 +1,29 @@
 package io.mcpwatch.pattern;
 
 import com.google.re2j.Pattern;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A standalone {@code %regex%} pattern (spec 1.2): an unanchored find over the whole message. A
- * regex without operators is searched as a literal ({@code String.contains}, same answer).
+ * regex without operators is searched as a literal ({@code String.contains}, same answer), and
+ * {@code ^} followed by one as a prefix ({@code String.startsWith}).
  */
 final class RegexPattern extends ExtractsNothing {
   private final Pattern regex;
   private final @Nullable String literal;
+  private final @Nullable String prefix;
+  private final @Nullable List<String> required;
 
-  private RegexPattern(Pattern regex, @Nullable String literal) {
+  private RegexPattern(
+      Pattern regex,
+      @Nullable String literal,
+      @Nullable String prefix,
+      @Nullable List<String> required) {
     this.regex = regex;
     this.literal = literal;
+    this.prefix = prefix;
+    this.required = required;
   }
 
   /**
@@ -39,7 +49,9 @@ final class RegexPattern extends ExtractsNothing {
     }
     String body = text.substring(open + 1, close);
     Pattern regex = RegexSyntax.compile(body, text, open + 1);
-    return new RegexPattern(regex, RegexSyntax.literalOf(body));
+    String prefix = body.startsWith("^") ? RegexSyntax.literalOf(body.substring(1)) : null;
+    return new RegexPattern(regex, RegexSyntax.literalOf(body), prefix,
+        RegexSyntax.requiredLiterals(body));
   }
 
   @Override
@@ -47,6 +59,14 @@ final class RegexPattern extends ExtractsNothing {
     if (literal != null) {
       return message.contains(literal);
     }
+    if (prefix != null) {
+      return message.startsWith(prefix);
+    }
     return regex.matcher(message).find();
+  }
+
+  @Override
+  public @Nullable List<String> requiredLiterals() {
+    return required;
   }
 }

@@ -2,6 +2,8 @@ package io.mcpwatch.pattern;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +69,18 @@ final class RegexSyntax {
     return body;
   }
 
+  /**
+   * Literals of which every text the (valid) regex body finds a match in contains one, or null:
+   * per top-level alternative the longest run of literal characters that no quantifier makes
+   * optional or repeats ({@code ab+c} needs {@code ab}, {@code ab?c} needs {@code a} or {@code
+   * c}); an alternative without such a run (e.g. {@code ^.*}, {@code [0-9]+}) gives null.
+   */
+  static @Nullable List<String> requiredLiterals(String body) {
+    Translator t = new Translator(body, body, 1);
+    t.translate();
+    return t.everyAlternative ? Literals.anyOf(t.alternatives) : null;
+  }
+
   /** Whether {@code c} may appear in a regex body at all. */
   static boolean isAllowed(char c) {
     return Chars.isWord(c) || SYMBOLS.indexOf(c) >= 0 || OPERATORS.indexOf(c) >= 0;
@@ -85,6 +99,16 @@ final class RegexSyntax {
 
     /** Whether the last thing written was a quantifier. */
     private boolean quantifier;
+
+    // required literals (see requiredLiterals): the current run of literal characters, the
+    // longest run of the current alternative, and the best run of each finished alternative
+    private final StringBuilder run = new StringBuilder();
+    private String best = "";
+    final List<String> alternatives = new ArrayList<>();
+    boolean everyAlternative = true;
+    /** Whether the last atom was a literal character, the last one of {@link #run}. */
+    private boolean lastLiteral;
+    private boolean inClass;
 
     Translator(String body, String pattern, int column) {
       this.body = body;
@@ -112,7 +136,10 @@ final class RegexSyntax {
             setAtom();
             break;
           case '[':
+            inClass = true;
             charClass();
+            inClass = false;
+            notLiteral();
             setAtom();
             break;
           case '?':
@@ -129,6 +156,7 @@ final class RegexSyntax {
               throw emptyAlternative(i);
             }
             out.append('|');
+            endAlternative();
             i++;
             altStart = i;
             atom = false;
@@ -137,6 +165,7 @@ final class RegexSyntax {
           case '^':
           case '$':
             out.append(c);
+            notLiteral();
             i++;
             atom = false;
             quantifier = false;
@@ -144,11 +173,17 @@ final class RegexSyntax {
           case ']':
           case '}':
             out.append('\\').append(c);
+            literal(c);
             i++;
             setAtom();
             break;
           default: // '.', letters, digits, symbols, space
             out.append(c);
+            if (c == '.') {
+              notLiteral();
+            } else {
+              literal(c);
+            }
             i++;
             setAtom();
             break;
@@ -157,7 +192,34 @@ final class RegexSyntax {
       if (altStart == body.length()) {
         throw emptyAlternative(body.length() - 1);
       }
+      endAlternative();
       return out.toString();
+    }
+
+    private void literal(char c) {
+      if (!inClass) {
+        run.append(c);
+        lastLiteral = true;
+      }
+    }
+
+    /** Something other than a literal character: the current run ends. */
+    private void notLiteral() {
+      if (run.length() > best.length()) {
+        best = run.toString();
+      }
+      run.setLength(0);
+      lastLiteral = false;
+    }
+
+    private void endAlternative() {
+      notLiteral();
+      if (best.isEmpty()) {
+        everyAlternative = false;
+      } else {
+        alternatives.add(best);
+      }
+      best = "";
     }
 
     private FilterPatternException emptyAlternative(int at) {
@@ -212,6 +274,9 @@ final class RegexSyntax {
       char e = body.charAt(i + 1);
       if ("dDsSwW".indexOf(e) >= 0) {
         out.append('\\').append(e);
+        if (!inClass) {
+          notLiteral();
+        }
         i += 2;
         return;
       }
@@ -224,6 +289,7 @@ final class RegexSyntax {
               col(at));
         }
         out.append(String.format(Locale.ROOT, "\\x%02X", value));
+        literal((char) value);
         i += 4;
         return;
       }
@@ -237,6 +303,7 @@ final class RegexSyntax {
       checkAllowed(e, i + 1);
       // A literal symbol: hex form is valid for re2j inside and outside classes.
       out.append(String.format(Locale.ROOT, "\\x%02X", (int) e));
+      literal(e);
       i += 2;
     }
 
@@ -300,6 +367,7 @@ final class RegexSyntax {
               && !(lo.isEmpty() && (hi == null || hi.isEmpty()));
       if (!valid) {
         out.append("\\{");
+        literal('{');
         i++;
         setAtom();
         return;
@@ -354,6 +422,12 @@ final class RegexSyntax {
             "escape it to match the character itself: \\" + written.charAt(0));
       }
       out.append(re2);
+      boolean optional = re2.equals("?") || re2.equals("*") || re2.equals("{0}")
+          || re2.startsWith("{0,");
+      if (optional && lastLiteral) {
+        run.setLength(run.length() - 1); // the character may be absent
+      }
+      notLiteral();
       atom = false;
       quantifier = true;
     }

@@ -3,6 +3,7 @@ package io.mcpwatch.pattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a term pattern (spec 1.1) and builds its matcher.
@@ -177,6 +178,11 @@ final class TermPattern {
     public boolean matches(String message) {
       return message.contains(term);
     }
+
+    @Override
+    public @Nullable List<String> requiredLiterals() {
+      return Literals.anyOf(List.of(term));
+    }
   }
 
   /** All of {@code plain} occur and none of {@code exclude}. */
@@ -203,6 +209,12 @@ final class TermPattern {
       }
       return true;
     }
+
+    @Override
+    public @Nullable List<String> requiredLiterals() {
+      // plain is sorted longest first; without a plain term (only '-' terms) there is none
+      return plain.length == 0 ? null : Literals.anyOf(List.of(plain[0]));
+    }
   }
 
   /** Any of the optional terms occurs. */
@@ -221,6 +233,11 @@ final class TermPattern {
         }
       }
       return false;
+    }
+
+    @Override
+    public @Nullable List<String> requiredLiterals() {
+      return Literals.anyOf(List.of(any));
     }
   }
 }

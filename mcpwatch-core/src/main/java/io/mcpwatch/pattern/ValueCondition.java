@@ -1,5 +1,6 @@
 package io.mcpwatch.pattern;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -134,6 +135,14 @@ final class ValueCondition {
     return false;
   }
 
+  /**
+   * For a {@code = %regex%} condition on a string (a space-delimited field, a substring of the
+   * event): literals of which every value it holds for contains one; null otherwise.
+   */
+  @Nullable List<String> requiredLiterals() {
+    return op == Op.EQ && value instanceof Regex ? ((Regex) value).required() : null;
+  }
+
   /** Whether the value is a {@code %regex%} (counts toward the 2-regex limit). */
   boolean isRegex() {
     return value instanceof Regex;
@@ -194,7 +203,8 @@ final class ValueCondition {
           null);
     }
     String body = valueText.substring(1, valueText.length() - 1);
-    return new Regex(RegexSyntax.compile(body, patternText, column));
+    return new Regex(RegexSyntax.compile(body, patternText, column),
+        RegexSyntax.requiredLiterals(body));
   }
 
   /** Strips the quotes of {@code "..."}; {@code \"} and {@code \\} are the only escapes. */
@@ -303,7 +313,8 @@ final class ValueCondition {
   }
 
   /** A {@code %regex%} value: an unanchored find on the scalar's text. */
-  private record Regex(com.google.re2j.Pattern pattern) implements Value {
+  private record Regex(com.google.re2j.Pattern pattern, @Nullable List<String> required)
+      implements Value {
     @Override
     public boolean matches(String text, boolean isNumber) {
       return pattern.matcher(text).find();

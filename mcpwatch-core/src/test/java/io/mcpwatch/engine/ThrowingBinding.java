@@ -10,8 +10,17 @@ final class ThrowingBinding implements FilterBinding {
   private final String marker;
 
   ThrowingBinding(ResolvedAlarm alarm, String marker) {
-    this.real = FilterBinding.of(alarm);
+    this(FilterBinding.of(alarm), marker);
+  }
+
+  private ThrowingBinding(FilterBinding real, String marker) {
+    this.real = real;
     this.marker = marker;
+  }
+
+  @Override
+  public FilterBinding forAnotherThread() {
+    return new ThrowingBinding(real.forAnotherThread(), marker);
   }
 
   @Override

@@ -7,7 +7,9 @@ import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.Engine;
 import io.mcpwatch.engine.EngineOptions;
 import io.mcpwatch.engine.EngineStats;
+import io.mcpwatch.engine.EventMatcher;
 import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.engine.Observed;
 import io.mcpwatch.metrics.MinuteAggregate;
 import io.mcpwatch.source.read.EventReader;
 import io.mcpwatch.source.read.ReaderStats;
@@ -18,6 +20,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +31,19 @@ import org.jspecify.annotations.Nullable;
  * Replays events in event time through the {@link Engine}: a {@link ReplayClock} follows the
  * events, so the engine evaluates every boundary from the first event (or {@code from}) to the
  * end exactly as a live run would have, early firing included.
+ *
+ * <p>On a machine with more than one CPU the replay is a two-stage pipeline: this thread reads and
+ * decodes a batch of events while a second thread matches the previous batch's messages against
+ * the filters ({@link EventMatcher}, its own compiled copies), and this thread then ingests the
+ * matched batch in order ({@link Engine#ingest(Observed)}). Matching depends on nothing but the
+ * message, and aggregation, evaluation and early firing stay on this thread in the events' order,
+ * so the result is the same as one thread's (io.mcpwatch.engine.ParallelMatchingPropertyTest).
  */
 public final class Replay {
   private static final long MINUTE = 60_000L;
+
+  /** Events per batch handed to the matching thread. */
+  private static final int BATCH = 4096;
 
   private Replay() {}
 
@@ -92,6 +108,22 @@ public final class Replay {
       @Nullable Instant from,
       @Nullable Instant to,
       LongConsumer progress) {
+    return run(alarms, reader, options, from, to, progress,
+        Runtime.getRuntime().availableProcessors() > 1);
+  }
+
+  /**
+   * {@link #run(List, EventReader, EngineOptions, Instant, Instant, LongConsumer)}, matching on a
+   * second thread or not.
+   */
+  public static Result run(
+      List<ResolvedAlarm> alarms,
+      EventReader reader,
+      EngineOptions options,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      LongConsumer progress,
+      boolean pipelined) {
     long fromMs = from != null ? from.toEpochMilli() : Long.MIN_VALUE;
     long toMs = to != null ? to.toEpochMilli() : Long.MAX_VALUE;
     Map<ResolvedAlarm, List<AlarmTransition>> transitions = new IdentityHashMap<>();
@@ -105,7 +137,12 @@ public final class Replay {
     long lastTs = Long.MIN_VALUE;
     ReplayClock clock = null;
     Engine engine = null;
+    ExecutorService matching = null;
     try {
+      LogEvent[] batch = pipelined ? new LogEvent[BATCH] : null;
+      int n = 0;
+      Future<Observed[]> pending = null;
+      EventMatcher[] matcher = new EventMatcher[1];
       for (LogEvent e = reader.next(); e != null; e = reader.next()) {
         read++;
         if ((read & 0xFFFF) == 0) {
@@ -120,14 +157,37 @@ public final class Replay {
           clock = new ReplayClock(from != null ? fromMs : ts);
           engine = Engine.create(alarms, options, clock, t -> transitions.get(t.alarm()).add(t));
           firstTs = ts;
+          if (pipelined) {
+            matching = Executors.newSingleThreadExecutor(Replay::matchingThread);
+          }
         }
-        clock.advanceTo(ts);
-        engine.ingest(e);
         replayed++;
         lastTs = Math.max(lastTs, ts);
+        if (batch == null || matching == null) {
+          clock.advanceTo(ts);
+          engine.ingest(e);
+          continue;
+        }
+        batch[n++] = e;
+        if (n == BATCH) {
+          Future<Observed[]> next = submit(matching, matcher, engine, batch, n);
+          ingestAll(engine, clock, pending);
+          pending = next;
+          batch = new LogEvent[BATCH];
+          n = 0;
+        }
+      }
+      if (engine != null && matching != null) {
+        Future<Observed[]> next = n > 0 ? submit(matching, matcher, engine, batch, n) : null;
+        ingestAll(engine, clock, pending);
+        ingestAll(engine, clock, next);
       }
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
+    } finally {
+      if (matching != null) {
+        matching.shutdownNow();
+      }
     }
     progress.accept(read);
     if (engine == null) {
@@ -153,6 +213,48 @@ public final class Replay {
     return new Result(
         results,
         new Summary(read, replayed, outside, engine.stats(), reader.stats(), start, Instant.ofEpochMilli(end)));
+  }
+
+  private static Thread matchingThread(Runnable r) {
+    Thread t = new Thread(r, "replay-matching");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Matches {@code batch[0..n)} on the matching thread (whose matcher is created there, once). */
+  private static Future<Observed[]> submit(
+      ExecutorService matching, EventMatcher[] matcher, Engine engine, LogEvent[] batch, int n) {
+    return matching.submit(() -> {
+      if (matcher[0] == null) {
+        matcher[0] = engine.matcher();
+      }
+      Observed[] out = new Observed[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = matcher[0].observe(batch[i]);
+      }
+      return out;
+    });
+  }
+
+  /** Ingests a matched batch in order, the clock following each event as in a plain replay. */
+  private static void ingestAll(
+      Engine engine, ReplayClock clock, @Nullable Future<Observed[]> matched) {
+    if (matched == null) {
+      return;
+    }
+    Observed[] os;
+    try {
+      os = matched.get();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replay interrupted", ex);
+    } catch (ExecutionException ex) {
+      throw new IllegalStateException("matching failed", ex.getCause());
+    }
+    for (Observed o : os) {
+      clock.advanceTo(o.timestampMillis());
+      engine.ingest(o);
+    }
   }
 
   private static EngineStats emptyStats() {

@@ -6,6 +6,7 @@ import static io.mcpwatch.source.read.JsonScanner.OTHER;
 import static io.mcpwatch.source.read.JsonScanner.STRING;
 
 import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.pattern.LiteralPrefilter;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
@@ -19,11 +20,14 @@ import tools.jackson.core.JsonToken;
  *
  * <p>The fastest path is for lines written exactly as {@code {"timestamp":N,"message":"...",
  * "logGroup":"G"}} (no spaces; what CorpusGenerator and most exporters write) with a group seen
- * before: it checks the fixed key bytes a word at a time and finds the group by its cached name
- * instead of scanning it. It accepts only what {@link JsonScanner} reads the same way; anything
- * else takes the general scan. The message of a group that is not wanted ({@link
- * ReadOptions#wantedLogGroups()}) is checked (escapes, size) but not decoded: such events carry an
- * empty message.
+ * before, or as Python's {@code json.dumps} writes them ({@code {"timestamp": N, "message": "...",
+ * "logGroup": "G"}}, one space after each {@code ,} and {@code :}), with or without the {@code
+ * logGroup} key: it checks the fixed key bytes a word at a time and finds the group by its cached
+ * name instead of scanning it. It accepts only what {@link JsonScanner} reads the same way;
+ * anything else takes the general scan. The message of a group that is not wanted ({@link
+ * ReadOptions#wantedLogGroups()}), or one its group's prefilter rejects ({@link
+ * ReadOptions#prefilters()}, tested on the unescaped bytes), is checked (escapes, size) but not
+ * decoded into a String: such events carry an empty message.
  */
 final class JsonLinesDecoder extends BaseLineDecoder {
   private static final int TS = 0;
@@ -47,6 +51,14 @@ final class JsonLinesDecoder extends BaseLineDecoder {
 
   private static final long GROUP_KEY_6 = keyWord("\",\"logGroup\":\"", 6);
 
+  // the same keys as Python's json.dumps writes them: {"timestamp": (14 bytes, words at 0, 6),
+  // , "message": " (14 bytes, words at 0, 6), ", "logGroup": " (16 bytes, words at 0, 8)
+  private static final long TS_SPACED_6 = keyWord("{\"timestamp\": ", 6);
+  private static final long MSG_SPACED_0 = keyWord(", \"message\": \"", 0);
+  private static final long MSG_SPACED_6 = keyWord(", \"message\": \"", 6);
+  private static final long GROUP_SPACED_0 = keyWord("\", \"logGroup\": \"", 0);
+  private static final long GROUP_SPACED_8 = keyWord("\", \"logGroup\": \"", 8);
+
   private final JsonScanner scanner = new JsonScanner(KEYS);
   private final JacksonObject slow = new JacksonObject(KEYS);
   private final LogGroupCache groups;
@@ -61,7 +73,7 @@ final class JsonLinesDecoder extends BaseLineDecoder {
 
   JsonLinesDecoder(ReadOptions options) {
     super(options, ReadOptions.ENVELOPE_SLACK_BYTES);
-    this.groups = new LogGroupCache(options::wants);
+    this.groups = new LogGroupCache(options::wants, options::prefilter);
   }
 
   @Override
@@ -75,7 +87,7 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     if (len > maxLineBytes()) {
       return none(Outcome.OVERSIZED);
     }
-    if (commonLayout(b, off, off + len)) {
+    if (commonLayout(b, off, off + len, logGroup)) {
       return eventFromSpans(b, off, len, fallbackTimeMillis, logGroup);
     }
     if (scanner.scan(b, off, off + len)) {
@@ -109,49 +121,71 @@ final class JsonLinesDecoder extends BaseLineDecoder {
 
   /**
    * Whether {@code b[from..to)} is {@code {"timestamp":DIGITS,"message":"...","logGroup":"G"}}
-   * plus trailing whitespace, with G a cached group name; if so, sets the spans. The general scan
-   * reads such a line the same way: the cached names hold no quote or backslash, so G's closing
-   * quote is the one before the final brace.
+   * plus trailing whitespace, with G a cached group name, or the same without the {@code logGroup}
+   * key (then the group is {@code logGroup}), each key written compactly or with one space after
+   * its {@code ,} and {@code :}; if so, sets the spans. The general scan reads such a line the same
+   * way: the cached names hold no quote or backslash, so G's closing quote is the one before the
+   * final brace.
    */
-  private boolean commonLayout(byte[] b, int from, int to) {
-    if (to - from < 13 + 1 + 12 + 14 + 3
-        || Swar.word(b, from) != TS_KEY_0
-        || Swar.word(b, from + 5) != TS_KEY_5) {
+  private boolean commonLayout(byte[] b, int from, int to, String logGroup) {
+    if (to - from < 13 + 1 + 12 + 2 || Swar.word(b, from) != TS_KEY_0) {
       return false;
     }
-    int ds = from + 13;
+    int ds;
+    if (Swar.word(b, from + 5) == TS_KEY_5) {
+      ds = from + 13;
+    } else if (Swar.word(b, from + 6) == TS_SPACED_6) {
+      ds = from + 14;
+    } else {
+      return false;
+    }
     int de = ds;
     while (de < to && Timestamps.isDigit(b[de])) {
       de++;
     }
-    if (de + 12 > to || Swar.word(b, de) != MSG_KEY_0 || Swar.word(b, de + 4) != MSG_KEY_4) {
+    int ms;
+    if (de + 12 <= to && Swar.word(b, de) == MSG_KEY_0 && Swar.word(b, de + 4) == MSG_KEY_4) {
+      ms = de + 12;
+    } else if (de + 14 <= to && Swar.word(b, de) == MSG_SPACED_0
+        && Swar.word(b, de + 6) == MSG_SPACED_6) {
+      ms = de + 14;
+    } else {
       return false;
     }
     long ts = parseLong(b, ds, de);
     if (ts == Timestamps.NONE) {
       return false;
     }
-    int ms = de + 12;
     long q = JsonStrings.closingQuote(b, ms, to);
     if (q < 0) {
       return false;
     }
     int me = (int) (q >> 1);
     boolean escaped = (q & 1) != 0;
-    if (me + 14 > to || Swar.word(b, me) != GROUP_KEY_0 || Swar.word(b, me + 6) != GROUP_KEY_6) {
-      return false;
-    }
-    int gs = me + 14;
     int e = to;
-    while (e > gs && JsonScanner.isWs(b[e - 1])) {
+    while (e > me && JsonScanner.isWs(b[e - 1])) {
       e--;
     }
-    if (e - gs < 3 || b[e - 1] != '}' || b[e - 2] != '"') {
-      return false;
-    }
-    String group = groups.find(b, gs, e - 2);
-    if (group == null) {
-      return false;
+    String group;
+    if (e - me == 2 && b[me + 1] == '}') { // b[me] is the closing quote: no logGroup key
+      group = logGroup;
+    } else {
+      int gs;
+      if (me + 14 <= to && Swar.word(b, me) == GROUP_KEY_0 && Swar.word(b, me + 6) == GROUP_KEY_6) {
+        gs = me + 14;
+      } else if (me + 16 <= to && Swar.word(b, me) == GROUP_SPACED_0
+          && Swar.word(b, me + 8) == GROUP_SPACED_8) {
+        gs = me + 16;
+      } else {
+        return false;
+      }
+      if (e - gs < 3 || b[e - 1] != '}' || b[e - 2] != '"') {
+        return false;
+      }
+      group = groups.find(b, gs, e - 2);
+      if (group == null) {
+        return false;
+      }
     }
     spanTime = ts;
     spanGroup = group;
@@ -167,11 +201,13 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     int ms = msgStart;
     int me = msgEnd;
     boolean wanted = groups.wanted(spanGroup);
+    LiteralPrefilter prefilter = wanted ? groups.prefilter(spanGroup) : null;
     if (!msgEscaped) {
       if (me - ms > maxEventBytes) {
         return none(Outcome.OVERSIZED);
       }
-      String message = wanted ? new String(b, ms, me - ms, StandardCharsets.UTF_8) : "";
+      boolean decode = wanted && (prefilter == null || prefilter.mayMatch(b, ms, me));
+      String message = decode ? new String(b, ms, me - ms, StandardCharsets.UTF_8) : "";
       return event(new LogEvent(spanGroup, spanTime, message));
     }
     if (!wanted && me - ms <= maxEventBytes) { // unescaping never grows: it fits
@@ -188,7 +224,8 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     if (n > maxEventBytes) {
       return none(Outcome.OVERSIZED);
     }
-    String message = wanted ? new String(out, 0, n, StandardCharsets.UTF_8) : "";
+    boolean decode = wanted && (prefilter == null || prefilter.mayMatch(out, 0, n));
+    String message = decode ? new String(out, 0, n, StandardCharsets.UTF_8) : "";
     return event(new LogEvent(spanGroup, spanTime, message));
   }
 

@@ -1,10 +1,12 @@
 package io.mcpwatch.source.read;
 
+import io.mcpwatch.pattern.LiteralPrefilter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Turns the bytes of a log group name into a String without allocating one per event: a small
  * two-choice cache keyed by length and two 8-byte words of the name, verified byte by byte (two
  * choices, so that a few groups that share a slot do not evict each other on every event). It also
- * remembers whether each cached group is wanted ({@link ReadOptions#wantedLogGroups()}).
+ * remembers whether each cached group is wanted ({@link ReadOptions#wantedLogGroups()}) and its
+ * prefilter ({@link ReadOptions#prefilters()}).
  */
 final class LogGroupCache {
   private static final int SLOTS = 256;
@@ -20,6 +23,8 @@ final class LogGroupCache {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Predicate<String> wanted;
+  private final Function<String, @Nullable LiteralPrefilter> prefilter;
+  private final @Nullable LiteralPrefilter[] prefilterAt = new LiteralPrefilter[SLOTS];
   private final byte[][] names = new byte[SLOTS][];
   private final String[] strings = new String[SLOTS];
   private final boolean[] wantedAt = new boolean[SLOTS];
@@ -27,8 +32,10 @@ final class LogGroupCache {
   /** The slot of the last {@link #get} or successful {@link #find}. */
   private int last;
 
-  LogGroupCache(Predicate<String> wanted) {
+  LogGroupCache(
+      Predicate<String> wanted, Function<String, @Nullable LiteralPrefilter> prefilter) {
     this.wanted = wanted;
+    this.prefilter = prefilter;
   }
 
   String get(byte[] b, int from, int to) {
@@ -56,6 +63,7 @@ final class LogGroupCache {
     names[slot] = Arrays.copyOfRange(b, from, to);
     strings[slot] = s;
     wantedAt[slot] = wanted.test(s);
+    prefilterAt[slot] = prefilter.apply(s);
     last = slot;
     return s;
   }
@@ -80,6 +88,11 @@ final class LogGroupCache {
   /** Whether {@code group} is wanted: cached for the group the last lookup returned. */
   boolean wanted(String group) {
     return strings[last] == group ? wantedAt[last] : wanted.test(group);
+  }
+
+  /** The prefilter of {@code group}: cached for the group the last lookup returned. */
+  @Nullable LiteralPrefilter prefilter(String group) {
+    return strings[last] == group ? prefilterAt[last] : prefilter.apply(group);
   }
 
   private boolean holds(int slot, byte[] b, int from, int to) {

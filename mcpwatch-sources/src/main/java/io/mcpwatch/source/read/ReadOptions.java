@@ -1,5 +1,7 @@
 package io.mcpwatch.source.read;
 
+import io.mcpwatch.pattern.LiteralPrefilter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -27,13 +29,20 @@ import org.jspecify.annotations.Nullable;
  *     means all. Events of other groups are still returned, with their timestamp and log group and
  *     counted as usual, but a reader may leave their message empty instead of decoding it (JSON
  *     lines do): for a caller that routes by log group and only counts the others
+ * @param prefilters per log group, a test of the message's bytes built from all the patterns the
+ *     caller will run on that group's messages ({@link LiteralPrefilter#of}); a reader may leave
+ *     the message of an event it rejects empty instead of decoding it (JSON lines do), with its
+ *     timestamp and log group as usual: for a caller that only runs those patterns on the message
+ *     (none of which matches an empty message) and never shows it. {@code null} or a group
+ *     without an entry: every message is decoded
  */
 public record ReadOptions(
     InputFormat format,
     @Nullable String defaultLogGroup,
     @Nullable String timestampFormat,
     long maxEventBytes,
-    @Nullable Set<String> wantedLogGroups) {
+    @Nullable Set<String> wantedLogGroups,
+    @Nullable Map<String, LiteralPrefilter> prefilters) {
 
   /** CloudWatch Logs' maximum event size. */
   public static final long DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
@@ -56,6 +65,17 @@ public record ReadOptions(
     }
     TimestampExtractor.compile(timestampFormat); // validates
     wantedLogGroups = wantedLogGroups == null ? null : Set.copyOf(wantedLogGroups);
+    prefilters = prefilters == null ? null : Map.copyOf(prefilters);
+  }
+
+  /** Every message decoded (see {@link #prefilters()}). */
+  public ReadOptions(
+      InputFormat format,
+      @Nullable String defaultLogGroup,
+      @Nullable String timestampFormat,
+      long maxEventBytes,
+      @Nullable Set<String> wantedLogGroups) {
+    this(format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, null);
   }
 
   /** Every log group wanted (see {@link #wantedLogGroups()}). */
@@ -64,7 +84,7 @@ public record ReadOptions(
       @Nullable String defaultLogGroup,
       @Nullable String timestampFormat,
       long maxEventBytes) {
-    this(format, defaultLogGroup, timestampFormat, maxEventBytes, null);
+    this(format, defaultLogGroup, timestampFormat, maxEventBytes, null, null);
   }
 
   /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events, every group. */
@@ -74,26 +94,39 @@ public record ReadOptions(
 
   public ReadOptions withFormat(InputFormat newFormat) {
     return new ReadOptions(
-        newFormat, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups);
+        newFormat, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, prefilters);
   }
 
   public ReadOptions withDefaultLogGroup(@Nullable String group) {
-    return new ReadOptions(format, group, timestampFormat, maxEventBytes, wantedLogGroups);
+    return new ReadOptions(
+        format, group, timestampFormat, maxEventBytes, wantedLogGroups, prefilters);
   }
 
   public ReadOptions withTimestampFormat(@Nullable String newTimestampFormat) {
     return new ReadOptions(
-        format, defaultLogGroup, newTimestampFormat, maxEventBytes, wantedLogGroups);
+        format, defaultLogGroup, newTimestampFormat, maxEventBytes, wantedLogGroups, prefilters);
   }
 
   public ReadOptions withMaxEventBytes(long newMaxEventBytes) {
     return new ReadOptions(
-        format, defaultLogGroup, timestampFormat, newMaxEventBytes, wantedLogGroups);
+        format, defaultLogGroup, timestampFormat, newMaxEventBytes, wantedLogGroups, prefilters);
   }
 
   /** See {@link #wantedLogGroups()}; {@code null}: all. */
   public ReadOptions withWantedLogGroups(@Nullable Set<String> groups) {
-    return new ReadOptions(format, defaultLogGroup, timestampFormat, maxEventBytes, groups);
+    return new ReadOptions(
+        format, defaultLogGroup, timestampFormat, maxEventBytes, groups, prefilters);
+  }
+
+  /** See {@link #prefilters()}; {@code null}: decode every message. */
+  public ReadOptions withPrefilters(@Nullable Map<String, LiteralPrefilter> byGroup) {
+    return new ReadOptions(
+        format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, byGroup);
+  }
+
+  /** The prefilter of {@code group}'s messages, or null. */
+  @Nullable LiteralPrefilter prefilter(String group) {
+    return prefilters == null ? null : prefilters.get(group);
   }
 
   /** Whether the messages of {@code group} are wanted. */

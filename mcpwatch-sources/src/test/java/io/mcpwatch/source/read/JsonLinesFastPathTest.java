@@ -8,11 +8,16 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.pattern.FilterPattern;
+import io.mcpwatch.pattern.LiteralPrefilter;
 import io.mcpwatch.source.read.LineDecoder.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -54,6 +59,35 @@ class JsonLinesFastPathTest {
         + "\"}" + tail;
   }
 
+  /**
+   * The line in one of the layouts the fast path takes: {@code styled} is a style digit, a colon
+   * and the group. 0 compact, 1 as Python's json.dumps writes it (a space after each , and :),
+   * 2 and 3 the same without the logGroup key, 4 spaced keys mixed with compact ones.
+   */
+  private static String styledLine(String ts, String content, String styled, String tail) {
+    int style = styled.charAt(0) - '0';
+    String group = styled.substring(2);
+    switch (style) {
+      case 1:
+        return "{\"timestamp\": " + ts + ", \"message\": \"" + content + "\", \"logGroup\": \""
+            + group + "\"}" + tail;
+      case 2:
+        return "{\"timestamp\":" + ts + ",\"message\":\"" + content + "\"}" + tail;
+      case 3:
+        return "{\"timestamp\": " + ts + ", \"message\": \"" + content + "\"}" + tail;
+      case 4:
+        return "{\"timestamp\": " + ts + ",\"message\":\"" + content + "\", \"logGroup\": \""
+            + group + "\"}" + tail;
+      default:
+        return line(ts, content, group, tail);
+    }
+  }
+
+  private static final List<String> STYLED =
+      GROUPS.stream()
+          .flatMap(g -> java.util.stream.IntStream.range(0, 5).mapToObj(i -> i + ":" + g))
+          .toList();
+
   /** Common-layout lines, and lines one byte or a truncation away from it. */
   private static Gen<String> lines() {
     Gen<String> ts =
@@ -63,7 +97,7 @@ class JsonLinesFastPathTest {
             .mix(Generate.pick(List.of("", "-5", "1.5", "1e3", "1234567890123456789", "\"7")), 20);
     Gen<String> tail = Generate.pick(List.of("", "", " ", "\r", " \t ", "x", ",", "}"));
     Gen<String> valid =
-        ts.zip(contents(), Generate.pick(GROUPS), tail, JsonLinesFastPathTest::line);
+        ts.zip(contents(), Generate.pick(STYLED), tail, JsonLinesFastPathTest::styledLine);
     Gen<String> mutated =
         valid.zip(
             integers().between(0, 400),
@@ -151,8 +185,75 @@ class JsonLinesFastPathTest {
   }
 
   @Test
+  void decode_prefilterNeverDropsAMessageThatHoldsOneOfItsLiterals() {
+    ReadOptions all = ReadOptions.defaults().withMaxEventBytes(40);
+    LiteralPrefilter prefilter = LiteralPrefilter.of(List.of(FilterPattern.compile("INFO"),
+        FilterPattern.compile("?A ?\"\u00e9\" ?\"\ud83d\ude00\" ?\"a\\\"\""),
+        FilterPattern.compile("%\\x2Fa\\x2C%")));
+    assertThat(prefilter).isNotNull();
+    Map<String, LiteralPrefilter> byGroup = new HashMap<>();
+    for (int i = 0; i < GROUPS.size(); i += 2) {
+      byGroup.put(GROUPS.get(i), prefilter);
+    }
+    byGroup.put(DecoderHarness.GROUP, prefilter);
+    LineDecoder full = warm(all);
+    LineDecoder warm = warm(all.withPrefilters(byGroup));
+    LineDecoder cold = LineDecoder.forFormat(InputFormat.JSON_LINES, all.withPrefilters(byGroup));
+    AtomicLong dropped = new AtomicLong();
+    AtomicLong kept = new AtomicLong();
+    qt().withExamples(8000)
+        .forAll(lines())
+        .checkAssert(
+            l -> {
+              Result expected = decode(full, l);
+              for (Result r : List.of(decode(warm, l), decode(cold, l))) {
+                assertThat(r.outcome()).as(l).isEqualTo(expected.outcome());
+                assertThat(r.problem()).as(l).isEqualTo(expected.problem());
+                if (expected.event() == null) {
+                  continue;
+                }
+                LogEvent e = r.event();
+                LogEvent x = expected.event();
+                assertThat(e.logGroup()).as(l).isEqualTo(x.logGroup());
+                assertThat(e.timestampMillis()).as(l).isEqualTo(x.timestampMillis());
+                if (!byGroup.containsKey(x.logGroup()) || prefilter.mayMatch(x.message())) {
+                  assertThat(e.message()).as(l).isEqualTo(x.message());
+                  kept.incrementAndGet();
+                } else {
+                  assertThat(e.message()).as(l).isIn("", x.message());
+                  if (e.message().isEmpty() && !x.message().isEmpty()) {
+                    dropped.incrementAndGet();
+                  }
+                }
+              }
+            });
+    assertThat(dropped.get()).as("messages left undecoded").isGreaterThan(300);
+    assertThat(kept.get()).as("messages decoded").isGreaterThan(1000);
+  }
+
+  @Test
+  void decode_pythonWrittenLinesTakeTheFastPathWithAPrefilter() {
+    LiteralPrefilter prefilter = LiteralPrefilter.of(List.of(FilterPattern.compile("HTTP")));
+    LineDecoder d = LineDecoder.forFormat(InputFormat.JSON_LINES,
+        ReadOptions.defaults().withPrefilters(Map.of("/g", prefilter, DecoderHarness.GROUP,
+            prefilter)));
+    // only the fast path applies the prefilter: an empty message shows that it was taken
+    assertThat(DecoderHarness.decode(d,
+        "{\"timestamp\": 5, \"message\": \"INFO: started\", \"logGroup\": \"/g\"}"))
+        .isEqualTo(new LogEvent("/g", 5, ""));
+    assertThat(DecoderHarness.decode(d,
+        "{\"timestamp\": 5, \"message\": \"INFO: started\", \"logGroup\": \"/g\"}"))
+        .isEqualTo(new LogEvent("/g", 5, ""));
+    assertThat(DecoderHarness.decode(d, "{\"timestamp\": 6, \"message\": \"INFO: x\"} "))
+        .isEqualTo(new LogEvent(DecoderHarness.GROUP, 6, ""));
+    assertThat(DecoderHarness.decode(d,
+        "{\"timestamp\": 7, \"message\": \"\\\"GET / \\u0048TTP/1.1\\\" 200\"}"))
+        .isEqualTo(new LogEvent(DecoderHarness.GROUP, 7, "\"GET / HTTP/1.1\" 200"));
+  }
+
+  @Test
   void logGroupCache_keepsTheGroupsOfBothEnvironments() {
-    LogGroupCache cache = new LogGroupCache(g -> g.contains("-prod-"));
+    LogGroupCache cache = new LogGroupCache(g -> g.contains("-prod-"), g -> null);
     for (String g : GROUPS) {
       byte[] b = g.getBytes(StandardCharsets.UTF_8);
       assertThat(cache.get(b, 0, b.length)).isEqualTo(g);

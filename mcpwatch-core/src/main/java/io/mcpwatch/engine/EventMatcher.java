@@ -1,0 +1,58 @@
+package io.mcpwatch.engine;
+
+import io.mcpwatch.pattern.Observation;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Matches events' messages against an engine's filters on a thread other than the engine's (see
+ * {@link Engine#matcher()}): one per thread, with its own compiled copies of the filters. Not
+ * thread-safe; the engine's routing it reads is never changed after the engine is created.
+ */
+public final class EventMatcher {
+  private static final Observation[] NOTHING = new Observation[0];
+
+  private final Engine engine;
+  private final Map<String, Route[]> routesByGroup;
+  private final Map<String, FilterBinding[]> bindings = new HashMap<>();
+
+  EventMatcher(Engine engine, Map<String, Route[]> routesByGroup) {
+    this.engine = engine;
+    this.routesByGroup = routesByGroup;
+    routesByGroup.forEach((group, routes) -> {
+      FilterBinding[] own = new FilterBinding[routes.length];
+      for (int i = 0; i < routes.length; i++) {
+        own[i] = routes[i].binding.forAnotherThread();
+      }
+      bindings.put(group, own);
+    });
+  }
+
+  /** Each route's observation of the event, for {@link Engine#ingest(Observed)}. Never throws. */
+  public Observed observe(LogEvent e) {
+    Route[] routes = routesByGroup.get(e.logGroup());
+    if (routes == null) {
+      return new Observed(engine, e.timestampMillis(), null, NOTHING);
+    }
+    FilterBinding[] own = bindings.get(e.logGroup());
+    String message = e.message();
+    Observation[] out = null;
+    for (int i = 0; i < own.length; i++) {
+      Observation o;
+      try {
+        o = own[i].observe(message);
+      } catch (RuntimeException ex) {
+        o = null; // counted as a filter error by the engine
+      }
+      if (o != Observation.NoMatch.INSTANCE) {
+        if (out == null) {
+          out = new Observation[own.length];
+          Arrays.fill(out, Observation.NoMatch.INSTANCE);
+        }
+        out[i] = o;
+      }
+    }
+    return new Observed(engine, e.timestampMillis(), routes, out == null ? NOTHING : out);
+  }
+}
