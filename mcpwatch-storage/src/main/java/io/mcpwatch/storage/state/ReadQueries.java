@@ -1,0 +1,168 @@
+package io.mcpwatch.storage.state;
+
+import io.mcpwatch.alarm.AlarmState;
+import io.mcpwatch.metrics.MetricKey;
+import io.mcpwatch.metrics.MinuteAggregate;
+import io.mcpwatch.storage.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The queries behind the read model ({@code io.mcpwatch.readmodel}): cheap, indexed reads that work
+ * on a {@link Database#openReadOnly} database while the service writes.
+ *
+ * <p><b>Datapoint history.</b> Every bucket the engine ever committed stays in {@code
+ * metric_bucket} after the engine evicts it (a commit deletes only buckets inside the series' live
+ * range), until pruning removes those older than {@code retention.aggregates} (15 days by default,
+ * as CloudWatch keeps 1-minute data). {@link #minutes} sums them per minute, so charts and
+ * GetMetricData see up to 15 days back.
+ */
+public final class ReadQueries {
+  private final Database db;
+
+  public ReadQueries(Database db) {
+    this.db = Objects.requireNonNull(db, "db");
+  }
+
+  /** The last commit's number, or 0 before the first commit. */
+  public long commitNumber() {
+    return db.read(
+        c -> {
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT commit_seq FROM engine_meta WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
+  }
+
+  /** Every configured alarm (removed ones left out), in configuration order; one query. */
+  public List<StoredAlarm> alarms() {
+    return db.read(
+        c -> {
+          List<StoredAlarm> out = new ArrayList<>();
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT env, alarm_name, state_value, state_reason, state_reason_data,"
+                          + " transitioned_ms, last_evaluated_ms, matched_events FROM alarm_state"
+                          + " WHERE ord_no IS NOT NULL ORDER BY ord_no")) {
+            while (rs.next()) {
+              long evaluated = rs.getLong(7);
+              Instant lastEvaluated = rs.wasNull() ? null : Instant.ofEpochMilli(evaluated);
+              out.add(
+                  new StoredAlarm(
+                      rs.getString(1),
+                      rs.getString(2),
+                      AlarmState.valueOf(rs.getString(3)),
+                      rs.getString(4),
+                      rs.getString(5),
+                      Instant.ofEpochMilli(rs.getLong(6)),
+                      lastEvaluated,
+                      rs.getLong(8)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The metric's stored samples with a bucket start in {@code [from, to)}, summed per minute (over
+   * its 10 s buckets and over units), oldest first; minutes without samples are left out.
+   */
+  public List<MinuteAggregate> minutes(MetricKey metric, Instant from, Instant to) {
+    String dims = StateJson.dimensions(metric.dimensions());
+    return db.read(
+        c -> {
+          List<MinuteAggregate> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT b.start_ms, b.sample_sum, b.sample_count, b.sample_min, b.sample_max"
+                      + " FROM metric_bucket b JOIN metric_series s ON s.id = b.series_id"
+                      + " WHERE s.env = ? AND s.namespace = ? AND s.metric_name = ?"
+                      + " AND s.dimensions_json = ? AND b.start_ms >= ? AND b.start_ms < ?"
+                      + " ORDER BY b.start_ms")) {
+            ps.setString(1, metric.env());
+            ps.setString(2, metric.namespace());
+            ps.setString(3, metric.metricName());
+            ps.setString(4, dims);
+            ps.setLong(5, from.toEpochMilli());
+            ps.setLong(6, to.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+              long minute = Long.MIN_VALUE;
+              double sum = 0;
+              long count = 0;
+              double min = Double.POSITIVE_INFINITY;
+              double max = Double.NEGATIVE_INFINITY;
+              while (rs.next()) {
+                long m = Math.floorDiv(rs.getLong(1), 60_000L) * 60_000L;
+                long n = rs.getLong(3);
+                if (m != minute) {
+                  if (count > 0) {
+                    out.add(new MinuteAggregate(Instant.ofEpochMilli(minute), sum, count, min, max));
+                  }
+                  minute = m;
+                  sum = 0;
+                  count = 0;
+                  min = Double.POSITIVE_INFINITY;
+                  max = Double.NEGATIVE_INFINITY;
+                }
+                if (n <= 0) {
+                  continue;
+                }
+                sum += Doubles.get(rs, 2, false);
+                count += n;
+                min = Math.min(min, Doubles.get(rs, 4, false));
+                max = Math.max(max, Doubles.get(rs, 5, false));
+              }
+              if (count > 0) {
+                out.add(new MinuteAggregate(Instant.ofEpochMilli(minute), sum, count, min, max));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The alarm notifications planned for {@code alarmName} (confirmation requests left out), newest
+   * first.
+   *
+   * @param limit at most this many
+   */
+  public List<StoredDelivery> deliveries(String alarmName, int limit) {
+    return db.read(
+        c -> {
+          List<StoredDelivery> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT protocol, endpoint, created_ms, status, attempts, last_error"
+                      + " FROM outbox_item WHERE alarm_name = ? ORDER BY seq DESC LIMIT ?")) {
+            ps.setString(1, alarmName);
+            ps.setInt(2, Math.max(0, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new StoredDelivery(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "ReadQueries[" + db + "]";
+  }
+}
