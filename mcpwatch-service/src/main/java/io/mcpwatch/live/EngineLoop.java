@@ -63,6 +63,7 @@ final class EngineLoop implements Runnable {
   private final long commitIntervalNanos;
   private final long statsIntervalNanos;
   private final TriggerLines triggers;
+  private volatile Runnable afterCommit = () -> {};
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final CountDownLatch done = new CountDownLatch(1);
   private final long startNanos = System.nanoTime();
@@ -132,6 +133,16 @@ final class EngineLoop implements Runnable {
   // ---------------------------------------------------------------- other threads
 
   /** Runs {@code task} on the engine thread (before the next batch). */
+  /** Runs {@code hook} on the engine thread after every successful commit (must not throw). */
+  void afterCommit(Runnable hook) {
+    this.afterCommit = hook;
+  }
+
+  /** The last log lines that matched the alarm's filter; safe from any thread. */
+  List<TriggerLine> triggerLines(String env, String alarmName) {
+    return triggers.published(env, alarmName);
+  }
+
   void submit(Runnable task) {
     tasks.add(task);
     inbox.wake();
@@ -369,6 +380,7 @@ final class EngineLoop implements Runnable {
     maxCommitMillis = Math.max(maxCommitMillis, ms);
     commits++;
     commitBackoffNanos = 0;
+    afterCommit.run();
     if (http != null) {
       http.committedThrough(httpBatches);
     }

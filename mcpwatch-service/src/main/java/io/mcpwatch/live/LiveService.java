@@ -13,6 +13,7 @@ import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.server.HttpServer;
 import io.mcpwatch.server.ServerSettings;
 import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.server.console.Console;
 import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionActions;
 import io.mcpwatch.server.subscribe.SubscriptionPages;
@@ -78,6 +79,7 @@ public final class LiveService {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable HttpServer http;
   private final LiveAlarmStatus alarmStatus;
+  private final LiveReadModel readModel;
   private volatile ServicePlan plan;
   private boolean stopping;
 
@@ -124,6 +126,10 @@ public final class LiveService {
             plan.service().notifications().maxTriggerLines(),
             o.commitInterval(),
             o.statsInterval());
+    this.readModel =
+        new LiveReadModel(db.config(), () -> this.plan.alarms(), loop::triggerLines, clock);
+    this.loop.afterCommit(readModel::committed);
+    this.alarmStatus.versions(readModel::version);
     this.dispatcher =
         new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
     this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
@@ -250,6 +256,7 @@ public final class LiveService {
         .ingest(queue)
         .subscriptions(new SubscriptionPages(actions, ns.links(), keys::certificatePem))
         .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
+        .console(new Console(readModel, ns.links().alarmPath(), clock))
         .health(this::healthCounters)
         .start();
   }
@@ -423,6 +430,7 @@ public final class LiveService {
         h.close();
       }
       alarmStatus.close();
+      readModel.close();
       toStop.forEach(LogSource::close);
       for (LogSource s : toStop) {
         s.join(Duration.ofSeconds(2));
