@@ -382,6 +382,7 @@ public final class Console {
     b.append(" for ");
     since(b, a.stateSince(), now);
     b.append(" <span class=\"muted\">since ").append(TIME.format(a.stateSince()))
+        .append(" · matched ").append(a.matchedEvents()).append(" log events in total")
         .append("</span></p>\n<p class=\"reason\">").append(h(a.reason())).append("</p>\n");
     b.append("<section><h2>History</h2>");
     if (history.isEmpty()) {
