@@ -132,6 +132,7 @@ public final class HttpServer implements AutoCloseable {
     private @Nullable SubscriptionPages pages;
     private @Nullable AlarmPages alarmPages;
     private @Nullable Console console;
+    private boolean pagesRequireToken;
     private final List<Supplier<Map<String, Long>>> counters = new ArrayList<>();
     private InstantSource clock = InstantSource.system();
 
@@ -163,6 +164,15 @@ public final class HttpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Requires the token for the pages also on a loopback address (for a reverse proxy on the same
+     * host, where every client looks like loopback). Off loopback they always require it.
+     */
+    public Builder pagesRequireToken(boolean required) {
+      this.pagesRequireToken = required;
+      return this;
+    }
+
     /** Adds counters to {@code /healthz} (the ingest counters are always there). */
     public Builder health(Supplier<Map<String, Long>> moreCounters) {
       counters.add(Objects.requireNonNull(moreCounters, "moreCounters"));
@@ -184,6 +194,12 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer start() {
       boolean offLoopback = requireTokenOffLoopback(settings);
+      if (pagesRequireToken && settings.token() == null) {
+        throw new IllegalArgumentException(
+            "http.token: required when the pages require the token; set a bearer token of at least "
+                + BearerToken.MIN_LENGTH
+                + " characters");
+      }
       EventSink s = sink;
       IngestHandler ingest = s == null ? null : new IngestHandler(settings.limits(), s, clock);
       IngestStats stats = ingest == null ? new IngestStats() : ingest.stats();
@@ -194,7 +210,8 @@ public final class HttpServer implements AutoCloseable {
       Console c = console;
       ConsoleEvents events = c == null ? null : new ConsoleEvents(c);
       Routes routes =
-          new Routes(settings, offLoopback, ingest, pages, alarmPages, c, events, health);
+          new Routes(
+              settings, offLoopback || pagesRequireToken, ingest, pages, alarmPages, c, events, health);
       Javalin app = Javalin.create(routes::configure);
       try {
         app.start(settings.host(), settings.port());
@@ -474,7 +491,7 @@ public final class HttpServer implements AutoCloseable {
       }
       if (c != null) {
         cfg.routes.get(Console.PREFIX + "series", ctx -> send(ctx, c.series(ctx.queryParamMap())));
-        cfg.routes.get(Console.PREFIX + "test-pattern", ctx -> send(ctx, c.testPattern(null, null)));
+        cfg.routes.get(Console.PREFIX + "test-pattern", ctx -> send(ctx, c.testPatternPage(ctx.queryParamMap())));
         cfg.routes.post(
             Console.PREFIX + "test-pattern",
             ctx -> send(ctx, c.testPattern(

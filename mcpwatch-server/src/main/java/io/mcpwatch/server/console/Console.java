@@ -122,7 +122,7 @@ public final class Console {
     StringBuilder live = new StringBuilder(16_384);
     overviewLive(live, q, page);
     if ("live".equals(Query.first(query, "part"))) {
-      return html(live.toString());
+      return html(region("live-overview", live));
     }
     StringBuilder b = new StringBuilder(live.length() + 4096);
     head(b, "Alarms · mcpwatch", "overview");
@@ -137,9 +137,7 @@ public final class Console {
     b.append("<input type=\"search\" name=\"q\" placeholder=\"search alarm names\" value=\"")
         .append(h(q.search() == null ? "" : q.search()))
         .append("\"><button type=\"submit\">Filter</button></form>\n");
-    b.append("<div id=\"live\" data-version=\"").append(page.version()).append("\">");
-    b.append(live);
-    b.append("</div>\n");
+    b.append(region("live-overview", live));
     foot(b);
     return html(b.toString());
   }
@@ -340,19 +338,19 @@ public final class Console {
       return unavailable("alarm page", e);
     }
     AlarmSummary a = found.get();
-    StringBuilder live = new StringBuilder(8192);
-    alarmLive(live, a, history, lines);
+    StringBuilder top = new StringBuilder(1024);
+    StringBuilder details = new StringBuilder(8192);
+    alarmState(top, a);
+    alarmDetails(details, a, history, lines);
     if ("live".equals(Query.first(query, "part"))) {
-      return html(live.toString());
+      return html(region("live-state", top) + region("live-details", details));
     }
     String range = Range.of(Query.nonEmpty(query, "range")).label;
-    StringBuilder b = new StringBuilder(live.length() + 8192);
+    StringBuilder b = new StringBuilder(details.length() + 8192);
     head(b, a.name() + " · mcpwatch", "alarm");
     b.append("<p class=\"crumbs\"><a href=\"").append(h(alarmPath)).append("\">&larr; all alarms</a></p>\n");
     b.append("<h1 class=\"alarm-name\">").append(h(a.name())).append("</h1>\n");
-    b.append("<div id=\"live\" data-version=\"").append(model.version()).append("\">");
-    b.append(live);
-    b.append("</div>\n");
+    b.append(region("live-state", top));
     b.append("<section class=\"chart-box\"><h2>Datapoints</h2><p class=\"ranges\">");
     for (Range r : Range.values()) {
       b.append("<a class=\"range").append(r.label.equals(range) ? " current" : "")
@@ -369,13 +367,20 @@ public final class Console {
         .append(" s <span class=\"key threshold\"></span> threshold ")
         .append(h(number(a.spec().threshold())))
         .append(" <span class=\"key alarm\"></span> in ALARM</p></section>\n");
+    b.append(region("live-details", details));
+    b.append("<p><a href=\"").append(PREFIX).append("test-pattern?env=")
+        .append(h(Urls.encode(a.env()))).append("&amp;alarm=").append(h(Urls.encode(a.name())))
+        .append("\">Test this alarm's pattern against its last triggering lines</a></p>\n");
     definition(b, a);
     foot(b);
     return html(b.toString());
   }
 
-  private void alarmLive(
-      StringBuilder b, AlarmSummary a, List<HistoryEntry> history, List<TriggerLine> lines) {
+  private static String region(String id, CharSequence inner) {
+    return "<div id=\"" + id + "\" class=\"live\">" + inner + "</div>\n";
+  }
+
+  private void alarmState(StringBuilder b, AlarmSummary a) {
     Instant now = clock.instant();
     b.append("<p class=\"state-line ").append(stateClass(a.state())).append("\">");
     badge(b, a.state());
@@ -384,6 +389,10 @@ public final class Console {
     b.append(" <span class=\"muted\">since ").append(TIME.format(a.stateSince()))
         .append(" · matched ").append(a.matchedEvents()).append(" log events in total")
         .append("</span></p>\n<p class=\"reason\">").append(h(a.reason())).append("</p>\n");
+  }
+
+  private void alarmDetails(
+      StringBuilder b, AlarmSummary a, List<HistoryEntry> history, List<TriggerLine> lines) {
     b.append("<section><h2>History</h2>");
     if (history.isEmpty()) {
       b.append("<p class=\"empty\">No history yet.</p>");
@@ -563,9 +572,44 @@ public final class Console {
    * ({@link TestMetricFilter}).
    */
   public Answer testPattern(@Nullable String pattern, @Nullable String lines) {
+    return testPattern(pattern, lines, null);
+  }
+
+  /**
+   * The test-pattern page for a GET: empty, or with {@code alarm} (and {@code env}) prefilled with
+   * that alarm's pattern and its last triggering lines, tested at once.
+   */
+  public Answer testPatternPage(Map<String, List<String>> query) {
+    String name = Query.nonEmpty(query, "alarm");
+    if (name == null) {
+      return testPattern(null, null, null);
+    }
+    try {
+      Optional<AlarmSummary> a = model.alarm(Query.nonEmpty(query, "env"), name);
+      if (a.isEmpty()) {
+        return notFound(name);
+      }
+      StringBuilder lines = new StringBuilder();
+      for (TriggerLine t : model.triggerLines(a.get().env(), name)) {
+        lines.append(t.message().replace('\n', ' ').replace('\r', ' ')).append('\n');
+      }
+      return testPattern(a.get().filterPattern(), lines.toString(), a.get());
+    } catch (RuntimeException e) {
+      return unavailable("test pattern", e);
+    }
+  }
+
+  private Answer testPattern(
+      @Nullable String pattern, @Nullable String lines, @Nullable AlarmSummary from) {
     StringBuilder b = new StringBuilder(8192);
     head(b, "Test a pattern · mcpwatch", "test-pattern");
-    b.append("<h1>Test a filter pattern</h1>\n<form class=\"test\" method=\"post\" action=\"")
+    b.append("<h1>Test a filter pattern</h1>\n");
+    if (from != null) {
+      b.append("<p class=\"muted\">The pattern of <a href=\"").append(h(alarmUrl(from)))
+          .append("\">").append(h(from.name()))
+          .append("</a> and its last triggering lines; edit either and test again.</p>\n");
+    }
+    b.append("<form class=\"test\" method=\"post\" action=\"")
         .append(PREFIX).append("test-pattern\"><label>Filter pattern<br><input type=\"text\"")
         .append(" name=\"pattern\" id=\"pattern\" size=\"80\" value=\"")
         .append(h(pattern == null ? "" : pattern))

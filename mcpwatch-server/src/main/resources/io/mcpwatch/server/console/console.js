@@ -4,7 +4,7 @@
 (function () {
   'use strict';
   var conn = document.getElementById('conn');
-  var live = document.getElementById('live');
+  var live = document.querySelector('.live');
   var chartEl = document.getElementById('chart');
   var plot = null;
 
@@ -42,8 +42,13 @@
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (html !== null) {
-          live.innerHTML = html; // server-rendered and escaped
-          live.setAttribute('data-version', String(Date.now()));
+          // server-rendered and escaped; each region replaces the one with its id
+          var t = document.createElement('template');
+          t.innerHTML = html;
+          Array.prototype.slice.call(t.content.children).forEach(function (el) {
+            var old = el.id && document.getElementById(el.id);
+            if (old) old.replaceWith(el);
+          });
         }
       })
       .catch(function () {})
@@ -112,12 +117,12 @@
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true }, y: { range: function (u, min, max) {
         var lo = Math.min(0, min == null ? 0 : min, d.threshold);
-        var hi = Math.max(max == null ? 1 : max, d.threshold) * 1.1 || 1;
+        var hi = Math.max(max == null ? 1 : max, d.threshold) * 1.25 || 1;
         return [lo, hi];
       } } },
       series: [
         {},
-        { label: d.statistic, stroke: '#0972d3', width: 2, points: { show: true, size: 5 },
+        { label: d.statistic, stroke: '#0972d3', width: 2, points: { show: true, size: 8 },
           spanGaps: false },
         { label: 'threshold', stroke: '#d13212', width: 1.5, dash: [6, 4], points: { show: false } }
       ],
