@@ -13,6 +13,7 @@ import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.server.HttpServer;
 import io.mcpwatch.server.ServerSettings;
 import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.readmodel.ReadModel;
 import io.mcpwatch.server.console.Console;
 import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionActions;
@@ -369,6 +370,15 @@ public final class LiveService {
   }
 
   // ---------------------------------------------------------------- life cycle
+
+  /**
+   * What the console shows: alarms, history, datapoints and trigger lines of this service, read
+   * from its database (cached per commit). The AWS read APIs, {@code status} and {@code /metrics}
+   * are meant to read it too.
+   */
+  public ReadModel readModel() {
+    return readModel;
+  }
 
   /** The HTTP server's base URI, or null when HTTP is off. */
   public @Nullable URI httpUri() {
