@@ -48,6 +48,7 @@ final class LiveReadModel implements ReadModel, AutoCloseable {
   private final InstantSource clock;
   private final AtomicLong version = new AtomicLong(1);
   private @Nullable Database db;
+  private @Nullable ReadQueries queries;
   private @Nullable Snapshot cached;
   private boolean closed;
 
@@ -113,8 +114,7 @@ final class LiveReadModel implements ReadModel, AutoCloseable {
   public List<HistoryEntry> history(String env, String alarmName, int limit) {
     Database d = database();
     List<HistoryItem> items = new StatusReader(d).history(env, alarmName, limit);
-    List<StoredDelivery> deliveries =
-        new ReadQueries(d).deliveries(alarmName, DELIVERIES_PER_HISTORY);
+    List<StoredDelivery> deliveries = queries().deliveries(alarmName, DELIVERIES_PER_HISTORY);
     // each notification belongs to the newest transition at or before it was planned
     Map<Integer, List<Delivery>> byItem = new HashMap<>();
     for (int k = deliveries.size() - 1; k >= 0; k--) {
@@ -145,7 +145,7 @@ final class LiveReadModel implements ReadModel, AutoCloseable {
 
   @Override
   public List<MinuteAggregate> datapoints(MetricKey metric, Instant from, Instant to) {
-    return new ReadQueries(database()).minutes(metric, from, to);
+    return queries().minutes(metric, from, to);
   }
 
   @Override
@@ -159,7 +159,7 @@ final class LiveReadModel implements ReadModel, AutoCloseable {
     if (s != null && s.version == v) {
       return s;
     }
-    List<StoredAlarm> stored = new ReadQueries(database()).alarms();
+    List<StoredAlarm> stored = queries().alarms();
     Map<String, StoredAlarm> byKey = new HashMap<>(stored.size() * 2);
     for (StoredAlarm a : stored) {
       byKey.put(a.env() + '\u0000' + a.alarmName(), a);
@@ -200,6 +200,15 @@ final class LiveReadModel implements ReadModel, AutoCloseable {
     return s;
   }
 
+  private synchronized ReadQueries queries() {
+    ReadQueries q = queries;
+    if (q == null) {
+      q = new ReadQueries(database());
+      queries = q;
+    }
+    return q;
+  }
+
   private synchronized Database database() {
     if (closed) {
       throw new IllegalStateException("the service is stopping");
@@ -218,6 +227,7 @@ final class LiveReadModel implements ReadModel, AutoCloseable {
     cached = null;
     Database d = db;
     db = null;
+    queries = null;
     if (d != null) {
       d.close();
     }

@@ -74,6 +74,9 @@ public final class Console {
   private final String alarmPath;
   private final InstantSource clock;
   private final Assets assets = new Assets();
+  private static final int MAX_CACHED = 256;
+  private final Map<AlarmQuery, String> liveCache = new java.util.HashMap<>();
+  private long liveCacheVersion = Long.MIN_VALUE;
 
   /**
    * @param model what the pages show
@@ -114,13 +117,13 @@ public final class Console {
       return text(400, e.getMessage() + "\n");
     }
     AlarmPage page;
+    String live;
     try {
       page = model.alarms(q);
+      live = cachedLive(q, page);
     } catch (RuntimeException e) {
       return unavailable("overview", e);
     }
-    StringBuilder live = new StringBuilder(16_384);
-    overviewLive(live, q, page);
     if ("live".equals(Query.first(query, "part"))) {
       return html(region("live-overview", live));
     }
@@ -140,6 +143,35 @@ public final class Console {
     b.append(region("live-overview", live));
     foot(b);
     return html(b.toString());
+  }
+
+  /**
+   * The overview's live part, rendered once per read-model version and query (its sparklines
+   * cost a datapoint query per row); at most {@value #MAX_CACHED} queries are kept.
+   */
+  private String cachedLive(AlarmQuery q, AlarmPage page) {
+    synchronized (liveCache) {
+      if (liveCacheVersion != page.version()) {
+        liveCache.clear();
+        liveCacheVersion = page.version();
+      }
+      String hit = liveCache.get(q);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    StringBuilder b = new StringBuilder(16_384);
+    overviewLive(b, q, page);
+    String html = b.toString();
+    synchronized (liveCache) {
+      if (liveCacheVersion == page.version()) {
+        if (liveCache.size() >= MAX_CACHED) {
+          liveCache.clear();
+        }
+        liveCache.put(q, html);
+      }
+    }
+    return html;
   }
 
   private AlarmQuery alarmQuery(Map<String, List<String>> query) {

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,8 +25,15 @@ import java.util.Objects;
  * GetMetricData see up to 15 days back.
  */
 public final class ReadQueries {
-  private final Database db;
+  private static final long SERIES_REFRESH_NANOS = 1_000_000_000L;
 
+  private final Database db;
+  /** Series ids by metric identity (env, namespace, name, dimensions JSON); ids never change. */
+  private Map<String, List<Long>> seriesIds = Map.of();
+  private long seriesReadNanos;
+  private boolean seriesRead;
+
+  /** Queries on {@code db}; keep one instance to reuse its cache of series ids (thread-safe). */
   public ReadQueries(Database db) {
     this.db = Objects.requireNonNull(db, "db");
   }
@@ -75,23 +84,31 @@ public final class ReadQueries {
    * its 10 s buckets and over units), oldest first; minutes without samples are left out.
    */
   public List<MinuteAggregate> minutes(MetricKey metric, Instant from, Instant to) {
-    String dims = StateJson.dimensions(metric.dimensions());
+    String key =
+        metric.env() + '\u0000' + metric.namespace() + '\u0000' + metric.metricName() + '\u0000'
+            + StateJson.dimensions(metric.dimensions());
+    List<Long> ids = seriesIds(key);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     return db.read(
         c -> {
           List<MinuteAggregate> out = new ArrayList<>();
+          StringBuilder in = new StringBuilder();
+          for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT b.start_ms, b.sample_sum, b.sample_count, b.sample_min, b.sample_max"
-                      + " FROM metric_bucket b JOIN metric_series s ON s.id = b.series_id"
-                      + " WHERE s.env = ? AND s.namespace = ? AND s.metric_name = ?"
-                      + " AND s.dimensions_json = ? AND b.start_ms >= ? AND b.start_ms < ?"
-                      + " ORDER BY b.start_ms")) {
-            ps.setString(1, metric.env());
-            ps.setString(2, metric.namespace());
-            ps.setString(3, metric.metricName());
-            ps.setString(4, dims);
-            ps.setLong(5, from.toEpochMilli());
-            ps.setLong(6, to.toEpochMilli());
+                  "SELECT start_ms, sample_sum, sample_count, sample_min, sample_max"
+                      + " FROM metric_bucket WHERE series_id IN (" + in
+                      + ") AND start_ms >= ? AND start_ms < ? ORDER BY start_ms")) {
+            int p = 1;
+            for (long id : ids) {
+              ps.setLong(p++, id);
+            }
+            ps.setLong(p++, from.toEpochMilli());
+            ps.setLong(p, to.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
               long minute = Long.MIN_VALUE;
               double sum = 0;
@@ -126,6 +143,42 @@ public final class ReadQueries {
           }
           return out;
         });
+  }
+
+  /**
+   * The series of a metric (one per unit). Read from {@code metric_series} once, and again at most
+   * once a second when a metric is not found (a series the engine created since).
+   */
+  private synchronized List<Long> seriesIds(String key) {
+    List<Long> ids = seriesIds.get(key);
+    if (ids != null) {
+      return ids;
+    }
+    long now = System.nanoTime();
+    if (seriesRead && now - seriesReadNanos < SERIES_REFRESH_NANOS) {
+      return List.of();
+    }
+    seriesReadNanos = now;
+    seriesRead = true;
+    seriesIds =
+        db.read(
+            c -> {
+              Map<String, List<Long>> m = new HashMap<>();
+              try (Statement st = c.createStatement();
+                  ResultSet rs =
+                      st.executeQuery(
+                          "SELECT id, env, namespace, metric_name, dimensions_json"
+                              + " FROM metric_series")) {
+                while (rs.next()) {
+                  String k =
+                      rs.getString(2) + '\u0000' + rs.getString(3) + '\u0000' + rs.getString(4)
+                          + '\u0000' + rs.getString(5);
+                  m.computeIfAbsent(k, x -> new ArrayList<>(1)).add(rs.getLong(1));
+                }
+              }
+              return m;
+            });
+    return seriesIds.getOrDefault(key, List.of());
   }
 
   /**
