@@ -1,7 +1,8 @@
 /**
  * mcpwatch's HTTP side of the live service: log ingest, the subscription pages behind the links in
- * notifications, the signing certificate, the read-only alarm pages ({@code /alarms/}) and {@code
- * /healthz}, on Javalin (Jetty).
+ * notifications, the signing certificate, the web console ({@code /alarms/}, {@code /console/...};
+ * {@link io.mcpwatch.server.console.Console}), the {@code status} text pages and {@code /healthz},
+ * on Javalin (Jetty).
  *
  * <p>Start here: {@link io.mcpwatch.server.HttpServer#builder(ServerSettings)}. The Javalin layer
  * in {@link io.mcpwatch.server.HttpServer} is thin: it checks the token, reads the body within the

@@ -15,6 +15,12 @@
  * checkpoint, so no line is lost or counted twice. An HTTP ingest request is answered only once
  * its events are committed (or after 5 s), so a client that got its 200 lost nothing. Stdin lines
  * not yet committed when the process dies are lost: a pipe cannot be re-read.
+ *
+ * <p>Reading: {@code LiveReadModel} implements {@link io.mcpwatch.readmodel.ReadModel} from the
+ * database through a read-only connection (the alarm list cached per commit: the engine thread
+ * bumps its version after each commit) and from the engine loop's last triggering lines; the web
+ * console ({@code io.mcpwatch.server.console}) and {@link io.mcpwatch.live.LiveService#readModel}
+ * users read it.
  */
 @NullMarked
 package io.mcpwatch.live;
