@@ -398,7 +398,7 @@ public final class Console {
         .append(h(a.spec().statistic().name())).append(" per ").append(a.spec().periodSeconds())
         .append(" s <span class=\"key threshold\"></span> threshold ")
         .append(h(number(a.spec().threshold())))
-        .append(" <span class=\"key alarm\"></span> in ALARM</p></section>\n");
+        .append(" <span class=\"key alarm\"></span> in ALARM · times in UTC</p></section>\n");
     b.append(region("live-details", details));
     b.append("<p><a href=\"").append(PREFIX).append("test-pattern?env=")
         .append(h(Urls.encode(a.env()))).append("&amp;alarm=").append(h(Urls.encode(a.name())))

@@ -114,7 +114,9 @@
     var opts = {
       width: width,
       height: 320,
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); },
       cursor: { drag: { x: true, y: false } },
+      axes: [{}, { size: 72 }],
       scales: { x: { time: true }, y: { range: function (u, min, max) {
         var lo = Math.min(0, min == null ? 0 : min, d.threshold);
         var hi = Math.max(max == null ? 1 : max, d.threshold) * 1.25 || 1;
