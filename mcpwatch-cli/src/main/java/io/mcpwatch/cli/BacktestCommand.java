@@ -1,5 +1,6 @@
 package io.mcpwatch.cli;
 
+import io.mcpwatch.replay.BacktestHtml;
 import io.mcpwatch.replay.BacktestReport;
 import io.mcpwatch.replay.Replay;
 import io.mcpwatch.configfile.ConfigFiles;
@@ -79,8 +80,14 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "TIME", description = "Skip events after TIME; the last evaluation is at the last boundary not after it.")
   @Nullable String to;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-  TestPatternCommand.OutputFormat format = TestPatternCommand.OutputFormat.text;
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, or html (one self-contained file: a chart and the datapoint distribution per alarm).")
+  Format format = Format.text;
+
+  enum Format {
+    text,
+    json,
+    html
+  }
 
   @Option(names = "--input-format", paramLabel = "FORMAT", description = "auto (default), jsonl, cloudwatch, docker or text.")
   String inputFormat = "auto";
@@ -177,8 +184,9 @@ final class BacktestCommand implements Callable<Integer> {
         result = Replay.run(alarms, reader, engineOptions, fromT, toT, progress);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(format == TestPatternCommand.OutputFormat.json
-          ? BacktestReport.json(result, env) + "\n" : BacktestReport.text(result, env));
+      out.print(format == Format.json
+          ? BacktestReport.json(result, env) + "\n"
+          : format == Format.html ? BacktestHtml.render(result, env) : BacktestReport.text(result, env));
       out.flush();
       if (result.summary().eventsReplayed() > 0 && defaultGroup == null
           && result.summary().engine().unknownLogGroupEvents() == result.summary().eventsReplayed()) {

@@ -157,4 +157,37 @@ class BacktestCommandTest {
     assertThat(badTime.exit()).isEqualTo(2);
     assertThat(badTime.err()).contains("--from yesterday: expected an ISO-8601 UTC time");
   }
+
+  @Test
+  void html_isOneSelfContainedFileWithTheDatapointsOfEveryAlarm() {
+    JsonNode report = backtestJson();
+    Cli.Result r = Cli.run("backtest", "-c", config.toString(), "--env", "prod", "--format", "html",
+        "--no-progress", corpus.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String html = r.out();
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("uPlot")
+        .doesNotContain("<link", "src=\"http", "src=\"/", "href=\"http");
+    for (JsonNode a : report.get("alarms")) {
+      String name = a.get("alarmName").asString();
+      assertThat(html).contains("<h2>" + name + " <span class=\"badge");
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<script type=\"application/json\" id=\"data-(\\d+)\">(.*?)</script>")
+            .matcher(html);
+    int n = 0;
+    while (m.find()) {
+      JsonNode d = JSON.readTree(m.group(2));
+      JsonNode a = report.get("alarms").get(Integer.parseInt(m.group(1)));
+      JsonNode windows = a.get("datapoints");
+      assertThat(d.get("t").size()).isEqualTo(d.get("v").size())
+          .isEqualTo(windows == null ? 0 : windows.get("windows").asInt());
+      long fired = 0;
+      for (JsonNode t : a.get("transitions")) {
+        fired += t.get("newState").asString().equals("ALARM") ? 1 : 0;
+      }
+      assertThat(d.get("alarm").size()).isEqualTo(fired);
+      n++;
+    }
+    assertThat(n).isEqualTo(16);
+  }
 }

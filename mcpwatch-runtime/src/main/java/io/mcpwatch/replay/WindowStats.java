@@ -85,6 +85,44 @@ public record WindowStats(long windows, double p50, double p95, double p99, doub
     }
   }
 
+  /**
+   * The datapoints themselves: at every minute boundary T whose window {@code [T - period, T)} has
+   * samples, {@code [T in epoch seconds, value]} (periods under a minute: per minute), oldest first.
+   */
+  static List<double[]> datapoints(AlarmSpec spec, List<MinuteAggregate> minutes) {
+    List<double[]> out = new java.util.ArrayList<>();
+    if (minutes.isEmpty()) {
+      return out;
+    }
+    int p = Math.max(1, spec.periodSeconds() / 60);
+    long first = minutes.get(0).start().toEpochMilli() / MINUTE;
+    long last = minutes.get(minutes.size() - 1).start().toEpochMilli() / MINUTE;
+    int n = (int) (last - first + 1);
+    MinuteAggregate[] byMinute = new MinuteAggregate[n];
+    for (MinuteAggregate m : minutes) {
+      byMinute[(int) (m.start().toEpochMilli() / MINUTE - first)] = m;
+    }
+    for (int end = 0; end < n; end++) {
+      double sum = 0;
+      long samples = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = Math.max(0, end - p + 1); i <= end; i++) {
+        MinuteAggregate m = byMinute[i];
+        if (m != null) {
+          sum += m.sum();
+          samples += m.sampleCount();
+          min = Math.min(min, m.min());
+          max = Math.max(max, m.max());
+        }
+      }
+      if (samples > 0) {
+        out.add(new double[] {(first + end + 1) * 60.0, value(spec.statistic(), sum, samples, min, max)});
+      }
+    }
+    return out;
+  }
+
   /** Nearest-rank percentile. */
   private static double rank(double[] sorted, double q) {
     int idx = (int) Math.ceil(q * sorted.length) - 1;

@@ -3,10 +3,12 @@ package io.mcpwatch.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
 import io.mcpwatch.server.ingest.BoundedBody;
 import io.mcpwatch.server.ingest.EventSink;
 import io.mcpwatch.server.ingest.IngestHandler;
 import io.mcpwatch.server.ingest.IngestStats;
+import io.mcpwatch.server.console.Console;
 import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionPages;
 import io.mcpwatch.server.web.Answer;
@@ -24,6 +26,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
@@ -42,10 +48,20 @@ import org.slf4j.LoggerFactory;
  *       unsubscribe paths of {@link io.mcpwatch.notify.Links}, {@code GET /?Action=...} and the
  *       certificate path, when {@link Builder#subscriptions} was given; never behind the token
  *       (people follow these links from e-mail);
+ *   <li>the web console ({@link Builder#console}): {@code GET /} leads to it; the overview and
+ *       alarm pages at the alarm path, {@code /console/...} for the chart data, the test-pattern
+ *       page, the static files and the server-sent events ({@code /console/events}, event {@code
+ *       commit} whenever the read model's version changes);
  *   <li>{@code GET /healthz}, always, never behind the token;
  *   <li>{@code GET /metrics} (Prometheus text format), when {@link Builder#metrics} was given;
  *       behind the token when one is set.
  * </ul>
+ *
+ * <p><b>The secret off loopback.</b> When the server listens on an address that is not loopback
+ * (which requires a token), every page except the subscription confirm and unsubscribe links,
+ * the certificate, the console's static files and {@code /healthz} requires the token: as {@code
+ * Authorization: Bearer TOKEN}, or as the password of HTTP Basic authentication (any user name),
+ * which browsers ask for and then send with every request, the event stream included.
  *
  * <p>{@link #close()} stops accepting, lets requests in flight finish for at most {@link
  * ServerSettings#stopTimeout()}, and stops.
@@ -56,12 +72,15 @@ public final class HttpServer implements AutoCloseable {
   private final Javalin app;
   private final ServerSettings settings;
   private final IngestStats ingestStats;
+  private final @Nullable ConsoleEvents events;
   private boolean closed;
 
-  private HttpServer(Javalin app, ServerSettings settings, IngestStats ingestStats) {
+  private HttpServer(
+      Javalin app, ServerSettings settings, IngestStats ingestStats, @Nullable ConsoleEvents events) {
     this.app = app;
     this.settings = settings;
     this.ingestStats = ingestStats;
+    this.events = events;
   }
 
   public static Builder builder(ServerSettings settings) {
@@ -95,6 +114,9 @@ public final class HttpServer implements AutoCloseable {
     }
     closed = true;
     log.info("HTTP server on {} stopping", baseUri());
+    if (events != null) {
+      events.close();
+    }
     try {
       app.stop();
     } catch (RuntimeException e) {
@@ -113,6 +135,8 @@ public final class HttpServer implements AutoCloseable {
     private @Nullable EventSink sink;
     private @Nullable SubscriptionPages pages;
     private @Nullable AlarmPages alarmPages;
+    private @Nullable Console console;
+    private boolean pagesRequireToken;
     private final List<Supplier<Map<String, Long>>> counters = new ArrayList<>();
     private @Nullable Supplier<Answer> metrics;
     private @Nullable RequestObserver requests;
@@ -147,6 +171,21 @@ public final class HttpServer implements AutoCloseable {
     /** Serves the read-only alarm pages (the notifications' "View this alarm" links). */
     public Builder alarms(AlarmPages alarms) {
       this.alarmPages = Objects.requireNonNull(alarms, "alarms");
+      return this;
+    }
+
+    /** Serves the web console ({@code GET /} leads to it). */
+    public Builder console(Console newConsole) {
+      this.console = Objects.requireNonNull(newConsole, "console");
+      return this;
+    }
+
+    /**
+     * Requires the token for the pages also on a loopback address (for a reverse proxy on the same
+     * host, where every client looks like loopback). Off loopback they always require it.
+     */
+    public Builder pagesRequireToken(boolean required) {
+      this.pagesRequireToken = required;
       return this;
     }
 
@@ -185,7 +224,13 @@ public final class HttpServer implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public HttpServer start() {
-      requireTokenOffLoopback(settings);
+      boolean offLoopback = requireTokenOffLoopback(settings);
+      if (pagesRequireToken && settings.token() == null) {
+        throw new IllegalArgumentException(
+            "http.token: required when the pages require the token; set a bearer token of at least "
+                + BearerToken.MIN_LENGTH
+                + " characters");
+      }
       EventSink s = sink;
       IngestHandler ingest = s == null ? null : new IngestHandler(settings.limits(), s, clock);
       IngestStats stats = ingest == null ? new IngestStats() : ingest.stats();
@@ -193,12 +238,19 @@ public final class HttpServer implements AutoCloseable {
       all.add(stats::snapshot);
       all.addAll(counters);
       Health health = new Health(clock, clock.instant(), all);
+      Console c = console;
+      ConsoleEvents events = c == null ? null : new ConsoleEvents(c);
       Routes routes =
-          new Routes(settings, ingest, pages, alarmPages, health, metrics, requests, aws);
+          new Routes(
+              settings, offLoopback || pagesRequireToken, ingest, pages, alarmPages, c, events, health,
+              metrics, requests, aws);
       Javalin app = Javalin.create(routes::configure);
       try {
         app.start(settings.host(), settings.port());
       } catch (RuntimeException e) {
+        if (events != null) {
+          events.close();
+        }
         app.stop();
         throw new IllegalStateException(
             "http.port: cannot listen on "
@@ -210,7 +262,10 @@ public final class HttpServer implements AutoCloseable {
                 + ")",
             e);
       }
-      HttpServer server = new HttpServer(app, settings, stats);
+      if (events != null) {
+        events.start();
+      }
+      HttpServer server = new HttpServer(app, settings, stats, events);
       log.info(
           "HTTP server listening on {}{}",
           server.baseUri(),
@@ -219,8 +274,12 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /** Refuses a non-loopback bind address without a token. */
-  static void requireTokenOffLoopback(ServerSettings settings) {
+  /**
+   * Refuses a non-loopback bind address without a token.
+   *
+   * @return whether the address is not loopback (then pages require the token)
+   */
+  static boolean requireTokenOffLoopback(ServerSettings settings) {
     boolean loopback;
     try {
       loopback = true;
@@ -239,6 +298,86 @@ public final class HttpServer implements AutoCloseable {
               + BearerToken.MIN_LENGTH
               + " characters, or bind to 127.0.0.1");
     }
+    return !loopback;
+  }
+
+  /**
+   * The console's server-sent events: one daemon thread looks at the read model's version twice
+   * a second and sends {@code event: commit} to every open stream when it changed (so a burst of
+   * commits costs each browser at most two reloads a second), and a comment every 15 s so that
+   * closed streams are noticed.
+   */
+  private static final class ConsoleEvents implements AutoCloseable {
+    private static final int MAX_CLIENTS = 100;
+    private final Console console;
+    private final ConcurrentLinkedQueue<SseClient> clients = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "mcpwatch-console-events");
+              t.setDaemon(true);
+              return t;
+            });
+    private long sent = -1;
+    private int ticks;
+
+    ConsoleEvents(Console console) {
+      this.console = console;
+    }
+
+    void start() {
+      timer.scheduleWithFixedDelay(this::tick, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    void add(SseClient client) {
+      if (clients.size() >= MAX_CLIENTS) {
+        client.ctx().status(503);
+        client.close();
+        return;
+      }
+      client.keepAlive();
+      client.onClose(() -> clients.remove(client));
+      clients.add(client);
+      client.sendComment("connected");
+    }
+
+    private void tick() {
+      try {
+        long v = console.version();
+        boolean changed = v != sent;
+        sent = v;
+        boolean ping = ++ticks % 30 == 0;
+        if (!changed && !ping) {
+          return;
+        }
+        for (SseClient c : clients) {
+          try {
+            if (changed) {
+              c.sendEvent("commit", Long.toString(v));
+            } else {
+              c.sendComment("ping");
+            }
+          } catch (RuntimeException e) {
+            clients.remove(c);
+          }
+        }
+      } catch (RuntimeException e) {
+        log.debug("console events: {}", e.toString());
+      }
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+      for (SseClient c : clients) {
+        try {
+          c.close();
+        } catch (RuntimeException e) {
+          // closing anyway
+        }
+      }
+      clients.clear();
+    }
   }
 
   /** The Javalin wiring: reads requests into plain values and writes {@link Answer}s back. */
@@ -247,28 +386,80 @@ public final class HttpServer implements AutoCloseable {
     private final @Nullable IngestHandler ingest;
     private final @Nullable SubscriptionPages pages;
     private final @Nullable AlarmPages alarms;
+    private final @Nullable Console console;
+    private final @Nullable ConsoleEvents events;
     private final Health health;
     private final @Nullable Supplier<Answer> metrics;
     private final @Nullable RequestObserver requests;
     private final @Nullable Consumer<JavalinConfig> aws;
+    private final boolean offLoopback;
 
     Routes(
         ServerSettings settings,
+        boolean offLoopback,
         @Nullable IngestHandler ingest,
         @Nullable SubscriptionPages pages,
         @Nullable AlarmPages alarms,
+        @Nullable Console console,
+        @Nullable ConsoleEvents events,
         Health health,
         @Nullable Supplier<Answer> metrics,
         @Nullable RequestObserver requests,
         @Nullable Consumer<JavalinConfig> aws) {
       this.settings = settings;
+      this.offLoopback = offLoopback;
       this.metrics = metrics;
       this.requests = requests;
       this.aws = aws;
       this.ingest = ingest;
       this.pages = pages;
       this.alarms = alarms;
+      this.console = console;
+      this.events = events;
       this.health = health;
+    }
+
+    /** Whether a GET of {@code path} needs the token off loopback (see the class comment). */
+    private boolean needsSecret(Context ctx) {
+      if (!offLoopback || !"GET".equals(ctx.method().name()) && !"POST".equals(ctx.method().name())) {
+        return false;
+      }
+      String p = ctx.path();
+      if (p.equals("/")) {
+        return "GET".equals(ctx.method().name()) && ctx.queryParam("Action") == null;
+      }
+      AlarmPages ap = alarms;
+      Console c = console;
+      boolean alarmPage =
+          (ap != null && p.startsWith(ap.path().substring(0, ap.path().length() - 1)))
+              || (c != null && p.startsWith(c.alarmPath().substring(0, c.alarmPath().length() - 1)));
+      boolean consolePage =
+          p.startsWith(Console.PREFIX) && !p.startsWith(Console.PREFIX + "assets/");
+      return alarmPage || consolePage;
+    }
+
+    private boolean hasSecret(Context ctx) {
+      BearerToken token = settings.token();
+      if (token == null) {
+        return true;
+      }
+      String auth = ctx.header("Authorization");
+      if (token.matches(auth)) {
+        return true;
+      }
+      if (auth != null && auth.length() > 6 && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+        try {
+          String decoded =
+              new String(
+                  java.util.Base64.getDecoder().decode(auth.substring(6).strip()),
+                  StandardCharsets.UTF_8);
+          int colon = decoded.indexOf(':');
+          return colon >= 0 && token.matches("Bearer " + decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+          return false;
+        }
+      }
+      return false;
     }
 
     void configure(JavalinConfig cfg) {
@@ -281,6 +472,17 @@ public final class HttpServer implements AutoCloseable {
       cfg.jetty.modifyServer(s -> s.setStopTimeout(settings.stopTimeout().toMillis()));
       cfg.http.maxRequestSize = settings.limits().maxBodyBytes();
       cfg.routes.get("/healthz", ctx -> send(ctx, health.answer()));
+      cfg.routes.before(
+          ctx -> {
+            if (needsSecret(ctx) && !hasSecret(ctx)) {
+              send(
+                  ctx,
+                  Answer.of(401, Answer.TEXT, "this page needs the service's token (http.token)\n")
+                      .withHeader("WWW-Authenticate", "Basic realm=\"mcpwatch\", charset=\"UTF-8\"")
+                      .withHeader("X-Content-Type-Options", "nosniff"));
+              ctx.skipRemainingHandlers();
+            }
+          });
       Supplier<Answer> m = metrics;
       if (m != null) {
         cfg.routes.get("/metrics", ctx -> send(ctx, authorized(ctx) ? m.get() : UNAUTHORIZED));
@@ -313,16 +515,46 @@ public final class HttpServer implements AutoCloseable {
           cfg.routes.get(path, ctx -> send(ctx, sp.unsubscribePage(ctx.queryParamMap())));
         }
         cfg.routes.get(sp.links().certificatePath(), ctx -> send(ctx, sp.certificate()));
-        cfg.routes.get("/", ctx -> send(ctx, sp.queryApi(ctx.queryParamMap())));
+      }
+      Console c = console;
+      if (sp != null || c != null) {
+        cfg.routes.get(
+            "/",
+            ctx -> {
+              if (c != null && (sp == null || ctx.queryParam("Action") == null)) {
+                send(ctx, Answer.of(302, Answer.TEXT, "").withHeader("Location", c.alarmPath()));
+              } else if (sp != null) {
+                send(ctx, sp.queryApi(ctx.queryParamMap()));
+              }
+            });
       }
       AlarmPages ap = alarms;
       if (ap != null) {
         String list = ap.path().substring(0, ap.path().length() - 1);
-        cfg.routes.get(list, ctx -> send(ctx, ap.answer(null, ctx.queryParam("format"))));
-        cfg.routes.get(ap.path(), ctx -> send(ctx, ap.answer(null, ctx.queryParam("format"))));
+        cfg.routes.get(list, ctx -> send(ctx, alarmList(ap, ctx)));
+        cfg.routes.get(ap.path(), ctx -> send(ctx, alarmList(ap, ctx)));
         cfg.routes.get(
             ap.path() + "{name}",
-            ctx -> send(ctx, ap.answer(ctx.pathParam("name"), ctx.queryParam("format"))));
+            ctx -> {
+              String format = ctx.queryParam("format");
+              send(
+                  ctx,
+                  c == null || format != null
+                      ? ap.answer(ctx.pathParam("name"), format)
+                      : c.alarm(ctx.pathParam("name"), ctx.queryParamMap()));
+            });
+      }
+      if (c != null) {
+        cfg.routes.get(Console.PREFIX + "series", ctx -> send(ctx, c.series(ctx.queryParamMap())));
+        cfg.routes.get(Console.PREFIX + "test-pattern", ctx -> send(ctx, c.testPatternPage(ctx.queryParamMap())));
+        cfg.routes.post(
+            Console.PREFIX + "test-pattern",
+            ctx -> send(ctx, c.testPattern(
+                Objects.requireNonNullElse(ctx.formParam("pattern"), ""), ctx.formParam("lines"))));
+        cfg.routes.get(
+            Console.PREFIX + "assets/{file}", ctx -> send(ctx, c.asset(ctx.pathParam("file"))));
+        ConsoleEvents ev = Objects.requireNonNull(events);
+        cfg.routes.sse(Console.PREFIX + "events", ev::add);
       }
       cfg.routes.exception(
           Exception.class,
@@ -353,6 +585,12 @@ public final class HttpServer implements AutoCloseable {
       } catch (RuntimeException e) {
         return "unmatched";
       }
+    }
+
+    private Answer alarmList(AlarmPages ap, Context ctx) {
+      String format = ctx.queryParam("format");
+      Console c = console;
+      return c == null || format != null ? ap.answer(null, format) : c.overview(ctx.queryParamMap());
     }
 
     private void ingest(Context ctx, IngestHandler in, boolean awsJson) {

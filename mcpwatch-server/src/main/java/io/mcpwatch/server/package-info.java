@@ -1,7 +1,8 @@
 /**
  * mcpwatch's HTTP side of the live service: log ingest, the subscription pages behind the links in
- * notifications, the signing certificate, the read-only alarm pages ({@code /alarms/}) and {@code
- * /healthz}, and {@code /metrics} with the text the service supplies (counting requests through a
+ * notifications, the signing certificate, the web console ({@code /alarms/}, {@code /console/...};
+ * {@link io.mcpwatch.server.console.Console}), the {@code status} text pages, {@code /healthz},
+ * and {@code /metrics} with the text the service supplies (counting requests through a
  * {@link io.mcpwatch.server.RequestObserver}), on Javalin (Jetty).
  *
  * <p>Start here: {@link io.mcpwatch.server.HttpServer#builder(ServerSettings)}. The Javalin layer

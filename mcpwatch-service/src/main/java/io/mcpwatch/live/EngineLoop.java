@@ -69,6 +69,7 @@ final class EngineLoop implements Runnable {
   private final long statsIntervalNanos;
   private final TriggerLines triggers;
   private final Telemetry telemetry;
+  private volatile Runnable afterCommit = () -> {};
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final CountDownLatch done = new CountDownLatch(1);
   private final long startNanos = System.nanoTime();
@@ -143,6 +144,16 @@ final class EngineLoop implements Runnable {
   // ---------------------------------------------------------------- other threads
 
   /** Runs {@code task} on the engine thread (before the next batch). */
+  /** Runs {@code hook} on the engine thread after every successful commit (must not throw). */
+  void afterCommit(Runnable hook) {
+    this.afterCommit = hook;
+  }
+
+  /** The last log lines that matched the alarm's filter; safe from any thread. */
+  List<TriggerLine> triggerLines(String env, String alarmName) {
+    return triggers.published(env, alarmName);
+  }
+
   void submit(Runnable task) {
     tasks.add(task);
     inbox.wake();
@@ -460,6 +471,7 @@ final class EngineLoop implements Runnable {
     maxCommitMillis = Math.max(maxCommitMillis, ms);
     commits++;
     commitBackoffNanos = 0;
+    afterCommit.run();
     if (http != null) {
       http.committedThrough(httpBatches);
     }

@@ -6,13 +6,15 @@ import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.DatabaseConfig;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The alarm pages' data: what {@code mcpwatch status} shows, read from the service's own database
  * through a second, read-only connection (opened on first use), so a page view never holds the
- * engine's commits up.
+ * engine's commits up. The page of every alarm is rendered once per commit (issue 9: with 10,000
+ * alarms one render takes seconds).
  */
 final class LiveAlarmStatus implements AlarmStatus, AutoCloseable {
   private final DatabaseConfig config;
@@ -21,6 +23,10 @@ final class LiveAlarmStatus implements AlarmStatus, AutoCloseable {
   private final InstantSource clock;
   private @Nullable Database db;
   private boolean closed;
+  private LongSupplier version = () -> -1;
+  private long cachedVersion = -1;
+  private @Nullable String cachedText;
+  private @Nullable String cachedJson;
 
   LiveAlarmStatus(
       DatabaseConfig config,
@@ -33,10 +39,27 @@ final class LiveAlarmStatus implements AlarmStatus, AutoCloseable {
     this.clock = clock;
   }
 
+  /** The read model's version: the page of every alarm is rendered once per version. */
+  synchronized void versions(LongSupplier versions) {
+    this.version = versions;
+  }
+
   @Override
   public synchronized @Nullable String render(@Nullable String alarmName, boolean json) {
     if (closed) {
       throw new IllegalStateException("the service is stopping");
+    }
+    long v = version.getAsLong();
+    if (v != cachedVersion) {
+      cachedVersion = v;
+      cachedText = null;
+      cachedJson = null;
+    }
+    if (alarmName == null && v >= 0) {
+      String hit = json ? cachedJson : cachedText;
+      if (hit != null) {
+        return hit;
+      }
     }
     List<ResolvedAlarm> configured = alarms.get();
     if (alarmName != null
@@ -55,7 +78,15 @@ final class LiveAlarmStatus implements AlarmStatus, AutoCloseable {
             a -> alarmName == null || a.spec().alarmName().equals(alarmName),
             extraRangeDatapoints,
             clock.instant());
-    return json ? view.json() : view.text();
+    String out = json ? view.json() : view.text();
+    if (alarmName == null && v >= 0) {
+      if (json) {
+        cachedJson = out;
+      } else {
+        cachedText = out;
+      }
+    }
+    return out;
   }
 
   @Override

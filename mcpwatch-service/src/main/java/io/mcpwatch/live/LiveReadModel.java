@@ -2,60 +2,214 @@ package io.mcpwatch.live;
 
 import io.mcpwatch.alarm.AlarmState;
 import io.mcpwatch.alarm.HistoryItem;
-import io.mcpwatch.aws.cloudwatch.AlarmView;
-import io.mcpwatch.aws.cloudwatch.CloudWatchReadModel;
-import io.mcpwatch.aws.cloudwatch.MetricId;
 import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.metrics.MetricKey;
 import io.mcpwatch.metrics.MinuteAggregate;
+import io.mcpwatch.notify.TriggerLine;
+import io.mcpwatch.readmodel.AlarmPage;
+import io.mcpwatch.readmodel.AlarmQuery;
+import io.mcpwatch.readmodel.AlarmSummary;
+import io.mcpwatch.readmodel.Delivery;
+import io.mcpwatch.readmodel.HistoryEntry;
+import io.mcpwatch.readmodel.ReadModel;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.DatabaseConfig;
+import io.mcpwatch.storage.state.ReadQueries;
 import io.mcpwatch.storage.state.StatusReader;
-import io.mcpwatch.storage.state.StatusReport;
+import io.mcpwatch.storage.state.StoredAlarm;
+import io.mcpwatch.storage.state.StoredDelivery;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The CloudWatch read side of the running service: what {@code mcpwatch status} reads (the last
- * commit, through a second, read-only connection) joined with the configuration. Datapoints are
- * the minute aggregates the engine keeps for its evaluation ranges (N + 2 periods per alarm), so
- * GetMetricData sees the recent past only. SetAlarmState goes to the engine thread.
+ * The live service's {@link ReadModel}: reads its own database through a second, read-only
+ * connection (opened on first use) and caches the alarm list, rebuilt at most once per commit (the
+ * engine thread calls {@link #committed()}), so listing, filtering and paging 10,000 alarms is an
+ * in-memory scan and a page view never holds the engine's commits up. History, deliveries and
+ * datapoints are read per request (indexed, small).
  */
-final class LiveReadModel implements CloudWatchReadModel, AutoCloseable {
-  private static final int HISTORY_LIMIT = 500;
+final class LiveReadModel implements ReadModel, AutoCloseable {
+  private static final int DELIVERIES_PER_HISTORY = 500;
 
   private final DatabaseConfig config;
   private final Supplier<List<ResolvedAlarm>> alarms;
-  private final int extraRangeDatapoints;
+  private final BiFunction<String, String, List<TriggerLine>> triggerLines;
   private final InstantSource clock;
-  private final Instant configured;
-  private final EngineLoop loop;
+  private final AtomicLong version = new AtomicLong(1);
   private @Nullable Database db;
+  private @Nullable ReadQueries queries;
+  private @Nullable Snapshot cached;
   private boolean closed;
+
+  /** The alarm list of one version, sorted ALARM first. */
+  private record Snapshot(
+      long version,
+      List<AlarmSummary> sorted,
+      Map<String, List<AlarmSummary>> byName,
+      List<String> envs,
+      List<String> apps) {}
 
   LiveReadModel(
       DatabaseConfig config,
       Supplier<List<ResolvedAlarm>> alarms,
-      int extraRangeDatapoints,
-      InstantSource clock,
-      EngineLoop loop) {
+      BiFunction<String, String, List<TriggerLine>> triggerLines,
+      InstantSource clock) {
     this.config = config;
     this.alarms = alarms;
-    this.extraRangeDatapoints = extraRangeDatapoints;
+    this.triggerLines = triggerLines;
     this.clock = clock;
-    this.configured = clock.instant();
-    this.loop = loop;
   }
 
-  private synchronized Database db() {
+  /** A commit happened: the next read rebuilds the alarm list. Any thread; cheap. */
+  void committed() {
+    version.incrementAndGet();
+  }
+
+  @Override
+  public long version() {
+    return version.get();
+  }
+
+  @Override
+  public AlarmPage alarms(AlarmQuery query) {
+    Snapshot s = snapshot();
+    List<AlarmSummary> page = new ArrayList<>(Math.min(query.limit(), 64));
+    Map<AlarmState, Integer> counts = new EnumMap<>(AlarmState.class);
+    int total = 0;
+    for (AlarmSummary a : s.sorted) {
+      if (!query.matches(a)) {
+        continue;
+      }
+      counts.merge(a.state(), 1, Integer::sum);
+      if (total >= query.offset() && page.size() < query.limit()) {
+        page.add(a);
+      }
+      total++;
+    }
+    return new AlarmPage(page, total, counts, s.envs, s.apps, s.version);
+  }
+
+  @Override
+  public Optional<AlarmSummary> alarm(@Nullable String env, String alarmName) {
+    for (AlarmSummary a : snapshot().byName.getOrDefault(alarmName, List.of())) {
+      if (env == null || env.equals(a.env())) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public List<HistoryEntry> history(String env, String alarmName, int limit) {
+    Database d = database();
+    List<HistoryItem> items = new StatusReader(d).history(env, alarmName, limit);
+    List<StoredDelivery> deliveries = queries().deliveries(alarmName, DELIVERIES_PER_HISTORY);
+    // each notification belongs to the newest transition at or before it was planned
+    Map<Integer, List<Delivery>> byItem = new HashMap<>();
+    for (int k = deliveries.size() - 1; k >= 0; k--) {
+      StoredDelivery sd = deliveries.get(k);
+      for (int i = 0; i < items.size(); i++) {
+        HistoryItem h = items.get(i);
+        if (h.type() == HistoryItem.Type.StateUpdate && !h.timestamp().isAfter(sd.createdAt())) {
+          byItem
+              .computeIfAbsent(i, x -> new ArrayList<>())
+              .add(
+                  new Delivery(
+                      sd.protocol(),
+                      sd.endpoint(),
+                      sd.createdAt(),
+                      sd.status(),
+                      sd.attempts(),
+                      sd.lastError()));
+          break;
+        }
+      }
+    }
+    List<HistoryEntry> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      out.add(new HistoryEntry(items.get(i), byItem.getOrDefault(i, List.of())));
+    }
+    return out;
+  }
+
+  @Override
+  public List<MinuteAggregate> datapoints(MetricKey metric, Instant from, Instant to) {
+    return queries().minutes(metric, from, to);
+  }
+
+  @Override
+  public List<TriggerLine> triggerLines(String env, String alarmName) {
+    return triggerLines.apply(env, alarmName);
+  }
+
+  private synchronized Snapshot snapshot() {
+    long v = version.get();
+    Snapshot s = cached;
+    if (s != null && s.version == v) {
+      return s;
+    }
+    List<StoredAlarm> stored = queries().alarms();
+    Map<String, StoredAlarm> byKey = new HashMap<>(stored.size() * 2);
+    for (StoredAlarm a : stored) {
+      byKey.put(a.env() + '\u0000' + a.alarmName(), a);
+    }
+    Instant now = clock.instant();
+    List<ResolvedAlarm> configured = alarms.get();
+    List<AlarmSummary> all = new ArrayList<>(configured.size());
+    TreeSet<String> envs = new TreeSet<>();
+    TreeSet<String> apps = new TreeSet<>();
+    for (ResolvedAlarm r : configured) {
+      StoredAlarm st = byKey.get(r.env() + '\u0000' + r.spec().alarmName());
+      envs.add(r.env());
+      apps.add(r.app());
+      all.add(
+          new AlarmSummary(
+              r.env(),
+              r.app(),
+              r.logGroup(),
+              r.filter().pattern().text(),
+              r.spec(),
+              st == null ? AlarmState.INSUFFICIENT_DATA : st.state(),
+              st == null ? "Not evaluated yet" : st.reason(),
+              st == null ? null : st.reasonData(),
+              st == null ? now : st.stateSince(),
+              st == null ? null : st.lastEvaluated(),
+              st == null ? 0 : st.matchedEvents()));
+    }
+    List<AlarmSummary> sorted = new ArrayList<>(all);
+    sorted.sort(AlarmSummary.ALARM_FIRST);
+    Map<String, List<AlarmSummary>> byName = new HashMap<>(all.size() * 2);
+    for (AlarmSummary a : all) { // configuration order within a name
+      byName.computeIfAbsent(a.name(), x -> new ArrayList<>(1)).add(a);
+    }
+    s =
+        new Snapshot(
+            v, List.copyOf(sorted), byName, List.copyOf(envs), List.copyOf(apps));
+    cached = s;
+    return s;
+  }
+
+  private synchronized ReadQueries queries() {
+    ReadQueries q = queries;
+    if (q == null) {
+      q = new ReadQueries(database());
+      queries = q;
+    }
+    return q;
+  }
+
+  private synchronized Database database() {
     if (closed) {
       throw new IllegalStateException("the service is stopping");
     }
@@ -67,93 +221,13 @@ final class LiveReadModel implements CloudWatchReadModel, AutoCloseable {
     return d;
   }
 
-  private StatusReport report() {
-    return new StatusReader(db()).report(clock.instant(), extraRangeDatapoints, 4);
-  }
-
-  private static String key(String env, String name) {
-    return env + '\u0000' + name;
-  }
-
-  @Override
-  public List<AlarmView> alarms() {
-    Map<String, io.mcpwatch.storage.state.AlarmView> stored = new HashMap<>();
-    for (io.mcpwatch.storage.state.AlarmView v : report().alarms()) {
-      stored.put(key(v.env(), v.alarmName()), v);
-    }
-    Map<String, AlarmView> out = new TreeMap<>();
-    for (ResolvedAlarm a : alarms.get()) {
-      io.mcpwatch.storage.state.AlarmView v = stored.get(key(a.env(), a.spec().alarmName()));
-      AlarmView view =
-          v == null
-              ? new AlarmView(a.spec(), AlarmState.INSUFFICIENT_DATA,
-                  "Unchecked: Initial alarm creation", null, configured, configured, configured)
-              : new AlarmView(a.spec(), v.state(), v.reason(), v.reasonData(), v.lastTransition(),
-                  v.lastTransition(), configured);
-      out.putIfAbsent(a.spec().alarmName() + '\u0000' + a.env(), view);
-    }
-    return List.copyOf(out.values());
-  }
-
-  @Override
-  public List<HistoryItem> history(@Nullable String alarmName) {
-    StatusReader reader = new StatusReader(db());
-    List<HistoryItem> out = new ArrayList<>();
-    for (ResolvedAlarm a : alarms.get()) {
-      if (alarmName == null || a.spec().alarmName().equals(alarmName)) {
-        out.addAll(reader.history(a.env(), a.spec().alarmName(), HISTORY_LIMIT));
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public List<MetricId> metrics() {
-    Set<MetricId> out = new LinkedHashSet<>();
-    for (ResolvedAlarm a : alarms.get()) {
-      out.add(new MetricId(a.spec().namespace(), a.spec().metricName(), a.spec().dimensions()));
-    }
-    return List.copyOf(out);
-  }
-
-  @Override
-  public List<MinuteAggregate> minutes(MetricId metric, Instant from, Instant to) {
-    Set<String> watching = new java.util.HashSet<>();
-    for (ResolvedAlarm a : alarms.get()) {
-      if (new MetricId(a.spec().namespace(), a.spec().metricName(), a.spec().dimensions())
-          .equals(metric)) {
-        watching.add(key(a.env(), a.spec().alarmName()));
-      }
-    }
-    TreeMap<Instant, MinuteAggregate> byStart = new TreeMap<>();
-    for (io.mcpwatch.storage.state.AlarmView v : report().alarms()) {
-      if (!watching.contains(key(v.env(), v.alarmName()))) {
-        continue;
-      }
-      for (MinuteAggregate m : v.minutes()) {
-        if (!m.start().isBefore(from) && m.start().isBefore(to)) {
-          byStart.putIfAbsent(m.start(), m);
-        }
-      }
-    }
-    return List.copyOf(byStart.values());
-  }
-
-  @Override
-  public boolean setAlarmState(
-      String alarmName, AlarmState state, String reason, @Nullable String reasonDataJson) {
-    boolean known = alarms.get().stream().anyMatch(a -> a.spec().alarmName().equals(alarmName));
-    if (known) {
-      loop.setAlarmState(alarmName, state, reason, reasonDataJson);
-    }
-    return known;
-  }
-
   @Override
   public synchronized void close() {
     closed = true;
+    cached = null;
     Database d = db;
     db = null;
+    queries = null;
     if (d != null) {
       d.close();
     }

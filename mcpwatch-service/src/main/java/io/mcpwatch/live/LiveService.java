@@ -31,6 +31,8 @@ import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.server.HttpServer;
 import io.mcpwatch.server.ServerSettings;
 import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.readmodel.ReadModel;
+import io.mcpwatch.server.console.Console;
 import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionActions;
 import io.mcpwatch.server.subscribe.SubscriptionPages;
@@ -106,6 +108,7 @@ public final class LiveService {
   private final Instant startedAt;
   private volatile EngineGauges lastGauges = EngineGauges.EMPTY;
   private final LiveReadModel readModel;
+  private final LiveCloudWatch cloudWatch;
   private volatile ServicePlan plan;
   private boolean stopping;
 
@@ -158,12 +161,10 @@ public final class LiveService {
             o.statsInterval(),
             telemetry);
     this.readModel =
-        new LiveReadModel(
-            db.config(),
-            () -> this.plan.alarms(),
-            plan.service().engine().extraRangeDatapoints(),
-            clock,
-            loop);
+        new LiveReadModel(db.config(), () -> this.plan.alarms(), loop::triggerLines, clock);
+    this.loop.afterCommit(readModel::committed);
+    this.alarmStatus.versions(readModel::version);
+    this.cloudWatch = new LiveCloudWatch(readModel, () -> this.plan.alarms(), clock, loop);
     this.dispatcher =
         new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
     this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
@@ -316,7 +317,7 @@ public final class LiveService {
             },
             queue,
             clock);
-    CloudWatchService cw = new CloudWatchService(readModel, p.region(), account, clock);
+    CloudWatchService cw = new CloudWatchService(cloudWatch, p.region(), account, clock);
     String token = p.service().http().token();
     List<AccessKey> keys = new ArrayList<>();
     List<ServiceSettings.AwsCredential> creds = p.service().http().credentials();
@@ -369,6 +370,7 @@ public final class LiveService {
         .ingest(queue)
         .subscriptions(new SubscriptionPages(actions, ns.links(), keys::certificatePem))
         .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
+        .console(new Console(readModel, ns.links().alarmPath(), clock))
         .health(this::healthCounters)
         .metrics(telemetry::answer)
         .requests(telemetry)
@@ -529,6 +531,15 @@ public final class LiveService {
   }
 
   // ---------------------------------------------------------------- life cycle
+
+  /**
+   * What the console shows: alarms, history, datapoints and trigger lines of this service, read
+   * from its database (cached per commit). The AWS read APIs, {@code status} and {@code /metrics}
+   * are meant to read it too.
+   */
+  public ReadModel readModel() {
+    return readModel;
+  }
 
   /** The HTTP server's base URI, or null when HTTP is off. */
   public @Nullable URI httpUri() {

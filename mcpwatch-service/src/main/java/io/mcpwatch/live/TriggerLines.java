@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The last few log lines each alarm's filter matched, for the notification ("the triggering log
  * lines"). The engine counts matches per alarm; after a batch, an alarm whose count grew looks for
  * its newest matches in that batch (newest first, stopping after {@code keep}), so the filter runs
  * a second time only on batches with matches, never on the whole stream.
+ *
+ * <p>Only the engine thread changes it; {@link #published} is the copy other threads (the read
+ * model behind the console) read.
  */
 final class TriggerLines {
   private final int keep;
@@ -24,6 +28,7 @@ final class TriggerLines {
   private long[] matched = new long[0];
   private List<ArrayDeque<TriggerLine>> recent = List.of();
   private Map<String, Integer> index = Map.of();
+  private final Map<String, List<TriggerLine>> published = new ConcurrentHashMap<>();
 
   TriggerLines(int keep) {
     this.keep = keep;
@@ -45,10 +50,20 @@ final class TriggerLines {
       recent.add(before != null ? oldRecent.get(before) : new ArrayDeque<>(keep));
       index.put(key(a), i);
     }
+    published.keySet().retainAll(index.keySet());
   }
 
   private static String key(ResolvedAlarm a) {
-    return a.env() + '\u0000' + a.spec().alarmName();
+    return key(a.env(), a.spec().alarmName());
+  }
+
+  private static String key(String env, String alarmName) {
+    return env + '\u0000' + alarmName;
+  }
+
+  /** The alarm's remembered lines, oldest first; safe from any thread. */
+  List<TriggerLine> published(String env, String alarmName) {
+    return published.getOrDefault(key(env, alarmName), List.of());
   }
 
   /** After {@code events} were ingested: remembers the newest matches of alarms whose count grew. */
@@ -78,6 +93,9 @@ final class TriggerLines {
         q.pollFirst();
       }
       q.addLast(found.get(k));
+    }
+    if (!found.isEmpty()) {
+      published.put(key(a), List.copyOf(q));
     }
   }
 

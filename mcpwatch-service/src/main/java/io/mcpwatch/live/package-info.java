@@ -24,6 +24,12 @@
  * {@code ServiceCollector} reads the counters above at scrape time (alarm states and the metrics'
  * last minute come from the engine thread as a task, {@code EngineGauges}), so the per-event path
  * does no extra work.
+ *
+ * <p>Reading: {@code LiveReadModel} implements {@link io.mcpwatch.readmodel.ReadModel} from the
+ * database through a read-only connection (the alarm list cached per commit: the engine thread
+ * bumps its version after each commit) and from the engine loop's last triggering lines; the web
+ * console ({@code io.mcpwatch.server.console}) and {@link io.mcpwatch.live.LiveService#readModel}
+ * users read it.
  */
 @NullMarked
 package io.mcpwatch.live;
