@@ -75,6 +75,10 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
   public void init(ProcessorContext<String, String> ctx) {
     this.context = ctx;
     this.store = ctx.getStateStore(STORE);
+    // Kafka Streams calls init again on the same object when it revives a task after an aborted
+    // transaction: the engines must come from the restored store, never from memory.
+    engines.clear();
+    pending.clear();
     // engines restored from the changelog first
     try (KeyValueIterator<String, byte[]> it = store.all()) {
       while (it.hasNext()) {
@@ -130,6 +134,12 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
     ge.engine.ingest(e);
     emit();
     save(group, ge);
+  }
+
+  @Override
+  public void close() {
+    engines.clear();
+    pending.clear();
   }
 
   private void tick(long wallMillis) {

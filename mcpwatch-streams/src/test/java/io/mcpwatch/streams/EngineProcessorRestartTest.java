@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -90,5 +91,66 @@ class EngineProcessorRestartTest {
     List<String> joined = new ArrayList<>(before);
     joined.addAll(after);
     assertThat(joined).isEqualTo(uninterrupted);
+  }
+
+  @Test
+  void init_again_onTheSameObjectAfterAnAbortedTransaction_forgetsWhatWasRolledBack() {
+    // event clock; dev/files first appears inside the aborted part (its engine is created there)
+    List<Step> all = steps().stream()
+        .filter(s -> !(s.group().equals("/ecs/dev/files") && s.wall() < T0 + 1500L * 180))
+        .toList();
+    int commit = firstAt(all, T0 + 1500L * 150);
+    int aborted = firstAt(all, T0 + 1500L * 230);
+    MockProcessorContext<String, String> whole = new MockProcessorContext<>();
+    EngineProcessor reference = new EngineProcessor(alarms, EngineOptions.defaults(),
+        StreamsSettings.ClockMode.EVENT, 1000, 1);
+    newStore(whole);
+    List<String> uninterrupted = runOn(reference, all, whole);
+    assertThat(uninterrupted).anyMatch(v -> v.contains("files-dev"));
+
+    // the task commits at wall step 150; steps 150..229 run in a transaction that is aborted, and
+    // Kafka Streams revives the task: the same processor is initialised again on the store as
+    // committed, and the input is read again from step 173
+    MockProcessorContext<String, String> ctx = new MockProcessorContext<>();
+    KeyValueStore<String, byte[]> store = newStore(ctx);
+    EngineProcessor p = new EngineProcessor(alarms, EngineOptions.defaults(),
+        StreamsSettings.ClockMode.EVENT, 1000, 1);
+    List<String> committed = runOn(p, all.subList(0, commit), ctx);
+    List<KeyValue<String, byte[]>> snapshot = new ArrayList<>();
+    store.all().forEachRemaining(snapshot::add);
+    runOn(p, all.subList(commit, aborted), ctx); // aborted: its output is never seen
+    // the store as restored from the changelog: the aborted writes are gone
+    List<String> keys = new ArrayList<>();
+    store.all().forEachRemaining(kv -> keys.add(kv.key));
+    keys.forEach(store::delete);
+    snapshot.forEach(kv -> store.put(kv.key, kv.value));
+    assertThat(store.get("/ecs/dev/files")).isNull();
+    List<String> after = runOn(p, all.subList(commit, all.size()), ctx);
+
+    List<String> joined = new ArrayList<>(committed);
+    joined.addAll(after);
+    assertThat(joined).isEqualTo(uninterrupted);
+  }
+
+  private static int firstAt(List<Step> steps, long wall) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).wall() >= wall) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no step at " + wall);
+  }
+
+  private static List<String> runOn(EngineProcessor p, List<Step> steps,
+      MockProcessorContext<String, String> ctx) {
+    ctx.resetForwards();
+    ctx.setCurrentSystemTimeMs(steps.get(0).wall());
+    p.init(ctx); // event clock: no punctuator
+    for (Step s : steps) {
+      p.process(new Record<>(s.group(), new LogEvent(s.group(), s.ts(), s.message()), s.ts()));
+    }
+    List<String> out = new ArrayList<>();
+    ctx.forwarded().forEach(f -> out.add(f.record().value()));
+    return out;
   }
 }
