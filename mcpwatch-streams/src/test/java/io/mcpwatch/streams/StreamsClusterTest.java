@@ -106,8 +106,11 @@ class StreamsClusterTest {
       cluster.waitForReadyBrokers();
       String bootstrap = cluster.bootstrapServers();
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-        admin.createTopics(List.of(new NewTopic("mcp-logs", 4, (short) 1),
-            new NewTopic("mcpwatch-transitions", 3, (short) 1))).all().get();
+        // the records carry event times of 2026-01-01: with the default 7-day retention the
+        // broker rolls a segment per batch and deletes them (docs/streams.md: topic settings)
+        Map<String, String> keep = Map.of("retention.ms", "-1");
+        admin.createTopics(List.of(new NewTopic("mcp-logs", 4, (short) 1).configs(keep),
+            new NewTopic("mcpwatch-transitions", 3, (short) 1).configs(keep))).all().get();
       }
       Path file = tmp.resolve("mcpwatch.yaml");
       Files.writeString(file, yaml(bootstrap, tmp.resolve("child-state")));
@@ -135,7 +138,9 @@ class StreamsClusterTest {
         produce(bootstrap, events.subList(0, half));
         // let the child take part (its tasks commit some of the first half), then kill it
         await().atMost(Duration.ofSeconds(90)).until(() -> consumedRepartition(bootstrap) > half / 4);
-        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).isTrue();
+        assertThat(Files.readString(tmp.resolve("child.log"))).contains("-> RUNNING");
+        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
         produce(bootstrap, events.subList(half, events.size()));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
             .until(() -> lag(bootstrap) == 0);
