@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       SubscriptionsCommand.class,
       DemoCommand.class,
+      StreamsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class McpwatchCommand implements Runnable {
