@@ -93,7 +93,9 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
           if (mode == StreamsSettings.ClockMode.EVENT) {
             clock.millis = e.nextBoundary().toEpochMilli() - 1;
           }
-          engines.put(kv.key, new GroupEngine(e, clock));
+          GroupEngine ge = new GroupEngine(e, clock);
+          ge.remember();
+          engines.put(kv.key, ge);
         }
       }
     }
@@ -131,9 +133,13 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
       ge = create(group, now);
     }
     ge.clock.advanceTo(now);
+    boolean emitted = !pending.isEmpty();
     ge.engine.ingest(e);
+    emitted |= !pending.isEmpty();
     emit();
-    save(group, ge);
+    if (emitted || ge.changed()) {
+      save(group, ge);
+    }
   }
 
   @Override
@@ -167,6 +173,7 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
 
   private void save(String group, GroupEngine ge) {
     store().put(group, SnapshotCodec.encode(ge.engine.snapshot()));
+    ge.remember();
   }
 
   private ProcessorContext<String, String> context() {
@@ -183,7 +190,44 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
     return store;
   }
 
-  private record GroupEngine(Engine engine, GroupClock clock) {}
+  /**
+   * An engine and what its last saved snapshot held. Most lines match no filter and leave the
+   * snapshot as it was (only counters outside it move), so the snapshot is written only when an
+   * evaluation ran, a sample was published (an alarm's matched count moved) or a filter has a
+   * default value (every line publishes).
+   */
+  private static final class GroupEngine {
+    final Engine engine;
+    final GroupClock clock;
+    final boolean publishesDefaults;
+    long savedBoundary;
+    long savedMatched;
+
+    GroupEngine(Engine engine, GroupClock clock) {
+      this.engine = engine;
+      this.clock = clock;
+      this.publishesDefaults = engine.statuses().stream()
+          .anyMatch(s -> s.alarm().filter().transformation().defaultValue() != null);
+    }
+
+    boolean changed() {
+      return publishesDefaults || engine.nextBoundary().toEpochMilli() != savedBoundary
+          || matched() != savedMatched;
+    }
+
+    void remember() {
+      savedBoundary = engine.nextBoundary().toEpochMilli();
+      savedMatched = matched();
+    }
+
+    private long matched() {
+      long m = 0;
+      for (var s : engine.statuses()) {
+        m += s.matchedEvents();
+      }
+      return m;
+    }
+  }
 
   /** An engine's clock: moved by the processor, never backwards. */
   private static final class GroupClock implements InstantSource {
