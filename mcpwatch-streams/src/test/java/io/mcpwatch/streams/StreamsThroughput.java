@@ -27,7 +27,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * environments, ADR-0003's four alarms each: 128 alarms) already in the input topic, then 1 or 2
  * instances (one stream thread each) in this JVM; prints events/s from start to zero lag.
  *
- * <pre>{@code java -cp ... io.mcpwatch.streams.StreamsThroughput EVENTS INSTANCES}</pre>
+ * <pre>{@code java [-Dcommit.interval.ms=100] -cp ... io.mcpwatch.streams.StreamsThroughput EVENTS [INSTANCES]}</pre>
  */
 final class StreamsThroughput {
   private StreamsThroughput() {}
@@ -101,7 +101,8 @@ final class StreamsThroughput {
         for (int i = 0; i < n; i++) {
           StreamsSettings s = new StreamsSettings(bootstrap, app, List.of("logs"), "transitions",
               8, StreamsSettings.ClockMode.WALL, dir.resolve(app + "-" + i), 1000,
-              Map.of("num.stream.threads", "1", "replication.factor", "1"));
+              Map.of("num.stream.threads", "1", "replication.factor", "1", "commit.interval.ms",
+                  System.getProperty("commit.interval.ms", "100")));
           instances.add(new KafkaStreams(
               StreamsTopology.build(config.alarms(), EngineOptions.defaults(), s),
               s.streamsProperties()));
