@@ -4,6 +4,7 @@ import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.Engine;
 import io.mcpwatch.engine.EngineOptions;
+import io.mcpwatch.engine.EngineSnapshot;
 import io.mcpwatch.engine.LogEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,14 +86,11 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
         var kv = it.next();
         List<ResolvedAlarm> alarms = alarmsByGroup.get(kv.key);
         if (alarms != null) {
-          GroupClock clock = new GroupClock(ctx.currentSystemTimeMs());
-          if (mode == StreamsSettings.ClockMode.EVENT) {
-            clock.millis = Long.MIN_VALUE;
-          }
-          Engine e = Engine.restore(alarms, options, clock, pending::add, codec.decode(kv.value));
-          if (mode == StreamsSettings.ClockMode.EVENT) {
-            clock.millis = e.nextBoundary().toEpochMilli() - 1;
-          }
+          EngineSnapshot snap = codec.decode(kv.value);
+          // event clock: resume at the event time it had when the snapshot was saved
+          GroupClock clock = new GroupClock(mode == StreamsSettings.ClockMode.EVENT
+              ? SnapshotCodec.clockOf(kv.value) : ctx.currentSystemTimeMs());
+          Engine e = Engine.restore(alarms, options, clock, pending::add, snap);
           GroupEngine ge = new GroupEngine(e, clock);
           ge.remember();
           engines.put(kv.key, ge);
@@ -172,7 +170,7 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
   }
 
   private void save(String group, GroupEngine ge) {
-    store().put(group, SnapshotCodec.encode(ge.engine.snapshot()));
+    store().put(group, SnapshotCodec.encode(ge.engine.snapshot(), ge.clock.millis));
     ge.remember();
   }
 

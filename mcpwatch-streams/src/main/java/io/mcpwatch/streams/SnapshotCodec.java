@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@link EngineSnapshot} to bytes and back, for the engines store. The alarm definitions are not
  * stored: on decode each alarm takes its spec from the running configuration (matched by
  * environment and alarm name, as {@code Engine.restore} matches), and an alarm no longer configured
- * is dropped. Version 1 layout: a version int, then plain {@link DataOutputStream} fields.
+ * is dropped. Version 1 layout: a version int, the engine's clock when it was saved (the event
+ * clock resumes there after a failover), then plain {@link DataOutputStream} fields.
  */
 final class SnapshotCodec {
   private static final int VERSION = 1;
@@ -38,10 +39,11 @@ final class SnapshotCodec {
     }
   }
 
-  static byte[] encode(EngineSnapshot s) {
+  static byte[] encode(EngineSnapshot s, long clockMillis) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(VERSION);
+      out.writeLong(clockMillis);
       out.writeLong(s.nextBoundaryMillis());
       out.writeInt(s.alarms().size());
       for (EngineSnapshot.AlarmSnapshot a : s.alarms()) {
@@ -98,6 +100,7 @@ final class SnapshotCodec {
         throw new IllegalStateException("engine snapshot version " + version + " is not "
             + VERSION + " (written by another mcpwatch version)");
       }
+      in.readLong(); // the clock: clockOf
       long next = in.readLong();
       int n = in.readInt();
       List<EngineSnapshot.AlarmSnapshot> alarms = new ArrayList<>(n);
@@ -147,6 +150,11 @@ final class SnapshotCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The engine's clock when the snapshot was saved. */
+  static long clockOf(byte[] data) {
+    return java.nio.ByteBuffer.wrap(data, 4, 8).getLong();
   }
 
   private static void str(DataOutputStream out, String s) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
 import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.Engine;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real KRaft broker in-process, three instances (two in this JVM, one a child JVM started as
  * {@code mcpwatch-streams run -c FILE}); the child is killed with SIGKILL in the middle of the
- * input. The transitions committed to the topic, and the minute aggregates in the stores, must
+ * input (after it committed progress on a partition of its own). The transitions committed to the topic, and the minute aggregates in the stores, must
  * equal {@code backtest} of the same events: nothing lost, nothing repeated.
  */
 @Tag("slow")
@@ -54,14 +55,19 @@ class StreamsClusterTest {
 
   @TempDir Path tmp;
 
-  private final LoadedConfig config = Fixture.config();
+  /** 8 log groups: murmur2 spreads them over 5 of the 6 engine partitions, 4 of 4 input ones. */
+  private static final List<String> GROUPS = List.of("/ecs/prod/teams", "/ecs/prod/files",
+      "/ecs/prod/mail", "/ecs/prod/search", "/ecs/dev/teams", "/ecs/dev/files", "/ecs/dev/mail",
+      "/ecs/dev/search");
 
-  /** 4 groups x 20 minutes: a line per group per second, bursts of failures now and then. */
+  private LoadedConfig config;
+
+  /** 8 groups x 20 minutes: a line per group per second, bursts of failures now and then. */
   private static List<LogEvent> events() {
     List<LogEvent> events = new ArrayList<>();
     for (int s = 0; s <= SECONDS; s++) {
-      for (int g = 0; g < 4; g++) {
-        String group = Fixture.GROUPS.get(g);
+      for (int g = 0; g < GROUPS.size(); g++) {
+        String group = GROUPS.get(g);
         int minute = s / 60;
         boolean burst = (minute + g) % 5 == 1 && s % 60 < 20 && (s + g) % 4 == 0;
         events.add(new LogEvent(group, START + s * 1000L + g, burst ? Fixture.FAIL : Fixture.OK));
@@ -72,7 +78,8 @@ class StreamsClusterTest {
 
   private String yaml(String bootstrap, Path stateDir) throws Exception {
     String base = Files.readString(Fixture.configFile());
-    String head = base.substring(0, base.indexOf("kafka:"));
+    String head = base.substring(0, base.indexOf("kafka:"))
+        .replace("apps: [teams, files]", "apps: [teams, files, mail, search]");
     return head + String.join("\n",
         "kafka:",
         "  bootstrapServers: " + bootstrap,
@@ -115,6 +122,8 @@ class StreamsClusterTest {
       Path file = tmp.resolve("mcpwatch.yaml");
       Files.writeString(file, yaml(bootstrap, tmp.resolve("child-state")));
       StreamsSettings settings = StreamsSettingsReader.read(file, Map.of());
+      config = ConfigFiles.load(file);
+      assertThat(config.alarms()).hasSize(8);
 
       Process child = startChild(file);
       List<KafkaStreams> instances = new ArrayList<>();
@@ -130,16 +139,21 @@ class StreamsClusterTest {
           k.start();
           instances.add(k);
         }
-        await().atMost(Duration.ofSeconds(60))
-            .until(() -> instances.stream().allMatch(k -> k.state() == KafkaStreams.State.RUNNING));
+        await().atMost(Duration.ofSeconds(90))
+            .until(() -> instances.stream().allMatch(k -> k.state() == KafkaStreams.State.RUNNING)
+                && Files.readString(tmp.resolve("child.log")).contains("-> RUNNING"));
 
         List<LogEvent> events = events();
         int half = events.size() / 2;
         produce(bootstrap, events.subList(0, half));
-        // let the child take part (its tasks commit some of the first half), then kill it
-        await().atMost(Duration.ofSeconds(90)).until(() -> consumedRepartition(bootstrap) > half / 4);
+        // kill the child once it owns an engine partition with events and has committed progress
+        // on it (so its tasks, their state and an open transaction move when it dies)
+        java.util.Set<String> local = new java.util.HashSet<>();
+        instances.forEach(k -> k.metadataForLocalThreads()
+            .forEach(t -> local.add(t.consumerClientId())));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            .until(() -> childCommittedOnItsPartitions(bootstrap, local));
         assertThat(child.isAlive()).isTrue();
-        assertThat(Files.readString(tmp.resolve("child.log"))).contains("-> RUNNING");
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
         produce(bootstrap, events.subList(half, events.size()));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
@@ -194,21 +208,28 @@ class StreamsClusterTest {
     }
   }
 
-  /** Committed offsets of the engine sub-topology's input (the repartition topic). */
-  private static long consumedRepartition(String bootstrap) throws Exception {
-    long n = 0;
-    for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed(bootstrap).entrySet()) {
-      if (e.getKey().topic().endsWith("repartition") && e.getValue() != null) {
-        n += e.getValue().offset();
-      }
-    }
-    return n;
-  }
-
-  private static Map<TopicPartition, OffsetAndMetadata> committed(String bootstrap)
-      throws Exception {
+  /**
+   * True when a member that is not one of this JVM's consumers (the child) is assigned a
+   * repartition partition whose committed offset is past its first records.
+   */
+  private static boolean childCommittedOnItsPartitions(String bootstrap,
+      java.util.Set<String> localClients) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      return admin.listConsumerGroupOffsets(APP).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetAndMetadata> c =
+          admin.listConsumerGroupOffsets(APP).partitionsToOffsetAndMetadata().get();
+      var group = admin.describeConsumerGroups(List.of(APP)).all().get().get(APP);
+      for (var m : group.members()) {
+        if (localClients.contains(m.clientId())) {
+          continue;
+        }
+        for (TopicPartition tp : m.assignment().topicPartitions()) {
+          OffsetAndMetadata o = c.get(tp);
+          if (tp.topic().endsWith("repartition") && o != null && o.offset() > 100) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
