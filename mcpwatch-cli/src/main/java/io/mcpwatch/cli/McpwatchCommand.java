@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      StreamsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class McpwatchCommand implements Runnable {

@@ -99,6 +99,8 @@ public final class ConfigBinder {
     List<AlarmOverride> overrides =
         OverridesSection.bind(top.take("overrides"), envNames, appNames, alarmNames, ctx);
     ServiceSettings service = ServiceSection.bind(top, environments, apps, appLogs, ctx);
+    // kafka: is the Kafka Streams runtime's section (mcpwatch-streams binds it; other commands ignore it)
+    top.take("kafka");
 
     top.finish();
     List<ConfigError> errors = new ArrayList<>(ctx.errors());

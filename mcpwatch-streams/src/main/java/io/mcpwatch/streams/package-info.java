@@ -1,0 +1,14 @@
+/**
+ * The scale-out runtime: the core {@link io.mcpwatch.engine.Engine} inside a Kafka Streams
+ * topology. Start at {@link io.mcpwatch.streams.StreamsTopology#build}: input topics are decoded
+ * ({@code InputDecoder}: mcpwatch, Vector and Fluent Bit JSON, or text keyed by log group),
+ * repartitioned by log group, and each task runs one engine per log group ({@code
+ * EngineProcessor}) whose snapshot lives in the changelogged {@code engines} store (key: log
+ * group); transitions go to a topic under {@code exactly_once_v2}, keyed by environment and alarm
+ * name, each with a stable id. {@code StreamsMain} is the jar's command line ({@code run}, {@code
+ * status}).
+ */
+@NullMarked
+package io.mcpwatch.streams;
+
+import org.jspecify.annotations.NullMarked;
