@@ -27,13 +27,20 @@ import org.jspecify.annotations.Nullable;
  *     means all. Events of other groups are still returned, with their timestamp and log group and
  *     counted as usual, but a reader may leave their message empty instead of decoding it (JSON
  *     lines do): for a caller that routes by log group and only counts the others
+ * @param stripAnsi remove ANSI escape sequences (terminal colours: {@code ESC[31m}) from each line
+ *     before it is decoded and from each decoded message, as a terminal would not show them
+ * @param assumedTimes for text lines that carry no time and have no earlier line to take one from:
+ *     made-up times (see {@link AssumedTimes}); {@code null} skips such lines (counted in {@link
+ *     ReaderStats#untimed()})
  */
 public record ReadOptions(
     InputFormat format,
     @Nullable String defaultLogGroup,
     @Nullable String timestampFormat,
     long maxEventBytes,
-    @Nullable Set<String> wantedLogGroups) {
+    @Nullable Set<String> wantedLogGroups,
+    boolean stripAnsi,
+    @Nullable AssumedTimes assumedTimes) {
 
   /** CloudWatch Logs' maximum event size. */
   public static final long DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
@@ -64,36 +71,49 @@ public record ReadOptions(
       @Nullable String defaultLogGroup,
       @Nullable String timestampFormat,
       long maxEventBytes) {
-    this(format, defaultLogGroup, timestampFormat, maxEventBytes, null);
+    this(format, defaultLogGroup, timestampFormat, maxEventBytes, null, false, null);
   }
 
   /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events, every group. */
   public static ReadOptions defaults() {
-    return new ReadOptions(InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES, null);
+    return new ReadOptions(
+        InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES, null, false, null);
   }
 
   public ReadOptions withFormat(InputFormat newFormat) {
     return new ReadOptions(
-        newFormat, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups);
+        newFormat, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, stripAnsi, assumedTimes);
   }
 
   public ReadOptions withDefaultLogGroup(@Nullable String group) {
-    return new ReadOptions(format, group, timestampFormat, maxEventBytes, wantedLogGroups);
+    return new ReadOptions(format, group, timestampFormat, maxEventBytes, wantedLogGroups, stripAnsi, assumedTimes);
   }
 
   public ReadOptions withTimestampFormat(@Nullable String newTimestampFormat) {
     return new ReadOptions(
-        format, defaultLogGroup, newTimestampFormat, maxEventBytes, wantedLogGroups);
+        format, defaultLogGroup, newTimestampFormat, maxEventBytes, wantedLogGroups, stripAnsi, assumedTimes);
   }
 
   public ReadOptions withMaxEventBytes(long newMaxEventBytes) {
     return new ReadOptions(
-        format, defaultLogGroup, timestampFormat, newMaxEventBytes, wantedLogGroups);
+        format, defaultLogGroup, timestampFormat, newMaxEventBytes, wantedLogGroups, stripAnsi, assumedTimes);
   }
 
   /** See {@link #wantedLogGroups()}; {@code null}: all. */
   public ReadOptions withWantedLogGroups(@Nullable Set<String> groups) {
-    return new ReadOptions(format, defaultLogGroup, timestampFormat, maxEventBytes, groups);
+    return new ReadOptions(format, defaultLogGroup, timestampFormat, maxEventBytes, groups, stripAnsi, assumedTimes);
+  }
+
+  /** See {@link #stripAnsi()}. */
+  public ReadOptions withStripAnsi(boolean strip) {
+    return new ReadOptions(
+        format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, strip, assumedTimes);
+  }
+
+  /** See {@link #assumedTimes()}; {@code null}: none. */
+  public ReadOptions withAssumedTimes(@Nullable AssumedTimes times) {
+    return new ReadOptions(
+        format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, stripAnsi, times);
   }
 
   /** Whether the messages of {@code group} are wanted. */
