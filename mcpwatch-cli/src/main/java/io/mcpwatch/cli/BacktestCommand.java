@@ -6,10 +6,12 @@ import io.mcpwatch.cli.config.ConfigFiles;
 import io.mcpwatch.cli.config.LoadedConfig;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.EngineOptions;
+import io.mcpwatch.source.read.AssumedTimes;
 import io.mcpwatch.source.read.EventReader;
 import io.mcpwatch.source.read.EventReaders;
 import io.mcpwatch.source.read.InputFormat;
 import io.mcpwatch.source.read.ReadOptions;
+import io.mcpwatch.source.read.ReaderStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,8 +46,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays log events in event time through the alarm engine and shows, per alarm, its metric,",
       "every state transition with CloudWatch's reason, and how often it would have fired.",
-      "INPUT is a file (JSON Lines, `aws logs filter-log-events` JSON, Docker json-file logs, or",
-      "plain text with --timestamp-format; .gz is decompressed) or - for stdin."
+      "INPUT is a file or - for stdin: JSON Lines, `aws logs filter-log-events`/`get-log-events`/",
+      "`get-query-results` JSON, a CloudWatch export to S3 (000000.gz), a Logs Insights CSV download,",
+      "Docker json-file logs, or plain text (--timestamp-format; --assume-start for lines without",
+      "times). The format is detected per input; .gz is decompressed."
     })
 final class BacktestCommand implements Callable<Integer> {
 
@@ -72,8 +76,17 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   TestPatternCommand.OutputFormat format = TestPatternCommand.OutputFormat.text;
 
-  @Option(names = "--input-format", paramLabel = "FORMAT", description = "auto (default), jsonl, cloudwatch, docker or text.")
+  @Option(names = "--input-format", paramLabel = "FORMAT", description = "auto (default), jsonl, cloudwatch, s3-export, insights-csv, insights-json, docker or text.")
   String inputFormat = "auto";
+
+  @Option(names = "--strip-ansi", description = "Remove ANSI colour codes (ESC[31m) from each line before matching.")
+  boolean stripAnsi;
+
+  @Option(names = "--assume-start", paramLabel = "TIME", description = "Text lines without a time (uvicorn's default): the first is at TIME (ISO-8601 UTC); the times are assumed and reported so.")
+  @Nullable String assumeStart;
+
+  @Option(names = "--assume-rate", paramLabel = "N/s", description = "With --assume-start: lines per second (10/s, 600/min, 0.5; default 1/s).")
+  @Nullable String assumeRate;
 
   @Option(names = "--log-group", paramLabel = "GROUP", description = "Log group of events whose input names none.")
   @Nullable String logGroup;
@@ -124,7 +137,9 @@ final class BacktestCommand implements Callable<Integer> {
           .withFormat(InputFormat.fromCliName(inputFormat))
           .withDefaultLogGroup(defaultGroup)
           .withTimestampFormat(timestampFormat)
-          .withWantedLogGroups(alarmGroups);
+          .withWantedLogGroups(alarmGroups)
+          .withStripAnsi(stripAnsi)
+          .withAssumedTimes(assumedTimes());
     } catch (IllegalArgumentException e) {
       throw new UserError(2, e.getMessage());
     }
@@ -166,6 +181,16 @@ final class BacktestCommand implements Callable<Integer> {
       out.print(format == TestPatternCommand.OutputFormat.json
           ? BacktestReport.json(result, env) + "\n" : BacktestReport.text(result, env));
       out.flush();
+      ReaderStats rs = result.summary().reader();
+      if (rs.assumedTimes() > 0) {
+        err.println("mcpwatch: the times of " + rs.assumedTimes() + " events are assumed (--assume-start " + assumeStart
+            + ", --assume-rate " + (assumeRate == null ? "1/s" : assumeRate) + "), not read from the input");
+      }
+      if (result.summary().eventsReplayed() == 0) {
+        err.println("mcpwatch: nothing replayed: " + (result.summary().eventsRead() > 0
+            ? "all " + result.summary().eventsRead() + " events are outside --from/--to" : whyNothing(rs)));
+        return 1;
+      }
       if (result.summary().eventsReplayed() > 0 && defaultGroup == null
           && result.summary().engine().unknownLogGroupEvents() == result.summary().eventsReplayed()) {
         err.println("mcpwatch: no event was routed to an alarm: the inputs carry no log group of env " + env
@@ -183,6 +208,37 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  private @Nullable AssumedTimes assumedTimes() {
+    if (assumeStart == null) {
+      if (assumeRate != null) {
+        throw new UserError(2, "--assume-rate needs --assume-start TIME (the time of the first line)");
+      }
+      return null;
+    }
+    Instant start = parseTime("--assume-start", assumeStart);
+    double rate;
+    try {
+      rate = assumeRate == null ? 1.0 : AssumedTimes.parseRate(assumeRate);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(2, "--assume-rate " + e.getMessage().substring("rate ".length()).replace("'", ""));
+    }
+    return new AssumedTimes(start.toEpochMilli(), rate);
+  }
+
+  /** One line: why no event came out of the inputs. */
+  private String whyNothing(ReaderStats rs) {
+    String where = inputs.size() == 1 ? (inputs.get(0).equals("-") ? "stdin" : inputs.get(0)) : "the inputs";
+    if (rs.untimed() > 0) {
+      return rs.untimed() + " lines of " + where + " carry no timestamp (uvicorn's default format); give them times"
+          + " with --assume-start TIME --assume-rate N/s, or name their format with --timestamp-format";
+    }
+    if (rs.malformed() + rs.oversized() > 0) {
+      return (rs.malformed() + rs.oversized()) + " records of " + where + " could not be read"
+          + (rs.firstErrors().isEmpty() ? "" : ", first: " + rs.firstErrors().get(0));
+    }
+    return where + " holds no events";
   }
 
   private @Nullable ProgressBar progressBar(long totalBytes) {

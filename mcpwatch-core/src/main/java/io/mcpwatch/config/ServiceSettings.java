@@ -63,6 +63,8 @@ public record ServiceSettings(
    * @param path key path in the file, for messages
    * @param line 1-based line of the source entry, or 0 when not from a file
    * @param column 1-based column of the source entry, or 0
+   * @param stripAnsi remove ANSI escape sequences (terminal colours) from each line before it is
+   *     decoded and matched (default false)
    */
   public record SourceSettings(
       @Nullable String env,
@@ -74,7 +76,8 @@ public record ServiceSettings(
       String timestampFormat,
       String path,
       int line,
-      int column) {
+      int column,
+      boolean stripAnsi) {
     public SourceSettings {
       Objects.requireNonNull(app, "app");
       Objects.requireNonNull(type, "type");
@@ -95,7 +98,22 @@ public record ServiceSettings(
         String format,
         String timestampFormat,
         String path) {
-      this(env, app, type, paths, startAt, format, timestampFormat, path, 0, 0);
+      this(env, app, type, paths, startAt, format, timestampFormat, path, 0, 0, false);
+    }
+
+    /** A source without ANSI stripping. */
+    public SourceSettings(
+        @Nullable String env,
+        String app,
+        String type,
+        List<String> paths,
+        String startAt,
+        String format,
+        String timestampFormat,
+        String path,
+        int line,
+        int column) {
+      this(env, app, type, paths, startAt, format, timestampFormat, path, line, column, false);
     }
   }
 
