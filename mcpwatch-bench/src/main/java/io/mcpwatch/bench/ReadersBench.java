@@ -2,7 +2,7 @@ package io.mcpwatch.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.mcpwatch.engine.LogEvent;
-import io.mcpwatch.source.read.CorpusGenerator;
+import io.mcpwatch.demo.CorpusGenerator;
 import io.mcpwatch.source.read.EventReader;
 import io.mcpwatch.source.read.EventReaders;
 import io.mcpwatch.source.read.ReadOptions;

@@ -1,9 +1,9 @@
 package io.mcpwatch.cli;
 
-import io.mcpwatch.cli.backtest.BacktestReport;
-import io.mcpwatch.cli.backtest.Replay;
-import io.mcpwatch.cli.config.ConfigFiles;
-import io.mcpwatch.cli.config.LoadedConfig;
+import io.mcpwatch.replay.BacktestReport;
+import io.mcpwatch.replay.Replay;
+import io.mcpwatch.configfile.ConfigFiles;
+import io.mcpwatch.configfile.LoadedConfig;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.EngineOptions;
 import io.mcpwatch.source.read.AssumedTimes;

@@ -1,7 +1,7 @@
 package io.mcpwatch.cli;
 
 import ch.qos.logback.classic.Level;
-import io.mcpwatch.cli.run.Demo;
+import io.mcpwatch.demo.Demo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,8 @@
 package io.mcpwatch.cli;
 
-import io.mcpwatch.cli.config.CheckReport;
-import io.mcpwatch.cli.config.ConfigCheck;
-import io.mcpwatch.cli.config.ConfigFiles;
+import io.mcpwatch.configfile.CheckReport;
+import io.mcpwatch.configfile.ConfigCheck;
+import io.mcpwatch.configfile.ConfigFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,13 +81,7 @@ final class InitCommand implements Callable<Integer> {
   }
 
   static String template() {
-    try (InputStream in = InitCommand.class.getResourceAsStream(TEMPLATE)) {
-      if (in == null) {
-        throw new IllegalStateException("the init template is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the init template", e);
-    }
+    return ConfigFiles.initTemplate();
   }
+
 }

@@ -1,12 +1,12 @@
 package io.mcpwatch.cli;
 
-import io.mcpwatch.cli.config.ConfigFiles;
-import io.mcpwatch.cli.config.LoadedConfig;
-import io.mcpwatch.cli.run.Hangup;
-import io.mcpwatch.cli.run.LiveService;
-import io.mcpwatch.cli.run.RunListener;
-import io.mcpwatch.cli.run.RunOptions;
-import io.mcpwatch.cli.run.ServicePlan;
+import io.mcpwatch.configfile.ConfigFiles;
+import io.mcpwatch.configfile.LoadedConfig;
+import io.mcpwatch.live.Hangup;
+import io.mcpwatch.live.LiveService;
+import io.mcpwatch.live.RunListener;
+import io.mcpwatch.live.RunOptions;
+import io.mcpwatch.live.ServicePlan;
 import io.mcpwatch.lint.Severity;
 import java.nio.file.Path;
 import java.time.InstantSource;

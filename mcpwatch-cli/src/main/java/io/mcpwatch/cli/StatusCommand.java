@@ -1,9 +1,9 @@
 package io.mcpwatch.cli;
 
-import io.mcpwatch.cli.config.ConfigFiles;
-import io.mcpwatch.cli.config.LoadedConfig;
-import io.mcpwatch.cli.run.ServicePlan;
-import io.mcpwatch.cli.run.StatusView;
+import io.mcpwatch.configfile.ConfigFiles;
+import io.mcpwatch.configfile.LoadedConfig;
+import io.mcpwatch.live.ServicePlan;
+import io.mcpwatch.live.StatusView;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.DatabaseConfig;
 import io.mcpwatch.storage.StorageException;

@@ -1,9 +1,9 @@
 package io.mcpwatch.cli;
 
-import io.mcpwatch.cli.config.ConfigFiles;
-import io.mcpwatch.cli.config.LoadedConfig;
-import io.mcpwatch.cli.run.ServicePlan;
-import io.mcpwatch.cli.run.Subscriptions;
+import io.mcpwatch.configfile.ConfigFiles;
+import io.mcpwatch.configfile.LoadedConfig;
+import io.mcpwatch.live.ServicePlan;
+import io.mcpwatch.live.Subscriptions;
 import io.mcpwatch.notify.ConfirmResult;
 import io.mcpwatch.notify.Links;
 import io.mcpwatch.notify.Subscription;

@@ -1,8 +1,8 @@
 package io.mcpwatch.cli;
 
-import io.mcpwatch.cli.config.CheckReport;
-import io.mcpwatch.cli.config.ConfigCheck;
-import io.mcpwatch.cli.config.ConfigFiles;
+import io.mcpwatch.configfile.CheckReport;
+import io.mcpwatch.configfile.ConfigCheck;
+import io.mcpwatch.configfile.ConfigFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigCheck check = ConfigFiles.check(file);
+    ConfigCheck check =
+        SubscriptionChecks.apply(ConfigFiles.check(file), ConfigFiles.baseDirectory(file));
     String out = format == Format.json ? CheckReport.json(check) : CheckReport.text(check);
     spec.commandLine().getOut().print(out);
     spec.commandLine().getOut().flush();

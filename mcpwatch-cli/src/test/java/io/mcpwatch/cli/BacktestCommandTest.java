@@ -2,7 +2,7 @@ package io.mcpwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpwatch.source.read.CorpusGenerator;
+import io.mcpwatch.demo.CorpusGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

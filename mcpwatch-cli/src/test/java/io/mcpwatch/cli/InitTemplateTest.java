@@ -2,8 +2,8 @@ package io.mcpwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcpwatch.cli.config.ConfigCheck;
-import io.mcpwatch.cli.config.ConfigFiles;
+import io.mcpwatch.configfile.ConfigCheck;
+import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.config.ResolvedAlarm;
 import java.io.IOException;
 import java.io.InputStream;

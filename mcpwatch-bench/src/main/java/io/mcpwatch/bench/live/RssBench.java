@@ -1,6 +1,6 @@
 package io.mcpwatch.bench.live;
 
-import io.mcpwatch.source.read.CorpusGenerator;
+import io.mcpwatch.demo.CorpusGenerator;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.mcpwatch.bench.live;
 
-import io.mcpwatch.source.read.CorpusGenerator;
+import io.mcpwatch.demo.CorpusGenerator;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;

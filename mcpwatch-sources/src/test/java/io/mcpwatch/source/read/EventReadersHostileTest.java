@@ -241,7 +241,13 @@ class EventReadersHostileTest {
   @Test
   void trickledInput_givesTheSameEventsAsWholeReads() throws IOException {
     ByteArrayOutputStream corpus = new ByteArrayOutputStream();
-    CorpusGenerator.write(corpus, 300_000, 3, CorpusGenerator.Format.JSON_LINES);
+    for (int i = 0; corpus.size() < 300_000; i++) {
+      String line =
+          "{\"timestamp\":" + (1_700_000_000_000L + i * 37L) + ",\"message\":\"INFO:     10.0.1."
+              + (i % 250) + ":5" + i + " - \\\"POST /mcp HTTP/1.1\\\" " + (200 + i % 300)
+              + " OK\",\"logGroup\":\"/ecs/mcp-" + (i % 4) + "\"}\n";
+      corpus.write(line.getBytes(StandardCharsets.UTF_8));
+    }
     corpus.write("\n{\"timestamp\":9,\"message\":\"".getBytes(StandardCharsets.UTF_8));
     corpus.write("y".repeat(10_000).getBytes(StandardCharsets.UTF_8));
     corpus.write("\"}\n{\"timestamp\":10,\"message\":\"last\"}".getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,10 @@
+/**
+ * Replaying history through the engine ({@code mcpwatch backtest}; the reference the live and
+ * streams runtimes are tested against): events in event time on a virtual clock. Start at {@link
+ * io.mcpwatch.replay.Replay#run}; {@link io.mcpwatch.replay.BacktestReport} prints the
+ * result.
+ */
+@NullMarked
+package io.mcpwatch.replay;
+
+import org.jspecify.annotations.NullMarked;

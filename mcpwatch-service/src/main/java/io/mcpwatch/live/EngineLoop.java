@@ -1,0 +1,451 @@
+package io.mcpwatch.live;
+
+import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.engine.AlarmTransition;
+import io.mcpwatch.engine.Engine;
+import io.mcpwatch.engine.EngineOptions;
+import io.mcpwatch.engine.EngineSnapshot;
+import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.metrics.MinuteAggregate;
+import io.mcpwatch.notify.ActionHistoryItem;
+import io.mcpwatch.notify.AlarmNotice;
+import io.mcpwatch.notify.OutboxHealth;
+import io.mcpwatch.notify.OutboxItem;
+import io.mcpwatch.notify.Plan;
+import io.mcpwatch.notify.SubscriptionManager;
+import io.mcpwatch.notify.TriggerLine;
+import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.storage.state.SourceCheckpoint;
+import io.mcpwatch.storage.state.StateCommit;
+import io.mcpwatch.storage.state.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine thread: the only thread that touches the {@link Engine}. Each round it runs queued
+ * tasks, ingests queued source batches and HTTP events, ticks the engine (so boundaries and early
+ * firing are timely), plans notifications for the transitions, and commits: engine state, the
+ * sources' checkpoints valid after the ingested batches, and the new outbox items, in one
+ * transaction. A source's position counts as committed only once that commit returned.
+ *
+ * <p>Commits happen at once after a transition, otherwise at most every {@code commitInterval}
+ * while events arrive; a failed commit is retried (everything since the last good commit is in
+ * the next one), never fatal.
+ */
+final class EngineLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(EngineLoop.class);
+  private static final int MAX_BATCHES_PER_ROUND = 64;
+  private static final long MAX_IDLE_MILLIS = 50;
+  private static final int MAX_PROBLEMS_PER_SUMMARY = 10;
+
+  private final StateStore store;
+  private final SubscriptionManager subscriptions;
+  private final InstantSource clock;
+  private final Inbox inbox;
+  private final @Nullable EventQueue http;
+  private final RunListener listener;
+  private final Runnable wakeDispatcher;
+  private final Supplier<OutboxHealth> outboxHealth;
+  private final long commitIntervalNanos;
+  private final long statsIntervalNanos;
+  private final TriggerLines triggers;
+  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final CountDownLatch done = new CountDownLatch(1);
+  private final long startNanos = System.nanoTime();
+
+  private Engine engine;
+  private Map<String, ResolvedAlarm> byName = Map.of();
+  private final List<AlarmTransition> fresh = new ArrayList<>();
+  private final List<OutboxItem> pendingItems = new ArrayList<>();
+  private final Map<String, SourceCheckpoint> pendingCheckpoints = new LinkedHashMap<>();
+  private boolean dirty;
+  private boolean commitNow;
+  private long lastCommitNanos;
+  private long commitBackoffNanos;
+
+  private InputCounts input = InputCounts.ZERO;
+  private long httpEvents;
+  private long transitions;
+  private long commits;
+  private long commitFailures;
+  private long maxCommitMillis;
+  private int problemsLogged;
+  /** Unknown-log-group events counted by engines replaced by a reload. */
+  private long unknownBefore;
+  private RunStats lastSummary = RunStats.zero();
+  private long nextSummaryNanos;
+  private volatile RunStats latest = RunStats.zero();
+
+  private volatile boolean stopRequested;
+  private volatile @Nullable Throwable failure;
+
+  EngineLoop(
+      List<ResolvedAlarm> alarms,
+      EngineOptions options,
+      @Nullable EngineSnapshot restored,
+      StateStore store,
+      SubscriptionManager subscriptions,
+      InstantSource clock,
+      Inbox inbox,
+      @Nullable EventQueue http,
+      RunListener listener,
+      Runnable wakeDispatcher,
+      Supplier<OutboxHealth> outboxHealth,
+      int maxTriggerLines,
+      Duration commitInterval,
+      Duration statsInterval) {
+    this.store = store;
+    this.subscriptions = subscriptions;
+    this.clock = clock;
+    this.inbox = inbox;
+    this.http = http;
+    this.listener = listener;
+    this.wakeDispatcher = wakeDispatcher;
+    this.outboxHealth = outboxHealth;
+    this.commitIntervalNanos = commitInterval.toNanos();
+    this.statsIntervalNanos = statsInterval.toNanos();
+    this.triggers = new TriggerLines(maxTriggerLines);
+    this.engine =
+        restored == null
+            ? Engine.create(alarms, options, clock, fresh::add)
+            : Engine.restore(alarms, options, clock, fresh::add, restored);
+    alarmsChanged();
+    this.dirty = true; // the first commit records the (new or restored) engine at once
+    this.commitNow = true;
+    this.nextSummaryNanos = startNanos + statsIntervalNanos;
+  }
+
+  // ---------------------------------------------------------------- other threads
+
+  /** Runs {@code task} on the engine thread (before the next batch). */
+  void submit(Runnable task) {
+    tasks.add(task);
+    inbox.wake();
+  }
+
+  /** Records a delivery outcome in the alarm's history (from the dispatcher's thread). */
+  void actionOutcome(ActionHistoryItem item) {
+    submit(() -> recordAction(item));
+  }
+
+  /** Asks the loop to process what is queued, commit and end. */
+  void requestStop() {
+    stopRequested = true;
+    inbox.wake();
+  }
+
+  /** Waits for the loop to end. */
+  boolean await(Duration timeout) throws InterruptedException {
+    return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Why the loop ended abnormally, or null. */
+  @Nullable Throwable failure() {
+    return failure;
+  }
+
+  /** The counters as of the last round (any thread). */
+  RunStats stats() {
+    return latest;
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  @Override
+  public void run() {
+    try {
+      while (true) {
+        boolean stopping = stopRequested; // everything queued before the request is processed
+        int work = runTasks() + drainSources() + drainHttp();
+        engine.tick();
+        afterIngest(List.of());
+        maybeCommit(stopping);
+        summary();
+        if (stopping && work == 0 && inbox.isEmpty() && tasks.isEmpty()
+            && (http == null || http.size() == 0)) {
+          commit(); // the final commit; a no-op when nothing changed
+          return;
+        }
+        if (work == 0) {
+          long untilBoundary = engine.nextBoundary().toEpochMilli() - clock.millis();
+          inbox.await(Math.max(1, Math.min(MAX_IDLE_MILLIS, untilBoundary)));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      log.error("the engine loop failed: {}", e.toString(), e);
+    } finally {
+      done.countDown();
+    }
+  }
+
+  private int runTasks() {
+    int n = 0;
+    for (Runnable t = tasks.poll(); t != null; t = tasks.poll()) {
+      t.run();
+      n++;
+    }
+    return n;
+  }
+
+  private int drainSources() {
+    int n = 0;
+    for (SourceBatch b = null; n < MAX_BATCHES_PER_ROUND && (b = inbox.poll()) != null; n++) {
+      for (String notice : b.notices()) {
+        log.info("{}: {}", b.source().label(), notice);
+        listener.sourceNotice(b.source().label(), notice);
+      }
+      ingest(b.events());
+      input = input.plus(b.counts());
+      if (!b.events().isEmpty()) {
+        dirty = true;
+      }
+      if (b.checkpoints() != null) {
+        pendingCheckpoints.put(b.source().key(), SourceCheckpoint.files(b.checkpoints()));
+        dirty = true;
+      }
+      for (String problem : b.problems()) {
+        if (problemsLogged++ < MAX_PROBLEMS_PER_SUMMARY) {
+          log.warn("{}: skipped a line: {}", b.source().label(), problem);
+        }
+      }
+    }
+    return n;
+  }
+
+  private int drainHttp() {
+    if (http == null) {
+      return 0;
+    }
+    int n = 0;
+    for (List<LogEvent> b = null; n < MAX_BATCHES_PER_ROUND && (b = http.poll()) != null; n++) {
+      ingest(b);
+      httpEvents += b.size();
+      dirty = true;
+      commitNow = true; // its client waits for the commit before it gets its 200
+    }
+    return n;
+  }
+
+  private void ingest(List<LogEvent> events) {
+    for (LogEvent e : events) {
+      engine.ingest(e);
+    }
+    afterIngest(events);
+  }
+
+  /** Remembers triggering lines, then reports and plans the transitions of what was ingested. */
+  private void afterIngest(List<LogEvent> events) {
+    if (!events.isEmpty()) {
+      triggers.update(events, engine.statuses());
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    List<AlarmTransition> ts = List.copyOf(fresh);
+    fresh.clear();
+    for (AlarmTransition t : ts) {
+      transitions++;
+      log.info("{} {} -> {}{}: {}", t.alarm().spec().alarmName(), t.oldState(), t.newState(),
+          t.early() ? " (early)" : "", t.reason());
+      listener.transition(t);
+      plan(t);
+    }
+    dirty = true;
+    commitNow = true;
+  }
+
+  private void plan(AlarmTransition t) {
+    if (t.actions().isEmpty()) {
+      return;
+    }
+    Plan p;
+    try {
+      p = subscriptions.plan(notice(t));
+    } catch (RuntimeException e) {
+      log.error("cannot plan the notifications of {}: {}", t.alarm().spec().alarmName(),
+          e.toString());
+      return;
+    }
+    pendingItems.addAll(p.items());
+    p.history().forEach(this::recordAction);
+  }
+
+  private AlarmNotice notice(AlarmTransition t) {
+    ResolvedAlarm a = t.alarm();
+    long periodMillis = a.spec().periodSeconds() * 1000L;
+    long end = Math.floorDiv(t.time().toEpochMilli() + 59_999L, 60_000L) * 60_000L;
+    long start = end - periodMillis * a.spec().evaluationPeriods();
+    List<TriggerLine> lines = triggers.since(a, Instant.ofEpochMilli(start));
+    long count = lines.size();
+    if (a.filter().transformation().defaultValue() == null) {
+      count = 0;
+      for (MinuteAggregate m : engine.minutes(a)) {
+        long ms = m.start().toEpochMilli();
+        if (ms >= start && ms < end) {
+          count += m.sampleCount();
+        }
+      }
+    }
+    return new AlarmNotice(a.spec(), t.oldState(), t.newState(), t.reason(), t.time(),
+        configuredAt(a), t.actions(), lines, count, a.logGroup(), a.filter().pattern().text());
+  }
+
+  /** When the alarm's configuration last changed (its newest ConfigurationUpdate item). */
+  private Instant configuredAt(ResolvedAlarm a) {
+    List<HistoryItem> h = engine.history(a);
+    for (int i = h.size() - 1; i >= 0; i--) {
+      if (h.get(i).type() == HistoryItem.Type.ConfigurationUpdate) {
+        return h.get(i).timestamp();
+      }
+    }
+    return h.isEmpty() ? clock.instant() : h.get(0).timestamp();
+  }
+
+  private void recordAction(ActionHistoryItem item) {
+    ResolvedAlarm a = byName.get(item.alarmName());
+    if (a == null) {
+      return; // removed from the configuration meanwhile
+    }
+    String reason = null;
+    if (!item.succeeded()) {
+      int i = item.summary().indexOf(". Reason: ");
+      reason = i < 0 ? item.summary() : item.summary().substring(i + ". Reason: ".length());
+    }
+    engine.recordAction(a, item.timestamp(), item.actionArn(), reason);
+    dirty = true;
+  }
+
+  // ---------------------------------------------------------------- commits
+
+  private void maybeCommit(boolean stopping) {
+    if (!dirty) {
+      return;
+    }
+    long since = System.nanoTime() - lastCommitNanos;
+    if (since < commitBackoffNanos) {
+      return;
+    }
+    if (commitNow || stopping || since >= commitIntervalNanos) {
+      commit();
+    }
+  }
+
+  private void commit() {
+    if (!dirty) {
+      return;
+    }
+    StateCommit c = new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems);
+    long httpBatches = http == null ? 0 : http.taken(); // polled on this thread: all ingested
+    long t0 = System.nanoTime();
+    lastCommitNanos = t0;
+    try {
+      store.commit(c);
+    } catch (RuntimeException e) {
+      commitFailures++;
+      commitBackoffNanos = Math.min(Math.max(commitBackoffNanos * 2, 100_000_000L),
+          5_000_000_000L);
+      log.error("commit failed (retrying in {} ms; nothing is lost while the service runs): {}",
+          commitBackoffNanos / 1_000_000, e.getMessage());
+      return;
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    maxCommitMillis = Math.max(maxCommitMillis, ms);
+    commits++;
+    commitBackoffNanos = 0;
+    if (http != null) {
+      http.committedThrough(httpBatches);
+    }
+    boolean items = !pendingItems.isEmpty();
+    pendingItems.clear();
+    pendingCheckpoints.clear();
+    dirty = false;
+    commitNow = false;
+    if (items) {
+      wakeDispatcher.run();
+    }
+  }
+
+  // ---------------------------------------------------------------- configuration
+
+  /** Replaces the alarms, keeping the state of those that stay (engine thread only). */
+  void reconfigure(List<ResolvedAlarm> alarms) {
+    unknownBefore += engine.stats().unknownLogGroupEvents();
+    engine = engine.reconfigure(alarms);
+    alarmsChanged();
+    dirty = true;
+    commitNow = true;
+  }
+
+  private void alarmsChanged() {
+    Map<String, ResolvedAlarm> m = new HashMap<>();
+    engine.statuses().forEach(s -> m.putIfAbsent(s.alarm().spec().alarmName(), s.alarm()));
+    byName = m;
+    triggers.reset(engine.statuses());
+  }
+
+  // ---------------------------------------------------------------- stats
+
+  private void summary() {
+    long now = System.nanoTime();
+    RunStats s = currentStats(now, latest);
+    latest = s;
+    if (now < nextSummaryNanos) {
+      return;
+    }
+    nextSummaryNanos = now + statsIntervalNanos;
+    OutboxHealth h;
+    try {
+      h = outboxHealth.get();
+    } catch (RuntimeException e) {
+      h = new OutboxHealth(-1, -1, -1, null, Duration.ZERO);
+    }
+    s = withOutbox(s, h);
+    latest = s;
+    log.info("{}", s.line(lastSummary));
+    listener.stats(s);
+    lastSummary = s;
+    problemsLogged = 0;
+  }
+
+  private RunStats currentStats(long now, RunStats previous) {
+    return new RunStats(
+        Duration.ofNanos(now - startNanos),
+        input.lines(),
+        input.bytes(),
+        input.events(),
+        httpEvents,
+        input.malformed(),
+        input.oversized(),
+        input.invalidUtf8(),
+        engine.stats().unknownLogGroupEvents() + unknownBefore,
+        transitions,
+        commits,
+        commitFailures,
+        maxCommitMillis,
+        previous.outboxPending(),
+        previous.outboxStuck());
+  }
+
+  private static RunStats withOutbox(RunStats s, OutboxHealth h) {
+    return new RunStats(s.uptime(), s.lines(), s.bytes(), s.sourceEvents(), s.httpEvents(),
+        s.malformed(), s.oversized(), s.invalidUtf8(), s.unknownLogGroup(), s.transitions(),
+        s.commits(), s.commitFailures(), s.maxCommitMillis(), h.pending(), h.stuck());
+  }
+}

@@ -1,0 +1,139 @@
+package io.mcpwatch.live;
+
+import io.mcpwatch.source.tail.FileCheckpoint;
+import io.mcpwatch.source.tail.FileTailer;
+import io.mcpwatch.source.tail.TailBatch;
+import io.mcpwatch.source.tail.TailOptions;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tails one file source on its own named daemon thread: polls the {@link FileTailer}, decodes the
+ * lines and queues each batch, with the checkpoints valid after it, for the engine thread. The
+ * first batch carries only the starting checkpoints, so that a crash before any line still resumes
+ * instead of starting at the end again.
+ */
+final class FileSource implements LogSource {
+  private static final Logger log = LoggerFactory.getLogger(FileSource.class);
+
+  private final SourceSpec spec;
+  private final FileTailer tailer;
+  private final BatchDecoder decoder;
+  private final Inbox inbox;
+  private final InstantSource clock;
+  private final Set<String> seenFiles = new HashSet<>();
+  private final Thread thread;
+  private volatile boolean open = true;
+
+  private FileSource(
+      SourceSpec spec, FileTailer tailer, BatchDecoder decoder, Inbox inbox, InstantSource clock) {
+    this.spec = spec;
+    this.tailer = tailer;
+    this.decoder = decoder;
+    this.inbox = inbox;
+    this.clock = clock;
+    this.thread = new Thread(this::loop, "mcpwatch-source-" + spec.label().replace(' ', '_'));
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Opens the files: resumes from {@code restored} when the source committed before (even an
+   * empty list), else starts at {@link SourceSpec#startAt()}.
+   */
+  static FileSource open(
+      SourceSpec spec,
+      @Nullable List<FileCheckpoint> restored,
+      Duration pollInterval,
+      Inbox inbox,
+      InstantSource clock) {
+    BatchDecoder decoder = new BatchDecoder(spec);
+    TailOptions options =
+        TailOptions.defaults()
+            .withStartAt(spec.startAt())
+            .withPollInterval(pollInterval)
+            .withMaxLineBytes(decoder.maxLineBytes())
+            .withMaxBytesPerPoll(1 << 20);
+    FileTailer tailer =
+        restored == null
+            ? FileTailer.start(spec.globs(), options, clock)
+            : FileTailer.resume(spec.globs(), options, restored, clock);
+    return new FileSource(spec, tailer, decoder, inbox, clock);
+  }
+
+  @Override
+  public SourceSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public void start() {
+    thread.start();
+  }
+
+  private void loop() {
+    try {
+      List<FileCheckpoint> first = tailer.checkpoints();
+      List<String> found = discovered(first, true);
+      if (!inbox.put(batch(first, List.of(), found, BatchDecoder.Decoded.EMPTY), () -> open)) {
+        return;
+      }
+      tailer.run(this::handle);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      if (open) {
+        log.error("source {} stopped: {}", spec.label(), e.toString());
+      }
+    }
+  }
+
+  private void handle(TailBatch b) throws InterruptedException {
+    BatchDecoder.Decoded d = decoder.decode(b.lines(), clock.millis());
+    List<String> found =
+        b.checkpointsChanged() ? discovered(b.checkpoints(), false) : List.of();
+    inbox.put(batch(b.checkpoints(), b.notices(), found, d), () -> open); // false: stopping
+  }
+
+  private SourceBatch batch(
+      List<FileCheckpoint> checkpoints,
+      List<String> notices,
+      List<String> found,
+      BatchDecoder.Decoded d) {
+    List<String> all = new ArrayList<>(notices.size() + found.size());
+    all.addAll(found);
+    all.addAll(notices);
+    return new SourceBatch(spec, d.events(), checkpoints, d.counts(), all, d.problems());
+  }
+
+  /** One notice per file not seen before in this source's checkpoints. */
+  private List<String> discovered(List<FileCheckpoint> checkpoints, boolean atStart) {
+    List<String> out = new ArrayList<>(0);
+    for (FileCheckpoint c : checkpoints) {
+      String id = c.fileKey() != null ? c.fileKey() : c.path();
+      if (seenFiles.add(id)) {
+        out.add(atStart
+            ? "following " + c.path() + " from byte " + c.offset()
+            : "following " + c.path() + " (new file)");
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    tailer.close();
+  }
+
+  @Override
+  public void join(Duration timeout) throws InterruptedException {
+    thread.join(Math.max(1, timeout.toMillis()));
+  }
+}

@@ -1,0 +1,461 @@
+package io.mcpwatch.live;
+
+import io.mcpwatch.configfile.ConfigFileException;
+import io.mcpwatch.configfile.ConfigFiles;
+import io.mcpwatch.config.ServiceSettings;
+import io.mcpwatch.notify.ConfirmResult;
+import io.mcpwatch.notify.NotificationDispatcher;
+import io.mcpwatch.notify.NotifySettings;
+import io.mcpwatch.notify.ReconcileReport;
+import io.mcpwatch.notify.SubscriptionManager;
+import io.mcpwatch.notify.UnsubscribeResult;
+import io.mcpwatch.notify.http.SigningKeys;
+import io.mcpwatch.server.HttpServer;
+import io.mcpwatch.server.ServerSettings;
+import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.server.status.AlarmPages;
+import io.mcpwatch.server.subscribe.SubscriptionActions;
+import io.mcpwatch.server.subscribe.SubscriptionPages;
+import io.mcpwatch.server.web.BearerToken;
+import io.mcpwatch.storage.Database;
+import io.mcpwatch.storage.StorageException;
+import io.mcpwatch.storage.notify.JdbcOutbox;
+import io.mcpwatch.storage.notify.JdbcSubscriptionStore;
+import io.mcpwatch.storage.state.SavedState;
+import io.mcpwatch.storage.state.StateStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live service: the composition root of {@code mcpwatch run} and {@code mcpwatch demo}.
+ *
+ * <pre>{@code
+ * LiveService s = LiveService.start(ServicePlan.of(ConfigFiles.load(file), RunOptions.defaults()),
+ *     RunListener.NONE, InstantSource.system(), System.in);
+ * Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "mcpwatch-shutdown"));
+ * s.awaitTermination();
+ * }</pre>
+ *
+ * <p>Threads: one engine thread ({@link EngineLoop}) owns the engine and commits; one thread per
+ * source reads and decodes; the dispatcher thread delivers the outbox; Jetty's threads serve HTTP
+ * (ingest goes through a bounded queue to the engine thread). {@link #stop()} stops HTTP and the
+ * sources, lets the dispatcher finish (at most 5 s), processes what was queued, commits a last
+ * time and closes the database.
+ */
+public final class LiveService {
+  private static final Logger log = LoggerFactory.getLogger(LiveService.class);
+  private static final Duration DISPATCHER_STOP = Duration.ofSeconds(5);
+  private static final int HTTP_QUEUE_EVENTS = 100_000;
+  /** An ingest request is answered once its events are committed, or after this long. */
+  private static final Duration HTTP_COMMIT_WAIT = Duration.ofSeconds(5);
+
+  private final Database db;
+  private final StateStore state;
+  private final SubscriptionManager subscriptions;
+  private final EngineLoop loop;
+  private final Thread engineThread;
+  private final DispatcherThread dispatcher;
+  private final Inbox inbox;
+  private final InstantSource clock;
+  private final InputStream stdin;
+  private final List<LogSource> sources = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile @Nullable HttpServer http;
+  private final LiveAlarmStatus alarmStatus;
+  private volatile ServicePlan plan;
+  private boolean stopping;
+
+  private LiveService(
+      ServicePlan plan,
+      Database db,
+      StateStore state,
+      Optional<SavedState> saved,
+      SubscriptionManager subscriptions,
+      NotificationDispatcher.Builder dispatch,
+      Inbox inbox,
+      @Nullable EventQueue httpQueue,
+      RunListener listener,
+      InstantSource clock,
+      InputStream stdin) {
+    this.plan = plan;
+    this.alarmStatus =
+        new LiveAlarmStatus(
+            db.config(),
+            () -> this.plan.alarms(),
+            plan.service().engine().extraRangeDatapoints(),
+            clock);
+    this.db = db;
+    this.state = state;
+    this.subscriptions = subscriptions;
+    this.clock = clock;
+    this.stdin = stdin;
+    this.inbox = inbox;
+    JdbcOutbox outbox = new JdbcOutbox(db);
+    RunOptions o = plan.options();
+    this.loop =
+        new EngineLoop(
+            plan.alarms(),
+            plan.engineOptions(),
+            saved.map(SavedState::engine).orElse(null),
+            state,
+            subscriptions,
+            clock,
+            inbox,
+            httpQueue,
+            listener,
+            this::wakeDispatcher,
+            () -> outbox.health(clock.instant(), 4),
+            plan.service().notifications().maxTriggerLines(),
+            o.commitInterval(),
+            o.statsInterval());
+    this.dispatcher =
+        new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
+    this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
+    this.engineThread.setDaemon(true);
+  }
+
+  /**
+   * Opens the database, restores the last commit, reconciles the subscriptions and starts every
+   * thread, HTTP and the sources.
+   *
+   * @param stdin read by a stdin source, if one is configured
+   * @throws ServiceException when the database, the HTTP port or a source cannot be opened
+   */
+  public static LiveService start(
+      ServicePlan plan, RunListener listener, InstantSource clock, InputStream stdin) {
+    ServiceSettings service = plan.service();
+    Database db = openDatabase(plan);
+    LiveService s = null;
+    try {
+      StateStore state = StateStore.create(db, clock);
+      Optional<SavedState> saved = state.load();
+      ServiceSettings.HttpSettings hs = service.http();
+      int port = plan.options().httpPort() != null ? plan.options().httpPort() : hs.port();
+      if (hs.enabled() && port == 0) {
+        port = freePort(hs.host());
+      }
+      String baseUrl =
+          hs.publicBaseUrl() != null ? hs.publicBaseUrl() : "http://" + hostForUrl(hs.host())
+              + ":" + port;
+      NotifySettings ns = Subscriptions.notifySettings(service, plan.region(), baseUrl);
+      SigningKeys keys = SigningKeys.loadOrCreate(plan.dataDir().resolve("keys"), clock);
+      JdbcOutbox outbox = new JdbcOutbox(db);
+      JdbcSubscriptionStore store = new JdbcSubscriptionStore(db);
+      SubscriptionManager manager = Subscriptions.manager(db, ns, keys, clock);
+      ReconcileReport r =
+          db.transaction(
+              c -> {
+                manager.expirePending();
+                return manager.reconcile(plan.topics());
+              });
+      logReconcile(r);
+      NotificationDispatcher.Builder dispatch =
+          Transports.register(
+                  NotificationDispatcher.builder(outbox, clock),
+                  service.smtp(),
+                  service.notifications().from(),
+                  plan.mailboxDir(),
+                  clock,
+                  listener)
+              .subscriptions(store);
+      Transports.retryPolicies(dispatch, service.notifications().retry());
+      Inbox inbox = new Inbox(16);
+      EventQueue queue =
+          hs.enabled()
+              ? new EventQueue(
+                  HTTP_QUEUE_EVENTS, Duration.ofSeconds(1), HTTP_COMMIT_WAIT, inbox::wake)
+              : null;
+      s = new LiveService(
+          plan, db, state, saved, manager, dispatch, inbox, queue, listener, clock, stdin);
+      s.dispatcher.start();
+      s.engineThread.start();
+      if (queue != null) {
+        s.http = s.startHttp(hs, port, queue, ns, keys);
+      }
+      s.startSources(plan.sources(), saved);
+      log.info("running {} alarms from {}{}; state in {}", plan.alarms().size(),
+          plan.loaded().file(), plan.engineOptions().earlyFiring() ? "" : " (no early firing)",
+          db.config().describe());
+      return s;
+    } catch (IOException e) {
+      stopQuietly(s, db);
+      throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot start: " + e.getMessage());
+    } catch (StorageException | IllegalArgumentException | IllegalStateException e) {
+      stopQuietly(s, db);
+      throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot start: " + e.getMessage());
+    } catch (RuntimeException e) {
+      stopQuietly(s, db);
+      throw e;
+    }
+  }
+
+  private static void stopQuietly(@Nullable LiveService s, Database db) {
+    if (s != null) {
+      s.stop();
+    } else {
+      db.close();
+    }
+  }
+
+  private static Database openDatabase(ServicePlan plan) {
+    ServiceSettings.StorageSettings st = plan.service().storage();
+    try {
+      return Database.open(Storage.config(plan.storageUrl(), st));
+    } catch (StorageException | IllegalArgumentException e) {
+      throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot open the database: " + e.getMessage());
+    }
+  }
+
+  private HttpServer startHttp(
+      ServiceSettings.HttpSettings hs,
+      int port,
+      EventQueue queue,
+      NotifySettings ns,
+      SigningKeys keys) {
+    ServerSettings ss =
+        ServerSettings.defaults()
+            .withHost(hs.host())
+            .withPort(port)
+            .withToken(hs.token() == null ? null : BearerToken.of("http.token", hs.token()));
+    SubscriptionActions actions =
+        new SubscriptionActions() {
+          @Override
+          public ConfirmResult confirm(String topicArn, String token) {
+            return db.transaction(c -> subscriptions.confirm(topicArn, token));
+          }
+
+          @Override
+          public UnsubscribeResult unsubscribe(String subscriptionArn) {
+            return db.transaction(c -> subscriptions.unsubscribe(subscriptionArn));
+          }
+        };
+    return HttpServer.builder(ss)
+        .clock(clock)
+        .ingest(queue)
+        .subscriptions(new SubscriptionPages(actions, ns.links(), keys::certificatePem))
+        .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
+        .health(this::healthCounters)
+        .start();
+  }
+
+  private Map<String, Long> healthCounters() {
+    RunStats s = loop.stats();
+    return Map.of(
+        "linesRead", s.lines(),
+        "eventsFromSources", s.sourceEvents(),
+        "eventsFromHttp", s.httpEvents(),
+        "malformedLines", s.malformed(),
+        "oversizedLines", s.oversized(),
+        "unknownLogGroupEvents", s.unknownLogGroup(),
+        "transitions", s.transitions(),
+        "commits", s.commits(),
+        "commitFailures", s.commitFailures());
+  }
+
+  private synchronized void startSources(List<SourceSpec> specs, Optional<SavedState> saved) {
+    for (SourceSpec spec : specs) {
+      LogSource src;
+      if (spec.kind() == SourceSpec.Kind.STDIN) {
+        src = new StdinSource(spec, stdin, inbox, clock);
+      } else {
+        List<io.mcpwatch.source.tail.FileCheckpoint> cp =
+            saved.flatMap(s -> s.files(spec.key())).orElse(null);
+        src = FileSource.open(spec, cp, plan.options().pollInterval(), inbox, clock);
+      }
+      sources.add(src);
+      src.start();
+    }
+  }
+
+  private void runLoop() {
+    loop.run();
+    if (loop.failure() != null) {
+      Thread t = new Thread(this::stop, "mcpwatch-stop");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void wakeDispatcher() {
+    dispatcher.wake(); // called by the engine thread, which starts after the constructor
+  }
+
+  // ---------------------------------------------------------------- reload
+
+  /**
+   * Reads the configuration file again and applies it: alarms (states kept), topics and
+   * subscribers, sources. Storage, HTTP, SMTP and engine options take effect on a restart. A file
+   * with errors is reported and the running configuration stays.
+   */
+  public void reload() {
+    ServicePlan next;
+    try {
+      next = ServicePlan.of(ConfigFiles.load(plan.loaded().file()), plan.options());
+    } catch (ConfigFileException | ServiceException e) {
+      log.error("reload refused, still running the previous configuration: {}", e.getMessage());
+      return;
+    }
+    loop.submit(() -> apply(next));
+  }
+
+  /** Engine thread. */
+  private void apply(ServicePlan next) {
+    loop.reconfigure(next.alarms());
+    try {
+      logReconcile(db.transaction(c -> subscriptions.reconcile(next.topics())));
+    } catch (RuntimeException e) {
+      log.error("reload: cannot update the subscriptions: {}", e.getMessage());
+    }
+    Set<String> wanted = new HashSet<>();
+    next.sources().forEach(s -> wanted.add(s.key()));
+    List<SourceSpec> added = new ArrayList<>();
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      Set<String> running = new HashSet<>();
+      for (LogSource s : List.copyOf(sources)) {
+        if (!wanted.contains(s.spec().key())) {
+          s.close();
+          sources.remove(s);
+          log.info("reload: stopped source {}", s.spec().label());
+        } else {
+          running.add(s.spec().key());
+        }
+      }
+      for (SourceSpec spec : next.sources()) {
+        if (!running.contains(spec.key())) {
+          added.add(spec);
+        }
+      }
+      plan = next;
+      if (!added.isEmpty()) {
+        startSources(added, state.load());
+        added.forEach(s -> log.info("reload: started source {}", s.label()));
+      }
+    }
+    log.info("reloaded {}: {} alarms, {} sources", next.loaded().file(), next.alarms().size(),
+        next.sources().size());
+  }
+
+  private static void logReconcile(ReconcileReport r) {
+    r.added().forEach(s -> log.info("subscription added: {} {} on {} ({})", s.protocol().id(),
+        s.endpoint(), s.topicArn(), s.status()));
+    r.removed().forEach(s -> log.info("subscription removed: {} {} on {}", s.protocol().id(),
+        s.endpoint(), s.topicArn()));
+  }
+
+  // ---------------------------------------------------------------- life cycle
+
+  /** The HTTP server's base URI, or null when HTTP is off. */
+  public @Nullable URI httpUri() {
+    HttpServer h = http;
+    return h == null ? null : h.baseUri();
+  }
+
+  /** The counters as of now. */
+  public RunStats stats() {
+    return loop.stats();
+  }
+
+  /** The subscription manager (e.g. for the demo's auto-confirmation). */
+  SubscriptionManager subscriptions() {
+    return subscriptions;
+  }
+
+  Database database() {
+    return db;
+  }
+
+  /** Whether the engine thread failed (the service then stops by itself). */
+  public boolean failed() {
+    return loop.failure() != null;
+  }
+
+  /** Waits until {@link #stop()} has finished. */
+  public void awaitTermination() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Waits at most {@code timeout} for {@link #stop()} to finish. */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Stops cleanly: HTTP and sources first, then the dispatcher (bounded), then the engine thread
+   * processes what is queued and commits; finally the database is closed. Idempotent; safe from a
+   * shutdown hook.
+   */
+  public void stop() {
+    List<LogSource> toStop;
+    synchronized (this) {
+      if (stopping) {
+        toStop = null;
+      } else {
+        stopping = true;
+        toStop = List.copyOf(sources);
+      }
+    }
+    if (toStop == null) {
+      awaitQuietly();
+      return;
+    }
+    try {
+      HttpServer h = http;
+      if (h != null) {
+        h.close();
+      }
+      alarmStatus.close();
+      toStop.forEach(LogSource::close);
+      for (LogSource s : toStop) {
+        s.join(Duration.ofSeconds(2));
+      }
+      dispatcher.stop(DISPATCHER_STOP);
+      loop.requestStop();
+      if (engineThread.isAlive() && !loop.await(Duration.ofSeconds(10))) {
+        log.warn("the engine thread did not finish its last commit within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      db.close();
+      log.info("stopped");
+      stopped.countDown();
+    }
+  }
+
+  private void awaitQuietly() {
+    try {
+      stopped.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort(String host) throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+}

@@ -1,0 +1,107 @@
+package io.mcpwatch.live;
+
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.engine.AlarmStatus;
+import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.notify.TriggerLine;
+import io.mcpwatch.pattern.Observation;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last few log lines each alarm's filter matched, for the notification ("the triggering log
+ * lines"). The engine counts matches per alarm; after a batch, an alarm whose count grew looks for
+ * its newest matches in that batch (newest first, stopping after {@code keep}), so the filter runs
+ * a second time only on batches with matches, never on the whole stream.
+ */
+final class TriggerLines {
+  private final int keep;
+  private List<ResolvedAlarm> alarms = List.of();
+  private long[] matched = new long[0];
+  private List<ArrayDeque<TriggerLine>> recent = List.of();
+  private Map<String, Integer> index = Map.of();
+
+  TriggerLines(int keep) {
+    this.keep = keep;
+  }
+
+  /** Starts over for a (new) alarm list, with the engine's current counts. */
+  void reset(List<AlarmStatus> statuses) {
+    Map<String, Integer> oldIndex = index;
+    List<ArrayDeque<TriggerLine>> oldRecent = recent;
+    alarms = new ArrayList<>(statuses.size());
+    matched = new long[statuses.size()];
+    recent = new ArrayList<>(statuses.size());
+    index = new HashMap<>();
+    for (int i = 0; i < statuses.size(); i++) {
+      ResolvedAlarm a = statuses.get(i).alarm();
+      alarms.add(a);
+      matched[i] = statuses.get(i).matchedEvents();
+      Integer before = oldIndex.get(key(a));
+      recent.add(before != null ? oldRecent.get(before) : new ArrayDeque<>(keep));
+      index.put(key(a), i);
+    }
+  }
+
+  private static String key(ResolvedAlarm a) {
+    return a.env() + '\u0000' + a.spec().alarmName();
+  }
+
+  /** After {@code events} were ingested: remembers the newest matches of alarms whose count grew. */
+  void update(List<LogEvent> events, List<AlarmStatus> statuses) {
+    for (int i = 0; i < statuses.size() && i < matched.length; i++) {
+      long now = statuses.get(i).matchedEvents();
+      long grown = now - matched[i];
+      matched[i] = now;
+      if (grown > 0 && keep > 0) {
+        collect(i, events, (int) Math.min(grown, keep));
+      }
+    }
+  }
+
+  private void collect(int i, List<LogEvent> events, int want) {
+    ResolvedAlarm a = alarms.get(i);
+    List<TriggerLine> found = new ArrayList<>(want);
+    for (int k = events.size() - 1; k >= 0 && found.size() < want; k--) {
+      LogEvent e = events.get(k);
+      if (e.logGroup().equals(a.logGroup()) && matches(a, e.message())) {
+        found.add(new TriggerLine(Instant.ofEpochMilli(e.timestampMillis()), e.message()));
+      }
+    }
+    ArrayDeque<TriggerLine> q = recent.get(i);
+    for (int k = found.size() - 1; k >= 0; k--) {
+      if (q.size() == keep) {
+        q.pollFirst();
+      }
+      q.addLast(found.get(k));
+    }
+  }
+
+  private static boolean matches(ResolvedAlarm a, String message) {
+    try {
+      Observation o = a.filter().observe(message);
+      return o instanceof Observation.Published && !((Observation.Published) o).isDefault();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The alarm's remembered lines with a time at or after {@code since}, oldest first. */
+  List<TriggerLine> since(ResolvedAlarm alarm, Instant since) {
+    Integer i = index.get(key(alarm));
+    if (i == null) {
+      return List.of();
+    }
+    List<TriggerLine> out = new ArrayList<>();
+    for (TriggerLine t : recent.get(i)) {
+      if (!t.time().isBefore(since)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}
