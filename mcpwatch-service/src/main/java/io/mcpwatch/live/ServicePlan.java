@@ -188,7 +188,8 @@ public record ServicePlan(
           ReadOptions.defaults()
               .withFormat(InputFormat.fromCliName(format))
               .withDefaultLogGroup(groups.get(0))
-              .withTimestampFormat(s.timestampFormat());
+              .withTimestampFormat(s.timestampFormat())
+              .withStripAnsi(s.stripAnsi());
     } catch (IllegalArgumentException e) {
       throw new ServiceException(ServiceException.Kind.INVALID, where + ": " + e.getMessage());
     }

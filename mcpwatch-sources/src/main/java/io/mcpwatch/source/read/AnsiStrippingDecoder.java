@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Removes ANSI escape sequences ({@link Ansi}) from each raw line before the wrapped decoder sees it
  * (so a coloured timestamp is still found) and from each decoded message (JSON formats carry them
- * escaped, as {@code \u001b}).
+ * escaped, as backslash-u001b).
  */
 final class AnsiStrippingDecoder implements LineDecoder {
   private final LineDecoder inner;
