@@ -170,8 +170,7 @@ final class BacktestCommand implements Callable<Integer> {
       }
       EventReader reader = readers.size() == 1 ? readers.get(0) : EventReaders.merge(readers);
       // no alarm history: the report never reads it
-      EngineOptions engineOptions = EngineOptions.defaults().withEarlyFiring(!noEarly).withRetainAll(true)
-          .withHistory(false);
+      EngineOptions engineOptions = engineOptions(loaded, noEarly);
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {
         LongConsumer progress = bar == null ? n -> {} : n -> bar.stepTo(reader.stats().bytes());
@@ -208,6 +207,15 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * The engine of a backtest: the file's {@code engine:} section exactly as {@code run} reads it
+   * ({@link LoadedConfig#engineOptions}), keeping every bucket and no history (a replay reads
+   * neither back).
+   */
+  static EngineOptions engineOptions(LoadedConfig loaded, boolean noEarly) {
+    return loaded.engineOptions(noEarly).withRetainAll(true).withHistory(false);
   }
 
   private @Nullable AssumedTimes assumedTimes() {

@@ -28,4 +28,18 @@ class ServicePlanSourcesTest {
 
     assertThat(plan.sources()).extracting(s -> s.read().stripAnsi()).containsExactly(true, false);
   }
+
+  @Test
+  void notifySettings_regionNameOfTheFile_namesThePlace() throws IOException {
+    Path file = dir.resolve("mcpwatch.yaml");
+    Files.writeString(file, ServiceFixture.YAML + "notifications: { regionName: 'Berlin rack 4' }\n",
+        StandardCharsets.UTF_8);
+    ServicePlan plan = ServicePlan.of(ConfigFiles.load(file), RunOptions.defaults());
+
+    assertThat(Subscriptions.notifySettings(plan.service(), "eu-west-1", "http://127.0.0.1:1")
+        .regionLongName()).isEqualTo("Berlin rack 4");
+    assertThat(Subscriptions.notifySettings(
+        io.mcpwatch.config.ServiceSettings.defaults(), "eu-west-1", "http://127.0.0.1:1")
+        .regionLongName()).isEqualTo("EU (Ireland)");
+  }
 }
