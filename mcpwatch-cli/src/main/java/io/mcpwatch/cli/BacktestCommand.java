@@ -145,6 +145,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     List<EventReader> readers = new ArrayList<>();
     long totalBytes = 0;
+    EventReader reader;
     try {
       for (String in : inputs) {
         if (in.equals("-")) {
@@ -168,8 +169,10 @@ final class BacktestCommand implements Callable<Integer> {
           }
         }
       }
-      EventReader reader = readers.size() == 1 ? readers.get(0) : EventReaders.merge(readers);
-      // no alarm history: the report never reads it
+      // event-time order across all inputs (Insights CSV is newest first, S3 objects unsorted),
+      // sorted with bounded memory; closing it closes the inputs and deletes its run files
+      reader = EventReaders.inTimeOrder(readers);
+      readers = new ArrayList<>(List.of(reader));
       EngineOptions engineOptions = engineOptions(loaded, noEarly);
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {

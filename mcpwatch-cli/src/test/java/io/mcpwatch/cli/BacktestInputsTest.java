@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,104 @@ class BacktestInputsTest {
 
     assertThat(plain).isZero();
     assertThat(stripped).isEqualTo(30);
+  }
+
+  /** 404s at 10:05:00..10:05:59 and 10:20:00..10:20:59 (two bursts), each event once. */
+  private static List<long[]> burstTimes() {
+    List<long[]> out = new ArrayList<>();
+    long base = java.time.Instant.parse("2026-03-02T10:05:00Z").toEpochMilli();
+    for (int burst = 0; burst < 2; burst++) {
+      for (int i = 0; i < 60; i++) {
+        out.add(new long[] {base + burst * 15 * 60_000L + i * 1000L});
+      }
+    }
+    return out;
+  }
+
+  private static String quoteJson(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
+
+  private static JsonNode alarmsOf(Path input) {
+    Cli.Result r = backtest("--format", "json", input.toString());
+    assertThat(r.exit()).as(input + ": " + r.err()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("summary").get("eventsReplayed").asLong()).as(input.toString()).isEqualTo(120);
+    return root.get("alarms");
+  }
+
+  @Test
+  void everyInputShape_ofTheSameEvents_givesTheSameBacktest() throws IOException {
+    List<long[]> times = burstTimes();
+    StringBuilder jsonl = new StringBuilder();
+    StringBuilder docker = new StringBuilder();
+    StringBuilder cli = new StringBuilder("{\"events\": [");
+    StringBuilder query = new StringBuilder("{\"results\": [");
+    StringBuilder csv = new StringBuilder("@timestamp,@message\n");
+    StringBuilder s3 = new StringBuilder();
+    for (int i = 0; i < times.size(); i++) {
+      long t = times.get(i)[0];
+      java.time.Instant at = java.time.Instant.ofEpochMilli(t);
+      String space = at.toString().replace("T", " ").replace("Z", ".000");
+      jsonl.append("{\"timestamp\":").append(t).append(",\"message\":").append(quoteJson(NOT_FOUND)).append("}\n");
+      docker.append("{\"log\":").append(quoteJson(NOT_FOUND + "\n")).append(",\"stream\":\"stdout\",\"time\":\"")
+          .append(at).append("\"}\n");
+      cli.append(i == 0 ? "" : ",").append("{\"timestamp\":").append(t).append(",\"message\":")
+          .append(quoteJson(NOT_FOUND)).append(",\"ingestionTime\":").append(t + 500).append("}");
+      // newest first, as Logs Insights returns them
+      long tr = times.get(times.size() - 1 - i)[0];
+      String spaceR = java.time.Instant.ofEpochMilli(tr).toString().replace("T", " ").replace("Z", ".000");
+      query.append(i == 0 ? "" : ",").append("[{\"field\":\"@timestamp\",\"value\":\"").append(spaceR)
+          .append("\"},{\"field\":\"@message\",\"value\":").append(quoteJson(NOT_FOUND)).append("}]");
+      csv.append(spaceR).append(",\"").append(NOT_FOUND.replace("\"", "\"\"")).append("\"\n");
+      // an S3 export object: the second burst first
+      long ts3 = times.get((i + 60) % times.size())[0];
+      s3.append(java.time.Instant.ofEpochMilli(ts3).toString().replace("Z", ".000Z").replace(".000.000Z", ".000Z"))
+          .append(' ').append(NOT_FOUND).append('\n');
+      assertThat(space).isNotEmpty();
+    }
+    cli.append("]}");
+    query.append("], \"status\": \"Complete\"}");
+    Path gz = dir.resolve("same-000000.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(s3.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    Map<String, String> shapes = new java.util.LinkedHashMap<>();
+    shapes.put("same.jsonl", jsonl.toString());
+    shapes.put("same-docker-json.log", docker.toString());
+    shapes.put("same-filter-log-events.json", cli.toString());
+    shapes.put("same-get-query-results.json", query.toString());
+    shapes.put("same-insights.csv", csv.toString());
+
+    JsonNode reference = alarmsOf(write("same.jsonl", shapes.get("same.jsonl")));
+    assertThat(reference.toString()).contains("\"newState\":\"ALARM\"");
+    for (Map.Entry<String, String> e : shapes.entrySet()) {
+      assertThat(alarmsOf(write(e.getKey(), e.getValue()))).as(e.getKey()).isEqualTo(reference);
+    }
+    assertThat(alarmsOf(gz)).as("S3 export").isEqualTo(reference);
+  }
+
+  private static Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void reversedInput_isReplayedInEventTimeAndSaysSo() throws IOException {
+    List<long[]> times = burstTimes();
+    StringBuilder forward = new StringBuilder();
+    StringBuilder reversed = new StringBuilder();
+    for (int i = 0; i < times.size(); i++) {
+      forward.append("{\"timestamp\":").append(times.get(i)[0]).append(",\"message\":").append(quoteJson(NOT_FOUND)).append("}\n");
+      reversed.append("{\"timestamp\":").append(times.get(times.size() - 1 - i)[0]).append(",\"message\":")
+          .append(quoteJson(NOT_FOUND)).append("}\n");
+    }
+
+    JsonNode f = alarmsOf(write("fwd.jsonl", forward.toString()));
+    Cli.Result text = backtest(write("rev.jsonl", reversed.toString()).toString());
+
+    assertThat(alarmsOf(dir.resolve("rev.jsonl"))).isEqualTo(f);
+    assertThat(text.out()).contains("note: 119 events were out of order in their input; all were replayed in event-time order");
   }
 }

@@ -87,6 +87,36 @@ public final class EventReaders {
     return readers.size() == 1 ? readers.get(0) : new MergingEventReader(readers);
   }
 
+  /** How much event data {@link #inTimeOrder(List)} holds in memory per input by default. */
+  public static final long DEFAULT_SORT_MEMORY_BYTES = 128L << 20;
+
+  /**
+   * All inputs as one stream in event-time order (equal times: the earlier input, then input
+   * order), whatever order each input holds its events in (a Logs Insights CSV is newest first,
+   * an S3 export object is not sorted). Each input is sorted by an external merge sort that holds
+   * at most about {@code memoryBytes} of events and writes the rest to sorted temporary files in
+   * {@code tmpDir} (deleted on close), so inputs larger than memory work. {@link
+   * ReaderStats#outOfOrder()} counts the events that were not in order in their input. Events are
+   * read from an input only when the first event is asked for.
+   */
+  public static EventReader inTimeOrder(
+      List<? extends EventReader> readers, long memoryBytes, Path tmpDir) {
+    if (memoryBytes < 1) {
+      throw new IllegalArgumentException("memoryBytes must be positive");
+    }
+    List<EventReader> sorted = new java.util.ArrayList<>();
+    for (EventReader r : readers) {
+      sorted.add(new SortingEventReader(r, memoryBytes, tmpDir));
+    }
+    return merge(sorted);
+  }
+
+  /** {@link #inTimeOrder(List, long, Path)} with 128 MiB per input in the system temp directory. */
+  public static EventReader inTimeOrder(List<? extends EventReader> readers) {
+    return inTimeOrder(
+        readers, DEFAULT_SORT_MEMORY_BYTES, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
   /** Strips ANSI escape sequences from the messages of a reader that is not line-based. */
   private static final class AnsiStrippingReader implements EventReader {
     private final EventReader inner;

@@ -14,6 +14,8 @@ import java.util.List;
  *     own and none before it (uvicorn's default output), which {@link ReadOptions#assumedTimes()}
  *     would have given a time
  * @param assumedTimes events whose time was assumed ({@link ReadOptions#assumedTimes()}), not read
+ * @param outOfOrder events older than an event before them in the same input (counted by {@link
+ *     EventReaders#inTimeOrder}, which hands them out in event-time order)
  * @param firstErrors at most {@link #MAX_ERRORS} descriptions, each {@code FILE:LINE: what was
  *     expected}
  */
@@ -25,6 +27,7 @@ public record ReaderStats(
     long skipped,
     long untimed,
     long assumedTimes,
+    long outOfOrder,
     List<String> firstErrors) {
 
   /** How many error descriptions are kept. */
@@ -37,7 +40,8 @@ public record ReaderStats(
         || oversized < 0
         || skipped < 0
         || untimed < 0
-        || assumedTimes < 0) {
+        || assumedTimes < 0
+        || outOfOrder < 0) {
       throw new IllegalArgumentException("ReaderStats counters must be >= 0");
     }
     firstErrors = List.copyOf(firstErrors);
@@ -54,7 +58,7 @@ public record ReaderStats(
       long oversized,
       long skipped,
       List<String> firstErrors) {
-    this(events, bytes, malformed, oversized, skipped, 0, 0, firstErrors);
+    this(events, bytes, malformed, oversized, skipped, 0, 0, 0, firstErrors);
   }
 
   /** Counters summed, errors concatenated (still at most {@link #MAX_ERRORS}). */
@@ -73,7 +77,15 @@ public record ReaderStats(
         skipped + other.skipped,
         untimed + other.untimed,
         assumedTimes + other.assumedTimes,
+        outOfOrder + other.outOfOrder,
         errors);
+  }
+
+  /** These counters with {@code n} more out-of-order events. */
+  public ReaderStats plusOutOfOrder(long n) {
+    return new ReaderStats(
+        events, bytes, malformed, oversized, skipped, untimed, assumedTimes, outOfOrder + n,
+        firstErrors);
   }
 
   /** All counters zero. */

@@ -47,6 +47,6 @@ final class StatsCounter {
 
   ReaderStats snapshot() {
     return new ReaderStats(
-        events, bytes, malformed, oversized, skipped, untimed, assumedTimes, errors);
+        events, bytes, malformed, oversized, skipped, untimed, assumedTimes, 0, errors);
   }
 }
