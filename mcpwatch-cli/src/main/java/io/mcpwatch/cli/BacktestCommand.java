@@ -1,6 +1,7 @@
 package io.mcpwatch.cli;
 
 import io.mcpwatch.replay.BacktestReport;
+import io.mcpwatch.replay.Expectations;
 import io.mcpwatch.replay.Replay;
 import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
@@ -97,6 +98,11 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--no-early", description = "Evaluate only at period boundaries, like CloudWatch (no early firing).")
   boolean noEarly;
 
+  @Option(names = "--expect", paramLabel = "FILE", description = {
+      "CI mode: lines 'ALARM TIME STATE' (transitions into or out of ALARM) or 'ALARM never fires';",
+      "exit 1 with a diff when the replay differs."})
+  @Nullable Path expect;
+
   @Option(names = "--no-progress", description = "Never show the progress bar on stderr.")
   boolean noProgress;
 
@@ -143,6 +149,7 @@ final class BacktestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(2, e.getMessage());
     }
+    @Nullable Expectations expectations = expect == null ? null : readExpectations(expect);
     List<EventReader> readers = new ArrayList<>();
     long totalBytes = 0;
     EventReader reader;
@@ -193,6 +200,16 @@ final class BacktestCommand implements Callable<Integer> {
             ? "all " + result.summary().eventsRead() + " events are outside --from/--to" : whyNothing(rs)));
         return 1;
       }
+      if (expectations != null) {
+        List<String> diff = expectations.diff(result);
+        if (!diff.isEmpty()) {
+          err.println("mcpwatch: the backtest differs from " + expect + " (- expected, + replayed):");
+          diff.forEach(d -> err.println("  " + d));
+          err.flush();
+          return 1;
+        }
+        err.println("mcpwatch: the backtest matches " + expect + " (" + expectations.alarmCount() + " alarms checked)");
+      }
       if (result.summary().eventsReplayed() > 0 && defaultGroup == null
           && result.summary().engine().unknownLogGroupEvents() == result.summary().eventsReplayed()) {
         err.println("mcpwatch: no event was routed to an alarm: the inputs carry no log group of env " + env
@@ -219,6 +236,22 @@ final class BacktestCommand implements Callable<Integer> {
    */
   static EngineOptions engineOptions(LoadedConfig loaded, boolean noEarly) {
     return loaded.engineOptions(noEarly).withRetainAll(true).withHistory(false);
+  }
+
+  private static Expectations readExpectations(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError(1, file + ": cannot read: no such file");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new UserError(1, file + ": cannot read: " + e.getMessage());
+    }
+    try {
+      return Expectations.parse(file.toString(), text);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(2, e.getMessage());
+    }
   }
 
   private @Nullable AssumedTimes assumedTimes() {
