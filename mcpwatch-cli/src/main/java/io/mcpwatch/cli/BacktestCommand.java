@@ -2,6 +2,7 @@ package io.mcpwatch.cli;
 
 import io.mcpwatch.replay.BacktestHtml;
 import io.mcpwatch.replay.BacktestReport;
+import io.mcpwatch.replay.Expectations;
 import io.mcpwatch.replay.Replay;
 import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
@@ -9,10 +10,12 @@ import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.EngineOptions;
 import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.LiteralPrefilter;
+import io.mcpwatch.source.read.AssumedTimes;
 import io.mcpwatch.source.read.EventReader;
 import io.mcpwatch.source.read.EventReaders;
 import io.mcpwatch.source.read.InputFormat;
 import io.mcpwatch.source.read.ReadOptions;
+import io.mcpwatch.source.read.ReaderStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,8 +52,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays log events in event time through the alarm engine and shows, per alarm, its metric,",
       "every state transition with CloudWatch's reason, and how often it would have fired.",
-      "INPUT is a file (JSON Lines, `aws logs filter-log-events` JSON, Docker json-file logs, or",
-      "plain text with --timestamp-format; .gz is decompressed) or - for stdin."
+      "INPUT is a file or - for stdin: JSON Lines, `aws logs filter-log-events`/`get-log-events`/",
+      "`get-query-results` JSON, a CloudWatch export to S3 (000000.gz), a Logs Insights CSV download,",
+      "Docker json-file logs, or plain text (--timestamp-format; --assume-start for lines without",
+      "times). The format is detected per input; .gz is decompressed."
     })
 final class BacktestCommand implements Callable<Integer> {
 
@@ -89,8 +94,17 @@ final class BacktestCommand implements Callable<Integer> {
     html
   }
 
-  @Option(names = "--input-format", paramLabel = "FORMAT", description = "auto (default), jsonl, cloudwatch, docker or text.")
+  @Option(names = "--input-format", paramLabel = "FORMAT", description = "auto (default), jsonl, cloudwatch, s3-export, insights-csv, insights-json, docker or text.")
   String inputFormat = "auto";
+
+  @Option(names = "--strip-ansi", description = "Remove ANSI colour codes (ESC[31m) from each line before matching.")
+  boolean stripAnsi;
+
+  @Option(names = "--assume-start", paramLabel = "TIME", description = "Text lines without a time (uvicorn's default): the first is at TIME (ISO-8601 UTC); the times are assumed and reported so.")
+  @Nullable String assumeStart;
+
+  @Option(names = "--assume-rate", paramLabel = "N/s", description = "With --assume-start: lines per second (10/s, 600/min, 0.5; default 1/s).")
+  @Nullable String assumeRate;
 
   @Option(names = "--log-group", paramLabel = "GROUP", description = "Log group of events whose input names none.")
   @Nullable String logGroup;
@@ -100,6 +114,11 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--no-early", description = "Evaluate only at period boundaries, like CloudWatch (no early firing).")
   boolean noEarly;
+
+  @Option(names = "--expect", paramLabel = "FILE", description = {
+      "CI mode: lines 'ALARM TIME STATE' (transitions into or out of ALARM) or 'ALARM never fires';",
+      "exit 1 with a diff when the replay differs."})
+  @Nullable Path expect;
 
   @Option(names = "--no-progress", description = "Never show the progress bar on stderr.")
   boolean noProgress;
@@ -145,12 +164,17 @@ final class BacktestCommand implements Callable<Integer> {
           .withDefaultLogGroup(defaultGroup)
           .withTimestampFormat(timestampFormat)
           .withWantedLogGroups(alarmGroups)
-          .withPrefilters(prefilters(alarms));
+          // ANSI codes may split a required literal in the raw bytes: no prefilter when stripping
+          .withPrefilters(stripAnsi ? null : prefilters(alarms))
+          .withStripAnsi(stripAnsi)
+          .withAssumedTimes(assumedTimes());
     } catch (IllegalArgumentException e) {
       throw new UserError(2, e.getMessage());
     }
+    @Nullable Expectations expectations = expect == null ? null : readExpectations(expect);
     List<EventReader> readers = new ArrayList<>();
     long totalBytes = 0;
+    EventReader reader;
     try {
       for (String in : inputs) {
         if (in.equals("-")) {
@@ -174,10 +198,11 @@ final class BacktestCommand implements Callable<Integer> {
           }
         }
       }
-      EventReader reader = readers.size() == 1 ? readers.get(0) : EventReaders.merge(readers);
-      // no alarm history: the report never reads it
-      EngineOptions engineOptions = EngineOptions.defaults().withEarlyFiring(!noEarly).withRetainAll(true)
-          .withHistory(false);
+      // event-time order across all inputs (Insights CSV is newest first, S3 objects unsorted),
+      // sorted with bounded memory; closing it closes the inputs and deletes its run files
+      reader = EventReaders.inTimeOrder(readers);
+      readers = new ArrayList<>(List.of(reader));
+      EngineOptions engineOptions = engineOptions(loaded, noEarly);
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {
         LongConsumer progress = bar == null ? n -> {} : n -> bar.stepTo(reader.stats().bytes());
@@ -188,6 +213,26 @@ final class BacktestCommand implements Callable<Integer> {
           ? BacktestReport.json(result, env) + "\n"
           : format == Format.html ? BacktestHtml.render(result, env) : BacktestReport.text(result, env));
       out.flush();
+      ReaderStats rs = result.summary().reader();
+      if (rs.assumedTimes() > 0) {
+        err.println("mcpwatch: the times of " + rs.assumedTimes() + " events are assumed (--assume-start " + assumeStart
+            + ", --assume-rate " + (assumeRate == null ? "1/s" : assumeRate) + "), not read from the input");
+      }
+      if (result.summary().eventsReplayed() == 0) {
+        err.println("mcpwatch: nothing replayed: " + (result.summary().eventsRead() > 0
+            ? "all " + result.summary().eventsRead() + " events are outside --from/--to" : whyNothing(rs)));
+        return 1;
+      }
+      if (expectations != null) {
+        List<String> diff = expectations.diff(result);
+        if (!diff.isEmpty()) {
+          err.println("mcpwatch: the backtest differs from " + expect + " (- expected, + replayed):");
+          diff.forEach(d -> err.println("  " + d));
+          err.flush();
+          return 1;
+        }
+        err.println("mcpwatch: the backtest matches " + expect + " (" + expectations.alarmCount() + " alarms checked)");
+      }
       if (result.summary().eventsReplayed() > 0 && defaultGroup == null
           && result.summary().engine().unknownLogGroupEvents() == result.summary().eventsReplayed()) {
         err.println("mcpwatch: no event was routed to an alarm: the inputs carry no log group of env " + env
@@ -205,6 +250,62 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * The engine of a backtest: the file's {@code engine:} section exactly as {@code run} reads it
+   * ({@link LoadedConfig#engineOptions}), keeping every bucket and no history (a replay reads
+   * neither back).
+   */
+  static EngineOptions engineOptions(LoadedConfig loaded, boolean noEarly) {
+    return loaded.engineOptions(noEarly).withRetainAll(true).withHistory(false);
+  }
+
+  private static Expectations readExpectations(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UserError(1, file + ": cannot read: no such file");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new UserError(1, file + ": cannot read: " + e.getMessage());
+    }
+    try {
+      return Expectations.parse(file.toString(), text);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(2, e.getMessage());
+    }
+  }
+
+  private @Nullable AssumedTimes assumedTimes() {
+    if (assumeStart == null) {
+      if (assumeRate != null) {
+        throw new UserError(2, "--assume-rate needs --assume-start TIME (the time of the first line)");
+      }
+      return null;
+    }
+    Instant start = parseTime("--assume-start", assumeStart);
+    double rate;
+    try {
+      rate = assumeRate == null ? 1.0 : AssumedTimes.parseRate(assumeRate);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(2, "--assume-rate " + e.getMessage().substring("rate ".length()).replace("'", ""));
+    }
+    return new AssumedTimes(start.toEpochMilli(), rate);
+  }
+
+  /** One line: why no event came out of the inputs. */
+  private String whyNothing(ReaderStats rs) {
+    String where = inputs.size() == 1 ? (inputs.get(0).equals("-") ? "stdin" : inputs.get(0)) : "the inputs";
+    if (rs.untimed() > 0) {
+      return rs.untimed() + " lines of " + where + " carry no timestamp (uvicorn's default format); give them times"
+          + " with --assume-start TIME --assume-rate N/s, or name their format with --timestamp-format";
+    }
+    if (rs.malformed() + rs.oversized() > 0) {
+      return (rs.malformed() + rs.oversized()) + " records of " + where + " could not be read"
+          + (rs.firstErrors().isEmpty() ? "" : ", first: " + rs.firstErrors().get(0));
+    }
+    return where + " holds no events";
   }
 
   private @Nullable ProgressBar progressBar(long totalBytes) {

@@ -68,16 +68,23 @@ final class DemoCommand implements Callable<Integer> {
         char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
         long n = Long.parseLong(Character.isDigit(unit) ? v : v.substring(0, v.length() - 1));
         switch (unit) {
+          case 'd':
+            return positive(Duration.ofDays(n), value);
           case 'h':
             return positive(Duration.ofHours(n), value);
           case 'm':
             return positive(Duration.ofMinutes(n), value);
-          default:
+          case 's':
             return positive(Duration.ofSeconds(n), value);
+          default:
+            if (Character.isDigit(unit)) {
+              return positive(Duration.ofSeconds(n), value);
+            }
+            throw new NumberFormatException(value); // an unknown unit
         }
       } catch (NumberFormatException | DateTimeParseException e) {
         throw new IllegalArgumentException(
-            "expected a duration like 90s, 3m or 1h; found " + value);
+            "expected a duration like 90s, 3m, 1h or 1d; found " + value);
       }
     }
 

@@ -11,12 +11,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.source.read.AssumedTimes;
+import io.mcpwatch.source.read.EventReader;
+import io.mcpwatch.source.read.EventReaders;
+import io.mcpwatch.source.read.ReadOptions;
+import io.mcpwatch.source.read.ReaderStats;
 
-/** Reads small sets of events for test-pattern: lines of text files/stdin, or JSON Lines. */
+/** Reads events for test-pattern: lines of text files/stdin, or any input backtest reads. */
 final class EventInput {
   private EventInput() {}
 
@@ -55,35 +57,27 @@ final class EventInput {
     }
   }
 
-  static List<String> readJsonLines(Path file) {
-    ObjectMapper mapper = JsonMapper.builder().build();
+  /**
+   * The messages of an input read exactly as {@code backtest} reads it ({@link EventReaders}: JSON
+   * Lines, {@code aws logs} JSON, S3 exports, Insights CSV, Docker, text), in input order. Events
+   * without a time of their own are kept (a pattern test needs no time). A record that cannot be
+   * read is an error naming its line.
+   */
+  static List<String> readEvents(String input, ReadOptions options) {
+    // made-up times: timestamp-less JSON lines and untimed text are still events to test
+    ReadOptions o = options.withAssumedTimes(new AssumedTimes(0, 1000));
     List<String> out = new ArrayList<>();
-    int lineNo = 0;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = mapper.readTree(line);
-        } catch (JacksonException e) {
-          throw new UserError(
-              1, file + ":" + lineNo + ": not valid JSON; expected {\"timestamp\": <epoch ms>, \"message\": \"...\"}");
-        }
-        JsonNode msg = node.get("message");
-        if (msg == null || !msg.isString()) {
-          throw new UserError(1, file + ":" + lineNo + ": expected a \"message\" string");
-        }
-        JsonNode ts = node.get("timestamp");
-        if (ts != null && !ts.isNumber()) {
-          throw new UserError(1, file + ":" + lineNo + ": \"timestamp\" must be epoch milliseconds (a number)");
-        }
-        out.add(msg.asString());
+    try (EventReader r = input.equals("-")
+        ? EventReaders.open(System.in, "stdin", o) : EventReaders.open(Path.of(input), o)) {
+      for (LogEvent e; (e = r.next()) != null; ) {
+        out.add(e.message());
+      }
+      ReaderStats s = r.stats();
+      if (s.malformed() + s.oversized() > 0) {
+        throw new UserError(1, s.firstErrors().isEmpty() ? input + ": unreadable records" : s.firstErrors().get(0));
       }
     } catch (IOException e) {
-      throw unreadable(file.toString(), e);
+      throw unreadable(input, e);
     }
     return out;
   }

@@ -5,6 +5,8 @@ import io.mcpwatch.pattern.FilterPatternException;
 import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
 import io.mcpwatch.pattern.PatternOptions;
+import io.mcpwatch.source.read.InputFormat;
+import io.mcpwatch.source.read.ReadOptions;
 import io.mcpwatch.pattern.TestMetricFilter;
 import io.mcpwatch.pattern.TestMetricFilterResult;
 import io.mcpwatch.pattern.TestMetricFilterResult.MatchedEvent;
@@ -36,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
     sortOptions = false,
     description = {
       "Tests a CloudWatch Logs filter pattern against log events, like AWS TestMetricFilter.",
-      "Each line of FILE (or of stdin) is one event; --events reads JSON Lines instead.",
+      "Each line of FILE (or of stdin) is one event; --events INPUT reads any input backtest reads",
+      "(JSON Lines, aws logs JSON, S3 exports, Insights CSV, Docker logs; see backtest --help).",
       "Exit status: 0 valid pattern (whatever matched), 2 invalid pattern or transformation,"
           + " 1 unreadable input."
     })
@@ -52,9 +55,15 @@ final class TestPatternCommand implements Callable<Integer> {
 
   @Option(
       names = "--events",
-      paramLabel = "FILE",
-      description = "JSON Lines events {\"timestamp\": <epoch ms>, \"message\": \"...\"} (messages may contain newlines).")
-  @Nullable Path eventsFile;
+      paramLabel = "INPUT",
+      description = "Read events as backtest does from INPUT (a file, or - for stdin); messages may contain newlines.")
+  @Nullable String eventsFile;
+
+  @Option(names = "--input-format", paramLabel = "FORMAT", description = "With --events: auto (default), jsonl, cloudwatch, s3-export, insights-csv, insights-json, docker or text.")
+  String inputFormat = "auto";
+
+  @Option(names = "--strip-ansi", description = "With --events: remove ANSI colour codes before matching.")
+  boolean stripAnsi;
 
   @Option(names = "--metric-value", paramLabel = "V", description = "Metric value: a number or $.path / $name / $N.")
   @Nullable String metricValue;
@@ -111,8 +120,18 @@ final class TestPatternCommand implements Callable<Integer> {
     if (eventsFile != null && !files.isEmpty()) {
       throw new UserError(2, "--events cannot be combined with FILE arguments");
     }
-    List<String> messages =
-        eventsFile != null ? EventInput.readJsonLines(eventsFile) : EventInput.readLines(files);
+    List<String> messages;
+    if (eventsFile != null) {
+      ReadOptions read;
+      try {
+        read = ReadOptions.defaults().withFormat(InputFormat.fromCliName(inputFormat)).withStripAnsi(stripAnsi);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(2, "--input-format " + e.getMessage());
+      }
+      messages = EventInput.readEvents(eventsFile, read);
+    } else {
+      messages = EventInput.readLines(files);
+    }
     TestMetricFilterResult result =
         filter != null ? TestMetricFilter.run(filter, messages) : TestMetricFilter.run(compiled, messages);
     PrintWriter out = spec.commandLine().getOut();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,32 @@ class TestPatternCommandTest {
     Cli.Result r = Cli.run("test-pattern", "--events", f.toString(), "ok");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("bad.jsonl:2:");
+  }
+
+  @Test
+  void events_readsEveryInputBacktestReads() throws IOException {
+    String m = "INFO:     203.0.113.7:40112 - \"GET /.env HTTP/1.1\" 404 Not Found";
+    Path csv = dir.resolve("insights.csv");
+    Files.writeString(csv, "@timestamp,@message\n2026-03-02 10:05:01.000,\"" + m.replace("\"", "\"\"") + "\"\n");
+    Path gz = dir.resolve("000000.gz");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(("2026-03-02T10:05:01.000Z " + m + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Path docker = dir.resolve("c-json.log");
+    Files.writeString(docker, "{\"log\":\"\\u001b[33m" + m.replace("\"", "\\\"") + "\\n\",\"stream\":\"stdout\","
+        + "\"time\":\"2026-03-02T10:05:01Z\"}\n");
+    String pattern = "[level=\"INFO:*\", client, dash, request=*HTTP*, status=4*, ...]";
+
+    for (Path f : List.of(csv, gz)) {
+      Cli.Result r = Cli.run("test-pattern", "--events", f.toString(), pattern);
+      assertThat(r.exit()).as(f + ": " + r.err()).isZero();
+      assertThat(r.out()).as(f.toString()).contains("1 of 1 events matched");
+    }
+    assertThat(Cli.run("test-pattern", "--events", docker.toString(), pattern).out()).contains("0 of 1 events matched");
+    assertThat(Cli.run("test-pattern", "--events", docker.toString(), "--strip-ansi", pattern).out())
+        .contains("1 of 1 events matched");
+    assertThat(Cli.run("test-pattern", "--events", csv.toString(), "--input-format", "text", pattern).out())
+        .contains("0 of 2 events matched");
   }
 
   @Test

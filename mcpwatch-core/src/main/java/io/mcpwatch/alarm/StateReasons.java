@@ -12,7 +12,10 @@ import java.util.List;
  * (breaching for a transition to ALARM, non-breaching for one to OK), K is their count. The "and F
  * missing datapoints were treated as [...]" clause appears iff {@code breaching}/{@code
  * notBreaching} fillers completed the evaluated set; {@code missing}/{@code ignore} add no clause
- * (an [UNCERTAIN] choice: no capture shows those treatments with fillers).
+ * (an [UNCERTAIN] choice: no capture shows those treatments with fillers). When the fillers alone
+ * decide the state (no listed datapoint), AWS counts the received ones instead: {@code 1 datapoint
+ * was received for 3 periods and 2 missing datapoints were treated as [Breaching].} (observed in
+ * an AWS account, 2026), the form of "no datapoints were received" with real ones present.
  */
 public final class StateReasons {
 
@@ -51,6 +54,14 @@ public final class StateReasons {
         list.append(datapoint(p));
         k++;
       }
+    }
+    if (k == 0 && ev.route() == Evaluation.Route.FILLED && ev.fillers() > 0) {
+      // the missing data alone decided the state (AWS, observed: "1 datapoint was received for 3
+      // periods and 2 missing datapoints were treated as [Breaching].")
+      int received = ev.evaluated().size() - ev.fillers();
+      return "Threshold Crossed: " + received + (received == 1 ? " datapoint was" : " datapoints were")
+          + " received for " + n + (n == 1 ? " period" : " periods") + " and "
+          + missingClause(ev.fillers(), spec);
     }
     StringBuilder s = new StringBuilder("Threshold Crossed: ");
     boolean explicitM = spec.datapointsToAlarm() != null;

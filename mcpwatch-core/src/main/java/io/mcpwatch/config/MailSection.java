@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds {@code notifications: { accountId?, from?, mailboxDir?, maxTriggerLines?, tokenValidity?,
+ * Binds {@code notifications: { accountId?, regionName?, from?, mailboxDir?, maxTriggerLines?, tokenValidity?,
  * pendingExpiry?, retry? }} ({@code retry} by {@link RetrySection}) and {@code smtp: { host,
  * port?, security?, username?, password?, from? }}. Without {@code smtp}, e-mails are written as
  * .eml files into {@code notifications.mailboxDir}.
@@ -56,11 +56,22 @@ final class MailSection {
       Located<Integer> n = Values.integer(linesNode, m.path("maxTriggerLines"), ctx, 0, 100);
       lines = n == null ? lines : n.value();
     }
+    String regionName = null;
+    ConfigNode regionNode = m.take("regionName");
+    if (regionNode != null && !Values.isNull(regionNode)) {
+      Located<String> r = Values.nonEmpty(regionNode, m.path("regionName"), ctx);
+      if (r != null && (r.value().length() > 100 || r.value().chars().anyMatch(Character::isISOControl))) {
+        ctx.add(r.error("expected a display name of up to 100 characters on one line"));
+      } else if (r != null) {
+        regionName = r.value();
+      }
+    }
     Duration validity = duration(m, "tokenValidity", d.tokenValidity(), ctx);
     Duration expiry = duration(m, "pendingExpiry", d.pendingExpiry(), ctx);
     RetrySettings retry = RetrySection.bind(m.take("retry"), m.path("retry"), ctx);
     m.finish();
-    return new NotificationSettings(accountId, from, mailboxDir, lines, validity, expiry, retry);
+    return new NotificationSettings(
+        accountId, from, mailboxDir, lines, validity, expiry, retry, regionName);
   }
 
   private static Duration duration(MapReader m, String key, Duration dflt, BindContext ctx) {

@@ -152,7 +152,13 @@ final class ServiceSection {
           Values.enumValue(modeNode, m.path("defaultValueMode"), ctx, DefaultValueMode.class);
       mode = v == null ? mode : v.value().name();
     }
+    boolean initialOk = d.notifyInitialOk();
+    ConfigNode initialOkNode = m.take("notifyInitialOk");
+    if (initialOkNode != null) {
+      Located<Boolean> b = Values.bool(initialOkNode, m.path("notifyInitialOk"), ctx);
+      initialOk = b == null ? initialOk : b.value();
+    }
     m.finish();
-    return new EngineSettings(early, extra, mode);
+    return new EngineSettings(early, extra, mode, initialOk);
   }
 }

@@ -63,6 +63,8 @@ public record ServiceSettings(
    * @param path key path in the file, for messages
    * @param line 1-based line of the source entry, or 0 when not from a file
    * @param column 1-based column of the source entry, or 0
+   * @param stripAnsi remove ANSI escape sequences (terminal colours) from each line before it is
+   *     decoded and matched (default false)
    */
   public record SourceSettings(
       @Nullable String env,
@@ -74,7 +76,8 @@ public record ServiceSettings(
       String timestampFormat,
       String path,
       int line,
-      int column) {
+      int column,
+      boolean stripAnsi) {
     public SourceSettings {
       Objects.requireNonNull(app, "app");
       Objects.requireNonNull(type, "type");
@@ -95,7 +98,22 @@ public record ServiceSettings(
         String format,
         String timestampFormat,
         String path) {
-      this(env, app, type, paths, startAt, format, timestampFormat, path, 0, 0);
+      this(env, app, type, paths, startAt, format, timestampFormat, path, 0, 0, false);
+    }
+
+    /** A source without ANSI stripping. */
+    public SourceSettings(
+        @Nullable String env,
+        String app,
+        String type,
+        List<String> paths,
+        String startAt,
+        String format,
+        String timestampFormat,
+        String path,
+        int line,
+        int column) {
+      this(env, app, type, paths, startAt, format, timestampFormat, path, line, column, false);
     }
   }
 
@@ -234,6 +252,8 @@ public record ServiceSettings(
    * @param tokenValidity how long a confirmation link works (default 2 days)
    * @param pendingExpiry when an unconfirmed subscription is dropped (default 48 hours)
    * @param retry the delivery retry policies (default SNS's)
+   * @param regionName the place named in e-mails and subjects instead of AWS's long region name
+   *     ("US East (N. Virginia)"); null (default) keeps AWS's name
    */
   public record NotificationSettings(
       String accountId,
@@ -242,7 +262,8 @@ public record ServiceSettings(
       int maxTriggerLines,
       Duration tokenValidity,
       Duration pendingExpiry,
-      RetrySettings retry) {
+      RetrySettings retry,
+      @Nullable String regionName) {
     public NotificationSettings {
       Objects.requireNonNull(accountId, "accountId");
       Objects.requireNonNull(from, "from");
@@ -261,7 +282,20 @@ public record ServiceSettings(
         Duration tokenValidity,
         Duration pendingExpiry) {
       this(accountId, from, mailboxDir, maxTriggerLines, tokenValidity, pendingExpiry,
-          RetrySettings.defaults());
+          RetrySettings.defaults(), null);
+    }
+
+    /** Settings with AWS's region name. */
+    public NotificationSettings(
+        String accountId,
+        String from,
+        String mailboxDir,
+        int maxTriggerLines,
+        Duration tokenValidity,
+        Duration pendingExpiry,
+        RetrySettings retry) {
+      this(accountId, from, mailboxDir, maxTriggerLines, tokenValidity, pendingExpiry, retry,
+          null);
     }
 
     public static NotificationSettings defaults() {
@@ -303,14 +337,26 @@ public record ServiceSettings(
    * @param earlyFiring fire as soon as the next evaluation is certain to be ALARM (default true)
    * @param extraRangeDatapoints evaluation range = N + this (default 2)
    * @param defaultValueMode {@code PER_EVENT} (default) or {@code PER_MINUTE}
+   * @param notifyInitialOk run the OK actions of each alarm's first INSUFFICIENT_DATA -> OK
+   *     transition after a fresh start (default true, as CloudWatch does for a new alarm); false
+   *     records the transition but sends nothing
    */
-  public record EngineSettings(boolean earlyFiring, int extraRangeDatapoints, String defaultValueMode) {
+  public record EngineSettings(
+      boolean earlyFiring,
+      int extraRangeDatapoints,
+      String defaultValueMode,
+      boolean notifyInitialOk) {
     public EngineSettings {
       Objects.requireNonNull(defaultValueMode, "defaultValueMode");
     }
 
+    /** With the initial OK notified. */
+    public EngineSettings(boolean earlyFiring, int extraRangeDatapoints, String defaultValueMode) {
+      this(earlyFiring, extraRangeDatapoints, defaultValueMode, true);
+    }
+
     public static EngineSettings defaults() {
-      return new EngineSettings(true, 2, "PER_EVENT");
+      return new EngineSettings(true, 2, "PER_EVENT", true);
     }
   }
 

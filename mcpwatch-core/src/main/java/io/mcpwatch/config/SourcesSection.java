@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Binds {@code sources: [ { app, env?, type: file|docker|stdin, path | paths, startAt?, format?,
- * timestampFormat? } ]}: where {@code mcpwatch run} reads logs from, and which app (and
+ * timestampFormat?, stripAnsi? } ]}: where {@code mcpwatch run} reads logs from, and which app (and
  * environment) they belong to. Also binds the per-app shorthand {@code apps: [ { name, logs: GLOB
  * or [GLOBS] } ]}.
  */
@@ -126,6 +126,7 @@ final class SourcesSection {
     ConfigNode startNode = m.take("startAt");
     ConfigNode formatNode = m.take("format");
     ConfigNode tsNode = m.take("timestampFormat");
+    ConfigNode ansiNode = m.take("stripAnsi");
     m.finish();
     if (type == null) {
       return null;
@@ -205,6 +206,12 @@ final class SourcesSection {
       }
       timestampFormat = t == null ? timestampFormat : t.value();
     }
+    boolean stripAnsi = false;
+    if (ansiNode != null && !Values.isNull(ansiNode)) {
+      Located<Boolean> b = Values.bool(ansiNode, m.path("stripAnsi"), ctx);
+      ok &= b != null;
+      stripAnsi = b != null && b.value();
+    }
     if (!ok) {
       return null;
     }
@@ -218,7 +225,8 @@ final class SourcesSection {
         timestampFormat,
         path,
         node.line(),
-        node.column());
+        node.column(),
+        stripAnsi);
   }
 
   /**

@@ -592,8 +592,13 @@ public final class Engine {
       a.history.add(AlarmHistory.stateUpdate(spec.alarmName(), at, old, oldReason, oldData,
           a.state, reason, data));
     }
+    boolean quietStart =
+        !options.notifyInitialOk()
+            && old == AlarmState.INSUFFICIENT_DATA
+            && a.state == AlarmState.OK
+            && StateReasons.INITIAL.equals(oldReason);
     listener.onTransition(new AlarmTransition(a.alarm, at, old, a.state, reason, data, early,
-        spec.actionsEnabled() ? actionsFor(spec, a.state) : List.of()));
+        spec.actionsEnabled() && !quietStart ? actionsFor(spec, a.state) : List.of()));
   }
 
   /**

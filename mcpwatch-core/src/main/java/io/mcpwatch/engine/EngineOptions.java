@@ -16,13 +16,18 @@ import java.util.Objects;
  * @param history record each alarm's history (DescribeAlarmHistory, snapshots); a caller that never
  *     reads it (a backtest) turns it off to save building an item per transition, and {@link
  *     Engine#history} is then empty
+ * @param notifyInitialOk give each alarm's first transition INSUFFICIENT_DATA -> OK after its
+ *     creation its OK actions (true, CloudWatch's behaviour); false gives that one transition no
+ *     actions, so a fresh start does not send an OK message per alarm (later transitions keep
+ *     theirs)
  */
 public record EngineOptions(
     boolean earlyFiring,
     int extraRangeDatapoints,
     DefaultValueMode defaultValueMode,
     boolean retainAll,
-    boolean history) {
+    boolean history,
+    boolean notifyInitialOk) {
 
   public EngineOptions {
     Objects.requireNonNull(defaultValueMode, "defaultValueMode");
@@ -38,7 +43,17 @@ public record EngineOptions(
       int extraRangeDatapoints,
       DefaultValueMode defaultValueMode,
       boolean retainAll) {
-    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, true);
+    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, true, true);
+  }
+
+  /** With the initial OK notified. */
+  public EngineOptions(
+      boolean earlyFiring,
+      int extraRangeDatapoints,
+      DefaultValueMode defaultValueMode,
+      boolean retainAll,
+      boolean history) {
+    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history, true);
   }
 
   /**
@@ -46,26 +61,31 @@ public record EngineOptions(
    * recorded.
    */
   public static EngineOptions defaults() {
-    return new EngineOptions(true, 2, DefaultValueMode.PER_EVENT, false, true);
+    return new EngineOptions(true, 2, DefaultValueMode.PER_EVENT, false, true, true);
   }
 
   public EngineOptions withEarlyFiring(boolean on) {
-    return new EngineOptions(on, extraRangeDatapoints, defaultValueMode, retainAll, history);
+    return new EngineOptions(on, extraRangeDatapoints, defaultValueMode, retainAll, history, notifyInitialOk);
   }
 
   public EngineOptions withExtraRangeDatapoints(int extra) {
-    return new EngineOptions(earlyFiring, extra, defaultValueMode, retainAll, history);
+    return new EngineOptions(earlyFiring, extra, defaultValueMode, retainAll, history, notifyInitialOk);
   }
 
   public EngineOptions withDefaultValueMode(DefaultValueMode mode) {
-    return new EngineOptions(earlyFiring, extraRangeDatapoints, mode, retainAll, history);
+    return new EngineOptions(earlyFiring, extraRangeDatapoints, mode, retainAll, history, notifyInitialOk);
   }
 
   public EngineOptions withRetainAll(boolean all) {
-    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, all, history);
+    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, all, history, notifyInitialOk);
   }
 
   public EngineOptions withHistory(boolean on) {
-    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, on);
+    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, on, notifyInitialOk);
+  }
+
+  public EngineOptions withNotifyInitialOk(boolean on) {
+    return new EngineOptions(
+        earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history, on);
   }
 }

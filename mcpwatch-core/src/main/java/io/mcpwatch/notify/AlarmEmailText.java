@@ -50,13 +50,10 @@ final class AlarmEmailText {
     b.append('\n');
     b.append("Threshold:\n").append("- The alarm is in the ALARM state when the metric is ")
         .append(spec.comparison().name()).append(' ').append(spec.threshold()).append(' ');
-    if (spec.evaluationPeriods() == 1) {
-      b.append("for ").append(spec.periodSeconds()).append(" seconds.\n\n");
-    } else {
-      b.append("for at least ").append(spec.m()).append(" of the last ")
-          .append(spec.evaluationPeriods()).append(" period(s) of ").append(spec.periodSeconds())
-          .append(" seconds.\n\n");
-    }
+    // today's wording, also for one period (older e-mails said "for 300 seconds.")
+    b.append("for at least ").append(spec.m()).append(" of the last ")
+        .append(spec.evaluationPeriods()).append(" period(s) of ").append(spec.periodSeconds())
+        .append(" seconds.\n\n");
     b.append("Monitored Metric:\n");
     row(b, "- MetricNamespace:", field(spec.namespace()), 39);
     row(b, "- MetricName:", field(spec.metricName()), 39);
@@ -67,12 +64,9 @@ final class AlarmEmailText {
     row(b, "- TreatMissingData:", spec.effectiveTreatMissingData().name(), 39);
     b.append("\n\n");
     b.append("State Change Actions:\n");
-    b.append("- ").append(AlarmState.OK.name()).append(": ")
-        .append(actions(spec.okActions(), settings)).append('\n');
-    b.append("- ").append(AlarmState.ALARM.name()).append(": ")
-        .append(actions(spec.alarmActions(), settings)).append('\n');
-    b.append("- ").append(AlarmState.INSUFFICIENT_DATA.name()).append(": ")
-        .append(actions(spec.insufficientDataActions(), settings)).append('\n');
+    actionsRow(b, AlarmState.OK, spec.okActions(), settings);
+    actionsRow(b, AlarmState.ALARM, spec.alarmActions(), settings);
+    actionsRow(b, AlarmState.INSUFFICIENT_DATA, spec.insufficientDataActions(), settings);
     b.append("\n\n");
     appendFooter(b, unsubscribeUrl);
     return b.toString();
@@ -130,6 +124,16 @@ final class AlarmEmailText {
     return new TreeMap<>(dims).entrySet().stream()
         .map(e -> "[" + field(e.getKey()) + " = " + field(e.getValue()) + "]")
         .collect(Collectors.joining(" "));
+  }
+
+  /** {@code - OK: [arn, ...]}, or {@code - OK:} with nothing after the colon, as AWS writes it. */
+  private static void actionsRow(
+      StringBuilder b, AlarmState state, List<String> actions, NotifySettings settings) {
+    b.append("- ").append(state.name()).append(':');
+    if (!actions.isEmpty()) {
+      b.append(' ').append(actions(actions, settings));
+    }
+    b.append('\n');
   }
 
   private static String actions(List<String> actions, NotifySettings settings) {

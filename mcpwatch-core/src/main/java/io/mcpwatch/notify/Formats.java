@@ -19,9 +19,9 @@ final class Formats {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  /** CloudWatch e-mail: {@code Friday 26 March, 2021 22:49:42 UTC}. */
+  /** CloudWatch e-mail: {@code Tuesday 01 April, 2025 19:30:51 UTC} (the day zero-padded). */
   private static final DateTimeFormatter HUMAN =
-      DateTimeFormatter.ofPattern("EEEE d MMMM, yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+      DateTimeFormatter.ofPattern("EEEE dd MMMM, yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
   /** Log lines in e-mails: {@code 2026-04-27 10:14:58.120 UTC}. */

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param maxTriggerLines how many triggering log lines an e-mail shows at most; default 5
  * @param defaultSenderName the e-mail display name when a topic has no {@code displayName};
  *     default {@code mcpwatch Notifications} (SNS uses {@code AWS Notifications})
+ * @param regionName the place named in e-mails and subjects ("... in the REGIONNAME region");
+ *     {@code null} (default) uses AWS's long name of {@code region}, e.g. {@code EU (Ireland)}.
+ *     ARNs keep {@code region}
  */
 public record NotifySettings(
     String region,
@@ -25,7 +28,8 @@ public record NotifySettings(
     Duration tokenValidity,
     Duration pendingExpiry,
     int maxTriggerLines,
-    String defaultSenderName) {
+    String defaultSenderName,
+    @org.jspecify.annotations.Nullable String regionName) {
 
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
@@ -55,6 +59,11 @@ public record NotifySettings(
       throw new IllegalArgumentException(
           "maxTriggerLines: expected 0 to 100; found " + maxTriggerLines);
     }
+    if (regionName != null
+        && (regionName.isBlank() || regionName.length() > 100 || Text.hasUnsafe(regionName))) {
+      throw new IllegalArgumentException(
+          "regionName: expected 1 to 100 characters without control characters");
+    }
     if (defaultSenderName.isBlank() || defaultSenderName.length() > 100
         || Text.hasUnsafe(defaultSenderName)) {
       throw new IllegalArgumentException(
@@ -71,32 +80,42 @@ public record NotifySettings(
         Duration.ofDays(2),
         Duration.ofHours(48),
         5,
-        "mcpwatch Notifications");
+        "mcpwatch Notifications",
+        null);
   }
 
   public NotifySettings withAccountId(String accountId) {
     return new NotifySettings(region, accountId, links, tokenValidity, pendingExpiry,
-        maxTriggerLines, defaultSenderName);
+        maxTriggerLines, defaultSenderName, regionName);
   }
 
   public NotifySettings withLinks(Links links) {
     return new NotifySettings(region, accountId, links, tokenValidity, pendingExpiry,
-        maxTriggerLines, defaultSenderName);
+        maxTriggerLines, defaultSenderName, regionName);
   }
 
   public NotifySettings withExpiry(Duration tokenValidity, Duration pendingExpiry) {
     return new NotifySettings(region, accountId, links, tokenValidity, pendingExpiry,
-        maxTriggerLines, defaultSenderName);
+        maxTriggerLines, defaultSenderName, regionName);
   }
 
   public NotifySettings withMaxTriggerLines(int maxTriggerLines) {
     return new NotifySettings(region, accountId, links, tokenValidity, pendingExpiry,
-        maxTriggerLines, defaultSenderName);
+        maxTriggerLines, defaultSenderName, regionName);
   }
 
-  /** The region's long name, e.g. {@code EU (Ireland)}. */
+  /** See {@link #regionName()}; {@code null}: AWS's long name of the region. */
+  public NotifySettings withRegionName(@org.jspecify.annotations.Nullable String regionName) {
+    return new NotifySettings(region, accountId, links, tokenValidity, pendingExpiry,
+        maxTriggerLines, defaultSenderName, regionName);
+  }
+
+  /**
+   * The place named in e-mails and subjects: {@link #regionName()} if set, else the region's long
+   * name, e.g. {@code EU (Ireland)}.
+   */
   public String regionLongName() {
-    return Regions.longName(region);
+    return regionName != null ? regionName : Regions.longName(region);
   }
 
   /** The topic's ARN. */

@@ -42,6 +42,40 @@ class StateReasonsTest {
             + " the threshold (21.0).");
   }
 
+  /**
+   * AWS, observed 2026-09-05 (N = 3, M = 2, breaching, one real datapoint of 0): "1 datapoint was
+   * received for 3 periods and 2 missing datapoints were treated as [Breaching]". The missing data
+   * alone made the alarm breach; AWS does not write "0 out of the last 3 datapoints []".
+   */
+  @Test
+  void of_missingDataAloneBreaches_countsTheReceivedDatapoints() {
+    AlarmSpec spec = Specs.spec().evaluationPeriods(3).datapointsToAlarm(2)
+        .op(ComparisonOperator.GreaterThanThreshold).threshold(0.0)
+        .treat(TreatMissingData.breaching).build();
+    long newest = at("2026-09-05T10:10:00Z");
+    List<Datapoint> range = rangeNewestFirst(newest, 300_000, 5);
+    range.set(2, Datapoint.of(newest - 2 * 300_000, 0.0, 1)); // 10:00, the only real one
+
+    assertThat(reason(spec, range, AlarmState.OK))
+        .isEqualTo("Threshold Crossed: 1 datapoint was received for 3 periods and 2 missing"
+            + " datapoints were treated as [Breaching].");
+  }
+
+  @Test
+  void of_missingDataAloneBreaches_plural() {
+    AlarmSpec spec = Specs.spec().evaluationPeriods(4).datapointsToAlarm(2)
+        .op(ComparisonOperator.GreaterThanThreshold).threshold(5.0)
+        .treat(TreatMissingData.breaching).build();
+    long newest = at("2026-09-05T10:10:00Z");
+    List<Datapoint> range = rangeNewestFirst(newest, 60_000, 6);
+    range.set(1, Datapoint.of(newest - 4 * 60_000, 1.0, 1));
+    range.set(2, Datapoint.of(newest - 3 * 60_000, 2.0, 1));
+
+    assertThat(reason(spec, range, AlarmState.OK))
+        .isEqualTo("Threshold Crossed: 2 datapoints were received for 4 periods and 2 missing"
+            + " datapoints were treated as [Breaching].");
+  }
+
   @Test
   void of_classicThreeDatapointsNewestFirst() {
     AlarmSpec spec = Specs.spec().period(2700).evaluationPeriods(3).threshold(1.0).build();

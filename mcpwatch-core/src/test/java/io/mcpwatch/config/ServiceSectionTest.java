@@ -259,6 +259,29 @@ class ServiceSectionTest {
   }
 
   @Test
+  void engine_notifyInitialOk_defaultsToCloudWatchBehaviour() {
+    assertThat(EngineSettings.defaults().notifyInitialOk()).isTrue();
+    assertThat(bind("  engine: { notifyInitialOk: false },").config().service().engine())
+        .isEqualTo(new EngineSettings(true, 2, "PER_EVENT", false));
+    assertThat(messages(bind("  engine: { notifyInitialOk: 'no' },")))
+        .containsExactly("engine.notifyInitialOk: expected true or false, found \"no\"");
+  }
+
+  @Test
+  void notifications_regionName_isADisplayNameWithoutControlCharacters() {
+    assertThat(NotificationSettings.defaults().regionName()).isNull();
+    assertThat(
+            bind("  notifications: { regionName: 'Frankfurt data centre' },")
+                .config()
+                .service()
+                .notifications()
+                .regionName())
+        .isEqualTo("Frankfurt data centre");
+    assertThat(messages(bind("  notifications: { regionName: '' },")))
+        .containsExactly("notifications.regionName: must not be empty");
+  }
+
+  @Test
   void topLevel_misspeltServiceKey_getsADidYouMean() {
     BindResult r = bind("  storgae: { },", "  notification: { },");
 

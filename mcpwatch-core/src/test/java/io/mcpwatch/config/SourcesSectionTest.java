@@ -57,6 +57,30 @@ class SourcesSectionTest {
   }
 
   @Test
+  void sources_stripAnsi_isBoundPerSourceAndOffByDefault() {
+    BindResult r =
+        bind(
+            "  sources: [",
+            "    { app: 'teams', type: 'file', path: '/a/*.log', stripAnsi: true },",
+            "    { app: 'teams', type: 'docker', path: '/d/*.log', stripAnsi: false },",
+            "    { app: 'teams', type: 'stdin' },",
+            "    { app: 'teams', type: 'stdin', stripAnsi: 'yes please' },",
+            "  ]");
+
+    assertThat(messages(r)).singleElement().asString().startsWith("sources[3].stripAnsi: expected");
+    BindResult ok =
+        bind(
+            "  sources: [",
+            "    { app: 'teams', type: 'file', path: '/a/*.log', stripAnsi: true },",
+            "    { app: 'teams', type: 'docker', path: '/d/*.log', stripAnsi: false },",
+            "    { app: 'teams', type: 'stdin' },",
+            "  ]");
+    assertThat(ok.config().service().sources())
+        .extracting(SourceSettings::stripAnsi)
+        .containsExactly(true, false, false);
+  }
+
+  @Test
   void sources_appsAndEnvironments_mustBeDeclaredAndMatch() {
     BindResult r =
         bind(

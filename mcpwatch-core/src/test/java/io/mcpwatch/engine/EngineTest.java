@@ -79,6 +79,31 @@ class EngineTest {
   }
 
   @Test
+  void evaluate_notifyInitialOkOff_quietsOnlyTheFirstOkOfAFreshStart() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    f.alarm("/g", "ERR", spec().name("nb").treat(TreatMissingData.notBreaching).threshold(1.0)
+        .alarmActions("topic-a").okActions("topic-ok").build());
+    f.start(NO_EARLY.withNotifyInitialOk(false));
+    f.tickAt("2024-05-01T10:01:00Z"); // INSUFFICIENT_DATA -> OK: the fresh start, quiet
+    f.event("/g", "2024-05-01T10:01:10Z", "ERR");
+    f.tickAt("2024-05-01T10:02:00Z"); // OK -> ALARM
+    for (String t : new String[] {"03", "04", "05"}) { // the N + 2 range holds the breach to 10:04
+      f.tickAt("2024-05-01T10:" + t + ":00Z");
+    } // then ALARM -> OK: a real recovery, notified
+
+    assertThat(f.transitions).extracting(AlarmTransition::oldState, AlarmTransition::newState,
+            AlarmTransition::actions)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlarmState.INSUFFICIENT_DATA, AlarmState.OK,
+                List.of()),
+            org.assertj.core.groups.Tuple.tuple(AlarmState.OK, AlarmState.ALARM,
+                List.of("topic-a")),
+            org.assertj.core.groups.Tuple.tuple(AlarmState.ALARM, AlarmState.OK,
+                List.of("topic-ok")));
+    assertThat(EngineOptions.defaults().notifyInitialOk()).isTrue();
+  }
+
+  @Test
   void evaluate_missingTreatmentGoesOkThenInsufficientDataWithItsActions() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
     f.alarm("/g", "ERR", spec().threshold(5).okActions("topic-ok")

@@ -135,7 +135,7 @@ class LinterTest {
   }
 
   @Test
-  void lint_staticDimensionWritten_isAnInfoOnce() {
+  void lint_staticDimensionWritten_isReportedOnceQuotingAwsWithoutDropAdvice() {
     String text =
         ADR.replace("metricValue: '1' }", "metricValue: '1', dimensions: { MCP: '{app}' } }");
     List<Finding> f = rule(lint(text), DimensionRules.STATIC);
@@ -146,7 +146,14 @@ class LinterTest {
             x -> {
               assertThat(x.severity()).isEqualTo(Severity.INFO);
               assertThat(x.path()).isEqualTo("defaults.dimensions.MCP");
-              assertThat(x.message()).contains("mcpwatch adds MCP = {app}");
+              assertThat(x.message())
+                  .contains("\"The specified filter pattern does not support dimensions\"")
+                  .contains("mcpwatch adds MCP = {app}");
+              assertThat(x.suggestion())
+                  .contains("metric: \"{app}-Errors\"")
+                  .contains("namespace")
+                  .doesNotContainIgnoringCase("drop")
+                  .doesNotContainIgnoringCase("remove");
             });
     // the built-in default is not written in the file: nothing to point at
     assertThat(rule(lint(ADR), DimensionRules.STATIC)).isEmpty();

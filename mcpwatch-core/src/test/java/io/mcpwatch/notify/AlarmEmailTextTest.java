@@ -36,7 +36,8 @@ class AlarmEmailTextTest {
         "- Alarm Arn:                  arn:aws:cloudwatch:eu-west-1:000000000000:alarm:"
             + "prod-teams-auth\n",
         "Threshold:\n- The alarm is in the ALARM state when the metric is"
-            + " GreaterThanOrEqualToThreshold 5.0 for 300 seconds.\n",
+            + " GreaterThanOrEqualToThreshold 5.0 for at least 1 of the last 1 period(s) of 300"
+            + " seconds.\n",
         "Monitored Metric:\n",
         "- MetricNamespace:                     MCP/Security\n",
         "- MetricName:                          AuthFailures\n",
@@ -48,10 +49,42 @@ class AlarmEmailTextTest {
         "State Change Actions:\n",
         "- OK: [arn:aws:sns:eu-west-1:000000000000:aiconnectors-alarms-prod]\n",
         "- ALARM: [arn:aws:sns:eu-west-1:000000000000:aiconnectors-alarms-prod]\n",
-        "- INSUFFICIENT_DATA: []\n",
+        "- INSUFFICIENT_DATA:\n",
         "--\nIf you wish to stop receiving notifications from this topic, please click or visit"
             + " the link below to unsubscribe:\n" + UNSUB + "\n",
         "Please do not reply directly to this email.\n");
+  }
+
+  /** As in AWS's e-mails: "Tuesday 01 April, 2025 19:30:51 UTC", and "- OK:" for no actions. */
+  @Test
+  void of_dayOfMonthIsZeroPaddedAndEmptyActionListsAreBlank() {
+    var spec = new io.mcpwatch.alarm.AlarmSpec("m", null, "N", "M", java.util.Map.of(),
+        io.mcpwatch.alarm.Statistic.Sum, 300, 1, 1,
+        io.mcpwatch.alarm.ComparisonOperator.GreaterThanOrEqualToThreshold, 3.0, null, true,
+        List.of("t"), List.of(), List.of(), null); // alarm, OK, insufficient-data actions
+    var n = new AlarmNotice(spec, io.mcpwatch.alarm.AlarmState.OK,
+        io.mcpwatch.alarm.AlarmState.ALARM, "r", Instant.parse("2025-04-01T19:30:51Z"),
+        Instant.parse("2025-04-01T19:25:00Z"), List.of(), List.of(), 0, null, null);
+
+    String body = AlarmEmailText.of(n, Fixtures.settings(), null);
+
+    assertThat(body).contains("at \"Tuesday 01 April, 2025 19:30:51 UTC\".")
+        .contains("- Timestamp:                  Tuesday 01 April, 2025 19:30:51 UTC\n")
+        .contains("GreaterThanOrEqualToThreshold 3.0 for at least 1 of the last 1 period(s) of 300"
+            + " seconds.\n")
+        .contains("State Change Actions:\n- OK:\n- ALARM: [arn:aws:sns:eu-west-1:000000000000:t]\n"
+            + "- INSUFFICIENT_DATA:\n");
+  }
+
+  @Test
+  void of_regionNameSet_namesThePlaceInsteadOfTheAwsRegion() {
+    String body = AlarmEmailText.of(Fixtures.authNotice("a", List.of()),
+        Fixtures.settings().withRegionName("Frankfurt data centre"), null);
+
+    assertThat(body).contains("alarm \"a\" in the Frankfurt data centre region has entered")
+        .contains("arn:aws:cloudwatch:eu-west-1:000000000000:alarm:a");
+    assertThat(AlarmEmailText.of(Fixtures.authNotice("a", List.of()), Fixtures.settings(), null))
+        .contains("in the EU (Ireland) region");
   }
 
   @Test

@@ -11,8 +11,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Renders a {@link ConfigCheck}: configuration errors first, then lint findings, each in document
- * order, one line each ({@code FILE:LINE:COL: severity: key.path: message}) with an indented {@code
+ * Renders a {@link ConfigCheck}: configuration errors and lint findings in document order (what
+ * concerns the whole file last), each problem once, one line each ({@code FILE:LINE:COL: severity: key.path: message}) with an indented {@code
  * suggestion:} line, and a closing summary; or the same as JSON.
  */
 public final class CheckReport {
@@ -23,10 +23,24 @@ public final class CheckReport {
   /** Rule id of configuration (schema, pattern, resolution) errors. */
   public static final String CONFIG_RULE = "config";
 
-  /** The errors and findings as one list: errors first (rule {@code config}), then findings. */
+  /**
+   * The errors and findings as one list, sorted by line and column, with what concerns the whole
+   * file (no line) last. A configuration error that a lint error at the same key and line explains
+   * (AWS's "Invalid character(s) in term" for {@code 4??}, which lint explains as "not a
+   * wildcard") is reported once, as the lint error.
+   */
   public static List<Finding> entries(ConfigCheck check) {
     List<Finding> out = new ArrayList<>();
     for (ConfigError e : check.errors()) {
+      boolean same =
+          check.findings().stream()
+              .anyMatch(
+                  f -> f.severity() == Severity.ERROR
+                      && f.path().equals(e.path())
+                      && f.line() == e.line());
+      if (same) {
+        continue;
+      }
       // a lint finding at the same place explains the problem better than the pattern's own hint
       boolean explained =
           check.findings().stream()
@@ -42,7 +56,16 @@ public final class CheckReport {
               explained ? null : e.hint()));
     }
     out.addAll(check.findings());
+    out.sort(
+        java.util.Comparator.<Finding>comparingInt(f -> f.line() > 0 ? 0 : 1)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)); // stable: same place keeps its order
     return out;
+  }
+
+  /** The errors as reported ({@link #entries}: a problem reported twice counts once). */
+  static long errors(ConfigCheck check) {
+    return entries(check).stream().filter(f -> f.severity() == Severity.ERROR).count();
   }
 
   public static String text(ConfigCheck check) {
@@ -67,7 +90,7 @@ public final class CheckReport {
 
   /** {@code FILE: 2 errors, 1 warning, 1 info; 30 alarms resolved}, or {@code FILE: ok; ...}. */
   public static String summary(ConfigCheck check) {
-    long errors = check.errorCount();
+    long errors = errors(check);
     long warnings = check.count(Severity.WARNING);
     long infos = check.count(Severity.INFO);
     String counts =
@@ -84,7 +107,7 @@ public final class CheckReport {
   public static String json(ConfigCheck check) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("file", check.file());
-    root.put("errors", check.errorCount());
+    root.put("errors", errors(check));
     root.put("warnings", check.count(Severity.WARNING));
     root.put("infos", check.count(Severity.INFO));
     root.put("alarms", check.alarmCount());

@@ -49,6 +49,9 @@ public final class BacktestReport {
     summary.put("malformed", s.reader().malformed());
     summary.put("oversized", s.reader().oversized());
     summary.put("skipped", s.reader().skipped());
+    summary.put("untimed", s.reader().untimed());
+    summary.put("assumedTimes", s.reader().assumedTimes());
+    summary.put("outOfOrder", s.reader().outOfOrder());
     summary.put("alarmsFired", result.alarms().stream().filter(a -> a.timesFired() > 0).count());
     ArrayNode alarms = root.putArray("alarms");
     for (AlarmResult a : result.alarms()) {
@@ -164,6 +167,16 @@ public final class BacktestReport {
       for (String e : s.reader().firstErrors()) {
         notes.add(e);
       }
+    }
+    if (s.reader().outOfOrder() > 0) {
+      notes.add(String.format(Locale.ROOT,
+          "%,d events were out of order in their input; all were replayed in event-time order",
+          s.reader().outOfOrder()));
+    }
+    if (s.reader().assumedTimes() > 0) {
+      notes.add(String.format(Locale.ROOT,
+          "the times of %,d events are assumed (--assume-start/--assume-rate), not read from the input",
+          s.reader().assumedTimes()));
     }
     if (s.outsideWindow() > 0) {
       notes.add(String.format(Locale.ROOT, "%,d events were outside --from/--to", s.outsideWindow()));

@@ -138,10 +138,11 @@ class ConfigFilesTest {
 
     String text = CheckReport.text(c);
 
-    assertThat(text.lines().filter(l -> l.startsWith("a.yaml:"))).hasSize(9);
+    // 4?? and 5?? once each (AWS's rejection and lint's explanation were two lines each)
+    assertThat(text.lines().filter(l -> l.startsWith("a.yaml:"))).hasSize(7);
     assertThat(text.lines().filter(l -> l.startsWith("  suggestion: "))).hasSize(6);
     assertThat(CheckReport.summary(c))
-        .isEqualTo("a.yaml: 4 errors, 1 warning, 3 infos; 16 alarms resolved");
+        .isEqualTo("a.yaml: 2 errors, 1 warning, 3 infos; 16 alarms resolved");
   }
 
   static String withSources(String sources) throws Exception {
@@ -190,6 +191,42 @@ class ConfigFilesTest {
                   .startsWith("the glob " + dir + "/d/[a-*.log is not a valid glob");
             });
     assertThat(c.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void check_sampleWithAnsiColours_isAWarningUnlessStripped() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("tty"));
+    Files.writeString(logs.resolve("a.log"), "INFO:     ok\n\u001b[31mERROR\u001b[0m:    boom\n");
+    Files.writeString(
+        logs.resolve("b-json.log"),
+        "{\"log\":\"\\u001b[32mINFO\\u001b[0m:     ok\\n\",\"stream\":\"stdout\","
+            + "\"time\":\"2026-03-02T10:05:00Z\"}\n");
+    Files.writeString(logs.resolve("c.log"), "INFO:     plain\n");
+    Path f = dir.resolve("m.yaml");
+    Files.writeString(
+        f,
+        withSources(
+            "  - { app: teams, env: prod, type: file, path: tty/a.log }\n"
+                + "  - { app: teams, env: prod, type: docker, path: tty/b-json.log }\n"
+                + "  - { app: teams, env: prod, type: file, path: tty/a.log, stripAnsi: true }\n"
+                + "  - { app: teams, env: prod, type: file, path: tty/c.log }\n"));
+
+    ConfigCheck c = ConfigFiles.check(f, Map.of());
+
+    assertThat(c.findings())
+        .filteredOn(x -> x.rule().equals(SourceFiles.ANSI))
+        .extracting(x -> x.severity() + " " + x.path() + ": " + x.message() + " / " + x.suggestion())
+        .containsExactly(
+            "WARNING sources[0]: "
+                + dir.resolve("tty/a.log")
+                + " shows ANSI colour codes (ESC[...m), which stay in the events and break"
+                + " patterns such as [level=\"ERROR:*\", ...] / add stripAnsi: true to this source"
+                + " (and use --strip-ansi with backtest), or run the server without a terminal",
+            "WARNING sources[1]: "
+                + dir.resolve("tty/b-json.log")
+                + " shows ANSI colour codes (ESC[...m), which stay in the events and break"
+                + " patterns such as [level=\"ERROR:*\", ...] / add stripAnsi: true to this source"
+                + " (and use --strip-ansi with backtest), or run the server without a terminal");
   }
 
   @Test

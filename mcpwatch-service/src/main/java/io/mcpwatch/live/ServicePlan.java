@@ -7,7 +7,6 @@ import io.mcpwatch.config.ServiceSettings;
 import io.mcpwatch.config.ServiceSettings.SourceSettings;
 import io.mcpwatch.config.Topic;
 import io.mcpwatch.engine.EngineOptions;
-import io.mcpwatch.metrics.DefaultValueMode;
 import io.mcpwatch.notify.Subscriber;
 import io.mcpwatch.notify.TopicConfig;
 import io.mcpwatch.source.read.InputFormat;
@@ -81,12 +80,7 @@ public record ServicePlan(
     ServiceSettings service = loaded.config().service();
     Path base = baseDir(loaded.file());
     List<ResolvedAlarm> alarms = selectAlarms(loaded, options.app());
-    ServiceSettings.EngineSettings es = service.engine();
-    EngineOptions engine =
-        EngineOptions.defaults()
-            .withEarlyFiring(es.earlyFiring() && !options.noEarly())
-            .withExtraRangeDatapoints(es.extraRangeDatapoints())
-            .withDefaultValueMode(defaultValueMode(es.defaultValueMode()));
+    EngineOptions engine = loaded.engineOptions(options.noEarly()); // shared with backtest
     List<SourceSpec> sources = new ArrayList<>();
     for (SourceSettings s : service.sources()) {
       SourceSpec spec = source(s, alarms, base);
@@ -153,15 +147,6 @@ public record ServicePlan(
     return out;
   }
 
-  private static DefaultValueMode defaultValueMode(String name) {
-    try {
-      return DefaultValueMode.valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ServiceException(ServiceException.Kind.INVALID, "engine.defaultValueMode: expected PER_EVENT or PER_MINUTE; found "
-          + name);
-    }
-  }
-
   /** The log groups of {@code app} (in {@code env}, or every env) among the alarms run. */
   private static List<String> groups(List<ResolvedAlarm> alarms, @Nullable String env, String app) {
     Set<String> out = new LinkedHashSet<>();
@@ -188,7 +173,8 @@ public record ServicePlan(
           ReadOptions.defaults()
               .withFormat(InputFormat.fromCliName(format))
               .withDefaultLogGroup(groups.get(0))
-              .withTimestampFormat(s.timestampFormat());
+              .withTimestampFormat(s.timestampFormat())
+              .withStripAnsi(s.stripAnsi());
     } catch (IllegalArgumentException e) {
       throw new ServiceException(ServiceException.Kind.INVALID, where + ": " + e.getMessage());
     }

@@ -48,6 +48,7 @@ public final class Subscriptions implements AutoCloseable {
     ServiceSettings.NotificationSettings n = service.notifications();
     return NotifySettings.of(region, baseUrl)
         .withAccountId(n.accountId())
+        .withRegionName(n.regionName())
         .withExpiry(n.tokenValidity(), n.pendingExpiry())
         .withMaxTriggerLines(n.maxTriggerLines());
   }

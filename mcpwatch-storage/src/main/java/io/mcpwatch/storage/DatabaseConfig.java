@@ -42,7 +42,7 @@ public record DatabaseConfig(
           || path.startsWith("file:")
           || path.indexOf('?') >= 0) {
         throw new IllegalArgumentException(
-            "database.url: expected jdbc:sqlite:<file path> (a"
+            "storage.url: expected jdbc:sqlite:<file path> (a"
                 + " file, so the state survives a restart); found "
                 + url);
       }
@@ -65,7 +65,7 @@ public record DatabaseConfig(
       }
     } else {
       throw new IllegalArgumentException(
-          "database.url: expected jdbc:sqlite:<file path> or"
+          "storage.url: expected jdbc:sqlite:<file path> or"
               + " jdbc:postgresql://host[:port]/database; found "
               + redact(url));
     }

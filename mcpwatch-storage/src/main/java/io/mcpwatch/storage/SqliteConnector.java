@@ -57,7 +57,7 @@ final class SqliteConnector extends Connector {
       throw new StorageException(
           "no mcpwatch database at "
               + file
-              + ": `mcpwatch run` creates it on its first start (check database.url)");
+              + ": `mcpwatch run` creates it on its first start (check storage.url)");
     }
     return dataSource;
   }
@@ -116,7 +116,7 @@ final class SqliteConnector extends Connector {
           "the database path "
               + file
               + " is a directory; expected a"
-              + " file path in database.url");
+              + " file path in storage.url");
     }
     if (!Files.exists(file)) {
       try {

@@ -55,10 +55,10 @@ class DatabaseConfigTest {
   @Test
   void constructor_rejectsWhatWouldLoseStateOrIsUnknown() {
     assertThatThrownBy(() -> DatabaseConfig.of("jdbc:sqlite::memory:"))
-        .hasMessageContaining("database.url")
+        .hasMessageContaining("storage.url")
         .hasMessageContaining("file");
     assertThatThrownBy(() -> DatabaseConfig.of("jdbc:sqlite:"))
-        .hasMessageContaining("database.url");
+        .hasMessageContaining("storage.url");
     assertThatThrownBy(() -> DatabaseConfig.of("jdbc:mysql://h/db?password=topsecret"))
         .hasMessageContaining("expected jdbc:sqlite")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret"));

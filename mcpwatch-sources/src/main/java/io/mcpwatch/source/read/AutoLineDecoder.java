@@ -34,7 +34,10 @@ final class AutoLineDecoder extends BaseLineDecoder {
       InputFormat f = InputFormat.detect(b, off, len);
       c =
           LineDecoder.forFormat(
-              f == InputFormat.CLOUDWATCH_JSON ? InputFormat.JSON_LINES : f, options);
+              f == InputFormat.CLOUDWATCH_JSON || f == InputFormat.INSIGHTS_CSV
+                  ? (f == InputFormat.CLOUDWATCH_JSON ? InputFormat.JSON_LINES : InputFormat.TEXT)
+                  : f,
+              options.withStripAnsi(false)); // the caller's wrapper strips
       chosen = c;
     }
     return relay(c, c.decode(b, off, len, fallbackTimeMillis, logGroup));
@@ -44,6 +47,12 @@ final class AutoLineDecoder extends BaseLineDecoder {
   public @Nullable LogEvent finish() {
     LineDecoder c = chosen;
     return c == null ? none(Outcome.SKIPPED) : relay(c, c.finish());
+  }
+
+  @Override
+  public boolean lastTimeAssumed() {
+    LineDecoder c = chosen;
+    return c != null && c.lastTimeAssumed();
   }
 
   private @Nullable LogEvent relay(LineDecoder c, @Nullable LogEvent e) {

@@ -26,6 +26,7 @@ final class CloudWatchJsonReader implements EventReader {
     ROOT_OBJECT,
     EVENTS_IN_OBJECT,
     EVENTS_AT_TOP,
+    RESULTS_IN_OBJECT,
     DONE
   }
 
@@ -62,7 +63,7 @@ final class CloudWatchJsonReader implements EventReader {
             } else if (t == JsonToken.START_ARRAY) {
               where = Where.EVENTS_AT_TOP;
             } else {
-              stop("expected an object with \"events\" or an array of events");
+              stop("expected an object with \"events\" or \"results\", or an array of events");
             }
             break;
           case ROOT_OBJECT:
@@ -74,7 +75,26 @@ final class CloudWatchJsonReader implements EventReader {
             JsonToken v = parser.nextToken();
             if ("events".equals(key) && v == JsonToken.START_ARRAY) {
               where = Where.EVENTS_IN_OBJECT;
+            } else if ("results".equals(key) && v == JsonToken.START_ARRAY) {
+              where = Where.RESULTS_IN_OBJECT;
             } else {
+              parser.skipChildren();
+            }
+            break;
+          case RESULTS_IN_OBJECT:
+            JsonToken row = parser.nextToken();
+            if (row == JsonToken.END_ARRAY) {
+              where = Where.ROOT_OBJECT;
+            } else if (row == JsonToken.START_ARRAY) {
+              LogEvent e = readResultRow();
+              if (e != null) {
+                stats.events++;
+                return e;
+              }
+            } else {
+              badEvent(
+                  parser.currentTokenLocation().getLineNr(),
+                  "expected a result row (an array of {\"field\", \"value\"} objects)");
               parser.skipChildren();
             }
             break;
@@ -149,6 +169,59 @@ final class CloudWatchJsonReader implements EventReader {
       return null;
     }
     return new LogEvent(group == null || group.isEmpty() ? defaultGroup : group, ts, message);
+  }
+
+  /**
+   * Reads a {@code get-query-results} row whose START_ARRAY is current: {@code @timestamp} (UTC,
+   * {@code 2024-01-01 00:01:00.500}), {@code @message} and maybe {@code @log} ({@code
+   * account:group}); null if it is bad (counted).
+   */
+  private @Nullable LogEvent readResultRow() {
+    int line = parser.currentTokenLocation().getLineNr();
+    String time = null;
+    String message = null;
+    String log = null;
+    JsonToken t;
+    while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        continue;
+      }
+      String field = null;
+      String value = null;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String key = parser.currentName();
+        JsonToken v = parser.nextToken();
+        if ("field".equals(key) && v == JsonToken.VALUE_STRING) {
+          field = parser.getString();
+        } else if ("value".equals(key) && v == JsonToken.VALUE_STRING) {
+          value = parser.getString();
+        } else {
+          parser.skipChildren();
+        }
+      }
+      if ("@timestamp".equals(field)) {
+        time = value;
+      } else if ("@message".equals(field)) {
+        message = value;
+      } else if ("@log".equals(field)) {
+        log = value;
+      }
+    }
+    long ts = time == null ? Timestamps.NONE : InsightsCsvReader.parseTime(time);
+    if (ts == Timestamps.NONE) {
+      return badEvent(line, "expected a @timestamp field like 2026-03-02 10:05:00.000 in the row");
+    }
+    if (message == null) {
+      return badEvent(line, "expected a @message field in the row");
+    }
+    if (JsonLinesDecoder.utf8Length(message, maxEventBytes) > maxEventBytes) {
+      stats.oversized++;
+      stats.error(name + ":" + line + ": event longer than " + maxEventBytes + " bytes, skipped");
+      return null;
+    }
+    String group = InsightsCsvReader.groupOf(log);
+    return new LogEvent(group == null ? defaultGroup : group, ts, message);
   }
 
   private @Nullable LogEvent badEvent(int line, String what) {

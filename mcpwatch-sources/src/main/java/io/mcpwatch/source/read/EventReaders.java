@@ -22,7 +22,10 @@ public final class EventReaders {
   private EventReaders() {}
 
   /**
-   * Opens a file (gzip-compressed or not; detected from its first bytes). Errors are reported as
+   * Opens a file (gzip-compressed or not; detected from its first bytes). With {@link
+   * InputFormat#AUTO} the format is detected from the first line (see {@link InputFormat#detect});
+   * a gzip input whose first line starts with {@code 2024-01-01T00:01:00.500Z } is a CloudWatch
+   * export to S3 ({@link InputFormat#CLOUDWATCH_S3}). Errors are reported as
    * {@code FILE:LINE: ...} with the path as given.
    *
    * @throws IOException if the file cannot be opened or its first bytes cannot be read
@@ -52,15 +55,24 @@ public final class EventReaders {
     int n = Inputs.readHead(data, head);
     stats.bytes += n;
     int from = FormatDetector.skipBom(head, 0, n);
-    InputFormat format =
-        options.format() == InputFormat.AUTO
-            ? InputFormat.detect(head, from, n - from)
-            : options.format();
-    if (format == InputFormat.CLOUDWATCH_JSON) {
+    InputFormat format = options.format();
+    if (format == InputFormat.AUTO) {
+      format = InputFormat.detect(head, from, n - from);
+      if (format == InputFormat.TEXT
+          && Inputs.isGzip(data)
+          && S3ExportDecoder.prefixLength(head, from, n) > 0) {
+        format = InputFormat.CLOUDWATCH_S3; // an S3 export object
+      }
+    }
+    if (format == InputFormat.CLOUDWATCH_JSON || format == InputFormat.INSIGHTS_CSV) {
       InputStream all =
           new SequenceInputStream(
               new ByteArrayInputStream(head, from, n - from), new Counting(data, stats));
-      return new CloudWatchJsonReader(all, displayName, options, stats);
+      EventReader r =
+          format == InputFormat.CLOUDWATCH_JSON
+              ? new CloudWatchJsonReader(all, displayName, options, stats)
+              : new InsightsCsvReader(all, displayName, options, stats);
+      return options.stripAnsi() ? new AnsiStrippingReader(r) : r;
     }
     LineDecoder decoder = LineDecoder.forFormat(format, options);
     return new LineEventReader(data, displayName, decoder, options, stats, head, from, n);
@@ -75,7 +87,66 @@ public final class EventReaders {
     return readers.size() == 1 ? readers.get(0) : new MergingEventReader(readers);
   }
 
-  /** Counts the bytes the CloudWatch reader pulls through. */
+  /** How much event data {@link #inTimeOrder(List)} holds in memory per input by default. */
+  public static final long DEFAULT_SORT_MEMORY_BYTES = 128L << 20;
+
+  /**
+   * All inputs as one stream in event-time order (equal times: the earlier input, then input
+   * order), whatever order each input holds its events in (a Logs Insights CSV is newest first,
+   * an S3 export object is not sorted). Each input is sorted by an external merge sort that holds
+   * at most about {@code memoryBytes} of events and writes the rest to sorted temporary files in
+   * {@code tmpDir} (deleted on close), so inputs larger than memory work. {@link
+   * ReaderStats#outOfOrder()} counts the events that were not in order in their input. Events are
+   * read from an input only when the first event is asked for.
+   */
+  public static EventReader inTimeOrder(
+      List<? extends EventReader> readers, long memoryBytes, Path tmpDir) {
+    if (memoryBytes < 1) {
+      throw new IllegalArgumentException("memoryBytes must be positive");
+    }
+    List<EventReader> sorted = new java.util.ArrayList<>();
+    for (EventReader r : readers) {
+      sorted.add(new SortingEventReader(r, memoryBytes, tmpDir));
+    }
+    return merge(sorted);
+  }
+
+  /** {@link #inTimeOrder(List, long, Path)} with 128 MiB per input in the system temp directory. */
+  public static EventReader inTimeOrder(List<? extends EventReader> readers) {
+    return inTimeOrder(
+        readers, DEFAULT_SORT_MEMORY_BYTES, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** Strips ANSI escape sequences from the messages of a reader that is not line-based. */
+  private static final class AnsiStrippingReader implements EventReader {
+    private final EventReader inner;
+
+    AnsiStrippingReader(EventReader inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public io.mcpwatch.engine.@org.jspecify.annotations.Nullable LogEvent next()
+        throws IOException {
+      io.mcpwatch.engine.LogEvent e = inner.next();
+      return e == null || e.message().indexOf(Ansi.ESC) < 0
+          ? e
+          : new io.mcpwatch.engine.LogEvent(
+              e.logGroup(), e.timestampMillis(), Ansi.strip(e.message()));
+    }
+
+    @Override
+    public ReaderStats stats() {
+      return inner.stats();
+    }
+
+    @Override
+    public void close() throws IOException {
+      inner.close();
+    }
+  }
+
+  /** Counts the bytes the CloudWatch and CSV readers pull through. */
   private static final class Counting extends java.io.FilterInputStream {
     private final StatsCounter stats;
 

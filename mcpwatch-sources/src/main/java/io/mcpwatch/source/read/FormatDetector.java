@@ -10,7 +10,13 @@ import tools.jackson.core.ObjectReadContext;
 /** {@link InputFormat#detect}: looks at the first non-blank bytes and the first object's keys. */
 final class FormatDetector {
   private static final Set<String> CLOUDWATCH_KEYS =
-      Set.of("events", "searchedLogStreams", "nextToken", "nextForwardToken", "nextBackwardToken");
+      Set.of(
+          "events",
+          "results",
+          "searchedLogStreams",
+          "nextToken",
+          "nextForwardToken",
+          "nextBackwardToken");
 
   private FormatDetector() {}
 
@@ -24,7 +30,7 @@ final class FormatDetector {
       return InputFormat.CLOUDWATCH_JSON;
     }
     if (b[i] != '{') {
-      return InputFormat.TEXT;
+      return isInsightsHeader(b, i, end) ? InputFormat.INSIGHTS_CSV : InputFormat.TEXT;
     }
     Set<String> names = new HashSet<>();
     try (JsonParser p =
@@ -33,7 +39,9 @@ final class FormatDetector {
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
-        names.add(name.equals("events") && value != JsonToken.START_ARRAY ? "events:" : name);
+        boolean array = value == JsonToken.START_ARRAY;
+        names.add(
+            (name.equals("events") || name.equals("results")) && !array ? name + ":" : name);
         p.skipChildren();
       }
     } catch (JacksonException e) {
@@ -50,6 +58,27 @@ final class FormatDetector {
     return names.contains("log") && !names.contains("message")
         ? InputFormat.DOCKER
         : InputFormat.JSON_LINES;
+  }
+
+  /**
+   * Whether the line at {@code b[i..]} is a CSV header with {@code @timestamp} and {@code @message}
+   * columns (the Logs Insights console's download; names may be quoted).
+   */
+  static boolean isInsightsHeader(byte[] b, int i, int end) {
+    int nl = LineEventReader.indexOfNewline(b, i, end);
+    String line =
+        new String(b, i, (nl < 0 ? end : nl) - i, java.nio.charset.StandardCharsets.UTF_8);
+    boolean ts = false;
+    boolean msg = false;
+    for (String col : line.split(",", -1)) {
+      String c = col.strip();
+      if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
+        c = c.substring(1, c.length() - 1);
+      }
+      ts |= c.equals("@timestamp");
+      msg |= c.equals("@message");
+    }
+    return ts && msg;
   }
 
   /** The index after a UTF-8 byte order mark at {@code off}, or {@code off}. */

@@ -89,6 +89,11 @@ final class Inputs {
     return j < n && LineEventReader.indexOfNewline(b, j, n) >= 0;
   }
 
+  /** Whether {@code in} came from {@link #decompressIfGzip} decompressing gzip data. */
+  static boolean isGzip(InputStream in) {
+    return in instanceof Guarded;
+  }
+
   /** Turns gzip corruption in the middle of the data into an early end (recorded). */
   private static final class Guarded extends FilterInputStream {
     private final String name;

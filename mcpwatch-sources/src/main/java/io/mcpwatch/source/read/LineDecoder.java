@@ -34,13 +34,20 @@ public interface LineDecoder {
 
   /**
    * A decoder for a line-based format: {@link InputFormat#JSON_LINES}, {@link InputFormat#DOCKER},
-   * {@link InputFormat#TEXT}, or {@link InputFormat#AUTO}, which picks one of those from the first
+   * {@link InputFormat#TEXT}, {@link InputFormat#CLOUDWATCH_S3}, or {@link InputFormat#AUTO}, which picks one of those from the first
    * non-blank line.
    *
-   * @throws IllegalArgumentException for {@link InputFormat#CLOUDWATCH_JSON}, which is not
-   *     line-based (read it with {@link EventReaders})
+   * With {@link ReadOptions#stripAnsi()}, escape sequences are removed before decoding.
+   *
+   * @throws IllegalArgumentException for {@link InputFormat#CLOUDWATCH_JSON} and {@link
+   *     InputFormat#INSIGHTS_CSV}, which are not line-based (read them with {@link EventReaders})
    */
   static LineDecoder forFormat(InputFormat format, ReadOptions options) {
+    LineDecoder d = plain(format, options);
+    return options.stripAnsi() ? new AnsiStrippingDecoder(d) : d;
+  }
+
+  private static LineDecoder plain(InputFormat format, ReadOptions options) {
     switch (format) {
       case JSON_LINES:
         return new JsonLinesDecoder(options);
@@ -48,6 +55,8 @@ public interface LineDecoder {
         return new DockerDecoder(options);
       case TEXT:
         return new TextDecoder(options);
+      case CLOUDWATCH_S3:
+        return new S3ExportDecoder(options);
       case AUTO:
         return new AutoLineDecoder(options);
       default:
@@ -67,6 +76,14 @@ public interface LineDecoder {
    * @return the event, or {@code null} (see {@link #lastOutcome()})
    */
   @Nullable LogEvent decode(byte[] buf, int off, int len, long fallbackTimeMillis, String logGroup);
+
+  /**
+   * Whether the last event's time was the caller's fallback time (the line had none of its own and
+   * none to take from the line before).
+   */
+  default boolean lastTimeAssumed() {
+    return false;
+  }
 
   /** What the last {@link #decode} or {@link #finish} call did. */
   Outcome lastOutcome();

@@ -23,6 +23,7 @@ final class LineEventReader implements EventReader {
   private final StatsCounter stats;
   private final int maxLine;
   private final long maxEventBytes;
+  private final @Nullable AssumedTimes assumedTimes;
   private final byte[] buf;
   private int pos;
   private int lim;
@@ -53,6 +54,7 @@ final class LineEventReader implements EventReader {
     this.decoder = decoder;
     this.logGroup = options.logGroupOrEmpty();
     this.maxEventBytes = options.maxEventBytes();
+    this.assumedTimes = options.assumedTimes();
     this.stats = stats;
     this.maxLine = decoder.maxLineBytes();
     this.buf = new byte[Math.max(CHUNK, headTo - headFrom) + maxLine + MIN_READ];
@@ -79,13 +81,22 @@ final class LineEventReader implements EventReader {
         stats.count(decoder.lastOutcome(), where(), decoder.lastProblem(), maxEventBytes);
         continue;
       }
-      LogEvent e =
-          decoder.decode(buf, lineStart, lineEnd - lineStart, LineDecoder.NO_FALLBACK, logGroup);
+      AssumedTimes at = assumedTimes;
+      long fallback = at == null ? LineDecoder.NO_FALLBACK : at.timeOf(stats.assumedTimes);
+      LogEvent e = decoder.decode(buf, lineStart, lineEnd - lineStart, fallback, logGroup);
       if (e != null) {
         stats.events++;
+        if (decoder.lastTimeAssumed()) {
+          stats.assumedTimes++;
+        }
         return e;
       }
-      stats.count(decoder.lastOutcome(), where(), decoder.lastProblem(), maxEventBytes);
+      LineDecoder.Outcome outcome = decoder.lastOutcome();
+      if (outcome == LineDecoder.Outcome.SKIPPED
+          && !BaseLineDecoder.isBlank(buf, lineStart, lineEnd - lineStart)) {
+        stats.untimed++;
+      }
+      stats.count(outcome, where(), decoder.lastProblem(), maxEventBytes);
     }
   }
 

@@ -35,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  *     timestamp and log group as usual: for a caller that only runs those patterns on the message
  *     (none of which matches an empty message) and never shows it. {@code null} or a group
  *     without an entry: every message is decoded
+ * @param stripAnsi remove ANSI escape sequences (terminal colours: {@code ESC[31m}) from each line
+ *     before it is decoded and from each decoded message, as a terminal would not show them
+ * @param assumedTimes for text lines that carry no time and have no earlier line to take one from:
+ *     made-up times (see {@link AssumedTimes}); {@code null} skips such lines (counted in {@link
+ *     ReaderStats#untimed()})
  */
 public record ReadOptions(
     InputFormat format,
@@ -42,7 +47,9 @@ public record ReadOptions(
     @Nullable String timestampFormat,
     long maxEventBytes,
     @Nullable Set<String> wantedLogGroups,
-    @Nullable Map<String, LiteralPrefilter> prefilters) {
+    @Nullable Map<String, LiteralPrefilter> prefilters,
+    boolean stripAnsi,
+    @Nullable AssumedTimes assumedTimes) {
 
   /** CloudWatch Logs' maximum event size. */
   public static final long DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
@@ -68,14 +75,14 @@ public record ReadOptions(
     prefilters = prefilters == null ? null : Map.copyOf(prefilters);
   }
 
-  /** Every message decoded (see {@link #prefilters()}). */
+  /** Every message decoded (see {@link #prefilters()}), no ANSI stripping, no assumed times. */
   public ReadOptions(
       InputFormat format,
       @Nullable String defaultLogGroup,
       @Nullable String timestampFormat,
       long maxEventBytes,
       @Nullable Set<String> wantedLogGroups) {
-    this(format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, null);
+    this(format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, null, false, null);
   }
 
   /** Every log group wanted (see {@link #wantedLogGroups()}). */
@@ -84,44 +91,63 @@ public record ReadOptions(
       @Nullable String defaultLogGroup,
       @Nullable String timestampFormat,
       long maxEventBytes) {
-    this(format, defaultLogGroup, timestampFormat, maxEventBytes, null, null);
+    this(format, defaultLogGroup, timestampFormat, maxEventBytes, null, null, false, null);
   }
 
   /** AUTO format, no default log group, ISO/Python timestamps, 256 KiB events, every group. */
   public static ReadOptions defaults() {
-    return new ReadOptions(InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES, null);
+    return new ReadOptions(InputFormat.AUTO, null, null, DEFAULT_MAX_EVENT_BYTES);
   }
 
   public ReadOptions withFormat(InputFormat newFormat) {
     return new ReadOptions(
-        newFormat, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, prefilters);
+        newFormat, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, prefilters,
+        stripAnsi, assumedTimes);
   }
 
   public ReadOptions withDefaultLogGroup(@Nullable String group) {
     return new ReadOptions(
-        format, group, timestampFormat, maxEventBytes, wantedLogGroups, prefilters);
+        format, group, timestampFormat, maxEventBytes, wantedLogGroups, prefilters, stripAnsi,
+        assumedTimes);
   }
 
   public ReadOptions withTimestampFormat(@Nullable String newTimestampFormat) {
     return new ReadOptions(
-        format, defaultLogGroup, newTimestampFormat, maxEventBytes, wantedLogGroups, prefilters);
+        format, defaultLogGroup, newTimestampFormat, maxEventBytes, wantedLogGroups, prefilters,
+        stripAnsi, assumedTimes);
   }
 
   public ReadOptions withMaxEventBytes(long newMaxEventBytes) {
     return new ReadOptions(
-        format, defaultLogGroup, timestampFormat, newMaxEventBytes, wantedLogGroups, prefilters);
+        format, defaultLogGroup, timestampFormat, newMaxEventBytes, wantedLogGroups, prefilters,
+        stripAnsi, assumedTimes);
   }
 
-  /** See {@link #wantedLogGroups()}; {@code null}: all. */
   public ReadOptions withWantedLogGroups(@Nullable Set<String> groups) {
     return new ReadOptions(
-        format, defaultLogGroup, timestampFormat, maxEventBytes, groups, prefilters);
+        format, defaultLogGroup, timestampFormat, maxEventBytes, groups, prefilters, stripAnsi,
+        assumedTimes);
   }
 
   /** See {@link #prefilters()}; {@code null}: decode every message. */
   public ReadOptions withPrefilters(@Nullable Map<String, LiteralPrefilter> byGroup) {
     return new ReadOptions(
-        format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, byGroup);
+        format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, byGroup,
+        stripAnsi, assumedTimes);
+  }
+
+  /** See {@link #stripAnsi()}. */
+  public ReadOptions withStripAnsi(boolean strip) {
+    return new ReadOptions(
+        format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, prefilters, strip,
+        assumedTimes);
+  }
+
+  /** See {@link #assumedTimes()}; {@code null}: none. */
+  public ReadOptions withAssumedTimes(@Nullable AssumedTimes times) {
+    return new ReadOptions(
+        format, defaultLogGroup, timestampFormat, maxEventBytes, wantedLogGroups, prefilters,
+        stripAnsi, times);
   }
 
   /** The prefilter of {@code group}'s messages, or null. */

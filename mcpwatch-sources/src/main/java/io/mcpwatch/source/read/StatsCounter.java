@@ -11,6 +11,8 @@ final class StatsCounter {
   long malformed;
   long oversized;
   long skipped;
+  long untimed;
+  long assumedTimes;
   private final List<String> errors = new ArrayList<>();
 
   void error(String description) {
@@ -44,6 +46,7 @@ final class StatsCounter {
   }
 
   ReaderStats snapshot() {
-    return new ReaderStats(events, bytes, malformed, oversized, skipped, errors);
+    return new ReaderStats(
+        events, bytes, malformed, oversized, skipped, untimed, assumedTimes, 0, errors);
   }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class TextDecoder extends BaseLineDecoder {
   private final TimestampExtractor extractor;
   private long previous = Timestamps.NONE;
+  private boolean assumed;
 
   TextDecoder(ReadOptions options) {
     super(options, 0);
@@ -36,15 +37,29 @@ final class TextDecoder extends BaseLineDecoder {
     }
     String line = new String(b, off, len, StandardCharsets.UTF_8);
     long ts = extractor.extract(b, off, len, line);
-    if (ts != Timestamps.NONE) {
-      previous = ts;
-    } else if (previous != Timestamps.NONE) {
-      ts = previous;
-    } else if (fallbackTimeMillis != NO_FALLBACK) {
-      ts = fallbackTimeMillis;
-    } else {
-      return none(Outcome.SKIPPED);
+    ts = timeOf(ts, fallbackTimeMillis);
+    return ts == Timestamps.NONE ? none(Outcome.SKIPPED) : event(new LogEvent(logGroup, ts, line));
+  }
+
+  /** The line's own time, else the previous line's, else the fallback; NONE if none applies. */
+  long timeOf(long own, long fallbackTimeMillis) {
+    assumed = false;
+    if (own != Timestamps.NONE) {
+      previous = own;
+      return own;
     }
-    return event(new LogEvent(logGroup, ts, line));
+    if (previous != Timestamps.NONE) {
+      return previous;
+    }
+    if (fallbackTimeMillis != NO_FALLBACK) {
+      assumed = true;
+      return fallbackTimeMillis;
+    }
+    return Timestamps.NONE;
+  }
+
+  @Override
+  public boolean lastTimeAssumed() {
+    return assumed;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Decoding log inputs into {@link io.mcpwatch.engine.LogEvent}s. Start here: {@link
  * io.mcpwatch.source.read.EventReaders#open(java.nio.file.Path, ReadOptions)} reads a file (JSON
- * lines, {@code aws logs} output, Docker json-file logs or plain text; gzip is transparent) and
+ * lines, {@code aws logs} output including {@code get-query-results}, CloudWatch exports to S3, the
+ * Logs Insights console CSV (parsed by FastCSV), Docker json-file logs or plain text; gzip is
+ * transparent; ANSI colours stripped on request; made-up times for text without any) and
  * {@link io.mcpwatch.source.read.LineDecoder} decodes one line at a time for the live tailer.
  *
  * <p>Hostile input never throws: malformed, oversized and timestamp-less lines are counted in

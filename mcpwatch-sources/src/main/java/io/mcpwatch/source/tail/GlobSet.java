@@ -139,6 +139,24 @@ public final class GlobSet {
   }
 
   /**
+   * The first regular file found for any glob (in walk order), or null when none is found within
+   * {@code maxVisits} directory entries per glob.
+   */
+  public @org.jspecify.annotations.Nullable Path firstMatch(long maxVisits) {
+    for (Glob glob : globs) {
+      Path[] found = {null};
+      walk(glob, maxVisits, file -> {
+        found[0] = file;
+        return false;
+      });
+      if (found[0] != null) {
+        return found[0];
+      }
+    }
+    return null;
+  }
+
+  /**
    * Walks the glob's base directory, calling {@code onMatch} for each matching regular file until
    * it returns false.
    *

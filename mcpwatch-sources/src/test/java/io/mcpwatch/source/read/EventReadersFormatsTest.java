@@ -176,7 +176,7 @@ class EventReadersFormatsTest {
     assertThat(InputFormat.fromCliName("aws")).isEqualTo(InputFormat.CLOUDWATCH_JSON);
     assertThat(InputFormat.fromCliName("docker")).isEqualTo(InputFormat.DOCKER);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputFormat.fromCliName("xml"))
-        .hasMessageContaining("expected one of auto, jsonl, cloudwatch, docker, text");
+        .hasMessageContaining("expected one of auto, jsonl, cloudwatch, s3-export, insights-csv,");
   }
 
   @Test
