@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Commits happen at once after a transition, otherwise at most every {@code commitInterval}
  * while events arrive; a failed commit is retried (everything since the last good commit is in
- * the next one), never fatal.
+ * the next one), never fatal; the HTTP requests waiting for it are answered 503 at once.
  */
 final class EngineLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(EngineLoop.class);
@@ -363,6 +363,9 @@ final class EngineLoop implements Runnable {
           5_000_000_000L);
       log.error("commit failed (retrying in {} ms; nothing is lost while the service runs): {}",
           commitBackoffNanos / 1_000_000, e.getMessage());
+      if (http != null) {
+        http.commitFailed(httpBatches, "storage unavailable"); // 503 now, never a 200 unstored
+      }
       return;
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;

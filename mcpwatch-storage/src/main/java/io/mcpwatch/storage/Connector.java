@@ -84,6 +84,9 @@ abstract class Connector {
     if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
       return true;
     }
+    if (SqliteConnector.needsReopen(e)) {
+      return true;
+    }
     try {
       return c != null && c.isClosed();
     } catch (SQLException ignored) {

@@ -152,6 +152,19 @@ final class SqliteConnector extends Connector {
     c.setAutoCommit(false);
   }
 
+  /**
+   * Whether an SQLite connection must be reopened after {@code e}: after an I/O error (EPERM, EIO,
+   * a file system remounted read-only) SQLite keeps the connection read-only even once the fault
+   * is gone, so the next transaction reconnects instead.
+   */
+  static boolean needsReopen(SQLException e) {
+    if (!(e instanceof SQLiteException)) {
+      return false;
+    }
+    int primary = ((SQLiteException) e).getResultCode().code & 0xff;
+    return primary == 8 /* READONLY */ || primary == 10 /* IOERR */ || primary == 13 /* FULL */;
+  }
+
   static String explain(DatabaseConfig config, String what, SQLException e, String detail) {
     String db = config.describe();
     if (e instanceof SQLiteException) {
@@ -166,6 +179,9 @@ final class SqliteConnector extends Connector {
               + detail;
         case 8: // SQLITE_READONLY
           return db + " is read-only for this process: " + detail;
+        case 10: // SQLITE_IOERR
+          return "cannot write " + db + " (an I/O error: permissions, a read-only or failing"
+              + " file system): " + detail;
         case 13: // SQLITE_FULL
           return "the disk holding " + db + " is full: " + detail;
         case 14: // SQLITE_CANTOPEN
