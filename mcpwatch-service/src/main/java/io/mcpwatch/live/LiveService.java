@@ -150,6 +150,9 @@ public final class LiveService {
       if (hs.enabled() && port == 0) {
         port = freePort(hs.host());
       }
+      if (hs.enabled() && hs.token() != null) {
+        BearerToken.of("http.token", hs.token()); // refuses a weak token before anything runs
+      }
       String baseUrl =
           hs.publicBaseUrl() != null ? hs.publicBaseUrl() : "http://" + hostForUrl(hs.host())
               + ":" + port;
@@ -183,11 +186,13 @@ public final class LiveService {
               : null;
       s = new LiveService(
           plan, db, state, saved, manager, dispatch, inbox, queue, listener, clock, stdin);
-      s.dispatcher.start();
+      // Nothing leaves the process before the database lock is held (above) and the port is
+      // bound: a confirmation link must point at a listening endpoint, never at a failed start.
       s.engineThread.start();
       if (queue != null) {
         s.http = s.startHttp(hs, port, queue, ns, keys);
       }
+      s.dispatcher.start();
       s.startSources(plan.sources(), saved);
       log.info("running {} alarms from {}{}; state in {}", plan.alarms().size(),
           plan.loaded().file(), plan.engineOptions().earlyFiring() ? "" : " (no early firing)",
