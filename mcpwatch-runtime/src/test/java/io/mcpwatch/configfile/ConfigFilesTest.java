@@ -274,7 +274,7 @@ class ConfigFilesTest {
   void load_alarmNameWithAControlCharacter_isAnErrorNamingTheKey() throws Exception {
     Path f = dir.resolve("m.yaml");
     // a newline in an alarm name could forge a line in the service log (issue 9 item 12)
-    Files.writeString(f, template().replaceFirst("(?m)^alarmName: .*$",
+    Files.writeString(f, template().replace("alarmName: \"{app}-{env}-{alarm}\"",
         "alarmName: \"{app}-{env}-{alarm}\\n12:00:00 INFO forged\""));
 
     assertThatThrownBy(() -> ConfigFiles.load(f))
