@@ -48,8 +48,12 @@ class FailingCommitFaultTest {
       System.out.printf("failing commits: %d requests answered 503, %d answered 200%n", refused, ok);
       assertThat(ok).isZero();
       assertThat(s.stats().commitFailures()).isPositive();
-      // the database is writable again: the next request is committed and gets its 200
+      // the database is writable again: a client that honours Retry-After gets its 200
       HttpResponse<String> r = client.send(post(base, 1), HttpResponse.BodyHandlers.ofString());
+      for (int retry = 0; retry < 5 && r.statusCode() == 503; retry++) {
+        Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+        r = client.send(post(base, 1), HttpResponse.BodyHandlers.ofString());
+      }
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(ServiceFixture.alarm(f.status(), "teams-prod-auth-failures").matchedEvents())
           .isGreaterThanOrEqualTo(1);
