@@ -124,8 +124,12 @@ public final class LiveService {
             plan.service().notifications().maxTriggerLines(),
             o.commitInterval(),
             o.statsInterval());
+    java.util.concurrent.ExecutorService lanes = DispatcherThread.laneExecutor();
     this.dispatcher =
-        new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
+        new DispatcherThread(
+            dispatch.history(loop::actionOutcome).lanes(lanes).build(),
+            o.dispatchInterval(),
+            lanes);
     this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
     this.engineThread.setDaemon(true);
   }
