@@ -199,6 +199,26 @@ final class Restore {
     return null;
   }
 
+  /** The file with identity {@code key} in the directories of {@code near}, or null. */
+  static @Nullable Path findByKey(Path near, String key) {
+    for (Path dir : FileIdentity.directoriesOf(near)) {
+      try (Stream<Path> list = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) list.sorted()::iterator) {
+          try {
+            if (Files.isRegularFile(p) && key.equals(FileIdentity.key(p))) {
+              return p;
+            }
+          } catch (IOException e) {
+            // vanished meanwhile
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // an unreadable directory only narrows the search
+      }
+    }
+    return null;
+  }
+
   private static void addCandidate(Map<Path, Candidate> candidates, Path path, boolean inGlob) {
     if (candidates.containsKey(path)) {
       return;
