@@ -13,6 +13,7 @@ import java.util.TreeMap;
 final class CountingSink implements EventSink {
   private final List<LogEvent> events = new ArrayList<>();
   private int busyOffers;
+  private int uncommittedOffers;
 
   @Override
   public synchronized Admission offer(List<LogEvent> batch) {
@@ -21,7 +22,16 @@ final class CountingSink implements EventSink {
       return Admission.busy(Duration.ofSeconds(1));
     }
     events.addAll(batch);
+    if (uncommittedOffers > 0) {
+      uncommittedOffers--;
+      return Admission.notCommitted(Duration.ofSeconds(1), "the commit failed");
+    }
     return Admission.accepted();
+  }
+
+  /** The next offers take the events but answer that their commit failed (as a disk error does). */
+  synchronized void uncommittedFor(int offers) {
+    uncommittedOffers = offers;
   }
 
   synchronized void busyFor(int offers) {

@@ -69,6 +69,33 @@ class LogsApiTest {
   }
 
   @Test
+  void putLogEvents_commitFailed_isA503NotA200_andTheRetryCountsOnce() {
+    long now = System.currentTimeMillis();
+    logs.createLogStream(b -> b.logGroupName("/mcp/files").logStreamName("uncommitted"));
+    server.sink.uncommittedFor(1);
+    try (CloudWatchLogsClient once =
+        server.logsClient(TestServer.KEY_ID, TestServer.SECRET, false)) {
+      assertThatThrownBy(
+              () ->
+                  once.putLogEvents(
+                      b ->
+                          b.logGroupName("/mcp/files")
+                              .logStreamName("uncommitted")
+                              .logEvents(event(now, "uncommitted a"))))
+          .isInstanceOfSatisfying(
+              software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException.class,
+              e -> assertThat(e.statusCode()).isEqualTo(503));
+    }
+    // the shipper retries: the events are held by the engine already, so the retry counts nothing
+    logs.putLogEvents(
+        b ->
+            b.logGroupName("/mcp/files")
+                .logStreamName("uncommitted")
+                .logEvents(event(now, "uncommitted a")));
+    assertThat(server.sink.counts()).containsEntry("uncommitted a", 1);
+  }
+
+  @Test
   void putLogEvents_unconfiguredGroup_isResourceNotFound() {
     assertThatThrownBy(
             () ->

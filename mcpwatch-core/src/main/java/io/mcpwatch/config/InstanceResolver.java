@@ -90,6 +90,14 @@ final class InstanceResolver {
           config.alarmName().error("alarm name " + alarmName + " is longer than 255 characters"));
       return null;
     }
+    int control = firstControl(alarmName);
+    if (control >= 0) {
+      errors.add(config.alarmName().error(String.format(Locale.ROOT,
+          "alarm name %s contains the control character U+%04X at position %d; CloudWatch"
+              + " alarm names are UTF-8 without ASCII control characters",
+          printable(alarmName), (int) alarmName.charAt(control), control + 1)));
+      return null;
+    }
     Located<String> metric = req(s.metric());
     String metricName = Templates.expand(metric.value(), vars);
 
@@ -266,5 +274,30 @@ final class InstanceResolver {
       }
     }
     return null;
+  }
+
+  /** The index of the first ASCII control character (U+0000-U+001F, U+007F), or -1. */
+  static int firstControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code s} quoted with its control characters shown as a backslash-u escape (one line). */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 }

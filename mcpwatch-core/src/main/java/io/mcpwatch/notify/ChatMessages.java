@@ -14,7 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>Slack: {@code {"text": ...}} in mrkdwn; {@code & < >} are escaped as Slack requires, so an
  *       alarm name or log line cannot mention {@code <!channel>} or forge a link.
  *   <li>Teams: a message with one Adaptive Card attachment (accepted by Teams Workflows webhooks
- *       and by the older Office 365 connector webhooks); TextBlocks are plain text.
+ *       and by the older Office 365 connector webhooks). TextBlocks and facts render a markdown
+ *       subset (bold, italic, lists, {@code [text](url)} links), so every user-controlled text is
+ *       backslash-escaped ({@link #markdownEscape}): a logged {@code [Sign in](https://evil)}
+ *       shows as text, never as a link (a renderer that ignores the escapes shows the
+ *       backslashes, still no link).
  * </ul>
  */
 final class ChatMessages {
@@ -51,19 +55,22 @@ final class ChatMessages {
     card.put("version", "1.4");
     ArrayNode body = card.putArray("body");
     body.addObject().put("type", "TextBlock")
-        .put("text", n.newState().name() + ": \"" + Text.oneLine(n.alarmName(), 255) + "\" in "
+        .put("text", n.newState().name() + ": \""
+            + markdownEscape(Text.oneLine(n.alarmName(), 255)) + "\" in "
             + settings.regionLongName())
         .put("weight", "Bolder").put("size", "Medium").put("wrap", true)
         .put("color", n.newState() == AlarmState.ALARM ? "Attention"
             : n.newState() == AlarmState.OK ? "Good" : "Warning");
-    body.addObject().put("type", "TextBlock").put("text", Text.oneLine(n.reason(), MAX_TEXT))
+    body.addObject().put("type", "TextBlock")
+        .put("text", markdownEscape(Text.oneLine(n.reason(), MAX_TEXT)))
         .put("wrap", true);
     ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
     facts.addObject().put("title", "State change")
         .put("value", n.oldState().name() + " -> " + n.newState().name());
     facts.addObject().put("title", "Time").put("value", Formats.human(n.stateChangeTime()));
     latest(n).ifPresent(l -> facts.addObject().put("title", "Latest log event")
-        .put("value", Formats.log(l.time()) + "  " + Text.oneLine(l.message(), 300)));
+        .put("value", Formats.log(l.time()) + "  "
+            + markdownEscape(Text.oneLine(l.message(), 300))));
     ObjectNode action = card.putArray("actions").addObject();
     action.put("type", "Action.OpenUrl").put("title", "View alarm in mcpwatch")
         .put("url", settings.links().alarm(n.alarmName()));
@@ -83,6 +90,25 @@ final class ChatMessages {
       default:
         return ":grey_question:";
     }
+  }
+
+  /**
+   * Markdown's inline syntax characters backslash-escaped (CommonMark allows it before any ASCII
+   * punctuation), plus {@code # + -} at the start (headings, lists); {@code { }} too (Adaptive
+   * Cards' {@code {{DATE(...)}}} functions).
+   */
+  static String markdownEscape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("\\`*_[](){}<>~".indexOf(c) >= 0 || (start && "#+-".indexOf(c) >= 0)) {
+        b.append('\\');
+      }
+      start &= c == ' ';
+      b.append(c);
+    }
+    return b.toString();
   }
 
   /** Slack's three control characters in message text. */

@@ -5,10 +5,15 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +37,12 @@ import org.jspecify.annotations.Nullable;
  * the mark (or the mark fails), the item is still pending and is sent again: at-least-once, with
  * the same SNS MessageId, e-mail Message-ID and mailbox file name, so receivers can de-duplicate.
  *
+ * <p><b>Lanes.</b> With an {@linkplain Builder#lanes executor}, delivery runs in one lane per
+ * destination ({@link #laneOf}: every e-mail goes through the one SMTP relay, each webhook host is
+ * its own): a lane delivers its items one after another on the executor, and {@link #runDue()}
+ * starts only lanes that are idle, so a hung SMTP server delays e-mail only, never a webhook.
+ * Without an executor everything is delivered in order on the calling thread.
+ *
  * <p><b>Threads.</b> Exactly one dispatcher may run against an outbox; {@link #runDue()} is
  * synchronized. The caller owns the schedule (e.g. a named daemon thread calling {@link #runDue()}
  * every second, and once right after a state change is committed).
@@ -47,6 +58,9 @@ public final class NotificationDispatcher {
   private final Consumer<ActionHistoryItem> history;
   private final int batchSize;
   private final int stuckAfterAttempts;
+  private final @Nullable Executor lanes;
+  /** Lanes with a delivery running on the executor (guarded by this). */
+  private final Set<String> busy = new HashSet<>();
 
   private NotificationDispatcher(Builder b) {
     this.outbox = b.outbox;
@@ -57,6 +71,7 @@ public final class NotificationDispatcher {
     this.history = b.history;
     this.batchSize = b.batchSize;
     this.stuckAfterAttempts = b.stuckAfterAttempts;
+    this.lanes = b.lanes;
   }
 
   public static Builder builder(Outbox outbox, InstantSource clock) {
@@ -85,6 +100,9 @@ public final class NotificationDispatcher {
   }
 
   public synchronized DispatchReport runDue() {
+    if (lanes != null) {
+      return startLanes(lanes);
+    }
     int delivered = 0;
     int retrying = 0;
     int failed = 0;
@@ -106,6 +124,72 @@ public final class NotificationDispatcher {
       }
     }
     return new DispatchReport(delivered, retrying, failed);
+  }
+
+  /**
+   * Starts a lane task for every idle lane with due items; items of busy lanes wait for the next
+   * run (they are neither fetched for a second send nor reordered). Reports what was started as
+   * retrying: outcomes arrive asynchronously.
+   */
+  private DispatchReport startLanes(Executor executor) {
+    Set<String> running = Set.copyOf(busy); // before fetching: a lane that ends meanwhile waits
+    List<OutboxItem> due = new ArrayList<>(outbox.due(clock.instant(), batchSize * 10));
+    due.sort(ALARMS_FIRST);
+    Map<String, List<OutboxItem>> byLane = new LinkedHashMap<>();
+    for (OutboxItem item : due) {
+      String lane = laneOf(item);
+      if (!running.contains(lane)) {
+        byLane.computeIfAbsent(lane, k -> new ArrayList<>()).add(item);
+      }
+    }
+    int started = 0;
+    for (Map.Entry<String, List<OutboxItem>> e : byLane.entrySet()) {
+      String lane = e.getKey();
+      List<OutboxItem> items = e.getValue();
+      busy.add(lane);
+      started += items.size();
+      try {
+        executor.execute(() -> runLane(lane, items));
+      } catch (RuntimeException rejected) {
+        busy.remove(lane); // the executor is shutting down: the items stay pending
+      }
+    }
+    return new DispatchReport(0, started, 0);
+  }
+
+  private void runLane(String lane, List<OutboxItem> items) {
+    try {
+      for (OutboxItem item : items) {
+        deliver(item);
+      }
+    } finally {
+      synchronized (this) {
+        busy.remove(lane);
+      }
+    }
+  }
+
+  /**
+   * The destination an item waits on: {@code email} for every e-mail protocol (one SMTP relay),
+   * otherwise the endpoint's scheme and authority, e.g. {@code https://hooks.slack.com}.
+   */
+  static String laneOf(OutboxItem item) {
+    if (item.protocol().isEmail()) {
+      return "email";
+    }
+    String e = item.endpoint();
+    int scheme = e.indexOf("://");
+    int from = scheme < 0 ? 0 : scheme + 3;
+    int end = e.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = e.indexOf(c, from);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    int at = e.lastIndexOf('@', end - 1);
+    String authority = e.substring(Math.max(from, at + 1), end);
+    return e.substring(0, from).toLowerCase(Locale.ROOT) + authority.toLowerCase(Locale.ROOT);
   }
 
   /** What is stuck: pending items with at least {@code stuckAfterAttempts} attempts, and more. */
@@ -206,6 +290,7 @@ public final class NotificationDispatcher {
     private Consumer<ActionHistoryItem> history = h -> { };
     private int batchSize = 100;
     private int stuckAfterAttempts = 4;
+    private @Nullable Executor lanes;
 
     private Builder(Outbox outbox, InstantSource clock) {
       this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -256,6 +341,15 @@ public final class NotificationDispatcher {
             "stuckAfterAttempts: expected at least 1; found " + attempts);
       }
       this.stuckAfterAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * Delivers in one lane per destination on {@code executor} (one task per busy lane at a time),
+     * so that one hung endpoint delays only its own items.
+     */
+    public Builder lanes(Executor executor) {
+      this.lanes = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

@@ -54,4 +54,32 @@ class ChatMessagesTest {
     assertThat(card.get("actions").get(0).get("url").asString())
         .isEqualTo("http://127.0.0.1:8787/alarms/prod-teams-auth");
   }
+
+  @Test
+  void teams_loggedMarkdownLink_isEscapedInEveryTextAndNeverALink() {
+    String hostile = "[Re-authenticate here](https://evil.example) **now** _x_";
+    JsonNode n = Formats.JSON.readTree(ChatMessages.teams(
+        Fixtures.authNotice("[a](https://evil.example/name)",
+            List.of(new TriggerLine(Fixtures.T0, hostile))), Fixtures.settings()));
+    JsonNode card = n.get("attachments").get(0).get("content");
+    String title = card.get("body").get(0).get("text").asString();
+    String fact = card.get("body").get(2).get("facts").get(2).get("value").asString();
+
+    assertThat(title).contains("\\[a\\]\\(https://evil.example/name\\)");
+    assertThat(fact).endsWith(
+        "\\[Re-authenticate here\\]\\(https://evil.example\\) \\*\\*now\\*\\* \\_x\\_");
+    for (String text : List.of(title, fact)) { // no unescaped link syntax is left
+      assertThat(text).doesNotContainPattern("(^|[^\\\\])\\]\\(");
+    }
+  }
+
+  @Test
+  void markdownEscape_escapesEveryInlineSyntaxCharacterOnly() {
+    assertThat(ChatMessages.markdownEscape("prod-teams a.b:c/d 5.0 #1 +2"))
+        .isEqualTo("prod-teams a.b:c/d 5.0 #1 +2");
+    assertThat(ChatMessages.markdownEscape("\\`*_[]()<>~{}"))
+        .isEqualTo("\\\\\\`\\*\\_\\[\\]\\(\\)\\<\\>\\~\\{\\}");
+    assertThat(ChatMessages.markdownEscape("  - item")).isEqualTo("  \\- item");
+    assertThat(ChatMessages.markdownEscape("# title")).isEqualTo("\\# title");
+  }
 }

@@ -311,4 +311,33 @@ class NotificationDispatcherTest {
     assertThat(h.oldestPendingCreatedAt()).isEqualTo(item.createdAt());
     assertThat(h.oldestPendingAge()).isEqualTo(Duration.ofSeconds(60));
   }
+
+  @Test
+  void laneOf_isTheRelayForEmailAndTheSchemeAndAuthorityOtherwise() {
+    assertThat(NotificationDispatcher.laneOf(enqueue("email", "ops@example.com")))
+        .isEqualTo("email");
+    assertThat(NotificationDispatcher.laneOf(enqueue("https", "https://u:p@H.example.com:8443/sns?x=1")))
+        .isEqualTo("https://h.example.com:8443");
+    assertThat(NotificationDispatcher.laneOf(enqueue("http", "http://127.0.0.1:9000")))
+        .isEqualTo("http://127.0.0.1:9000");
+  }
+
+  @Test
+  void runDue_withLanes_deliversEachLaneOnTheExecutorOnce() {
+    enqueue("email", "ops@example.com");
+    enqueue("https", "https://h.example.com/sns");
+    ScriptedNotifier n = new ScriptedNotifier();
+    List<Runnable> tasks = new ArrayList<>();
+    NotificationDispatcher d = NotificationDispatcher.builder(outbox, clock)
+        .notifier(n, Protocol.EMAIL, Protocol.HTTPS).subscriptions(store).history(history::add)
+        .lanes(tasks::add).build();
+
+    assertThat(d.runDue().retrying()).isEqualTo(2);
+    assertThat(tasks).hasSize(2); // one per lane
+    assertThat(d.runDue().retrying()).isZero(); // both lanes busy: nothing is fetched twice
+    tasks.forEach(Runnable::run);
+    assertThat(n.sent).hasSize(2);
+    assertThat(d.runDue().retrying()).isZero(); // all delivered
+    assertThat(n.successes).isEqualTo(2);
+  }
 }

@@ -306,4 +306,19 @@ class ConfigFilesTest {
         ConfigFiles.check("x.yaml", "notifications: { accountId: 000000000000 }\n", Map.of());
     assertThat(zeros.config().service().notifications().accountId()).isEqualTo("000000000000");
   }
+
+  @Test
+  void load_alarmNameWithAControlCharacter_isAnErrorNamingTheKey() throws Exception {
+    Path f = dir.resolve("m.yaml");
+    // a newline in an alarm name could forge a line in the service log (issue 9 item 12)
+    Files.writeString(f, template().replace("alarmName: \"{app}-{env}-{alarm}\"",
+        "alarmName: \"{app}-{env}-{alarm}\\n12:00:00 INFO forged\""));
+
+    assertThatThrownBy(() -> ConfigFiles.load(f))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessageContaining("alarmName: alarm name")
+        .hasMessageContaining("contains the control character U+000A at position")
+        .hasMessageContaining("\\u000a12:00:00 INFO forged")
+        .satisfies(e -> assertThat(e.getMessage().lines()).allMatch(l -> !l.contains("\tat ")));
+  }
 }

@@ -380,6 +380,13 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The slowest request body accepted, in bytes per second averaged over the request: far below
+   * any real client (an agent posting a 1 MiB batch needs 1 s at 1 MiB/s), far above a slowloris
+   * trickle of a byte every few seconds.
+   */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+
   /** The Javalin wiring: reads requests into plain values and writes {@link Answer}s back. */
   private static final class Routes {
     private final ServerSettings settings;
@@ -471,6 +478,10 @@ public final class HttpServer implements AutoCloseable {
       cfg.jetty.threadPool = pool;
       cfg.jetty.modifyServer(s -> s.setStopTimeout(settings.stopTimeout().toMillis()));
       cfg.http.maxRequestSize = settings.limits().maxBodyBytes();
+      // slowloris: a body trickling in below this rate is cut off (408), so slow clients cannot
+      // hold the worker threads that /healthz and ingest need
+      cfg.jetty.modifyHttpConfiguration(hc -> hc.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
+      cfg.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
       cfg.routes.get("/healthz", ctx -> send(ctx, health.answer()));
       cfg.routes.before(
           ctx -> {
@@ -627,6 +638,7 @@ public final class HttpServer implements AutoCloseable {
     private static void send(Context ctx, Answer a) {
       ctx.status(a.status());
       ctx.contentType(a.contentType());
+      ctx.header("X-Content-Type-Options", "nosniff"); // answers may echo input
       a.headers().forEach(ctx::header);
       ctx.result(a.body().getBytes(StandardCharsets.UTF_8));
     }

@@ -115,4 +115,22 @@ class HttpServerAuthTest {
           .hasMessageStartingWith("http.port: cannot listen on 127.0.0.1:" + first.port());
     }
   }
+
+  @Test
+  void everyAnswer_carriesNosniff_evenOnesThatEchoInput() throws Exception {
+    try (HttpServer server =
+        HttpServer.builder(ServerSettings.defaults().withPort(0))
+            .ingest(batch -> Admission.accepted())
+            .start()) {
+      HttpResponse<String> echo = TestHttp.post(server.baseUri(), "/v1/logs",
+          "text/html<script>alert(1)</script>", "x\n");
+      assertThat(echo.statusCode()).isEqualTo(415);
+      HttpResponse<String> missing = TestHttp.get(server.baseUri(), "/%3Cscript%3Ealert(1)%3C/script%3E");
+      HttpResponse<String> health = TestHttp.get(server.baseUri(), "/healthz");
+      for (HttpResponse<String> r : List.of(echo, missing, health)) {
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).as(r.uri().toString())
+            .hasValue("nosniff");
+      }
+    }
+  }
 }

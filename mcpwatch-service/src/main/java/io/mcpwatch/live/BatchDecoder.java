@@ -20,6 +20,11 @@ final class BatchDecoder {
   private final LineDecoder decoder;
   private final String primaryGroup;
   private final List<String> otherGroups;
+  /** Where the event still being joined began (file and offset), or null when none is. */
+  private @Nullable Start pendingStart;
+
+  /** The line that began an incomplete event. */
+  record Start(String source, @Nullable String fileKey, long offset) {}
 
   BatchDecoder(SourceSpec source) {
     this.source = source;
@@ -58,8 +63,14 @@ final class BatchDecoder {
         problem(problems, line, "longer than " + decoder.maxLineBytes() + " bytes; skipped");
         continue;
       }
+      boolean wasPending = decoder.pending();
       LogEvent e =
           decoder.decode(line.array(), line.start(), line.length(), readTimeMillis, primaryGroup);
+      if (!decoder.pending()) {
+        pendingStart = null;
+      } else if (!wasPending) {
+        pendingStart = new Start(line.source(), line.fileKey(), line.offset());
+      }
       if (e == null) {
         switch (decoder.lastOutcome()) {
           case MALFORMED:
@@ -94,6 +105,14 @@ final class BatchDecoder {
         events,
         new InputCounts(lines.size(), bytes, decoded, malformed, oversized, skipped, invalid),
         problems);
+  }
+
+  /**
+   * Where the event still being joined began, or null: a checkpoint must not pass it (issue 9: a
+   * Docker line split over records, read in part before a stop, is read whole after the restart).
+   */
+  @Nullable Start pendingStart() {
+    return pendingStart;
   }
 
   /** Ends the input (a stream closed): an event still being joined, if any. */

@@ -20,6 +20,7 @@ import io.mcpwatch.notify.Plan;
 import io.mcpwatch.notify.SubscriptionManager;
 import io.mcpwatch.notify.TriggerLine;
 import io.mcpwatch.server.ingest.EventQueue;
+import io.mcpwatch.storage.StorageException;
 import io.mcpwatch.storage.state.SourceCheckpoint;
 import io.mcpwatch.storage.state.StateCommit;
 import io.mcpwatch.storage.state.StateStore;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Commits happen at once after a transition, otherwise at most every {@code commitInterval}
  * while events arrive; a failed commit is retried (everything since the last good commit is in
- * the next one), never fatal.
+ * the next one); the HTTP requests waiting for it are answered 503 at once. Only a {@linkplain
+ * StorageException#isFatal fatal} failure (the database file deleted or replaced) ends the loop.
  */
 final class EngineLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(EngineLoop.class);
@@ -268,6 +270,11 @@ final class EngineLoop implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (StorageException e) {
+      failure = e; // logged in one line where it was thrown when fatal
+      if (!e.isFatal()) {
+        log.error("the engine loop failed: {}", e.toString(), e);
+      }
     } catch (RuntimeException | Error e) {
       failure = e;
       log.error("the engine loop failed: {}", e.toString(), e);
@@ -457,12 +464,19 @@ final class EngineLoop implements Runnable {
     lastCommitNanos = t0;
     try {
       store.commit(c);
+    } catch (StorageException e) {
+      if (e.isFatal()) {
+        commitFailures++;
+        if (http != null) {
+          http.commitFailed(httpBatches, "storage lost");
+        }
+        log.error("FATAL: {}", e.getMessage());
+        throw e; // ends the loop: the service stops and `mcpwatch run` exits with status 1
+      }
+      commitFailed(e, httpBatches);
+      return;
     } catch (RuntimeException e) {
-      commitFailures++;
-      commitBackoffNanos = Math.min(Math.max(commitBackoffNanos * 2, 100_000_000L),
-          5_000_000_000L);
-      log.error("commit failed (retrying in {} ms; nothing is lost while the service runs): {}",
-          commitBackoffNanos / 1_000_000, e.getMessage());
+      commitFailed(e, httpBatches);
       return;
     }
     long nanos = System.nanoTime() - t0;
@@ -482,6 +496,17 @@ final class EngineLoop implements Runnable {
     commitNow = false;
     if (items) {
       wakeDispatcher.run();
+    }
+  }
+
+  private void commitFailed(RuntimeException e, long httpBatches) {
+    commitFailures++;
+    commitBackoffNanos = Math.min(Math.max(commitBackoffNanos * 2, 100_000_000L),
+        5_000_000_000L);
+    log.error("commit failed (retrying in {} ms; nothing is lost while the service runs): {}",
+        commitBackoffNanos / 1_000_000, e.getMessage());
+    if (http != null) {
+      http.commitFailed(httpBatches, "storage unavailable"); // 503 now, never a 200 unstored
     }
   }
 

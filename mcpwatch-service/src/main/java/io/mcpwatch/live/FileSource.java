@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Tails one file source on its own named daemon thread: polls the {@link FileTailer}, decodes the
  * lines and queues each batch, with the checkpoints valid after it, for the engine thread. The
  * first batch carries only the starting checkpoints, so that a crash before any line still resumes
- * instead of starting at the end again.
+ * instead of starting at the end again. A checkpoint never passes the start of an event that is
+ * still incomplete (a Docker line split over records).
  */
 final class FileSource implements LogSource {
   private static final Logger log = LoggerFactory.getLogger(FileSource.class);
@@ -108,7 +109,28 @@ final class FileSource implements LogSource {
     read = read.plus(d.counts());
     List<String> found =
         b.checkpointsChanged() ? discovered(b.checkpoints(), false) : List.of();
-    inbox.put(batch(b.checkpoints(), b.notices(), found, d), () -> open); // false: stopping
+    inbox.put(batch(holdBack(b.checkpoints()), b.notices(), found, d), () -> open);
+  }
+
+  /**
+   * The checkpoints, with the file whose event is still incomplete (a Docker record without its
+   * final part) held at the line that began it: a restart then reads every part again, and the
+   * events before it, already counted, are not read twice.
+   */
+  private List<FileCheckpoint> holdBack(List<FileCheckpoint> checkpoints) {
+    BatchDecoder.Start start = decoder.pendingStart();
+    if (start == null) {
+      return checkpoints;
+    }
+    List<FileCheckpoint> out = new ArrayList<>(checkpoints.size());
+    for (FileCheckpoint c : checkpoints) {
+      boolean same = start.fileKey() != null ? start.fileKey().equals(c.fileKey())
+          : start.source().equals(c.path());
+      out.add(same && c.offset() > start.offset()
+          ? new FileCheckpoint(c.path(), c.fileKey(), start.offset(), c.headLength(), c.headHash())
+          : c);
+    }
+    return out;
   }
 
   private SourceBatch batch(

@@ -165,8 +165,12 @@ public final class LiveService {
     this.loop.afterCommit(readModel::committed);
     this.alarmStatus.versions(readModel::version);
     this.cloudWatch = new LiveCloudWatch(readModel, () -> this.plan.alarms(), clock, loop);
+    java.util.concurrent.ExecutorService lanes = DispatcherThread.laneExecutor();
     this.dispatcher =
-        new DispatcherThread(dispatch.history(loop::actionOutcome).build(), o.dispatchInterval());
+        new DispatcherThread(
+            dispatch.history(loop::actionOutcome).lanes(lanes).build(),
+            o.dispatchInterval(),
+            lanes);
     this.engineThread = new Thread(this::runLoop, "mcpwatch-engine");
     this.engineThread.setDaemon(true);
     telemetry.register(new ServiceCollector(new Readings()));
@@ -191,6 +195,9 @@ public final class LiveService {
       int port = plan.options().httpPort() != null ? plan.options().httpPort() : hs.port();
       if (hs.enabled() && port == 0) {
         port = freePort(hs.host());
+      }
+      if (hs.enabled() && hs.token() != null) {
+        BearerToken.of("http.token", hs.token()); // refuses a weak token before anything runs
       }
       String baseUrl =
           hs.publicBaseUrl() != null ? hs.publicBaseUrl() : "http://" + hostForUrl(hs.host())
@@ -228,11 +235,13 @@ public final class LiveService {
       s = new LiveService(
           plan, db, state, saved, manager, dispatch, inbox, queue, listener, clock, stdin,
           telemetry);
-      s.dispatcher.start();
+      // Nothing leaves the process before the database lock is held (above) and the port is
+      // bound: a confirmation link must point at a listening endpoint, never at a failed start.
       s.engineThread.start();
       if (queue != null) {
         s.http = s.startHttp(hs, port, queue, ns, keys);
       }
+      s.dispatcher.start();
       s.startSources(plan.sources(), saved);
       log.info("running {} alarms from {}{}; state in {}", plan.alarms().size(),
           plan.loaded().file(), plan.engineOptions().earlyFiring() ? "" : " (no early firing)",

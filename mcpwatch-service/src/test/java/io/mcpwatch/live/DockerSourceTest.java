@@ -38,6 +38,42 @@ class DockerSourceTest {
     }
   }
 
+  /**
+   * Issue 9 item 2: a line over 16 KiB arrives as records without a trailing newline; the service
+   * stops (cleanly) after the first two of three parts. After the restart the whole line counts
+   * once: the checkpoint never passed the start of the incomplete event.
+   */
+  @Test
+  void dockerSplitLine_stopBetweenItsParts_isCountedWholeOnceAfterTheRestart() throws Exception {
+    Instant now = ServiceFixture.awayFromBoundary();
+    String message = ServiceFixture.OBO_MESSAGE + " " + "x".repeat(40_000);
+    String[] parts = {message.substring(0, 16_384), message.substring(16_384, 32_768),
+        message.substring(32_768)};
+    try (ServiceFixture f = new ServiceFixture(dir, "docker", "none", false)) {
+      f.start();
+      f.append(docker(now, ServiceFixture.accessMessage(200))); // a complete line before
+      f.append(part(now, parts[0]), part(now, parts[1]));
+      f.awaitLines(3);
+      await().atMost(Duration.ofSeconds(10)).until(() -> f.service.stats().commits() >= 2);
+      f.service.stop();
+      f.append(docker(now, parts[2]));
+      f.start();
+      f.awaitLines(2); // the restart reads the two parts again, and the last
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          ServiceFixture.alarm(f.status(), "teams-prod-auth-failures").matchedEvents() >= 1);
+      Thread.sleep(1_000); // nothing more arrives: the line counts once
+      assertThat(ServiceFixture.alarm(f.status(), "teams-prod-auth-failures").matchedEvents())
+          .isEqualTo(1);
+      assertThat(ServiceFixture.alarm(f.status(), "teams-prod-http-5xx").matchedEvents())
+          .isZero();
+    }
+  }
+
+  /** A json-file record of a part of a long line: no newline at the end of its log. */
+  private static String part(Instant t, String text) {
+    return "{\"log\":\"" + text + "\",\"stream\":\"stderr\",\"time\":\"" + t + "\"}";
+  }
+
   /** What Docker's json-file driver writes for one line of a container's stdout. */
   private static String docker(Instant t, String message) {
     return "{\"log\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")

@@ -38,6 +38,12 @@ abstract class Connector {
    */
   abstract @Nullable AutoCloseable acquire();
 
+  /**
+   * Runs before every write transaction of the writer: SQLite checks that the database file is
+   * still the one it opened (throws a {@linkplain StorageException#fatal fatal} exception if not).
+   */
+  void beforeWrite() {}
+
   /** Runs right after a writer connection opened (PostgreSQL takes its advisory lock here). */
   void afterConnect(Connection c) {}
 
@@ -82,6 +88,9 @@ abstract class Connector {
   static boolean isBroken(SQLException e, @Nullable Connection c) {
     String state = e.getSQLState();
     if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+      return true;
+    }
+    if (SqliteConnector.needsReopen(e)) {
       return true;
     }
     try {

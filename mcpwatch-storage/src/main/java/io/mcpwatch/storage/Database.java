@@ -173,6 +173,9 @@ public final class Database implements AutoCloseable {
       if (depth > 0) {
         return joined(work);
       }
+      if (!readOnly) {
+        connector.beforeWrite(); // a deleted or replaced SQLite file fails here, loudly
+      }
       Connection c = connection();
       depth = 1;
       rollbackOnly = false;

@@ -12,11 +12,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -31,6 +33,8 @@ final class SqliteConnector extends Connector {
 
   private final Path file;
   private final SQLiteDataSource dataSource;
+  /** The identity (device and inode) of the file the writer opened; null before acquire. */
+  private volatile @Nullable Object identity;
 
   SqliteConnector(DatabaseConfig config, boolean readOnly) {
     super(config, readOnly);
@@ -92,6 +96,7 @@ final class SqliteConnector extends Connector {
               + "); stop that process or use another database");
     }
     FileLock held = lock;
+    identity = identityOf(file);
     return () -> {
       try {
         held.release();
@@ -99,6 +104,42 @@ final class SqliteConnector extends Connector {
         channel.close();
       }
     };
+  }
+
+  @Override
+  void beforeWrite() {
+    Object opened = identity;
+    if (opened == null) {
+      return;
+    }
+    Object now;
+    try {
+      now = identityOf(file);
+    } catch (StorageException e) {
+      now = null;
+    }
+    if (now == null) {
+      throw StorageException.fatal("the database file " + file + " was deleted while mcpwatch"
+          + " ran; stopping so that nothing more is committed into a file no restart will see"
+          + " (restore it from a backup, or start again to begin with an empty database)");
+    }
+    if (!now.equals(opened)) {
+      throw StorageException.fatal("the database file " + file + " was replaced while mcpwatch"
+          + " ran (another file now has its name); stopping so that nothing more is committed"
+          + " into the old, unlinked file");
+    }
+  }
+
+  /** The file's device and inode (its file key), or null when it does not exist. */
+  private static @Nullable Object identityOf(Path file) {
+    try {
+      Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      return key != null ? key : "exists"; // without file keys only a deletion is detected
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new StorageException("cannot read the attributes of " + file + ": " + reason(e), e);
+    }
   }
 
   private void prepareFile() {
@@ -152,6 +193,19 @@ final class SqliteConnector extends Connector {
     c.setAutoCommit(false);
   }
 
+  /**
+   * Whether an SQLite connection must be reopened after {@code e}: after an I/O error (EPERM, EIO,
+   * a file system remounted read-only) SQLite keeps the connection read-only even once the fault
+   * is gone, so the next transaction reconnects instead.
+   */
+  static boolean needsReopen(SQLException e) {
+    if (!(e instanceof SQLiteException)) {
+      return false;
+    }
+    int primary = ((SQLiteException) e).getResultCode().code & 0xff;
+    return primary == 8 /* READONLY */ || primary == 10 /* IOERR */ || primary == 13 /* FULL */;
+  }
+
   static String explain(DatabaseConfig config, String what, SQLException e, String detail) {
     String db = config.describe();
     if (e instanceof SQLiteException) {
@@ -166,6 +220,9 @@ final class SqliteConnector extends Connector {
               + detail;
         case 8: // SQLITE_READONLY
           return db + " is read-only for this process: " + detail;
+        case 10: // SQLITE_IOERR
+          return "cannot write " + db + " (an I/O error: permissions, a read-only or failing"
+              + " file system): " + detail;
         case 13: // SQLITE_FULL
           return "the disk holding " + db + " is full: " + detail;
         case 14: // SQLITE_CANTOPEN

@@ -7,11 +7,33 @@ package io.mcpwatch.storage;
 public final class StorageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final boolean fatal;
+
   public StorageException(String message) {
     super(message);
+    this.fatal = false;
+  }
+
+  private StorageException(String message, boolean fatal) {
+    super(message);
+    this.fatal = fatal;
+  }
+
+  /**
+   * A failure that retrying cannot cure and that makes every later write pointless, e.g. the
+   * database file was deleted or replaced under the running service. The service stops (exit 1).
+   */
+  public static StorageException fatal(String message) {
+    return new StorageException(message, true);
+  }
+
+  /** Whether the service must stop instead of retrying (see {@link #fatal}). */
+  public boolean isFatal() {
+    return fatal;
   }
 
   public StorageException(String message, Throwable cause) {
     super(message, cause);
+    this.fatal = false;
   }
 }

@@ -554,6 +554,17 @@ public final class LogsService {
               + " s.");
     }
     ledger.taken(digest, now);
+    if (admission instanceof Admission.NotCommitted) {
+      // Taken by the engine but not (yet) committed: never a 200. The digest stays taken, so a
+      // retry while this process lives counts nothing again; after a crash the ledger is gone and
+      // the retry is counted, as the events it lost were never committed.
+      Admission.NotCommitted n = (Admission.NotCommitted) admission;
+      throw new AwsError(
+          503,
+          "ServiceUnavailableException",
+          "The events were not committed (" + n.reason() + "); retry after "
+              + Math.max(1, n.retryAfter().toSeconds()) + " s.");
+    }
     synchronized (this) {
       Group g = group(group);
       Stream s = g == null ? null : g.streams.get(stream);

@@ -49,6 +49,16 @@ final class SmtpFailures {
         "SMTP error at " + server + ": " + oneLine(e.getMessage()), e);
   }
 
+  /** Whether the server answered with an SMTP reply code somewhere along the chain. */
+  static boolean hasReplyCode(MessagingException e) {
+    for (Exception x = e; x != null; x = next(x)) {
+      if (replyCode(x) >= 400) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int replyCode(Exception x) {
     if (x instanceof SMTPAddressFailedException) {
       return ((SMTPAddressFailedException) x).getReturnCode();

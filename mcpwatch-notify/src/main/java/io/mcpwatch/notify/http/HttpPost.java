@@ -50,9 +50,13 @@ public final class HttpPost {
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
   }
 
-  /** A client that connects within {@code timeout} and never follows redirects. */
+  /**
+   * A client that connects within {@code timeout}, never follows redirects and speaks HTTP/1.1 only
+   * (as SNS: no {@code Upgrade: h2c} that some receivers and proxies refuse).
+   */
   public static HttpPost create(Duration timeout, String userAgent) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
+        .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER).build();
     return new HttpPost(client, timeout, userAgent);
   }

@@ -41,6 +41,17 @@ class HttpPostTest {
         .satisfies(r -> assertThat(r.header("User-Agent")).isEqualTo("test-agent"));
   }
 
+  @Test
+  void post_isPlainHttp11WithoutAnH2cUpgrade() {
+    server.answer(200, "");
+
+    assertThatCode(() -> post.post(server.hookUrl("/x"), Map.of(), "{}")).doesNotThrowAnyException();
+    assertThat(server.received()).singleElement().satisfies(r -> {
+      assertThat(r.header("Upgrade")).isNull(); // SNS posts plain HTTP/1.1
+      assertThat(r.header("HTTP2-Settings")).isNull();
+    });
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503, 429})
   void post_5xxAnd429_areTemporary(int status) {

@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Admission.Busy}. A single batch larger than the capacity is still taken when the queue is
  * empty, so a capacity below {@link IngestLimits#maxEvents()} cannot starve a client. Thread-safe.
  *
- * <p>With a commit wait, {@link #offer} returns only once the consumer reported (through {@link
- * #committedThrough}) that the batch is durable, or the wait is over: a client that got its 200
- * does not lose its events to a crash in normal operation. Batches are numbered in the order they
+ * <p>With a commit wait, {@link #offer} returns {@link Admission.Accepted} only once the consumer
+ * reported (through {@link #committedThrough}) that the batch is durable. When the consumer reports
+ * a failed commit ({@link #commitFailed}), the wait is over or the queue closes first, the offer
+ * returns {@link Admission.NotCommitted} (503): a 200 always means committed. Batches are numbered in the order they
  * are queued and polled (1, 2, ...), so "durable through n" covers every earlier batch too.
  */
 public final class EventQueue implements EventSink {
@@ -33,6 +34,8 @@ public final class EventQueue implements EventSink {
   private long offered;
   private long taken;
   private long durable;
+  private long failed;
+  private String failure = "";
   private boolean closed;
 
   /**
@@ -79,21 +82,31 @@ public final class EventQueue implements EventSink {
       lock.unlock();
     }
     onQueued.run();
-    if (commitWaitNanos > 0) {
-      awaitDurable(seq);
-    }
-    return Admission.accepted();
+    return commitWaitNanos > 0 ? awaitDurable(seq) : Admission.accepted();
   }
 
-  private void awaitDurable(long seq) {
+  private Admission awaitDurable(long seq) {
     lock.lock();
     try {
       long left = commitWaitNanos;
-      while (durable < seq && !closed && left > 0) {
+      while (durable < seq && failed < seq && !closed && left > 0) {
         left = committed.awaitNanos(left);
       }
+      if (durable >= seq) {
+        return Admission.accepted();
+      }
+      String why =
+          failed >= seq
+              ? "the events could not be committed (" + failure + ")"
+              : closed
+                  ? "the service is stopping before the events were committed"
+                  : "the events were not committed within "
+                      + Math.max(1, commitWaitNanos / 1_000_000_000L)
+                      + " s";
+      return Admission.notCommitted(retryAfter, why + "; retry after a while");
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // queued all the same: it will be committed
+      Thread.currentThread().interrupt();
+      return Admission.notCommitted(retryAfter, "the request was interrupted before the commit");
     } finally {
       lock.unlock();
     }
@@ -148,6 +161,26 @@ public final class EventQueue implements EventSink {
     try {
       if (batches > durable) {
         durable = batches;
+        committed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The consumer's commit of the first {@code batches} polled batches failed: their waiting offers
+   * return {@link Admission.NotCommitted} at once (the consumer retries the commit; a later {@link
+   * #committedThrough} still counts for offers that have not returned).
+   *
+   * @param reason a short class of failure for the client, e.g. "storage unavailable"
+   */
+  public void commitFailed(long batches, String reason) {
+    lock.lock();
+    try {
+      if (batches > failed) {
+        failed = batches;
+        failure = reason;
         committed.signalAll();
       }
     } finally {

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * rejectedLogEventsInfo}); 400 for a malformed request or when every line was rejected; 401 (the
  * adapter); 413 for a body, batch or event count over the {@link IngestLimits}; 415 for an
  * unsupported Content-Type, charset or Content-Encoding; 503 with {@code Retry-After} when the sink
- * is full; 500 when the sink fails.
+ * is full or did not commit the events ({@link Admission.NotCommitted}: a 200 always means
+ * durable); 500 when the sink fails.
  */
 public final class IngestHandler {
   /** The X-Amz-Target of CloudWatch Logs' PutLogEvents. */
@@ -277,6 +278,13 @@ public final class IngestHandler {
               "the ingest queue is full; retry after " + seconds + " s",
               null,
               null)
+          .withHeader("Retry-After", Long.toString(seconds));
+    }
+    if (admission instanceof Admission.NotCommitted) {
+      Admission.NotCommitted n = (Admission.NotCommitted) admission;
+      stats.throttled();
+      long seconds = n.retryAfterSeconds();
+      return ErrorJson.answer(503, "ServiceUnavailableException", n.reason(), null, null)
           .withHeader("Retry-After", Long.toString(seconds));
     }
     return null;

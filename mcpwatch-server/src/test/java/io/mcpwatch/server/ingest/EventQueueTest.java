@@ -79,21 +79,37 @@ class EventQueueTest {
   }
 
   @Test
-  void offer_withCommitWait_isReleasedByClose() throws Exception {
+  void offer_withCommitWait_isReleasedByCloseAsNotCommitted() throws Exception {
     EventQueue q = new EventQueue(100, Duration.ofSeconds(1), Duration.ofSeconds(30), () -> {});
     CompletableFuture<Admission> waiting =
         CompletableFuture.supplyAsync(() -> q.offer(events(1)), pool);
     await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 1);
     q.close();
-    assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(Admission.accepted());
-    assertThat(q.offer(events(1))).isEqualTo(Admission.accepted());
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(Admission.NotCommitted.class);
+    assertThat(q.offer(events(1))).isInstanceOf(Admission.NotCommitted.class);
   }
 
   @Test
-  void offer_withShortCommitWait_acceptsWhenTheWaitIsOver() {
+  void offer_withShortCommitWait_isNotCommittedWhenTheWaitIsOver() {
     EventQueue q = new EventQueue(100, Duration.ofSeconds(1), Duration.ofMillis(20), () -> {});
-    assertThat(q.offer(events(1))).isEqualTo(Admission.accepted());
+    Admission a = q.offer(events(1));
+    assertThat(a).isInstanceOf(Admission.NotCommitted.class);
+    assertThat(((Admission.NotCommitted) a).reason()).contains("not committed within 1 s");
     assertThat(q.size()).isEqualTo(1);
+  }
+
+  @Test
+  void offer_whenTheCommitFails_isNotCommittedAtOnce() throws Exception {
+    EventQueue q = new EventQueue(100, Duration.ofSeconds(2), Duration.ofSeconds(60), () -> {});
+    CompletableFuture<Admission> waiting =
+        CompletableFuture.supplyAsync(() -> q.offer(events(3)), pool);
+    await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 3);
+    assertThat(q.poll()).hasSize(3);
+    q.commitFailed(q.taken(), "storage unavailable");
+    Admission a = waiting.get(5, TimeUnit.SECONDS);
+    assertThat(a).isInstanceOf(Admission.NotCommitted.class);
+    assertThat(((Admission.NotCommitted) a).retryAfterSeconds()).isEqualTo(2);
+    assertThat(((Admission.NotCommitted) a).reason()).contains("storage unavailable");
   }
 
   @Test

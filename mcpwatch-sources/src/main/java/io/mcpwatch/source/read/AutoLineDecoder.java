@@ -55,6 +55,12 @@ final class AutoLineDecoder extends BaseLineDecoder {
     return c != null && c.lastTimeAssumed();
   }
 
+  @Override
+  public boolean pending() {
+    LineDecoder c = chosen;
+    return c != null && c.pending();
+  }
+
   private @Nullable LogEvent relay(LineDecoder c, @Nullable LogEvent e) {
     if (e != null) {
       return event(e);

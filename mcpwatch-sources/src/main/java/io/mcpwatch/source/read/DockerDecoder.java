@@ -169,6 +169,11 @@ final class DockerDecoder extends BaseLineDecoder {
     return e;
   }
 
+  @Override
+  public boolean pending() {
+    return pending[0].active || pending[1].active;
+  }
+
   private byte[] scratch(int size) {
     if (scratch.length < size) {
       scratch = new byte[Math.max(size, scratch.length * 2)];

@@ -100,6 +100,14 @@ public interface LineDecoder {
   @Nullable LogEvent finish();
 
   /**
+   * Whether part of an event is buffered (a Docker record without its final part): a checkpoint
+   * must then stay before the line that started it, so that a restart reads every part again.
+   */
+  default boolean pending() {
+    return false;
+  }
+
+  /**
    * The longest line worth buffering: anything longer is {@link Outcome#OVERSIZED}, so a caller can
    * discard up to the next newline instead of buffering it.
    */

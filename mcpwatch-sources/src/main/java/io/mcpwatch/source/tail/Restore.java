@@ -168,7 +168,20 @@ final class Restore {
     }
     if (c.holds(cp)) {
       claimed.add(c);
-      claims.add(new Claim(c.path, c.key, cp, c.inGlob, !c.path.toString().equals(cp.path())));
+      boolean renamed = !c.path.toString().equals(cp.path());
+      claims.add(new Claim(c.path, c.key, cp, c.inGlob, renamed));
+      if (renamed && !c.inGlob) {
+        notices.add(
+            String.format(
+                Locale.ROOT,
+                "%s was rotated to %s while mcpwatch was stopped: it is read to its end, but"
+                    + " generations rotated after it under names the globs do not match are not"
+                    + " read (up to everything written while stopped may be missed; a glob such"
+                    + " as %s* follows them)",
+                cp.path(),
+                c.path,
+                cp.path()));
+      }
       return true;
     }
     if (c.inGlob) {
@@ -194,6 +207,26 @@ final class Restore {
     for (Candidate c : candidates.values()) {
       if (c != same && !claimed.contains(c) && dirs.contains(c.path.getParent()) && c.holds(cp)) {
         return c;
+      }
+    }
+    return null;
+  }
+
+  /** The file with identity {@code key} in the directories of {@code near}, or null. */
+  static @Nullable Path findByKey(Path near, String key) {
+    for (Path dir : FileIdentity.directoriesOf(near)) {
+      try (Stream<Path> list = Files.list(dir)) {
+        for (Path p : (Iterable<Path>) list.sorted()::iterator) {
+          try {
+            if (Files.isRegularFile(p) && key.equals(FileIdentity.key(p))) {
+              return p;
+            }
+          } catch (IOException e) {
+            // vanished meanwhile
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // an unreadable directory only narrows the search
       }
     }
     return null;

@@ -62,12 +62,17 @@ final class TailEngine {
     for (Restore.Claim claim : plan.claims()) {
       FileCheckpoint cp = claim.checkpoint();
       try {
-        TrackedFile t = TrackedFile.open(claim.path(), claim.key(), options.maxLineBytes(), now);
+        TrackedFile t = openClaim(claim, options.maxLineBytes(), now);
+        boolean moved = !t.path.equals(claim.path()); // rotated since the plan
+        if (moved) {
+          tracking.note("%s was rotated to %s while restoring; continuing there", claim.path(),
+              t.path);
+        }
         if (cp != null) {
           t.splitter = tracking.newSplitter(cp.offset());
         }
-        t.attached = claim.inGlob();
-        t.copySource = claim.inGlob() && !claim.renamed();
+        t.attached = moved ? globs.matches(t.path) : claim.inGlob();
+        t.copySource = t.attached && !claim.renamed() && !moved;
         // nothing was read from a file checkpointed at 0: it may be a copy in the making
         t.classified = cp == null || cp.offset() > 0 || !t.copySource;
         long size = t.size();
@@ -83,6 +88,36 @@ final class TailEngine {
       }
     }
     scan(now, options.resumeUnknownAt());
+  }
+
+  /**
+   * Opens a claimed file. When it was renamed between the restore plan and the open (a rotation),
+   * it is found again by its identity (dev:inode) in its directories instead of dropping the
+   * checkpoint.
+   */
+  static TrackedFile openClaim(Restore.Claim claim, int maxLineBytes, Instant now)
+      throws IOException {
+    try {
+      return TrackedFile.open(claim.path(), claim.key(), maxLineBytes, now);
+    } catch (IOException e) {
+      String key = claim.key();
+      if (key == null) {
+        throw e;
+      }
+      IOException last = e;
+      for (int attempt = 0; attempt < 3; attempt++) {
+        Path moved = Restore.findByKey(claim.path(), key);
+        if (moved == null) {
+          throw last;
+        }
+        try {
+          return TrackedFile.open(moved, key, maxLineBytes, now);
+        } catch (IOException again) {
+          last = again; // renamed once more: look again
+        }
+      }
+      throw last;
+    }
   }
 
   TailBatch poll() {
