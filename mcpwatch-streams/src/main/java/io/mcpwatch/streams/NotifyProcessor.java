@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One task of the notification sub-topology: reads the transitions topic (key env/alarmName, so
  * one task owns all of an alarm's transitions), skips a transition whose id is already in the
- * changelogged {@code notified} store, plans its outbox items with the core {@link
+ * changelogged {@code notified} store (id → wall time of planning; kept {@link #REMEMBER}), plans its outbox items with the core {@link
  * NotificationPlanner} (planning time = the transition's time, so a re-plan gives identical items)
  * into the changelogged {@code outbox} store ({@link StoreOutbox}), and on a wall-clock punctuator
  * runs the core {@link NotificationDispatcher} over that store with the real transports.
@@ -53,6 +53,7 @@ final class NotifyProcessor implements Processor<String, String, Void, Void> {
   private @Nullable KeyValueStore<String, Long> notified;
   private @Nullable StoreOutbox outbox;
   private @Nullable NotificationDispatcher dispatcher;
+  private @Nullable ProcessorContext<Void, Void> context;
   private long lastPrune;
   private long duplicates;
 
@@ -66,6 +67,7 @@ final class NotifyProcessor implements Processor<String, String, Void, Void> {
 
   @Override
   public void init(ProcessorContext<Void, Void> ctx) {
+    context = ctx;
     notified = ctx.getStateStore(NOTIFIED);
     outbox = new StoreOutbox(ctx.getStateStore(StoreOutbox.STORE));
     InstantSource clock = () -> Instant.ofEpochMilli(ctx.currentSystemTimeMs());
@@ -82,7 +84,7 @@ final class NotifyProcessor implements Processor<String, String, Void, Void> {
 
   @Override
   public void process(Record<String, String> r) {
-    if (r.value() == null || notified == null || outbox == null) {
+    if (r.value() == null || notified == null || outbox == null || context == null) {
       return;
     }
     TransitionJson.Read t;
@@ -98,7 +100,8 @@ final class NotifyProcessor implements Processor<String, String, Void, Void> {
       log.debug("transition {} was already planned; skipped ({} duplicates)", t.id(), duplicates);
       return;
     }
-    notified.put(t.id(), t.timeMillis());
+    // remembered by wall time (with the event clock, transition times may be years old)
+    notified.put(t.id(), context.currentSystemTimeMs());
     ResolvedAlarm a = alarms.get(t.env() + "/" + t.alarmName());
     if (a == null) {
       log.warn("transition {}: no such alarm in the configuration; no notification", t.id());
