@@ -107,8 +107,14 @@ final class NotifyProcessor implements Processor<String, String, Void, Void> {
       log.warn("transition {}: no such alarm in the configuration; no notification", t.id());
       return;
     }
-    Plan p = planner.plan(notice(a, t), notifications.topics(), subscriptions,
-        Instant.ofEpochMilli(t.timeMillis()));
+    Plan p;
+    try {
+      p = planner.plan(notice(a, t), notifications.topics(), subscriptions,
+          Instant.ofEpochMilli(t.timeMillis()));
+    } catch (RuntimeException e) {
+      log.warn("transition {}: cannot plan its notifications: {}", t.id(), e.getMessage());
+      return;
+    }
     outbox.enqueue(p.items());
     p.history().forEach(NotifyProcessor::history);
   }

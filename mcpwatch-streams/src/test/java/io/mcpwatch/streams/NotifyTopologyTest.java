@@ -162,13 +162,16 @@ class NotifyTopologyTest {
   }
 
   @Test
-  void transitionRecord_ofTheDevTopic_goesToItsOneSubscriberOnly() {
+  void transitionRecord_ofTheDevTopic_goesToItsOneSubscriberOnly_andHostileRecordsAreSkipped() {
     try (TopologyTestDriver d = driver()) {
       TestInputTopic<String, String> transitions = d.createInputTopic("mcpwatch-transitions",
           new StringSerializer(), new StringSerializer());
       ResolvedAlarm a = alarm("dev", "teams");
       transitions.pipeInput(a.env() + "/" + a.spec().alarmName(), toAlarm(a, T0 + 500));
       transitions.pipeInput("x", "not a transition");
+      transitions.pipeInput("y", toAlarm(a, T0 + 600).replace("\"newState\":\"ALARM\"",
+          "\"newState\":\"BOGUS\""));
+      transitions.pipeInput("z", "{\"id\":\"only an id\"}");
       d.advanceWallClockTime(Duration.ofSeconds(2));
 
       assertThat(mails()).singleElement()
