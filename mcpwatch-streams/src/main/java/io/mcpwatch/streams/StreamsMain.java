@@ -5,10 +5,13 @@ import io.mcpwatch.configfile.ConfigFileException;
 import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
 import io.mcpwatch.engine.EngineOptions;
+import io.mcpwatch.notify.http.SigningKeys;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +95,17 @@ public final class StreamsMain implements Callable<Integer> {
       // the transitions topic is the history: no per-alarm history in the snapshots (smaller writes)
       EngineOptions options = EngineOptions.defaults().withEarlyFiring(!noEarly).withHistory(false);
       StreamsSettings s = l.settings();
+      Notifications notifications;
+      try {
+        notifications = Notifications.of(l.config(),
+            SigningKeys.loadOrCreate(s.stateDir().resolve("signing-keys"), InstantSource.system()));
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("mcpwatch streams: notifications: " + e.getMessage());
+        return 2;
+      }
       KafkaStreams streams = new KafkaStreams(
-          StreamsTopology.build(l.config().alarms(), options, s), s.streamsProperties());
+          StreamsTopology.build(l.config().alarms(), options, s, notifications),
+          s.streamsProperties());
       CountDownLatch stopped = new CountDownLatch(1);
       streams.setStateListener((now, before) -> {
         err.println("mcpwatch streams: " + before + " -> " + now);

@@ -5,8 +5,12 @@
  * repartitioned by log group, and each task runs one engine per log group ({@code
  * EngineProcessor}) whose snapshot lives in the changelogged {@code engines} store (key: log
  * group); transitions go to a topic under {@code exactly_once_v2}, keyed by environment and alarm
- * name, each with a stable id. {@code StreamsMain} is the jar's command line ({@code run}, {@code
- * status}).
+ * name, each with a stable id. With notifications ({@code StreamsMain run}), a second
+ * sub-topology reads the transitions topic ({@code NotifyProcessor}): deduplicates by transition id,
+ * plans outbox items with the core planner into a changelogged store ({@code StoreOutbox}) and
+ * runs the core dispatcher with the mcpwatch-notify transports on a wall-clock punctuator ({@code
+ * Notifications} wires them from the configuration). {@code StreamsMain} is the jar's command line
+ * ({@code run}, {@code status}).
  */
 @NullMarked
 package io.mcpwatch.streams;

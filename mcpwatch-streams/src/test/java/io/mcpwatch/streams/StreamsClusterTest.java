@@ -77,7 +77,8 @@ class StreamsClusterTest {
   }
 
   private String yaml(String bootstrap, Path stateDir) throws Exception {
-    String base = Files.readString(Fixture.configFile());
+    String base = Files.readString(
+        Path.of(Fixture.class.getResource("streams-notify.yaml").toURI()));
     String head = base.substring(0, base.indexOf("kafka:"))
         .replace("apps: [teams, files]", "apps: [teams, files, mail, search]");
     return head + String.join("\n",
@@ -134,7 +135,8 @@ class StreamsClusterTest {
               settings.partitions(), settings.clock(), tmp.resolve("state-" + i),
               settings.tickMillis(), settings.properties());
           KafkaStreams k = new KafkaStreams(
-              StreamsTopology.build(config.alarms(), EngineOptions.defaults(), s),
+              StreamsTopology.build(config.alarms(), EngineOptions.defaults(), s,
+                  countedNotifications()),
               s.streamsProperties());
           k.start();
           instances.add(k);
@@ -172,6 +174,23 @@ class StreamsClusterTest {
             .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected.stream().filter(s -> s.contains(">ALARM")).count()).isGreaterThan(4);
 
+        // every committed transition with actions: one mailbox file per subscriber of its topic,
+        // written by whichever instance owned its partition (the child's too, before it died)
+        Map<String, Long> expectedMails = new java.util.TreeMap<>();
+        for (TransitionJson.Read r : committed) {
+          if (!r.actions().isEmpty()) {
+            for (String to : SUBSCRIBERS.get(r.env())) {
+              expectedMails.merge(to, 1L, Long::sum);
+            }
+          }
+        }
+        assertThat(expectedMails).isNotEmpty();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(mailsByRecipient()).isEqualTo(expectedMails));
+        synchronized (sends) {
+          assertThat(sends).doesNotHaveDuplicates(); // the instances in this JVM sent each once
+        }
+
         for (Replay.AlarmResult a : backtest.alarms()) {
           assertThat(minutes(instances, a.alarm()))
               .as(a.alarm().spec().alarmName()).isEqualTo(a.minutes());
@@ -180,6 +199,45 @@ class StreamsClusterTest {
         child.destroyForcibly();
         instances.forEach(k -> k.close(Duration.ofSeconds(10)));
       }
+    }
+  }
+
+  /** The subscribers streams-notify.yaml gives each environment's topic. */
+  private static final Map<String, List<String>> SUBSCRIBERS = Map.of(
+      "prod", List.of("oncall@example.com", "security@example.com"),
+      "dev", List.of("dev@example.com"));
+
+  /** Item ids the mailbox transport of the in-JVM instances sent. */
+  private final List<String> sends = new ArrayList<>();
+
+  /** The configuration's notifications, the e-mail transport counted. */
+  private Notifications countedNotifications() {
+    Notifications real = Notifications.of(config,
+        io.mcpwatch.notify.http.SigningKeys.generate(java.time.InstantSource.system()));
+    return new Notifications(real.settings(), real.signer(), real.topics(), (b, clock) -> {
+      real.transports().register(b, clock);
+      io.mcpwatch.notify.mailbox.MailboxNotifier m = new io.mcpwatch.notify.mailbox
+          .MailboxNotifier(tmp.resolve("mcpwatch-data/mailbox"), "mcpwatch@localhost", clock);
+      b.notifier(item -> {
+        m.send(item);
+        synchronized (sends) {
+          sends.add(item.id());
+        }
+      }, io.mcpwatch.notify.Protocol.EMAIL);
+    });
+  }
+
+  /** The .eml files in the mailbox, counted by recipient (the directory name). */
+  private Map<String, Long> mailsByRecipient() throws java.io.IOException {
+    Path box = tmp.resolve("mcpwatch-data/mailbox");
+    if (!Files.isDirectory(box)) {
+      return Map.of();
+    }
+    try (var files = Files.walk(box)) {
+      return files.filter(f -> f.toString().endsWith(".eml"))
+          .collect(java.util.stream.Collectors.groupingBy(
+              f -> f.getParent().getFileName().toString(), java.util.TreeMap::new,
+              java.util.stream.Collectors.counting()));
     }
   }
 
