@@ -258,20 +258,10 @@ final class InstanceResolver {
     if (name.isEmpty() || name.length() > 512) {
       return "must be 1 to 512 characters";
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '-'
-              || c == '_'
-              || c == '/'
-              || c == '#';
-      if (!ok) {
-        return "contains '" + c + "' (allowed: letters, digits, . - _ / #)";
-      }
+    int bad = LogGroupNames.firstDisallowed(name);
+    if (bad >= 0) {
+      char c = name.charAt(bad);
+      return "contains '" + c + "' (allowed: letters, digits, . - _ / #)";
     }
     return null;
   }

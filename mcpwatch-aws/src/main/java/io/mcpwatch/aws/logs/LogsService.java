@@ -1,5 +1,6 @@
 package io.mcpwatch.aws.logs;
 
+import io.mcpwatch.config.LogGroupNames;
 import io.mcpwatch.aws.wire.Access;
 import io.mcpwatch.aws.wire.AwsError;
 import io.mcpwatch.aws.wire.Input;
@@ -145,20 +146,8 @@ public final class LogsService {
     if (name == null) {
       throw in.missing(member);
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '-'
-              || c == '_'
-              || c == '/'
-              || c == '#';
-      if (!ok) {
-        throw in.invalid(member, "Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+");
-      }
+    if (LogGroupNames.firstDisallowed(name) >= 0) {
+      throw in.invalid(member, "Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+");
     }
     return name;
   }

@@ -1,5 +1,6 @@
 package io.mcpwatch.server.ingest;
 
+import io.mcpwatch.config.LogGroupNames;
 import io.mcpwatch.server.web.Escape;
 import org.jspecify.annotations.Nullable;
 
@@ -14,20 +15,8 @@ final class LogGroups {
     if (name.isEmpty() || name.length() > MAX_LENGTH) {
       return "expected 1-" + MAX_LENGTH + " characters; found " + name.length();
     }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '-'
-              || c == '_'
-              || c == '/'
-              || c == '#';
-      if (!ok) {
-        return "expected only letters, digits and . - _ / #; found " + Escape.quoted(name, 80);
-      }
+    if (LogGroupNames.firstDisallowed(name) >= 0) {
+      return "expected only letters, digits and . - _ / #; found " + Escape.quoted(name, 80);
     }
     return null;
   }
