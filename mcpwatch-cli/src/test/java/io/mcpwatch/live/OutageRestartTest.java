@@ -56,7 +56,7 @@ class OutageRestartTest {
       List.of("teams-prod-auth-failures", "teams-prod-http-5xx");
   private static final String REGION = "US East (N. Virginia)";
   private static final DateTimeFormatter HUMAN =
-      DateTimeFormatter.ofPattern("EEEE d MMMM, yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+      DateTimeFormatter.ofPattern("EEEE dd MMMM, yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
 
   @TempDir Path dir;
