@@ -1,5 +1,6 @@
 package io.mcpwatch.streams;
 
+import io.mcpwatch.replay.ReplayClock;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.Engine;
@@ -88,7 +89,7 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
         if (alarms != null) {
           EngineSnapshot snap = codec.decode(kv.value);
           // event clock: resume at the event time it had when the snapshot was saved
-          GroupClock clock = new GroupClock(mode == StreamsSettings.ClockMode.EVENT
+          ReplayClock clock = new ReplayClock(mode == StreamsSettings.ClockMode.EVENT
               ? SnapshotCodec.clockOf(kv.value) : ctx.currentSystemTimeMs());
           Engine e = Engine.restore(alarms, options, clock, pending::add, snap);
           GroupEngine ge = new GroupEngine(e, clock);
@@ -109,7 +110,7 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
   }
 
   private GroupEngine create(String group, long startMillis) {
-    GroupClock clock = new GroupClock(startMillis);
+    ReplayClock clock = new ReplayClock(startMillis);
     Engine e = Engine.create(alarmsByGroup.get(group), options, clock, pending::add);
     GroupEngine ge = new GroupEngine(e, clock);
     engines.put(group, ge);
@@ -170,7 +171,7 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
   }
 
   private void save(String group, GroupEngine ge) {
-    store().put(group, SnapshotCodec.encode(ge.engine.snapshot(), ge.clock.millis));
+    store().put(group, SnapshotCodec.encode(ge.engine.snapshot(), ge.clock.millis()));
     ge.remember();
   }
 
@@ -196,12 +197,12 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
    */
   private static final class GroupEngine {
     final Engine engine;
-    final GroupClock clock;
+    final ReplayClock clock;
     final boolean publishesDefaults;
     long savedBoundary;
     long savedMatched;
 
-    GroupEngine(Engine engine, GroupClock clock) {
+    GroupEngine(Engine engine, ReplayClock clock) {
       this.engine = engine;
       this.clock = clock;
       this.publishesDefaults = engine.statuses().stream()
@@ -224,31 +225,6 @@ final class EngineProcessor implements Processor<String, LogEvent, String, Strin
         m += s.matchedEvents();
       }
       return m;
-    }
-  }
-
-  /** An engine's clock: moved by the processor, never backwards. */
-  private static final class GroupClock implements InstantSource {
-    long millis;
-
-    GroupClock(long millis) {
-      this.millis = millis;
-    }
-
-    void advanceTo(long t) {
-      if (t > millis) {
-        millis = t;
-      }
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
     }
   }
 }
