@@ -121,7 +121,7 @@ public final class Demo {
           + " waits for the recipient to click the confirmation link)");
     }
     if (http != null) {
-      c.header("  HTTP:   " + http + " (ingest, subscription links, /healthz)");
+      c.header("  HTTP:   " + http + " (the console: open it in a browser; ingest, /metrics, /healthz)");
     }
     c.header("  script: OBO failure burst on prod/teams at " + DemoSimulator.OBO_AT + " s, 404 scan"
         + " of prod/sharepoint at " + DemoSimulator.SCAN_AT + " s, 5xx outage on dev/databricks at "
