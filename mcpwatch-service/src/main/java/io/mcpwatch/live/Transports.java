@@ -14,7 +14,6 @@ import io.mcpwatch.notify.http.SnsHttpNotifier;
 import io.mcpwatch.notify.mailbox.MailboxNotifier;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ final class Transports {
       Telemetry telemetry) {
     Notifier email;
     if (smtp != null) {
-      SmtpNotifier n = new SmtpNotifier(smtpSettings(smtp), clock);
+      SmtpNotifier n = new SmtpNotifier(SmtpSettings.fromConfig(smtp), clock);
       email = reporting(n, listener, telemetry, item -> "to " + item.endpoint() + " via " + smtp.host());
     } else {
       MailboxNotifier n = new MailboxNotifier(mailboxDir, from, clock);
@@ -67,22 +66,6 @@ final class Transports {
       b.retryPolicy(p, retry.forProtocol(p));
     }
     return b;
-  }
-
-  static SmtpSettings smtpSettings(ServiceSettings.SmtpSettings s) {
-    SmtpSettings.Security security;
-    try {
-      security = SmtpSettings.Security.valueOf(s.security().trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "smtp.security: expected none, starttls or tls; found " + s.security());
-    }
-    int port = s.port() > 0 ? s.port()
-        : security == SmtpSettings.Security.TLS ? 465
-        : security == SmtpSettings.Security.STARTTLS ? 587 : 25;
-    SmtpSettings out = SmtpSettings.of(s.host(), port, security, s.from());
-    return s.username() != null && s.password() != null
-        ? out.withAuth(s.username(), s.password()) : out;
   }
 
   /** Describes where a delivered item went. */

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -70,7 +69,7 @@ record Notifications(
     ServiceSettings.RetrySettings retry = service.notifications().retry();
     Transports t = (b, clock) -> {
       if (smtp != null) {
-        b.notifier(new SmtpNotifier(smtpSettings(smtp), clock), Protocol.EMAIL, Protocol.EMAIL_JSON);
+        b.notifier(new SmtpNotifier(SmtpSettings.fromConfig(smtp), clock), Protocol.EMAIL, Protocol.EMAIL_JSON);
       } else {
         b.notifier(new MailboxNotifier(mailbox, from, clock), Protocol.EMAIL, Protocol.EMAIL_JSON);
       }
@@ -109,21 +108,5 @@ record Notifications(
       }
     }
     return out;
-  }
-
-  static SmtpSettings smtpSettings(ServiceSettings.SmtpSettings s) {
-    SmtpSettings.Security security;
-    try {
-      security = SmtpSettings.Security.valueOf(s.security().trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "smtp.security: expected none, starttls or tls; found " + s.security());
-    }
-    int port = s.port() > 0 ? s.port()
-        : security == SmtpSettings.Security.TLS ? 465
-        : security == SmtpSettings.Security.STARTTLS ? 587 : 25;
-    SmtpSettings out = SmtpSettings.of(s.host(), port, security, s.from());
-    return s.username() != null && s.password() != null
-        ? out.withAuth(s.username(), s.password()) : out;
   }
 }

@@ -1,6 +1,8 @@
 package io.mcpwatch.notify.email;
 
+import io.mcpwatch.config.ServiceSettings;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +61,30 @@ public record SmtpSettings(
           "smtp.username and smtp.password: set both for authentication, or neither");
     }
     MimeMessages.parseAddress(fromAddress, "smtp.from");
+  }
+
+  /**
+   * The settings of the configuration file's {@code smtp:} section: {@code security} named
+   * none/starttls/tls (any case), the port defaulting to 25, 587 or 465 by security, auth when both
+   * username and password are set.
+   *
+   * @throws IllegalArgumentException naming {@code smtp.security} for an unknown security value
+   */
+  public static SmtpSettings fromConfig(ServiceSettings.SmtpSettings s) {
+    Security security;
+    try {
+      security = Security.valueOf(s.security().trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "smtp.security: expected none, starttls or tls; found " + s.security());
+    }
+    int port = s.port() > 0 ? s.port()
+        : security == Security.TLS ? 465
+        : security == Security.STARTTLS ? 587 : 25;
+    SmtpSettings out = of(s.host(), port, security, s.from());
+    String user = s.username();
+    String password = s.password();
+    return user != null && password != null ? out.withAuth(user, password) : out;
   }
 
   /** No authentication, timeouts 10 s (connect) and 30 s (read, write). */
