@@ -58,8 +58,10 @@ class LiveReadModelTest {
       List<HistoryEntry> h = m.history("prod", "teams-prod-auth-failures", 10);
       assertThat(h).extracting(e -> e.item().type())
           .contains(HistoryItem.Type.StateUpdate, HistoryItem.Type.ConfigurationUpdate);
+      // The first evaluation may land before the lines (a slow start crosses a minute boundary),
+      // so the transition into ALARM may come from INSUFFICIENT_DATA or from OK.
       assertThat(h).extracting(e -> e.item().summary())
-          .contains("Alarm updated from INSUFFICIENT_DATA to ALARM");
+          .anyMatch(s -> s.matches("Alarm updated from (INSUFFICIENT_DATA|OK) to ALARM"));
       assertThat(m.triggerLines("prod", "teams-prod-auth-failures"))
           .extracting(TriggerLine::message).hasSize(3)
           .allSatisfy(l -> assertThat(l).contains("OBO token exchange failed"));
