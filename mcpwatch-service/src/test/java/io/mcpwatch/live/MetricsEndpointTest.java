@@ -24,6 +24,8 @@ class MetricsEndpointTest {
   @Test
   void metrics_countersMoveAndTheAlarmStateFlipsAfterABurst() throws Exception {
     try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", true)) {
+      // no evaluation before the first scrape: it expects INSUFFICIENT_DATA
+      ServiceFixture.awayFromBoundary(Duration.ofSeconds(40));
       LiveService s = f.start();
       URI base = s.httpUri();
       Instant now = ServiceFixture.awayFromBoundary();

@@ -162,15 +162,25 @@ final class ServiceFixture implements AutoCloseable {
   }
 
   /**
-   * Now, at least 3 s before the next minute boundary (waiting past the boundary when closer), so
-   * that lines stamped with it and read within a second or two still fall into the window that the
-   * next evaluation reads: the tests' early-firing expectations must not depend on the second of
-   * the minute they run in (a line stamped 10:00:59.9 and read after the 10:01:00 evaluation is
-   * late data for a window that is already evaluated, exactly as on CloudWatch).
+   * Now, at least 15 s before the next minute boundary (waiting past the boundary when closer), so
+   * that lines stamped with it and read, counted and committed on a loaded CI machine still fall
+   * into the window that the next evaluation reads: the tests' early-firing expectations must not
+   * depend on the second of the minute they run in (a line stamped 10:00:59.9 and read after the
+   * 10:01:00 evaluation is late data for a window that is already evaluated, exactly as on
+   * CloudWatch).
    */
   static Instant awayFromBoundary() throws InterruptedException {
+    return awayFromBoundary(Duration.ofSeconds(15));
+  }
+
+  /**
+   * Now, at least {@code margin} before the next minute boundary. A test that asserts the state
+   * before any evaluation (INSUFFICIENT_DATA) calls this before starting the service, with a margin
+   * that covers the start as well: waiting after the start would itself cross a boundary.
+   */
+  static Instant awayFromBoundary(Duration margin) throws InterruptedException {
     long intoMinute = Math.floorMod(System.currentTimeMillis(), 60_000L);
-    if (intoMinute > 57_000) {
+    if (intoMinute > 60_000 - margin.toMillis()) {
       Thread.sleep(60_000 - intoMinute + 100);
     }
     return Instant.now();
