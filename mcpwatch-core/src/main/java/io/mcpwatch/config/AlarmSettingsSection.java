@@ -248,13 +248,8 @@ final class AlarmSettingsSection {
     MapReader map = MapReader.of(node, path, ctx);
     for (ConfigNode.Entry e : map.all()) {
       String p = map.path(e.key());
-      Located<String> name = new Located<>(e.key(), p, e.line(), e.column(), e.column());
-      if (e.key().isEmpty() || e.key().length() > 255 || e.key().startsWith(":")) {
-        ctx.error(
-            p,
-            e.line(),
-            e.column(),
-            "a dimension name must be 1 to 255 characters, not starting with ':'");
+      Located<String> name = dimensionName(e, p, ctx);
+      if (name == null) {
         ok = false;
         continue;
       }
@@ -292,13 +287,8 @@ final class AlarmSettingsSection {
     MapReader map = MapReader.of(node, path, ctx);
     for (ConfigNode.Entry e : map.all()) {
       String p = map.path(e.key());
-      Located<String> name = new Located<>(e.key(), p, e.line(), e.column(), e.column());
-      if (e.key().isEmpty() || e.key().length() > 255 || e.key().startsWith(":")) {
-        ctx.error(
-            p,
-            e.line(),
-            e.column(),
-            "a dimension name must be 1 to 255 characters, not starting with ':'");
+      Located<String> name = dimensionName(e, p, ctx);
+      if (name == null) {
         ok = false;
         continue;
       }
@@ -331,5 +321,19 @@ final class AlarmSettingsSection {
       b.alarmDimension(new Dimension(name, value));
     }
     return ok;
+  }
+
+  /** The entry's key as a dimension name, or null after reporting why it cannot be one. */
+  private static @Nullable Located<String> dimensionName(
+      ConfigNode.Entry e, String path, BindContext ctx) {
+    if (e.key().isEmpty() || e.key().length() > 255 || e.key().startsWith(":")) {
+      ctx.error(
+          path,
+          e.line(),
+          e.column(),
+          "a dimension name must be 1 to 255 characters, not starting with ':'");
+      return null;
+    }
+    return new Located<>(e.key(), path, e.line(), e.column(), e.column());
   }
 }
