@@ -45,7 +45,11 @@ class FieldDimensionLiveTest {
                 "http: { host: 127.0.0.1, port: 0 }",
                 "");
     try (ServiceFixture f = new ServiceFixture(dir, yaml, InstantSource.system())) {
+      f.append(); // the file exists before the start, so that the lines below are read at once
       LiveService s = f.start();
+      // a slow start must not push the reading of the lines past the minute they are stamped in
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> f.recorder.notices.stream().anyMatch(n -> n.startsWith("following ")));
       Instant t = ServiceFixture.awayFromBoundary();
       f.append(
           ServiceFixture.jsonl(t, ServiceFixture.accessMessage(404)),
