@@ -105,6 +105,32 @@ class FieldDimensionBacktestTest {
     assertThat(serverErrors.finalState()).isEqualTo(AlarmState.OK);
   }
 
+  @Test
+  void backtest_jsonNumberDimensionAndAnUnquotedValue_fires() throws IOException {
+    Path config =
+        write(
+            "mcpwatch.yaml",
+            CONFIG.replace("'[ip, user, status, bytes]'", "'{ $.status = * }'")
+                .replace("{ Status: $status }", "{ Status: $.status }")
+                + "    alarmDimensions: { Status: 404 }\n");
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      int status = i % 4 == 3 ? 500 : 404; // a JSON number: the dimension value is its text
+      in.append("{\"timestamp\": ")
+          .append(START + i * 1000L)
+          .append(", \"logGroup\": \"/app/web\", \"message\": \"{\\\"status\\\": ")
+          .append(status)
+          .append("}\"}\n");
+    }
+
+    Replay.AlarmResult r = backtest(config, in.toString()).get(0);
+
+    assertThat(r.alarm().spec().dimensions()).containsEntry("Status", "404");
+    assertThat(r.matchedEvents()).isEqualTo(8);
+    assertThat(r.minutes()).singleElement().satisfies(m -> assertThat(m.sum()).isEqualTo(6));
+    assertThat(r.timesFired()).isEqualTo(1);
+  }
+
   private List<Replay.AlarmResult> backtest(Path config, String jsonLines) throws IOException {
     LoadedConfig cfg = ConfigFiles.load(config);
     Path input = write("in.jsonl", jsonLines);
