@@ -19,6 +19,12 @@ public enum AlarmField {
   DEFAULT_VALUE("defaultValue"),
   /** Name to value; a {@code $field} value comes from the event, anything else is static. */
   DIMENSIONS("dimensions"),
+  /**
+   * Name to value: the value the alarm watches for each field dimension ({@code Status: "404"} for
+   * {@code dimensions: {Status: $status}}), as a CloudWatch alarm names its metric's full dimension
+   * set.
+   */
+  ALARM_DIMENSIONS("alarmDimensions"),
   /** A CloudWatch StandardUnit. */
   UNIT("unit"),
   DESCRIPTION("description"),

@@ -24,22 +24,26 @@ public final class AlarmSettings {
           new EnumMap<>(AlarmField.class),
           EnumSet.noneOf(AlarmField.class),
           EnumSet.noneOf(AlarmField.class),
+          Map.of(),
           Map.of());
 
   private final EnumMap<AlarmField, Located<?>> values;
   private final EnumSet<AlarmField> cleared;
   private final EnumSet<AlarmField> invalid;
   private final Map<String, Dimension> dimensions;
+  private final Map<String, Dimension> alarmDimensions;
 
   private AlarmSettings(
       EnumMap<AlarmField, Located<?>> values,
       EnumSet<AlarmField> cleared,
       EnumSet<AlarmField> invalid,
-      Map<String, Dimension> dimensions) {
+      Map<String, Dimension> dimensions,
+      Map<String, Dimension> alarmDimensions) {
     this.values = values;
     this.cleared = cleared;
     this.invalid = invalid;
     this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+    this.alarmDimensions = Collections.unmodifiableMap(new LinkedHashMap<>(alarmDimensions));
   }
 
   public static AlarmSettings empty() {
@@ -52,8 +56,8 @@ public final class AlarmSettings {
 
   /**
    * These settings with {@code top} applied over them: each field that {@code top} sets, clears or
-   * has invalid replaces this one's; dimensions merge by name ({@code top} wins, a null value
-   * removes, clearing {@code dimensions} drops all inherited ones).
+   * has invalid replaces this one's; {@code dimensions} and {@code alarmDimensions} each merge by
+   * name ({@code top} wins, a null value removes, clearing the key drops all inherited ones).
    */
   public AlarmSettings overlay(AlarmSettings top) {
     EnumMap<AlarmField, Located<?>> v = new EnumMap<>(AlarmField.class);
@@ -61,7 +65,7 @@ public final class AlarmSettings {
     EnumSet<AlarmField> c = EnumSet.copyOf(cleared);
     EnumSet<AlarmField> inv = EnumSet.copyOf(invalid);
     for (AlarmField f : AlarmField.values()) {
-      if (f == AlarmField.DIMENSIONS) {
+      if (f == AlarmField.DIMENSIONS || f == AlarmField.ALARM_DIMENSIONS) {
         continue;
       }
       if (top.values.containsKey(f)) {
@@ -77,20 +81,39 @@ public final class AlarmSettings {
         inv.add(f);
       }
     }
-    Map<String, Dimension> dims = new LinkedHashMap<>();
-    if (!top.cleared.contains(AlarmField.DIMENSIONS)) {
-      dims.putAll(dimensions);
+    Map<String, Dimension> dims =
+        mergeByName(AlarmField.DIMENSIONS, dimensions, top, top.dimensions, inv);
+    Map<String, Dimension> watched =
+        mergeByName(AlarmField.ALARM_DIMENSIONS, alarmDimensions, top, top.alarmDimensions, inv);
+    return new AlarmSettings(v, c, inv, dims, watched);
+  }
+
+  private static Map<String, Dimension> mergeByName(
+      AlarmField field,
+      Map<String, Dimension> below,
+      AlarmSettings top,
+      Map<String, Dimension> over,
+      EnumSet<AlarmField> invalid) {
+    Map<String, Dimension> out = new LinkedHashMap<>();
+    if (!top.cleared.contains(field)) {
+      out.putAll(below);
     }
-    if (top.invalid.contains(AlarmField.DIMENSIONS)) {
-      inv.add(AlarmField.DIMENSIONS);
+    if (top.invalid.contains(field)) {
+      invalid.add(field);
     }
-    dims.putAll(top.dimensions);
-    return new AlarmSettings(v, c, inv, dims);
+    out.putAll(over);
+    return out;
   }
 
   /** Whether the field has a value here. */
   public boolean isSet(AlarmField field) {
-    return field == AlarmField.DIMENSIONS ? !dimensions.isEmpty() : values.containsKey(field);
+    if (field == AlarmField.DIMENSIONS) {
+      return !dimensions.isEmpty();
+    }
+    if (field == AlarmField.ALARM_DIMENSIONS) {
+      return !alarmDimensions.isEmpty();
+    }
+    return values.containsKey(field);
   }
 
   /** Whether the field was written with a wrong value (already reported). */
@@ -139,8 +162,26 @@ public final class AlarmSettings {
 
   /** The dimensions that remain after removals. */
   public Map<String, Dimension> effectiveDimensions() {
+    return withoutRemovals(dimensions);
+  }
+
+  /**
+   * The {@code alarmDimensions} by name, in the order written: the value the alarm watches for a
+   * field dimension (entries with a null value remove an inherited one; see {@link
+   * #effectiveAlarmDimensions()}).
+   */
+  public Map<String, Dimension> alarmDimensions() {
+    return alarmDimensions;
+  }
+
+  /** The {@code alarmDimensions} that remain after removals. */
+  public Map<String, Dimension> effectiveAlarmDimensions() {
+    return withoutRemovals(alarmDimensions);
+  }
+
+  private static Map<String, Dimension> withoutRemovals(Map<String, Dimension> dims) {
     Map<String, Dimension> out = new LinkedHashMap<>();
-    dimensions.forEach(
+    dims.forEach(
         (k, d) -> {
           if (d.value() != null) {
             out.put(k, d);
@@ -212,6 +253,7 @@ public final class AlarmSettings {
         + values.values()
         + " dimensions="
         + dimensions.keySet()
+        + (alarmDimensions.isEmpty() ? "" : " alarmDimensions=" + alarmDimensions.keySet())
         + (cleared.isEmpty() ? "" : " cleared=" + cleared)
         + (invalid.isEmpty() ? "" : " invalid=" + invalid);
   }
@@ -222,6 +264,7 @@ public final class AlarmSettings {
     private final EnumSet<AlarmField> cleared = EnumSet.noneOf(AlarmField.class);
     private final EnumSet<AlarmField> invalid = EnumSet.noneOf(AlarmField.class);
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+    private final Map<String, Dimension> alarmDimensions = new LinkedHashMap<>();
 
     Builder set(AlarmField field, Located<?> value) {
       values.put(field, value);
@@ -243,9 +286,19 @@ public final class AlarmSettings {
       return this;
     }
 
+    /** An {@code alarmDimensions} entry: the watched value of a field dimension. */
+    Builder alarmDimension(Dimension d) {
+      alarmDimensions.put(d.name().value(), d);
+      return this;
+    }
+
     AlarmSettings build() {
       return new AlarmSettings(
-          new EnumMap<>(values), EnumSet.copyOf(cleared), EnumSet.copyOf(invalid), dimensions);
+          new EnumMap<>(values),
+          EnumSet.copyOf(cleared),
+          EnumSet.copyOf(invalid),
+          dimensions,
+          alarmDimensions);
     }
   }
 }

@@ -45,6 +45,12 @@ final class AlarmSettingsSection {
         }
         continue;
       }
+      if (f == AlarmField.ALARM_DIMENSIONS) {
+        if (!alarmDimensions(node, path, ctx, b)) {
+          b.invalid(f);
+        }
+        continue;
+      }
       Located<?> v = field(f, node, path, ctx);
       if (v == null) {
         b.invalid(f);
@@ -242,13 +248,8 @@ final class AlarmSettingsSection {
     MapReader map = MapReader.of(node, path, ctx);
     for (ConfigNode.Entry e : map.all()) {
       String p = map.path(e.key());
-      Located<String> name = new Located<>(e.key(), p, e.line(), e.column(), e.column());
-      if (e.key().isEmpty() || e.key().length() > 255 || e.key().startsWith(":")) {
-        ctx.error(
-            p,
-            e.line(),
-            e.column(),
-            "a dimension name must be 1 to 255 characters, not starting with ':'");
+      Located<String> name = dimensionName(e, p, ctx);
+      if (name == null) {
         ok = false;
         continue;
       }
@@ -265,5 +266,74 @@ final class AlarmSettingsSection {
       b.dimension(new Dimension(name, value));
     }
     return ok;
+  }
+
+  /**
+   * {@code alarmDimensions}: dimension name to the value the alarm watches (a literal, with
+   * placeholders); whether each name is a field dimension is checked once the levels are merged.
+   */
+  private static boolean alarmDimensions(
+      ConfigNode node, String path, BindContext ctx, AlarmSettings.Builder b) {
+    if (!(node instanceof ConfigNode.MapNode)) {
+      ctx.error(
+          path,
+          node,
+          "expected a map of field dimension name to the value the alarm watches (Status: \"404\"),"
+              + " found "
+              + node.describe());
+      return false;
+    }
+    boolean ok = true;
+    MapReader map = MapReader.of(node, path, ctx);
+    for (ConfigNode.Entry e : map.all()) {
+      String p = map.path(e.key());
+      Located<String> name = dimensionName(e, p, ctx);
+      if (name == null) {
+        ok = false;
+        continue;
+      }
+      if (Values.isNull(e.value())) {
+        b.alarmDimension(new Dimension(name, null));
+        continue;
+      }
+      Located<String> value = maxLength(Values.nonEmpty(e.value(), p, ctx), 255, ctx);
+      if (value == null) {
+        ok = false;
+        continue;
+      }
+      if (value.value().startsWith("$")) {
+        ctx.add(
+            value.error(
+                "expected the value the alarm watches, e.g. \"404\", found the field reference "
+                    + value.value()
+                    + " (the field goes under dimensions: "
+                    + e.key()
+                    + ": "
+                    + value.value()
+                    + ")"));
+        ok = false;
+        continue;
+      }
+      if (!Templates.check(value, NAME_VARS, ctx)) {
+        ok = false;
+        continue;
+      }
+      b.alarmDimension(new Dimension(name, value));
+    }
+    return ok;
+  }
+
+  /** The entry's key as a dimension name, or null after reporting why it cannot be one. */
+  private static @Nullable Located<String> dimensionName(
+      ConfigNode.Entry e, String path, BindContext ctx) {
+    if (e.key().isEmpty() || e.key().length() > 255 || e.key().startsWith(":")) {
+      ctx.error(
+          path,
+          e.line(),
+          e.column(),
+          "a dimension name must be 1 to 255 characters, not starting with ':'");
+      return null;
+    }
+    return new Located<>(e.key(), path, e.line(), e.column(), e.column());
   }
 }

@@ -111,6 +111,48 @@ final class InstanceResolver {
         staticDims.put(d.name().value(), Templates.expand(v, vars));
       }
     }
+    Map<String, String> alarmDims = new LinkedHashMap<>(staticDims);
+    boolean watchedOk = true;
+    for (Dimension w : s.effectiveAlarmDimensions().values()) {
+      String name = w.name().value();
+      if (fieldDims.containsKey(name)) {
+        alarmDims.put(name, Templates.expand(req(w.value()).value(), vars));
+        continue;
+      }
+      watchedOk = false;
+      String msg;
+      Dimension d = s.effectiveDimensions().get(name);
+      if (d != null) {
+        msg =
+            name
+                + " is a static dimension ("
+                + name
+                + " = "
+                + req(d.value()).value()
+                + " under dimensions), which the alarm already watches; alarmDimensions names the"
+                + " value of a field dimension (one written as "
+                + name
+                + ": $field under dimensions)";
+      } else {
+        msg =
+            "the alarm's metric has no field dimension "
+                + name
+                + (fieldDims.isEmpty()
+                    ? " (it has none)"
+                    : " (it has " + String.join(", ", fieldDims.keySet()) + ")")
+                + "; alarmDimensions names the value to watch for a dimension written as "
+                + name
+                + ": $field under dimensions"
+                + Suggest.didYouMean(name, fieldDims.keySet());
+      }
+      errors.add(
+          w.name().inFile()
+              ? w.name().error(msg)
+              : new ConfigError(def.path(), def.line(), def.column(), msg));
+    }
+    if (!watchedOk) {
+      return null;
+    }
     if (staticDims.size() + fieldDims.size() > 30) {
       errors.add(
           new ConfigError(
@@ -151,7 +193,7 @@ final class InstanceResolver {
               s.description() == null ? null : Templates.expand(s.description().value(), vars),
               config.namespace().value(),
               metricName,
-              staticDims,
+              alarmDims,
               req(s.statistic()).value(),
               req(s.period()).value(),
               req(s.evaluationPeriods()).value(),
@@ -209,8 +251,9 @@ final class InstanceResolver {
     if (lower.contains("dimension")) {
       for (Dimension d : s.effectiveDimensions().values()) {
         if (d.isFieldReference() && d.name().inFile()) {
-          at = d.name();
-          break;
+          if (at == null || msg.contains("dimension " + d.name().value() + " ")) {
+            at = d.name(); // the dimension the message names, else the first
+          }
         }
       }
     } else if (lower.contains("default")) {

@@ -6,8 +6,10 @@ import java.util.Objects;
 
 /**
  * One (environment, app, alarm) after defaults, per-app settings and overrides are applied: the
- * log group it reads, its metric filter, and the alarm on the filter's metric. The metric carries
- * the static dimensions in {@code spec.dimensions()} (the ADR's {@code MCP = <app>}).
+ * log group it reads, its metric filter, and the alarm on the filter's metric. {@code
+ * spec.dimensions()} is the full dimension set the alarm watches, as in CloudWatch: the static
+ * dimensions (the ADR's {@code MCP = <app>}, which mcpwatch adds to every sample) and, for each field
+ * dimension of the filter, the value named under {@code alarmDimensions} ({@code Status = 404}).
  *
  * @param env environment name, e.g. {@code prod}
  * @param app app name, e.g. {@code teams}

@@ -20,6 +20,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the engine's routing from the resolved alarms: one series per watched (metric, unit), one
  * route per distinct filter, and the alarms in config order. Fails fast on inconsistent input.
+ *
+ * <p>A series is keyed by the alarm's full dimension set ({@code spec.dimensions()}: static ones
+ * and the watched value of each field dimension, as a CloudWatch alarm names it). A route whose
+ * filter extracts dimensions is dynamic: each sample goes to the series whose key is the route's
+ * static dimensions plus the values extracted from the event, so alarms watching {@code Status =
+ * 404} and {@code Status = 500} share one route, and an alarm that names no value for a field
+ * dimension gets no sample (CloudWatch's semantics; the linter warns).
  */
 final class Wiring {
   final List<AlarmRuntime> alarms = new ArrayList<>();

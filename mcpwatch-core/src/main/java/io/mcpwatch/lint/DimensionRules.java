@@ -5,12 +5,14 @@ import io.mcpwatch.config.AlarmSettings;
 import io.mcpwatch.config.Dimension;
 import io.mcpwatch.config.Located;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Dimensions: static values CloudWatch cannot express (mcpwatch adds them itself), and field
- * dimensions that split the metric so that the alarm, which watches one exact dimension set, never
- * sees the samples.
+ * dimensions that split the metric while the alarm names no value for them ({@code
+ * alarmDimensions}), so that the alarm, which watches one exact dimension set, never sees a sample.
  */
 final class DimensionRules {
   private DimensionRules() {}
@@ -46,30 +48,73 @@ final class DimensionRules {
     }
   }
 
+  /**
+   * A field dimension without a watched value: CloudWatch publishes one metric per value of the
+   * field, and the alarm watches exactly its own dimension set, which then lacks the dimension; no
+   * sample ever reaches it. {@code alarmDimensions} names the value to watch.
+   */
   static void check(AlarmInstance instance, Findings out) {
-    List<String> watched = new ArrayList<>();
+    Map<String, Dimension> watchedValues = instance.settings().effectiveAlarmDimensions();
+    List<Dimension> unwatched = new ArrayList<>();
     for (Dimension d : instance.settings().effectiveDimensions().values()) {
-      if (!d.isFieldReference()) {
-        watched.add(d.name().value());
+      if (d.isFieldReference() && !watchedValues.containsKey(d.name().value())) {
+        unwatched.add(d);
       }
     }
-    for (Dimension d : instance.settings().effectiveDimensions().values()) {
-      if (!d.isFieldReference()) {
-        continue;
-      }
+    if (unwatched.isEmpty()) {
+      return;
+    }
+    String watched = watchedSet(instance);
+    for (Dimension d : unwatched) {
+      String name = d.name().value();
+      String field = d.value() == null ? "" : d.value().value();
       out.at(
           d.name(),
           instance,
           Severity.WARNING,
           FIELD,
           "dimension "
-              + d.name().value()
-              + " takes its value from each event, so every value is a"
-              + " separate metric; the alarm watches exactly "
-              + (watched.isEmpty() ? "the metric without dimensions" : "the dimensions " + watched)
-              + " and never sees these samples",
-          "remove the field dimension from the alarm's metric (a dashboard metric needs its own"
-              + " filter)");
+              + name
+              + " takes its value from each event, so the filter publishes one metric per value of "
+              + field
+              + " ("
+              + name
+              + " = <value>), and an alarm watches exactly one dimension set, as in CloudWatch;"
+              + " the alarm names no value for "
+              + name
+              + ", so it watches "
+              + watched
+              + ", a metric no event publishes: it never gets a datapoint and stays"
+              + " INSUFFICIENT_DATA (or what treatMissingData says) however many lines match",
+          "name the value to watch under the alarm: alarmDimensions: { "
+              + name
+              + ": \"<value>\" } (one alarm per value), or remove "
+              + name
+              + " from dimensions to count every matching event in one metric");
     }
+  }
+
+  /**
+   * The dimension set the alarm watches as written, e.g. {@code {MCP = {app}}} (placeholders kept,
+   * so that the finding is reported once for every app and environment), for messages.
+   */
+  private static String watchedSet(AlarmInstance instance) {
+    Map<String, String> dims = new LinkedHashMap<>();
+    instance.settings().effectiveDimensions().forEach((k, d) -> {
+      if (!d.isFieldReference() && d.value() != null) {
+        dims.put(k, d.value().value());
+      }
+    });
+    instance.settings().effectiveAlarmDimensions().forEach((k, d) -> {
+      if (d.value() != null) {
+        dims.put(k, d.value().value());
+      }
+    });
+    if (dims.isEmpty()) {
+      return "the metric without dimensions";
+    }
+    List<String> parts = new ArrayList<>();
+    dims.forEach((k, v) -> parts.add(k + " = " + v));
+    return "the metric with only {" + String.join(", ", parts) + "}";
   }
 }

@@ -239,6 +239,138 @@ class ConfigResolverTest {
   }
 
   @Test
+  void resolve_alarmDimensions_completeTheWatchedDimensionSet() {
+    String text =
+        ADR.replace(
+            "threshold: 10 }",
+            "threshold: 10, dimensions: { Status: '$status', Client: '$client' },"
+                + " alarmDimensions: { Status: 503, Client: '{app}-lb' } }");
+    Resolution r = resolve(text);
+
+    assertThat(r.errors()).isEmpty();
+    ResolvedAlarm a = find(r, "dev", "teams", "http-5xx");
+    assertThat(a.spec().dimensions())
+        .isEqualTo(Map.of("MCP", "teams", "Status", "503", "Client", "teams-lb"));
+    assertThat(a.filter().transformation().dimensions())
+        .isEqualTo(Map.of("Status", "$status", "Client", "$client"));
+  }
+
+  @Test
+  void resolve_alarmDimensionsOverride_replacesByNameAndNullRemoves() {
+    String text =
+        ADR.replace(
+                "threshold: 10 }",
+                "threshold: 10, dimensions: { Status: '$status' }, alarmDimensions: { Status: 500 }"
+                    + " }")
+            .replace(
+                "overrides: [ {",
+                "overrides: [ { env: 'prod', alarm: 'http-5xx', alarmDimensions: { Status: 503 } },"
+                    + " { env: 'dev', app: 'teams', alarm: 'http-5xx', alarmDimensions: { Status:"
+                    + " null } }, {");
+    Resolution r = resolve(text);
+
+    assertThat(r.errors()).isEmpty();
+    assertThat(find(r, "prod", "teams", "http-5xx").spec().dimensions())
+        .containsEntry("Status", "503");
+    assertThat(find(r, "dev", "outlook", "http-5xx").spec().dimensions())
+        .containsEntry("Status", "500");
+    // no value: the alarm watches {MCP = teams} (CloudWatch's semantics; the linter says why)
+    assertThat(find(r, "dev", "teams", "http-5xx").spec().dimensions())
+        .isEqualTo(Map.of("MCP", "teams"));
+  }
+
+  @Test
+  void resolve_alarmDimensionsOfNoFieldDimension_isOneErrorAtTheName() {
+    String text =
+        ADR.replace(
+            "threshold: 10 }",
+            "threshold: 10, dimensions: { Status: '$status' }, alarmDimensions: { Stats: 503 } }");
+    Resolution r = resolve(text);
+
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.http-5xx.alarmDimensions.Stats");
+              assertThat(e.message())
+                  .isEqualTo(
+                      "the alarm's metric has no field dimension Stats (it has Status);"
+                          + " alarmDimensions names the value to watch for a dimension written as"
+                          + " Stats: $field under dimensions (did you mean Status?)");
+            });
+    assertThat(r.alarms()).hasSize(24);
+  }
+
+  @Test
+  void resolve_alarmDimensionsOfAStaticDimension_isAnError() {
+    Resolution r =
+        resolve(ADR.replace("threshold: 10 }", "threshold: 10, alarmDimensions: { MCP: 'x' } }"));
+
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.http-5xx.alarmDimensions.MCP");
+              assertThat(e.message())
+                  .startsWith("MCP is a static dimension (MCP = {app} under dimensions)");
+            });
+  }
+
+  @Test
+  void bind_alarmDimensionsWithAFieldReference_isAnError() {
+    BindResult b =
+        Trees.bind(
+            ADR.replace(
+                "threshold: 10 }",
+                "threshold: 10, dimensions: { Status: '$status' },"
+                    + " alarmDimensions: { Status: '$status' } }"));
+
+    assertThat(b.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.http-5xx.alarmDimensions.Status");
+              assertThat(e.message())
+                  .isEqualTo(
+                      "expected the value the alarm watches, e.g. \"404\", found the field"
+                          + " reference $status (the field goes under dimensions: Status:"
+                          + " $status)");
+            });
+  }
+
+  @Test
+  void bind_alarmDimensionsNotAMap_isAnError() {
+    BindResult b =
+        Trees.bind(ADR.replace("threshold: 10 }", "threshold: 10, alarmDimensions: '404' }"));
+
+    assertThat(b.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.http-5xx.alarmDimensions");
+              assertThat(e.message()).startsWith("expected a map of field dimension name to");
+            });
+  }
+
+  @Test
+  void resolve_secondDimensionRejected_pointsAtThatDimension() {
+    BindResult b =
+        Trees.bind(
+            ADR.replace(
+                "threshold: 10 }",
+                "threshold: 10, dimensions: { Status: '$status', Tool: '$tool' } }"));
+    Resolution r = ConfigResolver.resolve(b.config());
+
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path()).isEqualTo("alarms.http-5xx.dimensions.Tool");
+              assertThat(e.message()).contains("dimension Tool refers to $tool");
+            });
+  }
+
+  @Test
   void resolve_transformationRejected_pointsAtTheField() {
     String text =
         ADR.replace(

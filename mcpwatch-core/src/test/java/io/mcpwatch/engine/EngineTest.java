@@ -259,6 +259,38 @@ class EngineTest {
   }
 
   @Test
+  void ingest_oneFilterWithAFieldDimension_feedsEachAlarmTheValueItWatches() {
+    // CloudWatch: {Status = "$status"} publishes one metric per status; an alarm watches one set
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    java.util.Map<String, String> dims = java.util.Map.of("Status", "$status");
+    ResolvedAlarm notFound = f.alarm("prod", "/g", "[ip, status]",
+        spec().name("404").dimension("MCP", "teams").dimension("Status", "404").threshold(3)
+            .build(), "1", null, dims);
+    ResolvedAlarm serverError = f.alarm("prod", "/g", "[ip, status]",
+        spec().name("500").dimension("MCP", "teams").dimension("Status", "500").threshold(3)
+            .build(), "1", null, dims);
+    ResolvedAlarm noValue = f.alarm("prod", "/g", "[ip, status]",
+        spec().name("none").dimension("MCP", "teams").threshold(1).build(), "1", null, dims);
+    Engine e = f.start(NO_EARLY);
+    for (int i = 1; i <= 4; i++) {
+      f.event("/g", "2024-05-01T10:00:0" + i + "Z", "10.0.0." + i + " 404");
+    }
+    f.event("/g", "2024-05-01T10:00:05Z", "10.0.0.9 500");
+    f.tickAt("2024-05-01T10:01:00Z");
+
+    assertThat(e.minutes(notFound)).singleElement()
+        .satisfies(m -> assertThat(m.sum()).isEqualTo(4.0));
+    assertThat(e.minutes(serverError)).singleElement()
+        .satisfies(m -> assertThat(m.sum()).isEqualTo(1.0));
+    assertThat(e.minutes(noValue)).isEmpty();
+    assertThat(f.state(notFound)).isEqualTo(AlarmState.ALARM);
+    assertThat(f.state(serverError)).isEqualTo(AlarmState.OK);
+    assertThat(f.state(noValue)).isEqualTo(AlarmState.INSUFFICIENT_DATA);
+    assertThat(e.statuses()).allSatisfy(st -> assertThat(st.matchedEvents()).isEqualTo(5));
+    assertThat(e.stats().droppedSamples()).isZero(); // every sample reached its series
+  }
+
+  @Test
   void create_rejectsDuplicateAlarmNamesInOneEnvironment() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
     f.alarm("/g", "ERR", spec().name("same").build());

@@ -173,7 +173,42 @@ class LinterTest {
             x -> {
               assertThat(x.severity()).isEqualTo(Severity.WARNING);
               assertThat(x.path()).isEqualTo("alarms.http-5xx.dimensions.Status");
-              assertThat(x.message()).contains("never sees these samples").contains("[MCP]");
+              assertThat(x.message())
+                  .contains("one metric per value of $status (Status = <value>)")
+                  .contains("the alarm names no value for Status")
+                  .contains("watches the metric with only {MCP = {app}}")
+                  .contains("stays INSUFFICIENT_DATA");
+              assertThat(x.suggestion()).contains("alarmDimensions: { Status: \"<value>\" }");
+            });
+  }
+
+  @Test
+  void lint_fieldDimensionWithAlarmDimensionsValue_isWatched() {
+    String text =
+        ADR.replace(
+            "status=5*, ...]', threshold: 10 }",
+            "status=5*, ...]', threshold: 10, dimensions: { Status: '$status' },"
+                + " alarmDimensions: { Status: '503' } }");
+
+    assertThat(rule(lint(text), DimensionRules.FIELD)).isEmpty();
+  }
+
+  @Test
+  void lint_secondFieldDimensionWithoutValue_isReportedAlone() {
+    String text =
+        ADR.replace(
+            "status=5*, ...]', threshold: 10 }",
+            "status=5*, ...]', threshold: 10, dimensions: { Status: '$status', Client: '$client' },"
+                + " alarmDimensions: { Status: '503' } }");
+
+    assertThat(rule(lint(text), DimensionRules.FIELD))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.path()).isEqualTo("alarms.http-5xx.dimensions.Client");
+              assertThat(x.message())
+                  .contains("the alarm names no value for Client")
+                  .contains("{MCP = {app}, Status = 503}");
             });
   }
 

@@ -347,7 +347,9 @@ final class AlarmCollector {
     if (dv != null) {
       put(r, "defaultValue", scalarNumber(dv));
     }
-    put(r, "dimensions", dimensions(filter, mt, r));
+    Y filterDims = dimensions(filter, mt, r);
+    put(r, "dimensions", filterDims);
+    put(r, "alarmDimensions", alarmDimensions(a, body, filter, filterDims));
     Got unit = get(filter, mt, "unit");
     if (unit != null) {
       put(r, "unit", scalarString(unit, r));
@@ -601,6 +603,78 @@ final class AlarmCollector {
       m.put(e.getKey(), new YScalar(t, v.origin(), tc));
     }
     return m;
+  }
+
+  /**
+   * The alarm's {@code dimensions}, CloudWatch's full dimension set of the metric it watches: the
+   * value of each of the filter's field dimensions ({@code Status = "404"} for {@code Status =
+   * "$status"}) becomes {@code alarmDimensions}; a static one the filter also sets is already
+   * watched; a dimension the filter does not publish is an error (the alarm could never fire).
+   */
+  private @Nullable Y alarmDimensions(Res alarm, Body body, Res filter, @Nullable Y filterDims) {
+    Got g = get(alarm, body, "dimensions");
+    if (g == null) {
+      return null;
+    }
+    if (g.c() instanceof Value.Unknown) {
+      unknown(g);
+      return null;
+    }
+    if (!(g.c() instanceof Value.ObjV)) {
+      problems.add(g.attr().expr().pos() + ": dimensions: expected a map, found " + g.c().describe());
+      return null;
+    }
+    Map<String, Y> published =
+        filterDims instanceof YMap ? ((YMap) filterDims).entries : Map.of();
+    Map<String, Value> twin =
+        g.t() instanceof Value.ObjV ? ((Value.ObjV) g.t()).fields() : Map.of();
+    YMap m = new YMap();
+    m.flow = true;
+    for (Map.Entry<String, Value> e : ((Value.ObjV) g.c()).fields().entrySet()) {
+      Value v = e.getValue();
+      String s = stringQuiet(v);
+      if (v instanceof Value.Unknown || s == null) {
+        problems.add(v.origin() + ": dimensions." + e.getKey() + ": expected a string, found " + v.describe());
+        continue;
+      }
+      String t = template(s, twin.get(e.getKey()), alarm);
+      Y p = published.get(e.getKey());
+      Object pv = p instanceof YScalar ? ((YScalar) p).value() : null;
+      if (pv instanceof String && ((String) pv).startsWith("$")) {
+        int tc = v instanceof Value.Str && t.equals(s) ? ((Value.Str) v).textColumn() : 0;
+        m.put(e.getKey(), new YScalar(t, v.origin(), tc));
+      } else if (pv == null) {
+        problems.add(
+            v.origin()
+                + ": dimensions."
+                + e.getKey()
+                + ": "
+                + filter.address()
+                + " publishes no dimension "
+                + e.getKey()
+                + ", so this alarm watches a metric no log event produces and never fires (an"
+                + " alarm watches exactly the dimension set it names); remove it here, or add "
+                + e.getKey()
+                + " = \"$field\" to the filter's metric_transformation dimensions");
+      } else if (!pv.equals(t) && !pv.equals(s)) {
+        problems.add(
+            v.origin()
+                + ": dimensions."
+                + e.getKey()
+                + ": the alarm watches "
+                + e.getKey()
+                + " = "
+                + s
+                + " but "
+                + filter.address()
+                + " sets "
+                + e.getKey()
+                + " = "
+                + pv
+                + ", so the alarm never fires");
+      }
+    }
+    return m.entries.isEmpty() ? null : m;
   }
 
   /** Topic names of an actions list; the environment's topic is written as {topic} later. */
@@ -1007,6 +1081,19 @@ final class AlarmCollector {
         continue;
       }
       YMap o = null;
+      for (String cleared : List.of("dimensions", "alarmDimensions")) {
+        if (b.fields.containsKey(cleared) && !r.fields.containsKey(cleared)) {
+          // absent here but set on the alarm: cleared, or the override would inherit it
+          if (o == null) {
+            o = new YMap();
+            o.flow = true;
+            o.put("env", YamlEmitter.s(r.alarm.env()));
+            o.put("app", YamlEmitter.s(app));
+            o.put("alarm", YamlEmitter.s(r.key));
+          }
+          o.put(cleared, YamlEmitter.s(null));
+        }
+      }
       for (Map.Entry<String, Y> f : r.fields.entrySet()) {
         Y mine = topics(f.getValue(), envTopic.get(r.alarm.env()), otherTopics);
         Y theirs = b.fields.get(f.getKey());

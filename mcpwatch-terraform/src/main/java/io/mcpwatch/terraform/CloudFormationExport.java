@@ -129,6 +129,19 @@ public final class CloudFormationExport {
       }
       p.put("Namespace", YamlEmitter.s(a.spec().namespace()));
       p.put("MetricName", YamlEmitter.s(TerraformExport.metricName(a)));
+      // the value the alarm watches for each of the filter's field dimensions (alarmDimensions)
+      List<Y> watched = new ArrayList<>();
+      for (String k : a.filter().transformation().dimensions().keySet()) {
+        String v = a.spec().dimensions().get(k);
+        if (v != null) {
+          YMap d = new YMap().put("Name", YamlEmitter.s(k)).put("Value", YamlEmitter.s(v));
+          d.flow = true;
+          watched.add(d);
+        }
+      }
+      if (!watched.isEmpty()) {
+        p.put("Dimensions", new YList(watched));
+      }
       p.put("Statistic", YamlEmitter.s(a.spec().statistic().name()));
       p.put("Period", YamlEmitter.s(a.spec().periodSeconds()));
       p.put("EvaluationPeriods", YamlEmitter.s(a.spec().evaluationPeriods()));

@@ -201,7 +201,7 @@ public final class TerraformExport {
       Map<String, String> fieldDims = list.get(0).filter().transformation().dimensions();
       if (!fieldDims.isEmpty()) {
         List<String> parts = new ArrayList<>();
-        fieldDims.forEach((k, x) -> parts.add(k + " = " + HclWriter.str(x)));
+        fieldDims.forEach((k, x) -> parts.add(hclKey(k) + " = " + HclWriter.str(x)));
         mt.attr("dimensions", "{ " + String.join(", ", parts) + " }");
       }
       if (list.get(0).filter().transformation().unit() != null) {
@@ -217,12 +217,42 @@ public final class TerraformExport {
       }
       al.attr("namespace", ref + ".metric_transformation[0].namespace");
       al.attr("metric_name", ref + ".metric_transformation[0].name");
-      if (!fieldDims.isEmpty()) {
+      // the alarm's dimensions: the value it watches for each field dimension (alarmDimensions)
+      List<String> watched = new ArrayList<>();
+      List<String> unwatched = new ArrayList<>();
+      for (String k : fieldDims.keySet()) {
+        boolean everywhere = list.stream().allMatch(x -> x.spec().dimensions().containsKey(k));
+        boolean somewhere = list.stream().anyMatch(x -> x.spec().dimensions().containsKey(k));
+        if (everywhere) {
+          watched.add(
+              hclKey(k)
+                  + " = "
+                  + v.string("dim_" + k.replaceAll("[^A-Za-z0-9_]", "_"),
+                      x -> x.spec().dimensions().get(k)));
+        } else {
+          unwatched.add(k);
+          if (somewhere) {
+            notes.add(
+                "alarm "
+                    + key
+                    + ": only some apps or environments name a value for dimension "
+                    + k
+                    + " (alarmDimensions): it is left out of the alarm's dimensions everywhere");
+          }
+        }
+      }
+      if (!watched.isEmpty()) {
+        al.attr("dimensions", "{ " + String.join(", ", watched) + " }");
+      }
+      if (!unwatched.isEmpty()) {
         notes.add(
             "alarm "
                 + key
-                + ": its filter's dimensions take values from each event; the alarm watches the"
-                + " metric without dimensions, as mcpwatch does");
+                + ": its filter's dimension "
+                + String.join(", ", unwatched)
+                + " takes its value from each event and the alarm names no value for it, so it"
+                + " watches a metric no event produces and never fires, in CloudWatch as in"
+                + " mcpwatch (alarmDimensions names the value)");
       }
       al.attr("statistic", v.string("statistic", a -> a.spec().statistic().name()));
       al.attr("period", v.number("period", a -> BigDecimal.valueOf(a.spec().periodSeconds())));
@@ -384,13 +414,19 @@ public final class TerraformExport {
     return new Files(files, notes);
   }
 
+  /** Whether the alarm watches a dimension its filter does not extract (mcpwatch adds it). */
   private static boolean hasStatic(ResolvedAlarm a) {
-    for (String v : a.spec().dimensions().values()) {
-      if (!a.filter().transformation().dimensions().containsValue(v)) {
+    for (String k : a.spec().dimensions().keySet()) {
+      if (!a.filter().transformation().dimensions().containsKey(k)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A map key as HCL writes it: bare when it is an identifier, else quoted. */
+  private static String hclKey(String k) {
+    return k.matches("[A-Za-z_][A-Za-z0-9_-]*") ? k : HclWriter.str(k);
   }
 
   /** The metric name AWS can express: the app in the name when mcpwatch used a static dimension. */

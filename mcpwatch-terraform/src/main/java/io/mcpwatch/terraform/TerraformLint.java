@@ -129,6 +129,18 @@ public final class TerraformLint {
                 + " a space-delimited pattern)"
                 + (term ? ", and this pattern is a term pattern without fields" : "");
         fix = staticDimensionFix(c, f);
+      } else if (f.rule().equals("field-dimension-unwatched")) {
+        String name = dimensionName(f.path());
+        String alarm = alarmKey(f.path());
+        fix =
+            "in aws_cloudwatch_metric_alarm"
+                + (alarm == null ? "" : " (" + alarm + ")")
+                + ", name the value to watch: dimensions = { "
+                + name
+                + " = \"<value>\" } (one alarm per value), or remove "
+                + name
+                + " from the filter's metric_transformation dimensions to count every matching"
+                + " event in one metric";
       } else if (f.path().endsWith(".pattern") && f.suggestion() != null) {
         String p = leadingPattern(f.suggestion());
         if (p != null) {

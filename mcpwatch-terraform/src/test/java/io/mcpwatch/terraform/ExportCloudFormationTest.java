@@ -79,6 +79,47 @@ class ExportCloudFormationTest {
   }
 
   @Test
+  void render_alarmDimensions_becomeTheAlarmsDimensionsBesideTheFiltersField() throws Exception {
+    String yaml =
+        "namespace: Web\n"
+            + "logGroup: /app/{app}\n"
+            + "alarmName: '{app}-{env}-{alarm}'\n"
+            + "environments:\n"
+            + "  prod: { topic: web-prod, subscribers: [{ email: ops@example.com }] }\n"
+            + "apps: [web]\n"
+            + "defaults: { dimensions: null, period: 60 }\n"
+            + "alarms:\n"
+            + "  not-found:\n"
+            + "    metric: Responses\n"
+            + "    pattern: '[ip, user, status, bytes]'\n"
+            + "    dimensions: { Status: $status }\n"
+            + "    alarmDimensions: { Status: '404' }\n"
+            + "    threshold: 5\n";
+    ConfigCheck c = ConfigFiles.check("mcpwatch.yaml", yaml, Map.of());
+    assertThat(c.errors()).isEmpty();
+    TerraformExport.Files cfn =
+        CloudFormationExport.render(c.config(), c.resolution().alarms(), "mcpwatch.yaml");
+    JsonNode resources = YAML.readTree(cfn.files().get("cloudformation/prod.yaml")).get("Resources");
+    Map<String, Map<String, Prop>> table = table();
+    List<String> problems = new ArrayList<>();
+    for (var e : resources.properties()) {
+      String type = e.getValue().get("Type").asString();
+      check(e.getKey(), type, e.getValue().get("Properties"), table, problems);
+    }
+    assertThat(problems).isEmpty();
+
+    JsonNode alarm = resources.get("WebNotFoundAlarm").get("Properties");
+    assertThat(alarm.get("MetricName").asString()).isEqualTo("Responses");
+    assertThat(alarm.get("Dimensions")).hasSize(1);
+    assertThat(alarm.get("Dimensions").get(0).get("Name").asString()).isEqualTo("Status");
+    assertThat(alarm.get("Dimensions").get(0).get("Value").asString()).isEqualTo("404");
+    JsonNode mt =
+        resources.get("WebNotFoundFilter").get("Properties").get("MetricTransformations").get(0);
+    assertThat(mt.get("Dimensions").get(0).get("Key").asString()).isEqualTo("Status");
+    assertThat(mt.get("Dimensions").get(0).get("Value").asString()).isEqualTo("$status");
+  }
+
+  @Test
   void check_undocumentedPropertyOrWrongType_isReported() throws Exception {
     List<String> problems = new ArrayList<>();
     JsonNode props =
