@@ -216,11 +216,27 @@ final class Restore {
       List<Claim> claims,
       List<String> notices,
       List<String> gaps) {
-    Set<Path> lives = new TreeSet<>(matched);
+    // live path -> the paths it is reached by (a symbolic link matched by the globs, e.g.
+    // Kubernetes' /var/log/containers/*.log, names a file whose generations are next to its target)
+    Map<Path, Set<Path>> lives = new TreeMap<>();
+    Set<Path> livePaths = new TreeSet<>(matched);
     for (FileCheckpoint cp : restored) {
       Path p = pathOf(cp);
       if (p != null && globs.matches(p)) {
-        lives.add(p);
+        livePaths.add(p);
+      }
+    }
+    for (Path p : livePaths) {
+      lives.computeIfAbsent(p, k -> new HashSet<>()).add(p);
+      try {
+        Path real = p.toRealPath();
+        if (!real.equals(p)) {
+          Set<Path> aliases = lives.computeIfAbsent(real, k -> new HashSet<>());
+          aliases.add(real);
+          aliases.add(p);
+        }
+      } catch (IOException | SecurityException e) {
+        // gone: its generations can only be next to it
       }
     }
     Set<String> claimedKeys = new HashSet<>();
@@ -230,7 +246,8 @@ final class Restore {
       }
     }
     List<Claim> followed = new ArrayList<>();
-    for (Path live : lives) {
+    for (Map.Entry<Path, Set<Path>> entry : lives.entrySet()) {
+      Path live = entry.getKey();
       Path dir = live.getParent();
       if (dir == null || live.getFileName() == null) {
         continue;
@@ -255,7 +272,9 @@ final class Restore {
       Candidate newestCopy = null;
       for (Claim claim : claims) {
         Candidate c = candidates.get(claim.path());
-        if (claim.path().equals(live) && claim.checkpoint() != null && claim.how() == How.KEY) {
+        if (entry.getValue().contains(claim.path())
+            && claim.checkpoint() != null
+            && claim.how() == How.KEY) {
           atLive = claim;
         }
         if (c == null || !generations.containsKey(c) || claim.checkpoint() == null) {

@@ -215,6 +215,37 @@ class RotatedWhileDownTest {
     assertThat(gaps).isEmpty();
   }
 
+  /** Kubelet's rotation behind Kubernetes' symbolic links: 0.log → 0.log.DATE-TIME. */
+  @Test
+  void resume_twoKubeletRotationsWhileDown_behindASymlink_readsEveryLineOnce()
+      throws IOException {
+    Path pods = Files.createDirectories(dir.resolve("pods/ns_app/server"));
+    Path containers = Files.createDirectories(dir.resolve("containers"));
+    Path real = pods.resolve("0.log");
+    Files.writeString(real, "", UTF_8);
+    Files.createSymbolicLink(containers.resolve("app_ns_server.log"), real);
+    List<String> globs = List.of(containers.resolve("*.log").toString());
+    FileTailer first = FileTailer.start(globs, options, clock);
+    tailers.add(first);
+    List<String> gaps = new ArrayList<>();
+    write(real, 2);
+    List<FileCheckpoint> cps = drain(first, gaps);
+    first.close();
+
+    write(real, 2);
+    Files.move(real, pods.resolve("0.log.20261206-100000"));
+    write(real, 3);
+    Files.move(real, pods.resolve("0.log.20261206-100010"));
+    write(real, 1);
+
+    FileTailer second = FileTailer.resume(globs, options, cps, clock);
+    tailers.add(second);
+    drain(second, gaps);
+
+    assertThat(committed).containsExactlyElementsOf(written);
+    assertThat(gaps).isEmpty();
+  }
+
   @Test
   void resume_compressedGenerationWhileDown_reportsAPossibleGap() throws IOException {
     write(log(), 2);
