@@ -157,7 +157,7 @@ final class FileSource implements LogSource {
       boolean same = start.fileKey() != null ? start.fileKey().equals(c.fileKey())
           : start.source().equals(c.path());
       out.add(same && c.offset() > start.offset()
-          ? new FileCheckpoint(c.path(), c.fileKey(), start.offset(), c.headLength(), c.headHash())
+          ? c.at(start.offset())
           : c);
     }
     return out;

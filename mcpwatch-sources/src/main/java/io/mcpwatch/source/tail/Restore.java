@@ -172,6 +172,13 @@ final class Restore {
                   cp.offset(),
                   found.path));
         }
+      } else if (cp.finished()) {
+        notices.add(
+            String.format(
+                Locale.ROOT,
+                "%s (key %s) is gone; it had been rotated and read to its end",
+                cp.path(),
+                cp.fileKey()));
       } else {
         lost++;
         String what =

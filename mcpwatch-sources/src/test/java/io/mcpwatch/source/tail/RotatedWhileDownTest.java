@@ -215,6 +215,37 @@ class RotatedWhileDownTest {
     assertThat(gaps).isEmpty();
   }
 
+  /**
+   * A generation rotated before the stop and read to its end, then deleted by logrotate while
+   * stopped (its rotate count reached): nothing was missed, no gap; one that was not read to its
+   * end is a possible gap.
+   */
+  @Test
+  void resume_deletedGenerationThatWasReadToItsEnd_isNoGap() throws IOException {
+    Files.writeString(log(), "", UTF_8);
+    FileTailer first = start();
+    List<String> gaps = new ArrayList<>();
+    write(log(), 3);
+    rotate();
+    write(log(), 2);
+    List<FileCheckpoint> cps = drain(first, gaps);
+    assertThat(cps).hasSize(2).filteredOn(FileCheckpoint::finished).singleElement()
+        .satisfies(c -> assertThat(c.fileKey()).isEqualTo(FileIdentity.key(dir.resolve("app.log.1"))));
+    first.close();
+
+    write(log(), 2);
+    rotate();
+    Files.delete(dir.resolve("app.log.2")); // rotate 1
+    write(log(), 1);
+
+    FileTailer second = resume(cps, options);
+    drain(second, gaps);
+
+    assertThat(committed).containsExactlyElementsOf(written);
+    assertThat(gaps).isEmpty();
+    assertThat(second.stats().checkpointsLost()).isZero();
+  }
+
   /** Kubelet's rotation behind Kubernetes' symbolic links: 0.log → 0.log.DATE-TIME. */
   @Test
   void resume_twoKubeletRotationsWhileDown_behindASymlink_readsEveryLineOnce()

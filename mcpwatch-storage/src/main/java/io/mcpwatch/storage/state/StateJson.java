@@ -113,6 +113,9 @@ final class StateJson {
       o.put("offset", f.offset());
       o.put("headLength", f.headLength());
       o.put("headHash", f.headHash());
+      if (f.finished()) {
+        o.put("finished", true);
+      }
     }
     return MAPPER.writeValueAsString(a);
   }
@@ -164,7 +167,8 @@ final class StateJson {
               text(o, "fileKey"),
               o.get("offset").asLong(),
               o.get("headLength").asInt(),
-              o.get("headHash").asString()));
+              o.get("headHash").asString(),
+              o.has("finished") && o.get("finished").asBoolean()));
     }
     return out;
   }
