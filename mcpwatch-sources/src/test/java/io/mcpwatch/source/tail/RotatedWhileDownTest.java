@@ -19,10 +19,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 9 item 4: generations rotated away while mcpwatch is stopped. A writer and logrotate
@@ -87,7 +90,11 @@ class RotatedWhileDownTest {
 
   /** logrotate without compression: app.log.(k) → app.log.(k+1), app.log → app.log.1. */
   private void rotate() throws IOException {
-    for (int k = 50; k >= 1; k--) {
+    int oldest = 0;
+    while (Files.exists(dir.resolve("app.log." + (oldest + 1)))) {
+      oldest++;
+    }
+    for (int k = oldest; k >= 1; k--) {
       Path from = dir.resolve("app.log." + k);
       if (Files.exists(from)) {
         Files.move(from, dir.resolve("app.log." + (k + 1)));
@@ -416,6 +423,76 @@ class RotatedWhileDownTest {
     drain(second, gaps);
 
     assertThat(committed).containsExactly(written.get(2));
+  }
+
+  /**
+   * Randomized: writes, logrotate rotations (sometimes with a late write to the rotated file),
+   * polls that are committed or lost in a crash, stops with several rotations while down, rotated
+   * generations closed after the grace. The committed lines must equal the written ones as a
+   * multiset (nothing lost, nothing twice) and no possible gap may be reported. While running, a
+   * rotation is polled before the next one (two rotations between two polls of a running tailer
+   * are another limit).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void resume_randomRotationsWhileDownAndCrashes_loseAndRepeatNothing(long seed)
+      throws IOException {
+    Random random = new Random(seed);
+    TailOptions opts = options.withMaxBytesPerPoll(16 + random.nextInt(200));
+    Files.writeString(log(), "", UTF_8);
+    FileTailer running = start();
+    List<FileCheckpoint> cps = running.checkpoints();
+    List<String> gaps = new ArrayList<>();
+    boolean rotatedSincePoll = false;
+    long followed = 0;
+    int restarts = 0;
+    for (int step = 0; step < 300; step++) {
+      int action = random.nextInt(100);
+      if (action < 35) {
+        write(log(), 1 + random.nextInt(3));
+      } else if (action < 50 && (running == null || !rotatedSincePoll)) {
+        rotate();
+        if (random.nextBoolean()) {
+          write(dir.resolve("app.log.1"), 1); // the writer has not reopened yet
+        }
+        rotatedSincePoll = running != null;
+      } else if (running != null && action < 85) {
+        TailBatch b = running.poll();
+        rotatedSincePoll = false;
+        if (random.nextInt(100) < 85) {
+          b.lines().forEach(l -> committed.add(l.text()));
+          gaps.addAll(b.gaps());
+          cps = b.checkpoints();
+          followed += b.notices().stream().filter(n -> n.contains("reading it from its beginning"))
+              .count();
+        } else {
+          running.close(); // crash: the batch is lost
+          running = null;
+        }
+      } else if (running != null && action < 92) {
+        clock.advance(opts.rotatedFileGrace().plusSeconds(1));
+      } else if (running != null) {
+        running.close(); // a stop after the last commit
+        running = null;
+      } else if (random.nextInt(4) == 0) { // down: stays down a while, logs rotate meanwhile
+        running = resume(cps, opts);
+        restarts++;
+      }
+    }
+    if (running == null) {
+      running = resume(cps, opts);
+    }
+    for (int i = 0; i < 2; i++) {
+      cps = drain(running, gaps);
+      clock.advance(opts.rotatedFileGrace().plusSeconds(1));
+    }
+    drain(running, gaps);
+
+    System.out.printf("seed %d: %d lines, %d restarts, %d generations followed%n",
+        seed, written.size(), restarts, followed);
+    assertThat(gaps).as("seed %d", seed).isEmpty();
+    assertThat(counts(committed)).as("seed %d: lost or repeated lines", seed)
+        .isEqualTo(counts(written));
   }
 
   private static void gzip(Path file) throws IOException {
