@@ -13,6 +13,7 @@ import io.mcpwatch.server.status.AlarmPages;
 import io.mcpwatch.server.subscribe.SubscriptionPages;
 import io.mcpwatch.server.web.Answer;
 import io.mcpwatch.server.web.BearerToken;
+import io.mcpwatch.source.tail.PossibleGaps;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -138,6 +139,7 @@ public final class HttpServer implements AutoCloseable {
     private @Nullable Console console;
     private boolean pagesRequireToken;
     private final List<Supplier<Map<String, Long>>> counters = new ArrayList<>();
+    private Supplier<Map<String, PossibleGaps>> gaps = Map::of;
     private @Nullable Supplier<Answer> metrics;
     private @Nullable RequestObserver requests;
     private InstantSource clock = InstantSource.system();
@@ -196,6 +198,15 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
+     * Adds the file sources' possible gaps (by source label) to {@code /healthz}; see {@link
+     * Health}.
+     */
+    public Builder gaps(Supplier<Map<String, PossibleGaps>> sourceGaps) {
+      this.gaps = Objects.requireNonNull(sourceGaps, "sourceGaps");
+      return this;
+    }
+
+    /**
      * Serves {@code GET /metrics} with what {@code scrape} answers (called on each request); it
      * requires {@code Authorization: Bearer} when a token is set, like ingest.
      */
@@ -237,7 +248,7 @@ public final class HttpServer implements AutoCloseable {
       List<Supplier<Map<String, Long>>> all = new ArrayList<>();
       all.add(stats::snapshot);
       all.addAll(counters);
-      Health health = new Health(clock, clock.instant(), all);
+      Health health = new Health(clock, clock.instant(), all, gaps);
       Console c = console;
       ConsoleEvents events = c == null ? null : new ConsoleEvents(c);
       Routes routes =

@@ -323,7 +323,8 @@ final class EngineLoop implements Runnable {
         dirty = true;
       }
       if (b.checkpoints() != null) {
-        pendingCheckpoints.put(b.source().key(), SourceCheckpoint.files(b.checkpoints()));
+        pendingCheckpoints.put(
+            b.source().key(), SourceCheckpoint.files(b.checkpoints(), b.gaps()));
         dirty = true;
       }
       for (String problem : b.problems()) {

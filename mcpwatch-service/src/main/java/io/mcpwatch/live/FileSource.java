@@ -2,6 +2,7 @@ package io.mcpwatch.live;
 
 import io.mcpwatch.source.tail.FileCheckpoint;
 import io.mcpwatch.source.tail.FileTailer;
+import io.mcpwatch.source.tail.PossibleGaps;
 import io.mcpwatch.source.tail.TailBatch;
 import io.mcpwatch.source.tail.TailOptions;
 import io.mcpwatch.source.tail.TailStats;
@@ -41,10 +42,17 @@ final class FileSource implements LogSource {
   private final Thread thread;
   private volatile boolean open = true;
   private volatile InputCounts read = InputCounts.ZERO; // written by this source's thread only
+  private volatile PossibleGaps gaps; // written by this source's thread only
 
   private FileSource(
-      SourceSpec spec, FileTailer tailer, BatchDecoder decoder, Inbox inbox, InstantSource clock) {
+      SourceSpec spec,
+      FileTailer tailer,
+      BatchDecoder decoder,
+      Inbox inbox,
+      InstantSource clock,
+      PossibleGaps gaps) {
     this.spec = spec;
+    this.gaps = gaps;
     this.tailer = tailer;
     this.decoder = decoder;
     this.inbox = inbox;
@@ -63,6 +71,21 @@ final class FileSource implements LogSource {
       Duration pollInterval,
       Inbox inbox,
       InstantSource clock) {
+    return open(spec, restored, PossibleGaps.NONE, pollInterval, inbox, clock);
+  }
+
+  /**
+   * Like {@link #open(SourceSpec, List, Duration, Inbox, InstantSource)}, continuing the possible
+   * gaps the source committed before: the ones found from now on are added and committed with
+   * every batch's checkpoints.
+   */
+  static FileSource open(
+      SourceSpec spec,
+      @Nullable List<FileCheckpoint> restored,
+      PossibleGaps restoredGaps,
+      Duration pollInterval,
+      Inbox inbox,
+      InstantSource clock) {
     BatchDecoder decoder = new BatchDecoder(spec);
     TailOptions options =
         TailOptions.defaults()
@@ -74,7 +97,7 @@ final class FileSource implements LogSource {
         restored == null
             ? FileTailer.start(spec.globs(), options, clock)
             : FileTailer.resume(spec.globs(), options, restored, clock);
-    return new FileSource(spec, tailer, decoder, inbox, clock);
+    return new FileSource(spec, tailer, decoder, inbox, clock, restoredGaps);
   }
 
   @Override
@@ -91,7 +114,7 @@ final class FileSource implements LogSource {
     try {
       List<FileCheckpoint> first = tailer.checkpoints();
       List<String> found = discovered(first, true);
-      if (!inbox.put(batch(first, List.of(), found, BatchDecoder.Decoded.EMPTY), () -> open)) {
+      if (!inbox.put(batch(first, List.of(), List.of(), found, BatchDecoder.Decoded.EMPTY), () -> open)) {
         return;
       }
       tailer.run(this::handle);
@@ -107,9 +130,16 @@ final class FileSource implements LogSource {
   private void handle(TailBatch b) throws InterruptedException {
     BatchDecoder.Decoded d = decoder.decode(b.lines(), clock.millis());
     read = read.plus(d.counts());
+    if (!b.gaps().isEmpty()) {
+      PossibleGaps g = gaps;
+      for (String reason : b.gaps()) {
+        g = g.plus(clock.instant(), reason);
+      }
+      gaps = g;
+    }
     List<String> found =
         b.checkpointsChanged() ? discovered(b.checkpoints(), false) : List.of();
-    inbox.put(batch(holdBack(b.checkpoints()), b.notices(), found, d), () -> open);
+    inbox.put(batch(holdBack(b.checkpoints()), b.notices(), b.gaps(), found, d), () -> open);
   }
 
   /**
@@ -127,7 +157,7 @@ final class FileSource implements LogSource {
       boolean same = start.fileKey() != null ? start.fileKey().equals(c.fileKey())
           : start.source().equals(c.path());
       out.add(same && c.offset() > start.offset()
-          ? new FileCheckpoint(c.path(), c.fileKey(), start.offset(), c.headLength(), c.headHash())
+          ? c.at(start.offset())
           : c);
     }
     return out;
@@ -136,12 +166,16 @@ final class FileSource implements LogSource {
   private SourceBatch batch(
       List<FileCheckpoint> checkpoints,
       List<String> notices,
+      List<String> gapReasons,
       List<String> found,
       BatchDecoder.Decoded d) {
     List<String> all = new ArrayList<>(notices.size() + found.size());
     all.addAll(found);
     all.addAll(notices);
-    return new SourceBatch(spec, d.events(), checkpoints, d.counts(), all, d.problems());
+    if (!gapReasons.isEmpty()) {
+      all.replaceAll(n -> gapReasons.contains(n) ? "possible gap: " + n : n);
+    }
+    return new SourceBatch(spec, d.events(), checkpoints, d.counts(), all, d.problems(), gaps);
   }
 
   /** One notice per file not seen before in this source's checkpoints. */
@@ -161,6 +195,11 @@ final class FileSource implements LogSource {
   @Override
   public InputCounts read() {
     return read;
+  }
+
+  /** The possible gaps of this source so far (restored ones included). */
+  PossibleGaps gaps() {
+    return gaps;
   }
 
   @Override

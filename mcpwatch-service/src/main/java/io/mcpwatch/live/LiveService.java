@@ -51,12 +51,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import io.mcpwatch.source.tail.PossibleGaps;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -100,6 +103,7 @@ public final class LiveService {
   private final InstantSource clock;
   private final InputStream stdin;
   private final List<LogSource> sources = new ArrayList<>();
+  private final List<FileSource> fileSources = new CopyOnWriteArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable HttpServer http;
   private final LiveAlarmStatus alarmStatus;
@@ -381,10 +385,20 @@ public final class LiveService {
         .alarms(new AlarmPages(ns.links().alarmPath(), alarmStatus))
         .console(new Console(readModel, ns.links().alarmPath(), clock))
         .health(this::healthCounters)
+        .gaps(this::possibleGaps)
         .metrics(telemetry::answer)
         .requests(telemetry)
         .aws(AwsRoutes.routes(awsApi(ss, queue), ss.limits().maxBodyBytes()))
         .start();
+  }
+
+  /** The file sources' possible gaps so far, by source label (for {@code /healthz}). */
+  private Map<String, PossibleGaps> possibleGaps() {
+    Map<String, PossibleGaps> out = new HashMap<>();
+    for (FileSource f : fileSources) {
+      out.put(f.spec().label(), f.gaps());
+    }
+    return out;
   }
 
   private Map<String, Long> healthCounters() {
@@ -454,7 +468,11 @@ public final class LiveService {
       } else {
         List<io.mcpwatch.source.tail.FileCheckpoint> cp =
             saved.flatMap(s -> s.files(spec.key())).orElse(null);
-        src = FileSource.open(spec, cp, plan.options().pollInterval(), inbox, clock);
+        PossibleGaps gaps = saved.map(s -> s.gaps(spec.key())).orElse(PossibleGaps.NONE);
+        FileSource file =
+            FileSource.open(spec, cp, gaps, plan.options().pollInterval(), inbox, clock);
+        fileSources.add(file);
+        src = file;
       }
       sources.add(src);
       src.start();

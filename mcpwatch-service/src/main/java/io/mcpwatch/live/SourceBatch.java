@@ -2,6 +2,7 @@ package io.mcpwatch.live;
 
 import io.mcpwatch.engine.LogEvent;
 import io.mcpwatch.source.tail.FileCheckpoint;
+import io.mcpwatch.source.tail.PossibleGaps;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param counts what was read
  * @param notices rotations, truncations, files found, read errors (one log line each)
  * @param problems a few descriptions of rejected lines ({@code FILE@OFFSET: what was expected})
+ * @param gaps the source's possible gaps so far (committed with the checkpoints; stdin: none)
  */
 record SourceBatch(
     SourceSpec source,
@@ -23,7 +25,18 @@ record SourceBatch(
     @Nullable List<FileCheckpoint> checkpoints,
     InputCounts counts,
     List<String> notices,
-    List<String> problems) {
+    List<String> problems,
+    PossibleGaps gaps) {
+  SourceBatch(
+      SourceSpec source,
+      List<LogEvent> events,
+      @Nullable List<FileCheckpoint> checkpoints,
+      InputCounts counts,
+      List<String> notices,
+      List<String> problems) {
+    this(source, events, checkpoints, counts, notices, problems, PossibleGaps.NONE);
+  }
+
   SourceBatch {
     Objects.requireNonNull(source, "source");
     events = List.copyOf(events);
@@ -31,5 +44,6 @@ record SourceBatch(
     Objects.requireNonNull(counts, "counts");
     notices = List.copyOf(notices);
     problems = List.copyOf(problems);
+    Objects.requireNonNull(gaps, "gaps");
   }
 }

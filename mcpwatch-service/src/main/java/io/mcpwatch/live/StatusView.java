@@ -12,6 +12,7 @@ import io.mcpwatch.notify.Subscription;
 import io.mcpwatch.notify.SubscriptionStatus;
 import io.mcpwatch.source.read.ReaderStats;
 import io.mcpwatch.source.tail.FileCheckpoint;
+import io.mcpwatch.source.tail.PossibleGaps;
 import io.mcpwatch.storage.state.AlarmView;
 import io.mcpwatch.storage.state.CheckpointView;
 import io.mcpwatch.storage.Database;
@@ -204,6 +205,11 @@ public final class StatusView {
           files.addObject().put("path", f.path()).put("fileKey", f.fileKey())
               .put("offset", f.offset());
         }
+        PossibleGaps gaps = ((SourceCheckpoint.Files) c.checkpoint()).gaps();
+        if (!gaps.isEmpty()) {
+          s.putObject("possibleGaps").put("count", gaps.count())
+              .put("lastAt", iso(gaps.lastAt())).put("lastReason", gaps.lastReason());
+        }
       } else if (c.checkpoint() instanceof SourceCheckpoint.Opaque) {
         s.put("position", ((SourceCheckpoint.Opaque) c.checkpoint()).text());
       }
@@ -265,6 +271,11 @@ public final class StatusView {
         }
         for (FileCheckpoint f : files) {
           sb.append(String.format(Locale.ROOT, "    %s at byte %,d%n", f.path(), f.offset()));
+        }
+        PossibleGaps gaps = ((SourceCheckpoint.Files) c.checkpoint()).gaps();
+        if (!gaps.isEmpty()) {
+          sb.append(String.format(Locale.ROOT, "    possible gaps: %d, last at %s: %s%n",
+              gaps.count(), iso(gaps.lastAt()), gaps.lastReason()));
         }
       }
     }

@@ -19,9 +19,28 @@ import org.jspecify.annotations.Nullable;
  * @param offset byte offset just after the last line returned (the start of the next line)
  * @param headLength how many bytes at the start of the file {@code headHash} covers
  * @param headHash lower-case hex SHA-256 prefix of the first {@code headLength} bytes
+ * @param finished the file had been rotated away (renamed or deleted) and was read to its end: if
+ *     it is gone after a restart, nothing of it was missed
  */
 public record FileCheckpoint(
-    String path, @Nullable String fileKey, long offset, int headLength, String headHash) {
+    String path,
+    @Nullable String fileKey,
+    long offset,
+    int headLength,
+    String headHash,
+    boolean finished) {
+  /** A checkpoint of a file that is not known to be finished. */
+  public FileCheckpoint(
+      String path, @Nullable String fileKey, long offset, int headLength, String headHash) {
+    this(path, fileKey, offset, headLength, headHash, false);
+  }
+
+  /** The same checkpoint at {@code newOffset}, no longer finished if it moved back. */
+  public FileCheckpoint at(long newOffset) {
+    return new FileCheckpoint(
+        path, fileKey, newOffset, headLength, headHash, finished && newOffset >= offset);
+  }
+
   public FileCheckpoint {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(headHash, "headHash");

@@ -35,7 +35,14 @@ import java.util.concurrent.TimeUnit;
  * down: it is read to its end), else by its head fingerprint (a copytruncate copy in the same
  * directory); a file with the checkpoint's key whose content changed is read from its start;
  * matching files without a checkpoint start at {@link TailOptions#resumeUnknownAt()} (default:
- * their beginning, as they were created while we were down).
+ * their beginning, as they were created while we were down). With that default, the generations
+ * rotated away while we were down after the newest checkpointed one, under names the globs do not
+ * match ({@code app.log.1}, {@code app.log-20261206}), are read too, oldest first, each from its
+ * beginning: only those newer than it by both their logrotate name and their modification time
+ * whose identity has no checkpoint (never read: every file the last run closed was older). What
+ * cannot be followed is reported as a possible gap ({@link TailBatch#gaps()}): a checkpointed file
+ * that is gone (deleted, compressed), a newer generation that is compressed, copytruncate run more
+ * than once, names and times that disagree.
  *
  * <p><b>Rotation.</b> Files are polled, not watched ({@code WatchService} is unreliable across
  * rotations and on network file systems). A renamed or deleted file stays open and is read to its
@@ -54,9 +61,11 @@ import java.util.concurrent.TimeUnit;
  *       bytes, or to the same size, between two polls is not noticed. A file copied and truncated
  *       while it was empty at our last look (all of its content came and went between two polls, or
  *       while we were down) has its copy read only if the globs match it.
- *   <li>A file rotated more than once while we were down: the checkpointed generation is found by
- *       its key, the ones in between only if the globs match their rotated names. Compressed
- *       rotations are never read.
+ *   <li>A file rotated more than once while we were down: the generations in between are read only
+ *       with logrotate's naming (a counter, or a date/time suffix), uncompressed, in the same
+ *       directory, with modification times in rotation order; otherwise a possible gap is reported.
+ *       Compressed rotations are never read. Equal modification times (a generation written within
+ *       the file system's clock resolution of the previous one) count as disagreeing.
  *   <li>A writer that keeps writing to a rotated file longer than the grace loses those lines.
  *   <li>Files are identified by {@code dev:inode}; on file systems without file keys rotation by
  *       rename is not detected.

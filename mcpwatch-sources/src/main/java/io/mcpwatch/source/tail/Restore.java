@@ -7,13 +7,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -37,22 +40,44 @@ final class Restore {
       @Nullable String key,
       @Nullable FileCheckpoint checkpoint,
       boolean inGlob,
-      boolean renamed) {}
+      boolean renamed,
+      How how) {}
 
-  record Plan(List<Claim> claims, List<String> notices, int lost) {}
+  /** How a claim was found. */
+  enum How {
+    /** By the checkpoint's file key. */
+    KEY,
+    /** By the checkpoint's head fingerprint: a copy (copytruncate). */
+    COPY,
+    /**
+     * A generation rotated away while we were down, newer than every checkpointed one of its live
+     * file and never read: read from its beginning.
+     */
+    FOLLOWED
+  }
+
+  /**
+   * @param claims the files to track, rotated generations in the order they are to be read
+   * @param notices what to log
+   * @param lost checkpoints whose file was not found
+   * @param gaps possible gaps, one reason each (lines may have been missed)
+   */
+  record Plan(List<Claim> claims, List<String> notices, int lost, List<String> gaps) {}
 
   private static final class Candidate {
     final Path path;
     final @Nullable String key;
     final long size;
     final boolean inGlob;
+    final FileTime modified;
     final Map<Integer, String> hashes = new HashMap<>();
 
-    Candidate(Path path, @Nullable String key, long size, boolean inGlob) {
+    Candidate(Path path, @Nullable String key, long size, boolean inGlob, FileTime modified) {
       this.path = path;
       this.key = key;
       this.size = size;
       this.inGlob = inGlob;
+      this.modified = modified;
     }
 
     /** True if the file still holds what the checkpoint saw: the same head, no fewer bytes. */
@@ -78,6 +103,18 @@ final class Restore {
   private Restore() {}
 
   static Plan plan(Collection<FileCheckpoint> restored, SortedSet<Path> matched, GlobSet globs) {
+    return plan(restored, matched, globs, true);
+  }
+
+  /**
+   * @param followRotated read the generations rotated away while we were down that are newer than
+   *     every checkpointed one (see {@link #followRotated})
+   */
+  static Plan plan(
+      Collection<FileCheckpoint> restored,
+      SortedSet<Path> matched,
+      GlobSet globs,
+      boolean followRotated) {
     Map<Path, Candidate> candidates = new TreeMap<>();
     for (Path path : matched) {
       addCandidate(candidates, path, true);
@@ -104,6 +141,7 @@ final class Restore {
     }
     List<Claim> claims = new ArrayList<>();
     List<String> notices = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     Set<Candidate> claimed = new HashSet<>();
     // Checkpoints at offset 0 (nothing read yet, e.g. a file held as a possible copy) are weak:
     // they yield their file to a checkpoint that finds it by fingerprint (an adopted copy).
@@ -124,7 +162,7 @@ final class Restore {
       if (found != null) {
         claimed.add(found);
         boolean renamed = !found.path.toString().equals(cp.path());
-        claims.add(new Claim(found.path, found.key, cp, found.inGlob, renamed));
+        claims.add(new Claim(found.path, found.key, cp, found.inGlob, renamed, How.COPY));
         if (renamed) {
           notices.add(
               String.format(
@@ -134,21 +172,244 @@ final class Restore {
                   cp.offset(),
                   found.path));
         }
-      } else {
-        lost++;
+      } else if (cp.finished()) {
         notices.add(
             String.format(
                 Locale.ROOT,
-                "checkpoint of %s (key %s, offset %d) matches no file: lines after it may be lost",
+                "%s (key %s) is gone; it had been rotated and read to its end",
+                cp.path(),
+                cp.fileKey()));
+      } else {
+        lost++;
+        String what =
+            String.format(
+                Locale.ROOT,
+                "checkpoint of %s (key %s, offset %d) matches no file: lines after it may be lost"
+                    + " (deleted, compressed or moved out of its directory while mcpwatch was"
+                    + " stopped)",
                 cp.path(),
                 cp.fileKey(),
-                cp.offset()));
+                cp.offset());
+        notices.add(what);
+        gaps.add(what);
       }
     }
     for (FileCheckpoint cp : weak) {
       claimByKey(cp, byKey, claimed, claims, notices);
     }
-    return new Plan(claims, notices, lost);
+    if (followRotated) {
+      followRotated(restored, matched, globs, candidates, claimed, claims, notices, gaps);
+    }
+    return new Plan(claims, notices, lost, gaps);
+  }
+
+  /**
+   * The generations of a live file rotated away while we were down, after the newest checkpointed
+   * one, under names the globs do not match (with {@code *.log}: {@code app.log.1}, {@code
+   * app.log-20261206}). Such a generation was never read: every file the last run read and closed
+   * was older than the one then at the live path, which has a checkpoint. A generation is read
+   * (from its beginning, oldest first, after the checkpointed ones) only when it is newer than the
+   * newest checkpointed generation by both its rotated name ({@link RotatedName}) and its
+   * modification time, its identity has no checkpoint, and it is not compressed. Where a newer
+   * generation cannot be read (compressed, copied by copytruncate, or its name and time do not
+   * agree), a possible gap is reported instead; nothing is ever read twice on a guess.
+   */
+  private static void followRotated(
+      Collection<FileCheckpoint> restored,
+      SortedSet<Path> matched,
+      GlobSet globs,
+      Map<Path, Candidate> candidates,
+      Set<Candidate> claimed,
+      List<Claim> claims,
+      List<String> notices,
+      List<String> gaps) {
+    // live path -> the paths it is reached by (a symbolic link matched by the globs, e.g.
+    // Kubernetes' /var/log/containers/*.log, names a file whose generations are next to its target)
+    Map<Path, Set<Path>> lives = new TreeMap<>();
+    Set<Path> livePaths = new TreeSet<>(matched);
+    for (FileCheckpoint cp : restored) {
+      Path p = pathOf(cp);
+      if (p != null && globs.matches(p)) {
+        livePaths.add(p);
+      }
+    }
+    for (Path p : livePaths) {
+      lives.computeIfAbsent(p, k -> new HashSet<>()).add(p);
+      try {
+        Path real = p.toRealPath();
+        if (!real.equals(p)) {
+          Set<Path> aliases = lives.computeIfAbsent(real, k -> new HashSet<>());
+          aliases.add(real);
+          aliases.add(p);
+        }
+      } catch (IOException | SecurityException e) {
+        // gone: its generations can only be next to it
+      }
+    }
+    Set<String> claimedKeys = new HashSet<>();
+    for (Claim c : claims) {
+      if (c.key() != null) {
+        claimedKeys.add(c.key());
+      }
+    }
+    List<Claim> followed = new ArrayList<>();
+    for (Map.Entry<Path, Set<Path>> entry : lives.entrySet()) {
+      Path live = entry.getKey();
+      Path dir = live.getParent();
+      if (dir == null || live.getFileName() == null) {
+        continue;
+      }
+      String liveName = live.getFileName().toString();
+      // the generations in the directory, rotated names only, not matched by the globs
+      Map<Candidate, RotatedName> generations = new LinkedHashMap<>();
+      for (Candidate c : candidates.values()) {
+        if (!dir.equals(c.path.getParent()) || c.inGlob) {
+          continue;
+        }
+        RotatedName name = RotatedName.of(liveName, c.path.getFileName().toString());
+        if (name != null) {
+          generations.put(c, name);
+        }
+      }
+      if (generations.isEmpty()) {
+        continue;
+      }
+      Claim atLive = null;
+      Candidate newest = null;
+      Candidate newestCopy = null;
+      for (Claim claim : claims) {
+        Candidate c = candidates.get(claim.path());
+        if (entry.getValue().contains(claim.path())
+            && claim.checkpoint() != null
+            && claim.how() == How.KEY) {
+          atLive = claim;
+        }
+        if (c == null || !generations.containsKey(c) || claim.checkpoint() == null) {
+          continue;
+        }
+        if (claim.how() == How.COPY) {
+          if (newestCopy == null || generations.get(c).newerThan(generations.get(newestCopy)) > 0) {
+            newestCopy = c;
+          }
+        } else if (newest == null || generations.get(c).newerThan(generations.get(newest)) > 0) {
+          newest = c;
+        }
+      }
+      if (atLive != null) {
+        continue; // the checkpointed live file is still there: nothing newer was rotated away
+      }
+      if (newestCopy != null) {
+        List<Path> after = newerUnread(newestCopy, generations, claimedKeys);
+        if (!after.isEmpty()) {
+          String what =
+              String.format(
+                  Locale.ROOT,
+                  "%s was copied and truncated more than once while mcpwatch was stopped: the"
+                      + " lines only in %s were not read (copytruncate generations cannot be"
+                      + " followed)",
+                  live,
+                  names(after));
+          notices.add(what);
+          gaps.add(what);
+        }
+        continue;
+      }
+      if (newest == null) {
+        continue;
+      }
+      List<Candidate> follow = new ArrayList<>();
+      List<Path> unsure = new ArrayList<>();
+      List<Path> compressed = new ArrayList<>();
+      RotatedName ref = generations.get(newest);
+      for (Map.Entry<Candidate, RotatedName> g : generations.entrySet()) {
+        Candidate c = g.getKey();
+        if (c.key == null || claimedKeys.contains(c.key) || claimed.contains(c) || c.size == 0) {
+          continue;
+        }
+        int byName = g.getValue().newerThan(ref);
+        int byTime = c.modified.compareTo(newest.modified);
+        if (byName > 0 && g.getValue().compressed()) {
+          compressed.add(c.path);
+        } else if (byName > 0 && byTime > 0) {
+          follow.add(c);
+        } else if (byName > 0 || (byName == 0 && byTime > 0)) {
+          unsure.add(c.path); // the name and the time disagree, or the name does not tell
+        }
+      }
+      follow.sort((a, b) -> generations.get(a).newerThan(generations.get(b))); // oldest first
+      for (int i = 1; i < follow.size(); i++) {
+        if (follow.get(i).modified.compareTo(follow.get(i - 1).modified) < 0) {
+          // the times contradict the names: read none of them
+          follow.forEach(c -> unsure.add(c.path));
+          follow.clear();
+          break;
+        }
+      }
+      for (Candidate c : follow) {
+        claimed.add(c);
+        claimedKeys.add(Objects.requireNonNull(c.key));
+        followed.add(new Claim(c.path, c.key, null, false, true, How.FOLLOWED));
+        notices.add(
+            String.format(
+                Locale.ROOT,
+                "%s is a generation of %s rotated away while mcpwatch was stopped, after %s:"
+                    + " reading it from its beginning",
+                c.path,
+                live,
+                newest.path));
+      }
+      if (!compressed.isEmpty()) {
+        String what =
+            String.format(
+                Locale.ROOT,
+                "%s was rotated while mcpwatch was stopped into compressed files that cannot be"
+                    + " followed: the lines in %s were not read",
+                live,
+                names(compressed));
+        notices.add(what);
+        gaps.add(what);
+      }
+      if (!unsure.isEmpty()) {
+        unsure.sort(null);
+        String what =
+            String.format(
+                Locale.ROOT,
+                "%s was rotated while mcpwatch was stopped, but whether %s came after %s (their"
+                    + " names and modification times disagree) cannot be told: not read, lines"
+                    + " may have been missed",
+                live,
+                names(unsure),
+                newest.path);
+        notices.add(what);
+        gaps.add(what);
+      }
+    }
+    claims.addAll(followed);
+  }
+
+  /** The non-empty unclaimed generations newer by name than {@code ref}. */
+  private static List<Path> newerUnread(
+      Candidate ref,
+      Map<Candidate, RotatedName> generations,
+      Set<String> claimedKeys) {
+    List<Path> out = new ArrayList<>();
+    RotatedName name = generations.get(ref);
+    for (Map.Entry<Candidate, RotatedName> g : generations.entrySet()) {
+      Candidate c = g.getKey();
+      if (c.size > 0
+          && (c.key == null || !claimedKeys.contains(c.key))
+          && g.getValue().newerThan(name) > 0) {
+        out.add(c.path);
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static String names(List<Path> paths) {
+    int shown = Math.min(paths.size(), 3);
+    String list = String.join(", ", paths.subList(0, shown).stream().map(Path::toString).toList());
+    return paths.size() > shown ? list + " and " + (paths.size() - shown) + " more" : list;
   }
 
   /**
@@ -169,24 +430,20 @@ final class Restore {
     if (c.holds(cp)) {
       claimed.add(c);
       boolean renamed = !c.path.toString().equals(cp.path());
-      claims.add(new Claim(c.path, c.key, cp, c.inGlob, renamed));
+      claims.add(new Claim(c.path, c.key, cp, c.inGlob, renamed, How.KEY));
       if (renamed && !c.inGlob) {
         notices.add(
             String.format(
                 Locale.ROOT,
-                "%s was rotated to %s while mcpwatch was stopped: it is read to its end, but"
-                    + " generations rotated after it under names the globs do not match are not"
-                    + " read (up to everything written while stopped may be missed; a glob such"
-                    + " as %s* follows them)",
+                "%s was rotated to %s while mcpwatch was stopped: reading it to its end",
                 cp.path(),
-                c.path,
-                cp.path()));
+                c.path));
       }
       return true;
     }
     if (c.inGlob) {
       claimed.add(c);
-      claims.add(new Claim(c.path, c.key, null, true, false));
+      claims.add(new Claim(c.path, c.key, null, true, false, How.KEY));
       notices.add(
           String.format(
               Locale.ROOT,
@@ -239,7 +496,10 @@ final class Restore {
     try {
       BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
       if (attrs.isRegularFile()) {
-        candidates.put(path, new Candidate(path, FileIdentity.key(path), attrs.size(), inGlob));
+        candidates.put(
+            path,
+            new Candidate(
+                path, FileIdentity.key(path), attrs.size(), inGlob, attrs.lastModifiedTime()));
       }
     } catch (IOException e) {
       // vanished or unreadable: not a candidate

@@ -56,9 +56,12 @@ final class TailEngine {
   /** Tracks the checkpointed files at their checkpoints, then the others. */
   void startResumed(Collection<FileCheckpoint> restored) {
     Instant now = clock.instant();
-    Restore.Plan plan = Restore.plan(restored, globs.expand(), globs);
+    Restore.Plan plan =
+        Restore.plan(
+            restored, globs.expand(), globs, options.resumeUnknownAt() == StartAt.BEGINNING);
     tracking.notes(plan.notices());
     tracking.checkpointsLost += plan.lost();
+    plan.gaps().forEach(tracking::gap);
     for (Restore.Claim claim : plan.claims()) {
       FileCheckpoint cp = claim.checkpoint();
       try {

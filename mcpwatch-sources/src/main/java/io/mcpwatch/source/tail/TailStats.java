@@ -15,6 +15,7 @@ package io.mcpwatch.source.tail;
  * @param filesClosed files closed after rotation
  * @param checkpointsLost restored checkpoints whose file could not be found (lines may be lost)
  * @param readErrors I/O errors while reading (the file is retried or dropped)
+ * @param possibleGaps possible gaps found (see {@link TailBatch#gaps()})
  */
 public record TailStats(
     long lines,
@@ -27,4 +28,5 @@ public record TailStats(
     long filesOpened,
     long filesClosed,
     long checkpointsLost,
-    long readErrors) {}
+    long readErrors,
+    long possibleGaps) {}

@@ -138,8 +138,10 @@ final class TrackedFile {
       headHash = FileIdentity.hash(head, head.length);
       hashedHead = head;
     }
+    long at = splitter.lineStart();
+    boolean finished = !attached && classified && lastSize >= 0 && at >= lastSize;
     return new FileCheckpoint(
-        path.toString(), key, splitter.lineStart(), head.length, Objects.requireNonNull(headHash));
+        path.toString(), key, at, head.length, Objects.requireNonNull(headHash), finished);
   }
 
   void closeQuietly() {

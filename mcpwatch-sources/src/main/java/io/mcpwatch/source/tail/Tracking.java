@@ -16,6 +16,7 @@ final class Tracking {
   final List<TrackedFile> files = new ArrayList<>();
   private List<TailLine> out = new ArrayList<>();
   private List<String> notices = new ArrayList<>();
+  private List<String> gaps = new ArrayList<>();
 
   long lines;
   long bytes;
@@ -28,6 +29,7 @@ final class Tracking {
   long filesClosed;
   long checkpointsLost;
   long readErrors;
+  long possibleGaps;
 
   Tracking(TailOptions options) {
     this.options = options;
@@ -89,6 +91,12 @@ final class Tracking {
     notices.addAll(more);
   }
 
+  /** Reports a possible gap (lines may have been missed); its notice is already noted. */
+  void gap(String reason) {
+    gaps.add(reason);
+    possibleGaps++;
+  }
+
   /** Reports an I/O error on {@code t} once, until it reads successfully again. */
   void failed(TrackedFile t, IOException e) {
     if (!t.failing) {
@@ -100,9 +108,10 @@ final class Tracking {
 
   /** Ends the poll: a batch with its lines and notices; the next poll starts empty. */
   TailBatch finish(List<FileCheckpoint> checkpoints, boolean changed, boolean hasMore) {
-    TailBatch batch = new TailBatch(out, checkpoints, changed, hasMore, notices);
+    TailBatch batch = new TailBatch(out, checkpoints, changed, hasMore, notices, gaps);
     out = new ArrayList<>();
     notices = new ArrayList<>();
+    gaps = new ArrayList<>();
     return batch;
   }
 
@@ -118,6 +127,7 @@ final class Tracking {
         filesOpened,
         filesClosed,
         checkpointsLost,
-        readErrors);
+        readErrors,
+        possibleGaps);
   }
 }

@@ -317,34 +317,6 @@ class FileTailerTest {
     assertThat(batch.lines().get(0).source()).isEqualTo(dir.resolve("app.log.1").toString());
   }
 
-  /**
-   * Issue 9 item 4: two rotations while down; the generation in between (app.log.1, never
-   * checkpointed) is not matched by *.log. Where lines may be missed, the notice says so.
-   */
-  @Test
-  void resume_rotatedOutOfTheGlobWhileDown_saysThatLinesMayBeMissed() throws Exception {
-    Path log = dir.resolve("app.log");
-    append(log, "");
-    FileTailer first = start(options, glob("*.log"));
-    append(log, "a\n");
-    List<FileCheckpoint> committed = first.poll().checkpoints();
-    first.close();
-
-    append(log, "b\n");
-    Files.move(log, dir.resolve("app.log.1"));
-    append(log, "x\n");
-    Files.move(dir.resolve("app.log.1"), dir.resolve("app.log.2"));
-    Files.move(log, dir.resolve("app.log.1"));
-    append(log, "d\n");
-    TailBatch batch = resume(committed, glob("*.log")).poll();
-    System.out.printf("two rotations while down: lines %s, notices %s%n", texts(batch),
-        batch.notices());
-    assertThat(texts(batch)).containsExactly("b", "d");
-    assertThat(batch.notices()).anySatisfy(n -> assertThat(n)
-        .contains(log + " was rotated to " + dir.resolve("app.log.2"))
-        .contains("may be missed").contains(log + "*"));
-  }
-
   @Test
   void resume_afterCopytruncateWhileDownReadsTheRestFromTheCopy() throws IOException {
     Path log = dir.resolve("app.log");

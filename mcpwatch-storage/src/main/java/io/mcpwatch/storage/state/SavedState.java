@@ -2,6 +2,7 @@ package io.mcpwatch.storage.state;
 
 import io.mcpwatch.engine.EngineSnapshot;
 import io.mcpwatch.source.tail.FileCheckpoint;
+import io.mcpwatch.source.tail.PossibleGaps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,5 +42,12 @@ public record SavedState(
     return c instanceof SourceCheckpoint.Files
         ? Optional.of(((SourceCheckpoint.Files) c).files())
         : Optional.empty();
+  }
+
+  /** The possible gaps stored for a file source (none if it never committed or had none). */
+  public PossibleGaps gaps(String sourceKey) {
+    return checkpoints.get(sourceKey) instanceof SourceCheckpoint.Files f
+        ? f.gaps()
+        : PossibleGaps.NONE;
   }
 }

@@ -1,6 +1,7 @@
 package io.mcpwatch.storage.state;
 
 import io.mcpwatch.source.tail.FileCheckpoint;
+import io.mcpwatch.source.tail.PossibleGaps;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +10,18 @@ public sealed interface SourceCheckpoint {
 
   /**
    * A file tailer's complete checkpoint list (one entry per tracked file, as {@code
-   * TailBatch.checkpoints()} gives it); give it back to {@code FileTailer.resume}.
+   * TailBatch.checkpoints()} gives it); give it back to {@code FileTailer.resume}. With it, the
+   * source's possible gaps so far (lines that may have been missed, e.g. generations rotated away
+   * while mcpwatch was stopped that could not be followed), so they survive restarts.
    */
-  record Files(List<FileCheckpoint> files) implements SourceCheckpoint {
+  record Files(List<FileCheckpoint> files, PossibleGaps gaps) implements SourceCheckpoint {
     public Files {
       files = List.copyOf(files);
+      Objects.requireNonNull(gaps, "gaps");
+    }
+
+    public Files(List<FileCheckpoint> files) {
+      this(files, PossibleGaps.NONE);
     }
   }
 
@@ -29,6 +37,10 @@ public sealed interface SourceCheckpoint {
 
   static SourceCheckpoint files(List<FileCheckpoint> files) {
     return new Files(files);
+  }
+
+  static SourceCheckpoint files(List<FileCheckpoint> files, PossibleGaps gaps) {
+    return new Files(files, gaps);
   }
 
   static SourceCheckpoint opaque(String text) {

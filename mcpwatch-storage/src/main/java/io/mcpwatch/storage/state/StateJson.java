@@ -7,10 +7,13 @@ import io.mcpwatch.alarm.Statistic;
 import io.mcpwatch.alarm.TreatMissingData;
 import io.mcpwatch.metrics.MetricKey;
 import io.mcpwatch.source.tail.FileCheckpoint;
+import io.mcpwatch.source.tail.PossibleGaps;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -110,20 +113,62 @@ final class StateJson {
       o.put("offset", f.offset());
       o.put("headLength", f.headLength());
       o.put("headHash", f.headHash());
+      if (f.finished()) {
+        o.put("finished", true);
+      }
     }
     return MAPPER.writeValueAsString(a);
   }
 
+  /**
+   * A file source's body: the checkpoint array alone when there was no possible gap (as before
+   * gaps were kept), else {@code {"files":[...],"gaps":{"count":n,"lastMs":t,"lastReason":"..."}}}.
+   */
+  static String filesBody(SourceCheckpoint.Files cp) {
+    if (cp.gaps().isEmpty()) {
+      return files(cp.files());
+    }
+    ObjectNode o = MAPPER.createObjectNode();
+    o.set("files", MAPPER.readTree(files(cp.files())));
+    ObjectNode g = o.putObject("gaps");
+    g.put("count", cp.gaps().count());
+    g.put("lastMs", Objects.requireNonNull(cp.gaps().lastAt()).toEpochMilli());
+    g.put("lastReason", cp.gaps().lastReason());
+    return MAPPER.writeValueAsString(o);
+  }
+
+  /** Reads what {@link #filesBody} wrote (either form). */
+  static SourceCheckpoint.Files filesCheckpoint(String json) {
+    JsonNode root = MAPPER.readTree(json);
+    if (root.isArray()) {
+      return new SourceCheckpoint.Files(files(root));
+    }
+    JsonNode g = root.get("gaps");
+    PossibleGaps gaps =
+        g == null || g.get("count").asLong() == 0
+            ? PossibleGaps.NONE
+            : new PossibleGaps(
+                g.get("count").asLong(),
+                Instant.ofEpochMilli(g.get("lastMs").asLong()),
+                g.get("lastReason").asString());
+    return new SourceCheckpoint.Files(files(root.get("files")), gaps);
+  }
+
   static List<FileCheckpoint> files(String json) {
+    return files(MAPPER.readTree(json));
+  }
+
+  private static List<FileCheckpoint> files(JsonNode array) {
     List<FileCheckpoint> out = new ArrayList<>();
-    for (JsonNode o : MAPPER.readTree(json)) {
+    for (JsonNode o : array) {
       out.add(
           new FileCheckpoint(
               o.get("path").asString(),
               text(o, "fileKey"),
               o.get("offset").asLong(),
               o.get("headLength").asInt(),
-              o.get("headHash").asString()));
+              o.get("headHash").asString(),
+              o.has("finished") && o.get("finished").asBoolean()));
     }
     return out;
   }

@@ -167,7 +167,7 @@ final class StateSql {
 
   static SourceCheckpoint checkpoint(String kind, String body) {
     return "files".equals(kind)
-        ? SourceCheckpoint.files(StateJson.files(body))
+        ? StateJson.filesCheckpoint(body)
         : SourceCheckpoint.opaque(body);
   }
 
@@ -274,7 +274,7 @@ final class StateSql {
           ps.setString(1, e.getKey());
           if (cp instanceof SourceCheckpoint.Files) {
             ps.setString(2, "files");
-            ps.setString(3, StateJson.files(((SourceCheckpoint.Files) cp).files()));
+            ps.setString(3, StateJson.filesBody((SourceCheckpoint.Files) cp));
           } else {
             ps.setString(2, "opaque");
             ps.setString(3, ((SourceCheckpoint.Opaque) cp).text());
