@@ -63,7 +63,7 @@ class ValidateCommandTest {
             f
                 + ": info: sources: there are no sources: mcpwatch run will only receive events"
                 + " over HTTP/stdin",
-            f + ": 2 errors, 1 warning, 3 infos; 16 alarms resolved");
+            f + ": 2 errors, 1 warning, 4 infos; 16 alarms resolved");
     assertThat(r.out())
         .contains(
             "  suggestion: [level, client, dash, request=*HTTP*, status=4*, ...] counts 4xx"
@@ -82,7 +82,7 @@ class ValidateCommandTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains(": warning: alarms.errors.pattern: ERROR is a substring search");
-    assertThat(r.out()).endsWith(f + ": 0 errors, 1 warning, 3 infos; 32 alarms resolved\n");
+    assertThat(r.out()).endsWith(f + ": 0 errors, 1 warning, 4 infos; 32 alarms resolved\n");
   }
 
   @Test
@@ -146,7 +146,7 @@ class ValidateCommandTest {
     assertThat(root.get("file").asString()).isEqualTo(f.toString());
     assertThat(root.get("errors").asInt()).isEqualTo(2); // 4?? and 5?? once each
     assertThat(root.get("warnings").asInt()).isEqualTo(1);
-    assertThat(root.get("infos").asInt()).isEqualTo(3);
+    assertThat(root.get("infos").asInt()).isEqualTo(4);
     assertThat(root.get("alarms").asInt()).isEqualTo(16);
     assertThat(root.get("exitCode").asInt()).isEqualTo(2);
     JsonNode first = root.get("findings").get(0); // in file order
@@ -211,7 +211,7 @@ class ValidateCommandTest {
                 + "/outlook/*.log matches no file now, or its directory cannot be read by this"
                 + " user; mcpwatch run picks files up when they appear\n")
         .doesNotContain("teams.log")
-        .endsWith(f + ": 0 errors, 1 warning, 2 infos; 32 alarms resolved\n");
+        .endsWith(f + ": 0 errors, 1 warning, 3 infos; 32 alarms resolved\n");
   }
 
   @Test
