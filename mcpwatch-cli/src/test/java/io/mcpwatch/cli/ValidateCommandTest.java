@@ -40,6 +40,14 @@ class ValidateCommandTest {
     assertThat(lines)
         .containsExactly(
             f
+                + ":17:21: info: defaults.treatMissingData: with sparse data one burst can send"
+                + " several ALARM notifications: evaluated every minute over its last 3 periods of"
+                + " 300 s (evaluationPeriods 1 + engine.evaluationRangeExtra 2), the alarm reuses"
+                + " the newest real datapoint in that range when the newest period has none"
+                + " (treatMissingData: notBreaching applies only when none is left), so after a"
+                + " burst it can go OK on a small count and back to ALARM on a quiet period, for up"
+                + " to 15 minutes",
+            f
                 + ":19:22: info: defaults.dimensions.MCP: AWS rejects a static dimension value on a"
                 + " metric filter (\"The specified filter pattern does not support dimensions\"):"
                 + " dimension values must be fields of the event ($name, $.path) and term patterns"
@@ -151,9 +159,12 @@ class ValidateCommandTest {
     assertThat(root.get("exitCode").asInt()).isEqualTo(2);
     JsonNode first = root.get("findings").get(0); // in file order
     assertThat(first.get("severity").asString()).isEqualTo("info");
-    assertThat(first.get("path").asString()).isEqualTo("defaults.dimensions.MCP");
-    assertThat(first.get("line").asInt()).isEqualTo(19);
-    JsonNode http4xx = root.get("findings").get(2);
+    assertThat(first.get("path").asString()).isEqualTo("defaults.treatMissingData");
+    assertThat(first.get("line").asInt()).isEqualTo(17);
+    JsonNode second = root.get("findings").get(1);
+    assertThat(second.get("path").asString()).isEqualTo("defaults.dimensions.MCP");
+    assertThat(second.get("line").asInt()).isEqualTo(19);
+    JsonNode http4xx = root.get("findings").get(3);
     assertThat(http4xx.get("severity").asString()).isEqualTo("error");
     assertThat(http4xx.get("path").asString()).isEqualTo("alarms.http-4xx.pattern");
     assertThat(http4xx.get("line").asInt()).isEqualTo(23);
