@@ -168,9 +168,9 @@ class ValidateCommandTest {
     assertThat(http4xx.get("severity").asString()).isEqualTo("error");
     assertThat(http4xx.get("path").asString()).isEqualTo("alarms.http-4xx.pattern");
     assertThat(http4xx.get("line").asInt()).isEqualTo(23);
-    assertThat(root.get("findings")).hasSize(6);
-    assertThat(root.get("findings").get(1).get("rule").asString()).isEqualTo("bare-level-term");
-    assertThat(root.get("findings").get(1).get("suggestion").asString()).startsWith("[level=");
+    assertThat(root.get("findings")).hasSize(7);
+    assertThat(root.get("findings").get(2).get("rule").asString()).isEqualTo("bare-level-term");
+    assertThat(root.get("findings").get(2).get("suggestion").asString()).startsWith("[level=");
   }
 
   @Test
