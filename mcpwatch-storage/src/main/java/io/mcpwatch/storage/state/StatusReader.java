@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiPredicate;
@@ -58,6 +59,20 @@ public final class StatusReader {
       int extraRangeDatapoints,
       int stuckAfterAttempts,
       BiPredicate<String, String> withMinutes) {
+    return report(now, extraRangeDatapoints, stuckAfterAttempts, withMinutes, null);
+  }
+
+  /**
+   * The status with only the alarms named in {@code onlyNames} (all when null), read by name (an
+   * index lookup each), and minute aggregates for those {@code withMinutes} accepts: {@code status
+   * --app} among 10,000 alarms reads a handful of rows.
+   */
+  public StatusReport report(
+      Instant now,
+      int extraRangeDatapoints,
+      int stuckAfterAttempts,
+      BiPredicate<String, String> withMinutes,
+      @Nullable Collection<String> onlyNames) {
     if (extraRangeDatapoints < 0) {
       throw new IllegalArgumentException(
           "extraRangeDatapoints must be at least 0; found " + extraRangeDatapoints);
@@ -81,7 +96,9 @@ public final class StatusReader {
           List<AlarmView> alarms =
               nextBoundary == null
                   ? List.of()
-                  : alarms(c, nextBoundary.toEpochMilli(), extraRangeDatapoints, withMinutes);
+                  : alarms(
+                      c, nextBoundary.toEpochMilli(), extraRangeDatapoints, withMinutes,
+                      onlyNames);
           OutboxHealth outbox = new JdbcOutbox(db).health(now, stuckAfterAttempts);
           List<Subscription> subscriptions = new JdbcSubscriptionStore(db).all();
           return new StatusReport(
@@ -155,16 +172,36 @@ public final class StatusReader {
   }
 
   private static List<AlarmView> alarms(
-      Connection c, long nextBoundary, int extra, BiPredicate<String, String> withMinutes)
+      Connection c,
+      long nextBoundary,
+      int extra,
+      BiPredicate<String, String> withMinutes,
+      @Nullable Collection<String> onlyNames)
       throws SQLException {
     List<AlarmView> out = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT env, alarm_name, state_value, state_reason,"
-                    + " state_reason_data, transitioned_ms, last_evaluated_ms, matched_events,"
-                    + " period_seconds, evaluation_periods, series_key FROM alarm_state"
-                    + " WHERE ord_no IS NOT NULL ORDER BY ord_no")) {
+    StringBuilder in = new StringBuilder();
+    if (onlyNames != null) {
+      for (int i = 0; i < onlyNames.size(); i++) {
+        in.append(i == 0 ? "?" : ", ?");
+      }
+    }
+    String where =
+        onlyNames == null
+            ? ""
+            : onlyNames.isEmpty() ? " AND 1 = 0" : " AND alarm_name IN (" + in + ")";
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT env, alarm_name, state_value, state_reason,"
+                + " state_reason_data, transitioned_ms, last_evaluated_ms, matched_events,"
+                + " period_seconds, evaluation_periods, series_key FROM alarm_state"
+                + " WHERE ord_no IS NOT NULL" + where + " ORDER BY ord_no")) {
+      if (onlyNames != null) {
+        int p = 1;
+        for (String name : onlyNames) {
+          st.setString(p++, name);
+        }
+      }
+      ResultSet rs = st.executeQuery();
       while (rs.next()) {
         long lastEvaluated = rs.getLong(7);
         Instant evaluated = rs.wasNull() ? null : Instant.ofEpochMilli(lastEvaluated);
@@ -191,6 +228,7 @@ public final class StatusReader {
                     ? minutes(c, rs.getString(11), start, end)
                     : List.of()));
       }
+      rs.close();
     }
     return out;
   }
