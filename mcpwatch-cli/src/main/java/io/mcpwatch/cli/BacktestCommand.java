@@ -61,7 +61,9 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration (see mcpwatch init), or Terraform: a .tf file or a directory of them.")
+  @Option(names = {"-c", "--config"}, defaultValue = ConfigOption.DEFAULT, paramLabel = "FILE",
+      description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init), or"
+          + " Terraform: a .tf file or a directory of them.")
   Path config;
 
   @Option(names = "--var", paramLabel = "NAME=VALUE", description = "When -c is Terraform: set a root variable.")

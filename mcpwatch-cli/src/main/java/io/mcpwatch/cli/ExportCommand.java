@@ -30,8 +30,8 @@ final class ExportCommand implements Runnable {
 
   /** The options both formats share. */
   abstract static class Base implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, defaultValue = "mcpwatch.yaml", paramLabel = "FILE",
-        description = "The configuration (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-c", "--config"}, defaultValue = ConfigOption.DEFAULT, paramLabel = "FILE",
+        description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init).")
     Path config;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Where to write.")

@@ -35,9 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-      description = "The configuration (see mcpwatch init).")
-  Path config;
+  @picocli.CommandLine.Mixin ConfigOption c;
 
   @Option(names = "--app", paramLabel = "APP",
       description = "Run only this app's alarms and sources.")
@@ -59,12 +57,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LoadedConfig loaded = ConfigFiles.load(config);
+    LoadedConfig loaded = ConfigFiles.load(c.config);
     long warnings =
         loaded.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
     if (warnings > 0) {
-      spec.commandLine().getErr().println("mcpwatch: " + config + " has " + warnings
-          + " lint warning(s); mcpwatch validate -c " + config + " shows them");
+      spec.commandLine().getErr().println("mcpwatch: " + c.config + " has " + warnings
+          + " lint warning(s); mcpwatch validate -c " + c.config + " shows them");
     }
     RunOptions options =
         RunOptions.defaults().withApp(app).withNoEarly(noEarly).withStdin(stdin).withHttpPort(port);

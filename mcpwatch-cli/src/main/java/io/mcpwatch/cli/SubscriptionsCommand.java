@@ -10,6 +10,7 @@ import io.mcpwatch.notify.Subscription;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.StorageException;
 import io.mcpwatch.storage.notify.JdbcSubscriptionStore;
+import io.mcpwatch.storage.state.ServiceRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -53,13 +54,6 @@ final class SubscriptionsCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  /** The shared {@code -c FILE} option. */
-  static final class ConfigOption {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-        description = "The configuration the service runs.")
-    Path config;
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
@@ -144,7 +138,7 @@ final class SubscriptionsCommand implements Runnable {
         throw new UserError(1, "no subscription has this token (it may have been replaced by a"
             + " newer confirmation request)");
       }
-      String url = Links.of(Subscriptions.baseUrl(loaded)).confirm(s.topicArn(), which.token, null);
+      String url = Links.of(serviceBaseUrl(loaded)).confirm(s.topicArn(), which.token, null);
       int status = get(url, e);
       if (status == 200) {
         return report(out, "CONFIRMED (through the running service)", s);
@@ -207,7 +201,7 @@ final class SubscriptionsCommand implements Runnable {
         out.flush();
         return 0;
       } catch (StorageException e) {
-        String url = Links.of(Subscriptions.baseUrl(loaded)).unsubscribe(arn, null);
+        String url = Links.of(serviceBaseUrl(loaded)).unsubscribe(arn, null);
         int status = get(url, e);
         if (status == 200) {
           out.println("unsubscribed " + arn + " (through the running service)");
@@ -249,6 +243,22 @@ final class SubscriptionsCommand implements Runnable {
   static UserError running(StorageException e, Path config) {
     return new UserError(1, e.getMessage() + " (stop mcpwatch run -c " + config
         + " first; confirm --token and remove also work while it runs)");
+  }
+
+  /**
+   * Where the running service listens: the address it recorded in its database when it bound its
+   * port (also when {@code run --port} overrode the file), else the file's {@code http} settings.
+   */
+  static String serviceBaseUrl(LoadedConfig loaded) {
+    try (Database db = Database.openReadOnly(ServicePlan.database(loaded))) {
+      Optional<ServiceRun> run = ServiceRun.last(db);
+      if (run.isPresent() && run.get().stoppedAt() == null && run.get().listenUrl() != null) {
+        return run.get().listenUrl();
+      }
+    } catch (StorageException e) {
+      // an older database without the record: the file's address
+    }
+    return Subscriptions.baseUrl(loaded);
   }
 
   /** GETs a link of the running service; its status code. */

@@ -36,9 +36,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = {"-c", "--config"},
-      defaultValue = "mcpwatch.yaml",
+      defaultValue = ConfigOption.DEFAULT,
       paramLabel = "FILE",
-      description = "The configuration file (default: ${DEFAULT-VALUE}).")
+      description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init), or"
+          + " Terraform: a .tf file or a directory of them.")
   Path file;
 
   @Option(

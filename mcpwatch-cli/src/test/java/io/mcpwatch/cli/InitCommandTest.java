@@ -31,7 +31,7 @@ class InitCommandTest {
     assertThat(validate.exit()).isZero();
     assertThat(validate.out()).doesNotContain(": error: ").doesNotContain(": warning: ");
     assertThat(validate.out())
-        .endsWith(file + ": 0 errors, 0 warnings, 3 infos; 32 alarms resolved\n");
+        .endsWith(file + ": 0 errors, 0 warnings, 4 infos; 32 alarms resolved\n");
     assertThat(validate.out())
         .contains(": info: sources: there are no sources")
         .contains(

@@ -40,6 +40,14 @@ class ValidateCommandTest {
     assertThat(lines)
         .containsExactly(
             f
+                + ":17:21: info: defaults.treatMissingData: with sparse data one burst can send"
+                + " several ALARM notifications: evaluated every minute over its last 3 periods of"
+                + " 300 s (evaluationPeriods 1 + engine.evaluationRangeExtra 2), the alarm reuses"
+                + " the newest real datapoint in that range when the newest period has none"
+                + " (treatMissingData: notBreaching applies only when none is left), so after a"
+                + " burst it can go OK on a small count and back to ALARM on a quiet period, for up"
+                + " to 15 minutes",
+            f
                 + ":19:22: info: defaults.dimensions.MCP: AWS rejects a static dimension value on a"
                 + " metric filter (\"The specified filter pattern does not support dimensions\"):"
                 + " dimension values must be fields of the event ($name, $.path) and term patterns"
@@ -63,7 +71,7 @@ class ValidateCommandTest {
             f
                 + ": info: sources: there are no sources: mcpwatch run will only receive events"
                 + " over HTTP/stdin",
-            f + ": 2 errors, 1 warning, 3 infos; 16 alarms resolved");
+            f + ": 2 errors, 1 warning, 4 infos; 16 alarms resolved");
     assertThat(r.out())
         .contains(
             "  suggestion: [level, client, dash, request=*HTTP*, status=4*, ...] counts 4xx"
@@ -82,7 +90,7 @@ class ValidateCommandTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains(": warning: alarms.errors.pattern: ERROR is a substring search");
-    assertThat(r.out()).endsWith(f + ": 0 errors, 1 warning, 3 infos; 32 alarms resolved\n");
+    assertThat(r.out()).endsWith(f + ": 0 errors, 1 warning, 4 infos; 32 alarms resolved\n");
   }
 
   @Test
@@ -146,20 +154,23 @@ class ValidateCommandTest {
     assertThat(root.get("file").asString()).isEqualTo(f.toString());
     assertThat(root.get("errors").asInt()).isEqualTo(2); // 4?? and 5?? once each
     assertThat(root.get("warnings").asInt()).isEqualTo(1);
-    assertThat(root.get("infos").asInt()).isEqualTo(3);
+    assertThat(root.get("infos").asInt()).isEqualTo(4);
     assertThat(root.get("alarms").asInt()).isEqualTo(16);
     assertThat(root.get("exitCode").asInt()).isEqualTo(2);
     JsonNode first = root.get("findings").get(0); // in file order
     assertThat(first.get("severity").asString()).isEqualTo("info");
-    assertThat(first.get("path").asString()).isEqualTo("defaults.dimensions.MCP");
-    assertThat(first.get("line").asInt()).isEqualTo(19);
-    JsonNode http4xx = root.get("findings").get(2);
+    assertThat(first.get("path").asString()).isEqualTo("defaults.treatMissingData");
+    assertThat(first.get("line").asInt()).isEqualTo(17);
+    JsonNode second = root.get("findings").get(1);
+    assertThat(second.get("path").asString()).isEqualTo("defaults.dimensions.MCP");
+    assertThat(second.get("line").asInt()).isEqualTo(19);
+    JsonNode http4xx = root.get("findings").get(3);
     assertThat(http4xx.get("severity").asString()).isEqualTo("error");
     assertThat(http4xx.get("path").asString()).isEqualTo("alarms.http-4xx.pattern");
     assertThat(http4xx.get("line").asInt()).isEqualTo(23);
-    assertThat(root.get("findings")).hasSize(6);
-    assertThat(root.get("findings").get(1).get("rule").asString()).isEqualTo("bare-level-term");
-    assertThat(root.get("findings").get(1).get("suggestion").asString()).startsWith("[level=");
+    assertThat(root.get("findings")).hasSize(7);
+    assertThat(root.get("findings").get(2).get("rule").asString()).isEqualTo("bare-level-term");
+    assertThat(root.get("findings").get(2).get("suggestion").asString()).startsWith("[level=");
   }
 
   @Test
@@ -211,7 +222,7 @@ class ValidateCommandTest {
                 + "/outlook/*.log matches no file now, or its directory cannot be read by this"
                 + " user; mcpwatch run picks files up when they appear\n")
         .doesNotContain("teams.log")
-        .endsWith(f + ": 0 errors, 1 warning, 2 infos; 32 alarms resolved\n");
+        .endsWith(f + ": 0 errors, 1 warning, 3 infos; 32 alarms resolved\n");
   }
 
   @Test

@@ -197,6 +197,34 @@ class SubscriptionsCommandTest {
     assertThat(after.get(OPS)).isEqualTo(subs.get(OPS));
   }
 
+  @Test
+  void whileServiceRunsOnAnotherPort_confirmAndRemoveReachItWhereItListens() throws Exception {
+    int filePort = freePort(); // what the file says; nothing listens there
+    String config = createDatabase(filePort);
+    Map<String, Subscription> subs = subscriptions(config);
+    // mcpwatch run -c FILE --port 0: the service listens elsewhere than the file says
+    LiveService s = LiveService.start(
+        ServicePlan.of(ConfigFiles.load(Path.of(config)), RunOptions.defaults().withHttpPort(0)),
+        new ServiceFixture.Recorder(), InstantSource.system(),
+        new java.io.ByteArrayInputStream(new byte[0]));
+    try {
+      assertThat(s.httpUri().getPort()).isNotEqualTo(filePort);
+      CliRun.Cli c = CliRun.cli("subscriptions", "confirm", "-c", config,
+          "--token", subs.get(OWNERS).token());
+      assertThat(c.exit()).as(c.err()).isZero();
+      assertThat(c.out()).startsWith("CONFIRMED (through the running service): email " + OWNERS);
+
+      CliRun.Cli rm = CliRun.cli("subscriptions", "remove", "-c", config,
+          subs.get(OWNERS).arn());
+      assertThat(rm.exit()).as(rm.err()).isZero();
+      assertThat(rm.out()).contains("(through the running service)");
+    } finally {
+      s.stop();
+    }
+    assertThat(subscriptions(config).get(OWNERS).status())
+        .isEqualTo(io.mcpwatch.notify.SubscriptionStatus.UNSUBSCRIBED);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static void assertOneLineError(CliRun.Cli r) {

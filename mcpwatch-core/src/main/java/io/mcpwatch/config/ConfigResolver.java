@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Expands a bound configuration into one {@link ResolvedAlarm} per environment x app x alarm:
@@ -68,6 +69,14 @@ public final class ConfigResolver {
 
   /** Resolves every combination. Never throws for configuration mistakes. */
   public static Resolution resolve(McpwatchConfig config) {
+    return resolve(config, app -> true);
+  }
+
+  /**
+   * Resolves the combinations of the apps {@code apps} accepts (a reader of one app's alarms among
+   * thousands, such as {@code status --app}). Never throws for configuration mistakes.
+   */
+  public static Resolution resolve(McpwatchConfig config, Predicate<String> apps) {
     Set<ConfigError> errors = new LinkedHashSet<>();
     List<AlarmInstance> instances = new ArrayList<>();
     List<ResolvedAlarm> alarms = new ArrayList<>();
@@ -77,7 +86,7 @@ public final class ConfigResolver {
     boolean duplicateReported = false;
     for (Environment env : config.environments()) {
       for (App app : config.apps()) {
-        if (!app.runsIn(env.name())) {
+        if (!app.runsIn(env.name()) || !apps.test(app.name())) {
           continue;
         }
         for (AlarmDefinition def : config.alarms()) {

@@ -39,6 +39,7 @@ public final class Linter {
       DimensionRules.check(i, out);
       StatisticRules.check(i, out);
       MissingDataRules.check(i, out);
+      SparseDataRules.check(config, i, out);
     }
     TopicRules.check(config, resolution, out);
     QuotaRules.check(config, resolution.alarms(), out);

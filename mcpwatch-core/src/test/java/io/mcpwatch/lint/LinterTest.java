@@ -36,7 +36,36 @@ class LinterTest {
   void lint_adrWithWorkingPatterns_hasOnlyTheLiveServiceInfos() {
     assertThat(lint(ADR))
         .extracting(f -> f.severity() + " " + f.rule())
-        .containsExactly("INFO mail-to-mailbox", "INFO no-sources");
+        .containsExactly("INFO mail-to-mailbox", "INFO no-sources", "INFO sparse-data-refires");
+  }
+
+  @Test
+  void lint_sparseDataWithTheEvaluationRange_saysABurstCanRefireAndWhatAvoidsIt() {
+    assertThat(rule(lint(ADR), SparseDataRules.REFIRE))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.path()).isEqualTo("defaults.treatMissingData");
+              assertThat(f.message())
+                  .contains("one burst can send several ALARM notifications")
+                  .contains("last 3 periods of 300 s")
+                  .contains("back to ALARM on a quiet period")
+                  .contains("treatMissingData: notBreaching applies only when none is left")
+                  .contains("for up to 15 minutes");
+              assertThat(f.suggestion())
+                  .startsWith("engine.evaluationRangeExtra: 0")
+                  .contains("defaultValue: 0");
+            });
+  }
+
+  @Test
+  void lint_sparseData_notWhereItCannotHappen() {
+    String noExtra = ADR.replace("  overrides: [", "  engine: { evaluationRangeExtra: 0 },\n  overrides: [");
+    assertThat(rule(lint(noExtra), SparseDataRules.REFIRE)).isEmpty();
+    assertThat(rule(lint(ADR.replace("period: 300", "period: 60")), SparseDataRules.REFIRE))
+        .isEmpty();
+    String withDefault = ADR.replace("metricValue: '1' }", "metricValue: '1', defaultValue: 0 }");
+    assertThat(rule(lint(withDefault), SparseDataRules.REFIRE)).isEmpty();
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads configuration files: YAML, binding, resolution and linting.
@@ -87,6 +88,32 @@ public final class ConfigFiles {
   public static ConfigCheck check(Path file, Map<String, String> environment) {
     ConfigCheck c = check(file.toString(), read(file), environment);
     return SourceFiles.apply(c, baseDirectory(file));
+  }
+
+  /**
+   * Reads {@code file} for a command that only reads the service's database ({@code status}):
+   * parsed, bound and resolved for the alarms of {@code app} only (every app when null), and not
+   * linted, so that one app's status among 10,000 alarms resolves a handful. Never throws for
+   * configuration mistakes: the errors are in the result, and its {@code config} (when the YAML
+   * parsed) still says where the database is.
+   *
+   * @throws ConfigFileException when the file cannot be read
+   */
+  public static ConfigCheck checkForReading(Path file, @Nullable String app) {
+    String name = file.toString();
+    ConfigNode root;
+    try {
+      root = YamlReader.parse(read(file));
+    } catch (YamlReader.YamlException e) {
+      return new ConfigCheck(name, null, null, List.of(e.error), List.of());
+    }
+    BindResult bound = ConfigBinder.bind(root, System.getenv());
+    Resolution resolution =
+        ConfigResolver.resolve(bound.config(), a -> app == null || app.equals(a));
+    List<ConfigError> errors = new ArrayList<>(bound.errors());
+    errors.addAll(resolution.errors());
+    errors.sort(null);
+    return new ConfigCheck(name, bound.config(), resolution, errors, List.of());
   }
 
   /** The directory that relative paths in {@code file} are resolved against: the file's own. */

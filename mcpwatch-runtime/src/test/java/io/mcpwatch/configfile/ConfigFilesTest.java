@@ -38,7 +38,7 @@ class ConfigFilesTest {
     assertThat(c.alarms()).hasSize(32);
     assertThat(c.config().topics()).hasSize(2);
     assertThat(c.findings())
-        .hasSize(3)
+        .hasSize(4)
         .allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
   }
 
@@ -139,10 +139,10 @@ class ConfigFilesTest {
     String text = CheckReport.text(c);
 
     // 4?? and 5?? once each (AWS's rejection and lint's explanation were two lines each)
-    assertThat(text.lines().filter(l -> l.startsWith("a.yaml:"))).hasSize(7);
-    assertThat(text.lines().filter(l -> l.startsWith("  suggestion: "))).hasSize(6);
+    assertThat(text.lines().filter(l -> l.startsWith("a.yaml:"))).hasSize(8);
+    assertThat(text.lines().filter(l -> l.startsWith("  suggestion: "))).hasSize(7);
     assertThat(CheckReport.summary(c))
-        .isEqualTo("a.yaml: 2 errors, 1 warning, 3 infos; 16 alarms resolved");
+        .isEqualTo("a.yaml: 2 errors, 1 warning, 4 infos; 16 alarms resolved");
   }
 
   static String withSources(String sources) throws Exception {
@@ -276,7 +276,7 @@ class ConfigFilesTest {
             "sharepoint/prod/file",
             "outlook/prod/docker",
             "databricks/dev/stdin");
-    assertThat(s.sources().get(1).timestampFormat()).isEqualTo("python");
+    assertThat(s.sources().get(1).timestampFormat()).isEqualTo("none"); // init suggests no format its patterns cannot match
     assertThat(s.smtp().password()).isEqualTo("smtp-pw");
     assertThat(s.smtp().port()).isEqualTo(587);
     assertThat(s.storage().password()).isEqualTo("pg-pw");

@@ -42,6 +42,7 @@ import io.mcpwatch.storage.StorageException;
 import io.mcpwatch.storage.notify.JdbcOutbox;
 import io.mcpwatch.storage.notify.JdbcSubscriptionStore;
 import io.mcpwatch.storage.state.SavedState;
+import io.mcpwatch.storage.state.ServiceRun;
 import io.mcpwatch.storage.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -245,6 +246,8 @@ public final class LiveService {
       if (queue != null) {
         s.http = s.startHttp(hs, port, queue, ns, keys);
       }
+      // where this service listens, for status and the subscriptions command (run --port included)
+      ServiceRun.record(db, ServiceRun.thisProcess(s.httpUri(), clock.instant()));
       s.dispatcher.start();
       s.startSources(plan.sources(), saved);
       log.info("running {} alarms from {}{}; state in {}", plan.alarms().size(),
@@ -641,6 +644,11 @@ public final class LiveService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      try {
+        ServiceRun.stopped(db, clock.instant());
+      } catch (RuntimeException e) {
+        log.debug("could not record the clean stop: {}", e.toString());
+      }
       db.close();
       log.info("stopped");
       stopped.countDown();

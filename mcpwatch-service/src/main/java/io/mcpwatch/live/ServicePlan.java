@@ -116,6 +116,20 @@ public record ServicePlan(
     return Storage.config(storageUrl(loaded), loaded.config().service().storage());
   }
 
+  /**
+   * The database that {@code storage} names for a file at {@code configFile} (relative SQLite
+   * paths resolved against its directory): for {@code status} when the file has errors elsewhere.
+   */
+  public static DatabaseConfig database(
+      Path configFile, ServiceSettings.StorageSettings storage) {
+    String url = storage.url();
+    String resolved =
+        url.startsWith(SQLITE)
+            ? SQLITE + baseDir(configFile).resolve(url.substring(SQLITE.length())).normalize()
+            : url;
+    return Storage.config(resolved, storage);
+  }
+
   /** {@code loaded} with other service settings (the demo builds them in code). */
   public static LoadedConfig withService(LoadedConfig loaded, ServiceSettings service) {
     McpwatchConfig c = loaded.config();

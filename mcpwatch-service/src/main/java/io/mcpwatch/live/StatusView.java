@@ -8,6 +8,8 @@ import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.EngineStats;
 import io.mcpwatch.metrics.MinuteAggregate;
+import io.mcpwatch.notify.Protocol;
+import io.mcpwatch.notify.Subscriber;
 import io.mcpwatch.notify.Subscription;
 import io.mcpwatch.notify.SubscriptionStatus;
 import io.mcpwatch.source.read.ReaderStats;
@@ -16,9 +18,11 @@ import io.mcpwatch.source.tail.PossibleGaps;
 import io.mcpwatch.storage.state.AlarmView;
 import io.mcpwatch.storage.state.CheckpointView;
 import io.mcpwatch.storage.Database;
+import io.mcpwatch.storage.state.ServiceRun;
 import io.mcpwatch.storage.state.SourceCheckpoint;
 import io.mcpwatch.storage.state.StatusReader;
 import io.mcpwatch.storage.state.StatusReport;
+import io.mcpwatch.storage.state.Undelivered;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,10 +46,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What {@code mcpwatch status} prints, from the database's {@link StatusReport} and the
- * configuration: every alarm's state, reason, last transition and the minute aggregates inside
- * its evaluation range; each source's checkpoint; the outbox. The JSON form uses, per alarm, the
- * same object as {@code backtest --format json} (with {@code finalState} = the current state),
- * plus the current reason and times.
+ * configuration: whether the service runs (and where it listens), every alarm's state, reason,
+ * last transition and the minute aggregates inside its evaluation range; each source's
+ * checkpoint; the outbox with the causes of failed and stuck notifications. The JSON form uses,
+ * per alarm, the same object as {@code backtest --format json} (with {@code finalState} = the
+ * current state), plus the current reason and times.
+ *
+ * <p>Without a configuration ({@link #readStoredOnly}: the file has errors) it shows the alarms as
+ * the service last committed them, without their definitions.
+ *
+ * <p>The text is a list of sections ({@link #text}); a new line of facts goes into {@link
+ * #header} or its own section.
  */
 public final class StatusView {
   private static final ObjectMapper JSON =
@@ -63,14 +74,38 @@ public final class StatusView {
   private static final int STUCK_AFTER_ATTEMPTS = 4;
 
   private final StatusReport report;
+  private final ServiceState service;
+  private final boolean configured;
   private final List<Entry> entries = new ArrayList<>();
   private final List<AlarmView> unknown = new ArrayList<>();
   private final List<ResolvedAlarm> notRunning = new ArrayList<>();
   private final String database;
   private final Instant now;
 
-  /** One alarm of the configuration with its stored state and transitions. */
-  private record Entry(ResolvedAlarm alarm, AlarmView view, List<AlarmTransition> transitions) {}
+  /**
+   * One alarm with its stored state and transitions.
+   *
+   * @param alarm its definition, or null without a configuration
+   * @param lastEarly whether the last state change fired early
+   */
+  private record Entry(
+      @Nullable ResolvedAlarm alarm,
+      AlarmView view,
+      List<AlarmTransition> transitions,
+      boolean lastEarly) {}
+
+  /**
+   * Whether a service holds the database now, and the last run it recorded.
+   *
+   * @param running a writer holds the database's lock
+   * @param lastRun what the last {@code mcpwatch run} recorded (pid, address), or null
+   */
+  public record ServiceState(boolean running, @Nullable ServiceRun lastRun) {
+    /** Reads both from {@code db}. */
+    public static ServiceState of(Database db) {
+      return new ServiceState(db.writerActive(), ServiceRun.last(db).orElse(null));
+    }
+  }
 
   /**
    * @param configured every configured alarm
@@ -85,13 +120,35 @@ public final class StatusView {
       BiFunction<String, String, List<HistoryItem>> history,
       String database,
       Instant now) {
+    this(report, new ServiceState(false, null), configured, true, shown, history, database, now);
+  }
+
+  /**
+   * @param service whether the service runs
+   * @param configured the configured alarms
+   * @param complete whether {@code configured} is every configured alarm (not only one app's)
+   * @param shown which of them to show; when it hides any, or {@code configured} is not
+   *     complete, stored alarms that are no longer configured are not listed either
+   * @param history an alarm's history (env, alarm name), newest first
+   */
+  public StatusView(
+      StatusReport report,
+      ServiceState service,
+      List<ResolvedAlarm> configured,
+      boolean complete,
+      Predicate<ResolvedAlarm> shown,
+      BiFunction<String, String, List<HistoryItem>> history,
+      String database,
+      Instant now) {
     this.report = report;
+    this.service = service;
+    this.configured = true;
     this.database = database;
     this.now = now;
     Map<String, AlarmView> views = new HashMap<>();
     report.alarms().forEach(v -> views.put(key(v.env(), v.alarmName()), v));
     Set<String> known = new HashSet<>();
-    boolean all = true;
+    boolean all = complete;
     for (ResolvedAlarm a : configured) {
       String key = key(a.env(), a.spec().alarmName());
       known.add(key);
@@ -104,7 +161,8 @@ public final class StatusView {
         notRunning.add(a);
         continue;
       }
-      entries.add(new Entry(a, v, transitions(a, history.apply(a.env(), a.spec().alarmName()))));
+      List<AlarmTransition> ts = transitions(a, history.apply(a.env(), a.spec().alarmName()));
+      entries.add(new Entry(a, v, ts, !ts.isEmpty() && ts.get(ts.size() - 1).early()));
     }
     if (all) {
       for (AlarmView v : report.alarms()) {
@@ -115,8 +173,22 @@ public final class StatusView {
     }
   }
 
+  /** Every stored alarm, without definitions (no configuration to read them from). */
+  private StatusView(StatusReport report, ServiceState service, String database, Instant now) {
+    this.report = report;
+    this.service = service;
+    this.configured = false;
+    this.database = database;
+    this.now = now;
+    for (AlarmView v : report.alarms()) {
+      long step = v.periodSeconds() < 60 ? 10_000L : 60_000L;
+      entries.add(new Entry(null, v, List.of(), v.lastTransition().toEpochMilli() % step != 0));
+    }
+  }
+
   /**
-   * Reads the state from {@code db} (a read-only connection will do).
+   * Reads the state from {@code db} (a read-only connection will do); minute aggregates and history
+   * are read only for the alarms shown.
    *
    * @param shown which configured alarms to show
    */
@@ -126,10 +198,51 @@ public final class StatusView {
       Predicate<ResolvedAlarm> shown,
       int extraRangeDatapoints,
       Instant now) {
+    return read(db, configured, true, shown, extraRangeDatapoints, now);
+  }
+
+  /**
+   * Reads the state from {@code db} (a read-only connection will do); minute aggregates and history
+   * are read only for the alarms shown.
+   *
+   * @param configured the configured alarms
+   * @param complete whether {@code configured} is every configured alarm ({@code status --app}
+   *     resolves one app's only)
+   * @param shown which of them to show
+   */
+  public static StatusView read(
+      Database db,
+      List<ResolvedAlarm> configured,
+      boolean complete,
+      Predicate<ResolvedAlarm> shown,
+      int extraRangeDatapoints,
+      Instant now) {
+    Set<String> wanted = new HashSet<>();
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (ResolvedAlarm a : configured) {
+      if (shown.test(a)) {
+        wanted.add(key(a.env(), a.spec().alarmName()));
+        names.add(a.spec().alarmName());
+      }
+    }
+    boolean all = complete && wanted.size() == configured.size();
     StatusReader reader = new StatusReader(db);
-    StatusReport report = reader.report(now, extraRangeDatapoints, STUCK_AFTER_ATTEMPTS);
-    return new StatusView(report, configured, shown,
+    // a few alarms (one app, one alarm) are read by name; all of them in one scan
+    StatusReport report = reader.report(now, extraRangeDatapoints, STUCK_AFTER_ATTEMPTS,
+        (env, name) -> all || wanted.contains(key(env, name)),
+        all || names.size() > 500 ? null : names);
+    return new StatusView(report, ServiceState.of(db), configured, complete, shown,
         (env, name) -> reader.history(env, name, HISTORY_LIMIT), db.config().describe(), now);
+  }
+
+  /**
+   * Reads every stored alarm from {@code db} without a configuration (its file has errors): states,
+   * reasons and minutes as the service last committed them.
+   */
+  public static StatusView readStoredOnly(Database db, int extraRangeDatapoints, Instant now) {
+    StatusReport report =
+        new StatusReader(db).report(now, extraRangeDatapoints, STUCK_AFTER_ATTEMPTS);
+    return new StatusView(report, ServiceState.of(db), db.config().describe(), now);
   }
 
   private static String key(String env, String alarmName) {
@@ -164,8 +277,10 @@ public final class StatusView {
   public String json() {
     List<Replay.AlarmResult> results = new ArrayList<>();
     for (Entry e : entries) {
-      results.add(new Replay.AlarmResult(e.alarm(), e.view().matchedEvents(), e.view().minutes(),
-          e.transitions(), e.view().state(), e.view().reason()));
+      if (e.alarm() != null) {
+        results.add(new Replay.AlarmResult(e.alarm(), e.view().matchedEvents(),
+            e.view().minutes(), e.transitions(), e.view().state(), e.view().reason()));
+      }
     }
     Replay.Summary none = new Replay.Summary(0, 0, 0, new EngineStats(0, 0, 0, 0, 0, 0),
         ReaderStats.empty(), null, null);
@@ -174,13 +289,33 @@ public final class StatusView {
             .get("alarms");
     ObjectNode root = JSON.createObjectNode();
     root.put("database", database);
+    root.put("configuration", configured ? "read" : "has errors: alarms as last committed");
+    ObjectNode svc = root.putObject("service");
+    svc.put("running", service.running());
+    ServiceRun run = service.lastRun();
+    if (run != null) {
+      svc.put("pid", run.pid());
+      svc.put("host", run.hostName());
+      svc.put("listenUrl", run.listenUrl());
+      svc.put("startedAt", iso(run.startedAt()));
+      svc.put("stoppedAt", iso(run.stoppedAt()));
+    }
     root.put("commitNumber", report.commitNumber());
     root.put("committedAt", iso(report.committedAt()));
     root.put("nextBoundary", iso(report.nextBoundary()));
     ArrayNode alarms = root.putArray("alarms");
     for (int i = 0; i < entries.size(); i++) {
-      ObjectNode o = (ObjectNode) shaped.get(i);
       AlarmView v = entries.get(i).view();
+      ObjectNode o;
+      if (configured) {
+        o = (ObjectNode) shaped.get(i);
+      } else {
+        o = JSON.createObjectNode();
+        o.put("alarmName", v.alarmName());
+        o.put("env", v.env());
+        o.put("matchedEvents", v.matchedEvents());
+        o.put("finalState", v.state().name());
+      }
       o.put("stateReason", v.reason());
       o.put("lastTransition", iso(v.lastTransition()));
       o.put("lastEvaluated", iso(v.lastEvaluated()));
@@ -219,6 +354,14 @@ public final class StatusView {
     outbox.put("stuck", report.outbox().stuck());
     outbox.put("failed", report.outbox().failed());
     outbox.put("oldestPendingCreatedAt", iso(report.outbox().oldestPendingCreatedAt()));
+    ArrayNode undelivered = outbox.putArray("undelivered");
+    for (Undelivered u : report.undelivered()) {
+      undelivered.addObject().put("status", u.status()).put("alarmName", u.alarmName())
+          .put("kind", u.kind()).put("subject", u.subject())
+          .put("protocol", u.protocol().toLowerCase(Locale.ROOT))
+          .put("endpoint", shown(u)).put("createdAt", iso(u.createdAt()))
+          .put("attempts", u.attempts()).put("lastError", u.lastError());
+    }
     ObjectNode subs = root.putObject("subscriptions");
     for (SubscriptionStatus st : SubscriptionStatus.values()) {
       subs.put(st.name(), report.subscriptions().stream().filter(x -> x.status() == st).count());
@@ -229,22 +372,16 @@ public final class StatusView {
   /** The text for people. */
   public String text() {
     StringBuilder sb = new StringBuilder();
+    header(sb);
     if (report.committedAt() == null) {
       sb.append("No state committed yet in ").append(database).append(".\n");
       return sb.toString();
     }
-    sb.append(String.format(Locale.ROOT,
-        "%d alarms; last commit #%d at %s (%s ago), next evaluation %s%n%n", entries.size(),
-        report.commitNumber(), ISO.format(report.committedAt()),
-        ago(Duration.between(report.committedAt(), now)),
-        report.nextBoundary() == null ? "-" : ISO.format(report.nextBoundary())));
+    sb.append('\n');
     for (Entry e : entries) {
       AlarmView v = e.view();
-      AlarmTransition last = e.transitions().isEmpty() ? null
-          : e.transitions().get(e.transitions().size() - 1);
       sb.append(String.format(Locale.ROOT, "%-40s %-17s since %s%s%n", v.alarmName(),
-          v.state(), ISO.format(v.lastTransition()),
-          last != null && last.early() ? " (early)" : ""));
+          v.state(), ISO.format(v.lastTransition()), e.lastEarly() ? " (early)" : ""));
       sb.append("  ").append(v.reason()).append('\n');
       sb.append("  minutes ").append(HM.format(v.rangeStart())).append('-')
           .append(HM.format(v.rangeEnd())).append(": ").append(minutes(v.minutes()))
@@ -281,12 +418,76 @@ public final class StatusView {
     }
     sb.append(String.format(Locale.ROOT, "outbox: %d pending, %d stuck, %d failed%n",
         report.outbox().pending(), report.outbox().stuck(), report.outbox().failed()));
+    for (Undelivered u : report.undelivered()) {
+      sb.append(String.format(Locale.ROOT, "  %-7s %s %s %s %s, %d attempt%s: %s%n",
+          u.status().equals("PENDING") ? "STUCK" : u.status(), ISO.format(u.createdAt()),
+          u.protocol().toLowerCase(Locale.ROOT), shown(u),
+          u.kind().equals("SUBSCRIPTION_CONFIRMATION") ? "confirmation request"
+              : u.subject() == null ? "notification" : "\"" + u.subject() + "\"",
+          u.attempts(), u.attempts() == 1 ? "" : "s",
+          u.lastError() == null ? "no error recorded" : oneLine(u.lastError())));
+    }
+    int listed = report.undelivered().size();
+    if (listed < report.outbox().failed() + report.outbox().stuck()
+        && listed == StatusReader.UNDELIVERED_LIMIT) {
+      sb.append("  (the newest ").append(listed).append(" are listed)\n");
+    }
     long confirmed = count(report.subscriptions(), SubscriptionStatus.CONFIRMED);
     long pending = count(report.subscriptions(), SubscriptionStatus.PENDING_CONFIRMATION);
     sb.append(String.format(Locale.ROOT,
         "subscriptions: %d confirmed, %d pending confirmation (mcpwatch subscriptions list)%n",
         confirmed, pending));
     return sb.toString();
+  }
+
+  /**
+   * The lines above the alarms: what was read, whether the service runs, and the last commit. One
+   * line each; add a line here for another fact about the service.
+   */
+  private void header(StringBuilder sb) {
+    sb.append("service: ").append(serviceLine()).append('\n');
+    if (report.committedAt() != null) {
+      sb.append(String.format(Locale.ROOT,
+          "%d alarms; last commit #%d at %s (%s ago), next evaluation %s%n", entries.size(),
+          report.commitNumber(), ISO.format(report.committedAt()),
+          ago(Duration.between(report.committedAt(), now)),
+          report.nextBoundary() == null ? "-" : ISO.format(report.nextBoundary())));
+    }
+  }
+
+  private String serviceLine() {
+    ServiceRun run = service.lastRun();
+    if (service.running()) {
+      if (run == null || run.stoppedAt() != null) {
+        return "running (it recorded no address)";
+      }
+      return "running, pid " + run.pid() + " on " + run.hostName()
+          + (run.listenUrl() == null ? ", HTTP off" : ", listening on " + run.listenUrl())
+          + ", since " + ISO.format(run.startedAt());
+    }
+    if (run == null) {
+      return "not running";
+    }
+    if (run.stoppedAt() != null) {
+      return "not running (stopped at " + ISO.format(run.stoppedAt()) + ")";
+    }
+    return "not running (the last run, pid " + run.pid() + " on " + run.hostName() + " started "
+        + ISO.format(run.startedAt()) + ", ended without a clean stop)";
+  }
+
+  /** The endpoint as it may be shown: webhook URLs without path, query and user. */
+  private static String shown(Undelivered u) {
+    try {
+      return new Subscriber(Protocol.parse(u.protocol().toLowerCase(Locale.ROOT)), u.endpoint())
+          .redactedEndpoint();
+    } catch (IllegalArgumentException e) {
+      return u.endpoint().replaceAll("^(\\w+://)(?:[^@/]*@)?([^/?#]*).*$", "$1$2");
+    }
+  }
+
+  private static String oneLine(String s) {
+    String t = s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " | ");
+    return t.length() > 300 ? t.substring(0, 300) + "..." : t;
   }
 
   private static long count(List<Subscription> subs, SubscriptionStatus status) {

@@ -44,6 +44,14 @@ abstract class Connector {
    */
   void beforeWrite() {}
 
+  /**
+   * Whether a writer (a running service) holds the database now, seen from a reader: SQLite tries
+   * the lock file without keeping it, PostgreSQL looks for the advisory lock in {@code pg_locks}.
+   *
+   * @param c the reader's connection
+   */
+  abstract boolean writerActive(Connection c) throws SQLException;
+
   /** Runs right after a writer connection opened (PostgreSQL takes its advisory lock here). */
   void afterConnect(Connection c) {}
 

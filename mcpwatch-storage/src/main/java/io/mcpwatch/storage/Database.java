@@ -115,6 +115,17 @@ public final class Database implements AutoCloseable {
     return run(work);
   }
 
+  /**
+   * Whether a writer (a running {@code mcpwatch run}) holds this database now; on a writable
+   * database, this process does.
+   */
+  public boolean writerActive() {
+    if (!readOnly) {
+      return true;
+    }
+    return run(connector::writerActive);
+  }
+
   /** Whether the calling thread is inside a transaction (or read) of this database. */
   public boolean isInTransaction() {
     return lock.isHeldByCurrentThread() && depth > 0;

@@ -55,6 +55,25 @@ final class PostgresConnector extends Connector {
   }
 
   @Override
+  boolean writerActive(Connection c) throws SQLException {
+    // a bigint advisory key shows as classid (high 32 bits) and objid (low 32 bits); advisory
+    // locks belong to one database of the cluster
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname ="
+                + " current_database()) AND classid::bigint = ? AND objid::bigint = ?"
+                + " AND objsubid = 1")) {
+      ps.setLong(1, LOCK_KEY >>> 32);
+      ps.setLong(2, LOCK_KEY & 0xffffffffL);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    }
+  }
+
+  @Override
   void afterConnect(Connection c) {
     try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
       ps.setLong(1, LOCK_KEY);

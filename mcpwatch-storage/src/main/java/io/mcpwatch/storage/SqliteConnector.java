@@ -107,6 +107,26 @@ final class SqliteConnector extends Connector {
   }
 
   @Override
+  boolean writerActive(Connection c) {
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock probe = channel.tryLock();
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true; // this very process holds it (a service and its status in one JVM)
+    } catch (IOException e) {
+      return false; // cannot tell (e.g. a read-only lock file): the recorded run says the rest
+    }
+  }
+
+  @Override
   void beforeWrite() {
     Object opened = identity;
     if (opened == null) {

@@ -64,7 +64,8 @@ class DatabaseTest {
                   .executeUpdate("INSERT INTO source_checkpoint VALUES ('s', 'opaque', 'x', 1)"));
     }
     try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
-      assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history")).isOne();
+      assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history"))
+          .isEqualTo((long) Migrations.CURRENT); // one row per migration, none added by the reopen
       assertThat(count(db, "SELECT COUNT(*) FROM source_checkpoint")).isOne();
     }
   }
@@ -266,5 +267,26 @@ class DatabaseTest {
             return out;
           }
         });
+  }
+
+  @Test
+  void writerActive_whileAServiceHoldsTheDatabaseOnly_andItsRecordedRun() throws Exception {
+    Path file = dir.resolve("state.db");
+    io.mcpwatch.storage.state.ServiceRun run =
+        new io.mcpwatch.storage.state.ServiceRun(
+            4242, "host-a", "http://127.0.0.1:18787", java.time.Instant.ofEpochSecond(100), null);
+    try (Database w = Database.open(DatabaseConfig.sqlite(file))) {
+      io.mcpwatch.storage.state.ServiceRun.record(w, run);
+      try (Database r = Database.openReadOnly(DatabaseConfig.sqlite(file))) {
+        assertThat(r.writerActive()).isTrue();
+        assertThat(io.mcpwatch.storage.state.ServiceRun.last(r)).contains(run);
+      }
+      io.mcpwatch.storage.state.ServiceRun.stopped(w, java.time.Instant.ofEpochSecond(200));
+    }
+    try (Database r = Database.openReadOnly(DatabaseConfig.sqlite(file))) {
+      assertThat(r.writerActive()).isFalse();
+      assertThat(io.mcpwatch.storage.state.ServiceRun.last(r).orElseThrow().stoppedAt())
+          .isEqualTo(java.time.Instant.ofEpochSecond(200));
+    }
   }
 }

@@ -78,7 +78,8 @@ public final class StreamsMain implements Callable<Integer> {
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Start one instance (start more, anywhere, with the same file to scale out)")
   static final class Run implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, required = true, description = "configuration file")
+    @Option(names = {"-c", "--config"}, defaultValue = "mcpwatch.yaml", paramLabel = "FILE",
+        description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init).")
     Path config;
 
     @Option(names = "--no-early", description = "turn early firing off")
@@ -132,7 +133,8 @@ public final class StreamsMain implements Callable<Integer> {
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Every alarm's state, read from the transitions topic")
   static final class Status implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, required = true, description = "configuration file")
+    @Option(names = {"-c", "--config"}, defaultValue = "mcpwatch.yaml", paramLabel = "FILE",
+        description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init).")
     Path config;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

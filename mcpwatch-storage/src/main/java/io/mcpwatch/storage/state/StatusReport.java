@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param checkpoints every source's checkpoint, by key
  * @param outbox pending, failed and stuck notifications
  * @param subscriptions every subscription, in creation order
+ * @param undelivered the newest failed and stuck notifications with their causes (at most {@link
+ *     StatusReader#UNDELIVERED_LIMIT}), newest first
  */
 public record StatusReport(
     long commitNumber,
@@ -27,7 +29,8 @@ public record StatusReport(
     List<RemovedAlarm> removed,
     List<CheckpointView> checkpoints,
     OutboxHealth outbox,
-    List<Subscription> subscriptions) {
+    List<Subscription> subscriptions,
+    List<Undelivered> undelivered) {
 
   public StatusReport {
     alarms = List.copyOf(alarms);
@@ -35,5 +38,6 @@ public record StatusReport(
     checkpoints = List.copyOf(checkpoints);
     Objects.requireNonNull(outbox, "outbox");
     subscriptions = List.copyOf(subscriptions);
+    undelivered = List.copyOf(undelivered);
   }
 }

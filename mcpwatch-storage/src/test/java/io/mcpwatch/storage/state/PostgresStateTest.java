@@ -75,6 +75,7 @@ class PostgresStateTest {
           .commit(
               StateCommit.of(snap).withFiles("tail", List.of(Fixtures.file("/var/log/a.log", 10))));
       StatusReport r = new StatusReader(ro).report(T0, 2, 3);
+      assertThat(ro.writerActive()).as("the writer holds the advisory lock").isTrue();
       assertThat(r.commitNumber()).isEqualTo(1);
       assertThat(r.alarms())
           .singleElement()
@@ -85,6 +86,9 @@ class PostgresStateTest {
               });
       assertThat(r.checkpoints()).extracting(CheckpointView::sourceKey).containsExactly("tail");
       assertThat(StateStore.create(ro, clock).load().orElseThrow().engine()).isEqualTo(snap);
+    }
+    try (Database ro = Database.openReadOnly(cfg)) {
+      assertThat(ro.writerActive()).as("the writer stopped").isFalse();
     }
   }
 }
