@@ -10,18 +10,20 @@
 #   alarms   backtest of c64m.jsonl with 10, 100, 1,000, 10,000 and 100,000 prod alarms (N/4 apps, the 4 real first)
 #   groups   backtest of c64m.jsonl rewritten so its prod events spread over 1, 10, 100 and 1,000 log groups
 #            (4 alarms per group)
-# Environment: WORK (default /tmp/mcpwatch-bench/backtest), SIZES (compare: default "c256 c1g").
-# Every backtest runs through ./mcpwatch (the launcher's JVM options) with --format json; outputs of one variant
-# must be identical across rounds (checked by md5).
+# Environment: WORK (default /tmp/mcpwatch-bench/backtest), SIZES (compare: default "c256 c1g"), BEFORE_JAR (compare:
+#   also run this mcpwatch.jar with the launcher's backtest options, as "before").
+# Every backtest runs `java -XX:+UseSerialGC -Xmn16m -jar JAR backtest ... --format json` (what ./mcpwatch backtest
+# runs; JAR defaults to mcpwatch-cli/target/mcpwatch.jar, copy it elsewhere to keep measuring while you build);
+# the outputs of one variant must be identical across rounds (checked by md5).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${WORK:-/tmp/mcpwatch-bench/backtest}"
-jar="$here/mcpwatch-cli/target/mcpwatch.jar"
+jar="${JAR:-$here/mcpwatch-cli/target/mcpwatch.jar}"
 [ -f "$jar" ] || { echo "build first: mvn -B -ntp -o package -DskipTests" >&2; exit 1; }
 mkdir -p "$work"
 cmd="${1:-}"; shift || true
 rounds="${1:-5}"
-mcpwatch="$here/mcpwatch"
+mcpwatch="java -XX:+UseSerialGC -Xmn16m -jar $jar" # the launcher's backtest options
 export LANG=C.UTF-8
 
 echo "# $(date -u +%FT%TZ) $cmd; nproc $(nproc); $(lscpu | grep 'Model name' | sed 's/  */ /g'); $(java -version 2>&1 | head -1);" \
@@ -104,7 +106,6 @@ case "$cmd" in
     ls -l "$work"
     ;;
   compare)
-    "$mcpwatch" --version > /dev/null # builds the jar first if the sources changed
     for s in ${SIZES:-c256 c1g}; do
       f="$work/$s.jsonl"
       echo "## $s.jsonl: $(stat -c %s "$f") bytes"
@@ -113,11 +114,12 @@ case "$cmd" in
         "grep4-$s" "$(grep4 "$f") | cat" \
         "rg-$s" "$(rg1 "$f") | cat" \
         "backtest-delimited-$s" "$(backtest "$work/bt.yaml" "$f")" \
-        "backtest-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f")"
+        "backtest-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f")" \
+        ${BEFORE_JAR:+"before-delimited-$s" "$(backtest "$work/bt.yaml" "$f" | sed "s|$jar|$BEFORE_JAR|")"} \
+        ${BEFORE_JAR:+"before-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f" | sed "s|$jar|$BEFORE_JAR|")"}
     done
     ;;
   alarms)
-    "$mcpwatch" --version > /dev/null
     args=()
     for n in 10 100 1000 10000 100000; do
       apps=(sharepoint outlook databricks teams)
@@ -128,7 +130,6 @@ case "$cmd" in
     run "$rounds" "${args[@]}"
     ;;
   groups)
-    "$mcpwatch" --version > /dev/null
     args=()
     for g in 1 10 100 1000; do
       f="$work/groups-$g.jsonl"
