@@ -12,9 +12,10 @@
 #            (4 alarms per group)
 # Environment: WORK (default /tmp/mcpwatch-bench/backtest), SIZES (compare: default "c256 c1g"), BEFORE_JAR (compare:
 #   also run this mcpwatch.jar with the launcher's backtest options, as "before").
-# Every backtest runs `java -XX:+UseSerialGC -Xmn16m -jar JAR backtest ... --format json` (what ./mcpwatch backtest
-# runs; JAR defaults to mcpwatch-cli/target/mcpwatch.jar, copy it elsewhere to keep measuring while you build);
-# the outputs of one variant must be identical across rounds (checked by md5).
+# Every backtest runs `MCPWATCH_JAR=JAR ./mcpwatch backtest ... --format json` (the launcher's JVM options; JAR defaults
+# to mcpwatch-cli/target/mcpwatch.jar, copy it elsewhere to keep measuring while you build); BEFORE_JAR runs as
+# `java -XX:+UseSerialGC -Xmn16m -jar BEFORE_JAR` (main's launcher options before this branch). The outputs of one
+# variant must be identical across rounds (checked by md5).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${WORK:-/tmp/mcpwatch-bench/backtest}"
@@ -23,7 +24,7 @@ jar="${JAR:-$here/mcpwatch-cli/target/mcpwatch.jar}"
 mkdir -p "$work"
 cmd="${1:-}"; shift || true
 rounds="${1:-5}"
-mcpwatch="java -XX:+UseSerialGC -Xmn16m -jar $jar" # the launcher's backtest options
+mcpwatch="MCPWATCH_JAR=$jar $here/mcpwatch"
 export LANG=C.UTF-8
 
 echo "# $(date -u +%FT%TZ) $cmd; nproc $(nproc); $(lscpu | grep 'Model name' | sed 's/  */ /g'); $(java -version 2>&1 | head -1);" \
@@ -115,8 +116,8 @@ case "$cmd" in
         "rg-$s" "$(rg1 "$f") | cat" \
         "backtest-delimited-$s" "$(backtest "$work/bt.yaml" "$f")" \
         "backtest-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f")" \
-        ${BEFORE_JAR:+"before-delimited-$s" "$(backtest "$work/bt.yaml" "$f" | sed "s|$jar|$BEFORE_JAR|")"} \
-        ${BEFORE_JAR:+"before-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f" | sed "s|$jar|$BEFORE_JAR|")"}
+        ${BEFORE_JAR:+"before-delimited-$s" "$(backtest "$work/bt.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]* [^ ]*|java -XX:+UseSerialGC -Xmn16m -jar $BEFORE_JAR|")"} \
+        ${BEFORE_JAR:+"before-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]* [^ ]*|java -XX:+UseSerialGC -Xmn16m -jar $BEFORE_JAR|")"}
     done
     ;;
   alarms)
