@@ -28,13 +28,16 @@ mcpwatch="MCPWATCH_JAR=$jar $here/mcpwatch"
 export LANG=C.UTF-8
 
 echo "# $(date -u +%FT%TZ) $cmd; nproc $(nproc); $(lscpu | grep 'Model name' | sed 's/  */ /g'); $(java -version 2>&1 | head -1);" \
-  "$(grep --version | head -1); $(rg --version 2>/dev/null | head -1 || echo 'rg: not installed'); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(grep --version | sed -n 1p); $(if command -v rg >/dev/null; then rg --version | sed -n 1p; else echo 'rg: not installed'; fi); load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 config() { # config FILE APPS... : the init template with these apps
   local f="$1"; shift
   [ -f "$work/init.yaml" ] || java -jar "$jar" init "$work/init.yaml" >/dev/null
-  local apps; apps="$(printf '%s, ' "$@")"; apps="${apps%, }"
-  sed "s/^apps: .*/apps: [$apps]/" "$work/init.yaml" > "$f"
+  printf '%s\n' "$@" | python3 -c '
+import sys
+apps = ", ".join(l.strip() for l in sys.stdin if l.strip())
+for line in open(sys.argv[1]):
+    sys.stdout.write("apps: [" + apps + "]\n" if line.startswith("apps: ") else line)' "$work/init.yaml" > "$f"
 }
 
 regex() { # the same alarms with %regex% patterns

@@ -63,7 +63,7 @@ class PartedReplayPropertyTest {
     AtomicLong outOfOrder = new AtomicLong();
     AtomicLong errorsAfterFirstPart = new AtomicLong();
     AtomicLong case_ = new AtomicLong();
-    qt().withExamples(40).forAll(longs().all()).checkAssert(seed -> {
+    qt().withExamples(30).forAll(longs().all()).checkAssert(seed -> {
       Random r = new Random(seed);
       Path dir = tmp.resolve("case" + case_.incrementAndGet());
       List<Path> files = new ArrayList<>();

@@ -35,7 +35,7 @@ class PartsTest {
   @Test
   void parts_holdEveryEventOnceAndCountLikeTheSequentialReader() {
     AtomicLong n = new AtomicLong();
-    qt().withExamples(60).forAll(longs().all()).checkAssert(seed -> {
+    qt().withExamples(40).forAll(longs().all()).checkAssert(seed -> {
       try {
         Random r = new Random(seed);
         Path dir = Files.createDirectories(tmp.resolve("c" + n.incrementAndGet()));
