@@ -42,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  * that event is), and ingests the kept events. Aggregation, evaluation and early firing thus run
  * once, on one thread, in time order.
  *
+ * <p>The kept events are held until every part is read (about 100 bytes each). When they would
+ * exceed {@code maxKept} (by default what a quarter of the heap holds), the replay gives up and
+ * returns null, and the caller replays the inputs on one thread, whose sort spills to disk.
+ *
  * <p>The engine must exist before matching (its matchers' observations are bound to it), and it
  * starts at the first event in time: the start is taken from the first event of each input and,
  * when a part holds an earlier one (an input out of order), the parts are matched again for an
@@ -67,7 +71,22 @@ final class PartedReplay {
     long[] intervals = new long[0];
   }
 
-  static Replay.Result run(
+  /** Kept events a replay in parts may hold: what a quarter of the heap holds at ~128 bytes each. */
+  static long defaultMaxKept() {
+    return Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 4 / 128);
+  }
+
+  /** Thrown in a part's thread when the parts together keep more than allowed. */
+  private static final class TooMany extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooMany() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The replay, or null when the kept events would exceed {@code maxKept}. */
+  static Replay.@Nullable Result run(
       List<ResolvedAlarm> alarms,
       EventReader reader,
       List<InputPart> parts,
@@ -77,7 +96,8 @@ final class PartedReplay {
       boolean fromGiven,
       boolean toGiven,
       LongConsumer progress,
-      int threads) {
+      int threads,
+      long maxKept) {
     Map<ResolvedAlarm, List<AlarmTransition>> transitions = new IdentityHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, PartedReplay::thread);
     try {
@@ -89,7 +109,11 @@ final class PartedReplay {
         ReplayClock clock = new ReplayClock(start == Long.MAX_VALUE ? 0 : start);
         Engine engine =
             Engine.create(alarms, options, clock, t -> transitions.get(t.alarm()).add(t));
-        List<PartResult> results = matchAll(pool, engine, parts, fromMs, toMs, progress);
+        List<PartResult> results =
+            matchAll(pool, engine, parts, fromMs, toMs, progress, maxKept);
+        if (results == null) {
+          return null;
+        }
         long read = 0;
         long outside = 0;
         long replayed = 0;
@@ -166,18 +190,21 @@ final class PartedReplay {
     return start;
   }
 
-  private static List<PartResult> matchAll(
+  /** Every part's result, in order; null when they would keep more than {@code maxKept}. */
+  private static @Nullable List<PartResult> matchAll(
       ExecutorService pool,
       Engine engine,
       List<InputPart> parts,
       long fromMs,
       long toMs,
-      LongConsumer progress) {
+      LongConsumer progress,
+      long maxKept) {
     ThreadLocal<EventMatcher> matchers = ThreadLocal.withInitial(engine::matcher);
     AtomicLong read = new AtomicLong();
+    AtomicLong kept = new AtomicLong();
     List<Future<PartResult>> futures = new ArrayList<>();
     for (InputPart p : parts) {
-      futures.add(pool.submit(() -> match(p, matchers.get(), fromMs, toMs, read)));
+      futures.add(pool.submit(() -> match(p, matchers.get(), fromMs, toMs, read, kept, maxKept)));
     }
     List<PartResult> out = new ArrayList<>();
     try {
@@ -196,6 +223,12 @@ final class PartedReplay {
       throw new IllegalStateException("replay interrupted", ex);
     } catch (ExecutionException ex) {
       Throwable c = ex.getCause();
+      if (c instanceof TooMany) {
+        for (Future<PartResult> f : futures) {
+          f.cancel(true);
+        }
+        return null;
+      }
       if (c instanceof UncheckedIOException) {
         throw (UncheckedIOException) c;
       }
@@ -209,7 +242,13 @@ final class PartedReplay {
 
   /** Reads one part to its end: counts, keeps the events that matter, sorted by time. */
   private static PartResult match(
-      InputPart part, EventMatcher matcher, long fromMs, long toMs, AtomicLong progress) {
+      InputPart part,
+      EventMatcher matcher,
+      long fromMs,
+      long toMs,
+      AtomicLong progress,
+      AtomicLong keptTotal,
+      long maxKept) {
     PartResult r = new PartResult();
     List<Observed> kept = new ArrayList<>();
     long[] intervals = new long[64];
@@ -252,6 +291,9 @@ final class PartedReplay {
           }
         } else {
           kept.add(o);
+          if (keptTotal.incrementAndGet() > maxKept) {
+            throw new TooMany();
+          }
         }
       }
     } catch (IOException ex) {

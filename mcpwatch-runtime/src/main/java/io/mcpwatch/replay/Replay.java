@@ -118,7 +118,8 @@ public final class Replay {
       LongConsumer progress) {
     int cpus = Runtime.getRuntime().availableProcessors();
     if (cpus > 1) {
-      Result r = runParted(alarms, reader, options, from, to, progress, cpus, PART_BYTES);
+      Result r = runParted(alarms, reader, options, from, to, progress, cpus, PART_BYTES,
+          PartedReplay.defaultMaxKept());
       if (r != null) {
         return r;
       }
@@ -129,7 +130,8 @@ public final class Replay {
   /**
    * The replay of {@code reader}'s inputs split into parts of about {@code partBytes} and matched
    * on {@code threads} threads; null (nothing read) when they cannot be split (see {@link
-   * EventReaders#parts}).
+   * EventReaders#parts}). When the parts would keep more than {@code maxKept} events, the inputs
+   * are replayed on this thread instead (with the same result).
    */
   static @Nullable Result runParted(
       List<ResolvedAlarm> alarms,
@@ -139,7 +141,8 @@ public final class Replay {
       @Nullable Instant to,
       LongConsumer progress,
       int threads,
-      long partBytes) {
+      long partBytes,
+      long maxKept) {
     List<InputPart> parts;
     try {
       parts = EventReaders.parts(reader, partBytes);
@@ -149,10 +152,15 @@ public final class Replay {
     if (parts == null) {
       return null;
     }
-    return PartedReplay.run(alarms, reader, parts, options,
+    Result r = PartedReplay.run(alarms, reader, parts, options,
         from != null ? from.toEpochMilli() : Long.MIN_VALUE,
         to != null ? to.toEpochMilli() : Long.MAX_VALUE,
-        from != null, to != null, progress, threads);
+        from != null, to != null, progress, threads, maxKept);
+    if (r != null) {
+      return r;
+    }
+    EventReaders.unsplit(reader); // too many events to hold: one thread, sorting with bounded memory
+    return run(alarms, reader, options, from, to, progress, threads > 1);
   }
 
   /**

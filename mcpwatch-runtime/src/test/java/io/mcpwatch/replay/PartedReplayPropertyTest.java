@@ -88,6 +88,8 @@ class PartedReplayPropertyTest {
           .withEarlyFiring(r.nextInt(5) != 0);
       long partBytes = 1 + (long) (r.nextDouble() * r.nextDouble() * bytes / 2);
       int threads = 2 + r.nextInt(3);
+      // sometimes too many events to hold: the replay falls back to one thread
+      long maxKept = r.nextInt(6) == 0 ? 1 + r.nextInt(3_000) : Long.MAX_VALUE;
 
       Replay.Result one;
       try (EventReader in = open(files, options)) {
@@ -97,11 +99,13 @@ class PartedReplayPropertyTest {
       }
       Replay.Result parted;
       try (EventReader in = open(files, options)) {
-        parted = Replay.runParted(alarms, in, engine, from, to, n -> {}, threads, partBytes);
+        parted = Replay.runParted(alarms, in, engine, from, to, n -> {}, threads, partBytes,
+            maxKept);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      assertThat(parted).as("parted (%d bytes per part, %d threads)", partBytes, threads)
+      assertThat(parted)
+          .as("parted (%d bytes per part, %d threads, %d kept)", partBytes, threads, maxKept)
           .isNotNull();
       assertThat(parted.summary()).isEqualTo(one.summary());
       assertThat(parted.alarms()).isEqualTo(one.alarms());
@@ -118,6 +122,30 @@ class PartedReplayPropertyTest {
     assertThat(early.get()).as("early transitions").isGreaterThan(20);
     assertThat(outOfOrder.get()).as("out-of-order events").isGreaterThan(100);
     assertThat(errorsAfterFirstPart.get()).as("errors past line 99").isGreaterThan(3);
+  }
+
+  @Test
+  void runParted_moreKeptEventsThanAllowed_replaysOnOneThreadWithTheSameResult() throws IOException {
+    Path f = tmp.resolve("many.jsonl");
+    Files.write(f, stream(new Random(7), 0));
+    List<ResolvedAlarm> alarms = alarms(true);
+    ReadOptions options = options(alarms, true, false);
+    EngineOptions engine = EngineOptions.defaults().withRetainAll(true).withHistory(false);
+    try (EventReader in = open(List.of(f), options)) {
+      List<io.mcpwatch.source.read.InputPart> parts = EventReaders.parts(in, 10_000);
+      assertThat(parts).hasSizeGreaterThan(2);
+      assertThat(PartedReplay.run(alarms, in, parts, engine, Long.MIN_VALUE, Long.MAX_VALUE,
+          false, false, n -> {}, 2, 100)).as("gives up past 100 kept events").isNull();
+    }
+    Replay.Result one;
+    try (EventReader in = open(List.of(f), options)) {
+      one = Replay.run(alarms, in, engine, null, null, n -> {}, false);
+    }
+    try (EventReader in = open(List.of(f), options)) {
+      assertThat(Replay.runParted(alarms, in, engine, null, null, n -> {}, 2, 10_000, 100))
+          .isEqualTo(one);
+    }
+    assertThat(one.summary().eventsReplayed()).isGreaterThan(1_000);
   }
 
   private static EventReader open(List<Path> files, ReadOptions options) throws IOException {

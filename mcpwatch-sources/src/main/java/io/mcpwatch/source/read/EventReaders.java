@@ -199,6 +199,19 @@ public final class EventReaders {
     return parted.parts();
   }
 
+  /**
+   * Undoes {@link #parts}: {@code reader} reads its inputs itself again, from their start (the
+   * parts read the files through streams of their own). For a replay that gives up on reading in
+   * parts.
+   */
+  public static void unsplit(EventReader reader) {
+    if (reader instanceof MergingEventReader) {
+      ((MergingEventReader) reader).unparted();
+    } else if (reader instanceof SortingEventReader) {
+      ((SortingEventReader) reader).parted(null);
+    }
+  }
+
   /** Strips ANSI escape sequences from the messages of a reader that is not line-based. */
   private static final class AnsiStrippingReader implements EventReader {
     private final EventReader inner;

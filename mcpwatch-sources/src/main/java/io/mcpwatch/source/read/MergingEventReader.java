@@ -40,6 +40,12 @@ final class MergingEventReader implements EventReader {
     primed = true;
   }
 
+  /** Back to reading the inputs itself (see {@link EventReaders#unsplit}). */
+  void unparted() {
+    parted = null;
+    primed = false;
+  }
+
   @Override
   public @Nullable LogEvent next() throws IOException {
     if (parted != null) {

@@ -53,8 +53,8 @@ final class SortingEventReader implements EventReader {
     return out != null || parted != null;
   }
 
-  /** From now on the input is read in parts (see {@link EventReaders#parts}). */
-  void parted(PartedInputs p) {
+  /** From now on the input is read in parts (see {@link EventReaders#parts}); null: not. */
+  void parted(@Nullable PartedInputs p) {
     parted = p;
   }
 
