@@ -73,7 +73,7 @@ final class PartedReplay {
 
   /** Kept events a replay in parts may hold: what a quarter of the heap holds at ~128 bytes each. */
   static long defaultMaxKept() {
-    return Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 4 / 128);
+    return Math.max(1 << 16, Runtime.getRuntime().maxMemory() / 4 / 128);
   }
 
   /** Thrown in a part's thread when the parts together keep more than allowed. */
