@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class TerraformSupport {
   private TerraformSupport() {}
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Built on first use: every backtest asks {@link #isTerraform}, and a mapper loads ~400 classes. */
+  private static final class Json {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+  }
 
   /** Whether {@code path} is a {@code .tf} file or a directory with {@code .tf} files. */
   static boolean isTerraform(Path path) {
@@ -96,7 +99,7 @@ final class TerraformSupport {
       }
       root.put("findings", list);
       root.put("notes", c.notes());
-      out.print(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+      out.print(Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     } else {
       for (String n : c.notes()) {
         out.println("note: " + n);

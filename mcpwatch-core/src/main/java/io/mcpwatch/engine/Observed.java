@@ -30,4 +30,19 @@ public final class Observed {
   public long timestampMillis() {
     return timestampMillis;
   }
+
+  /**
+   * Whether ingesting it changes nothing but the engine's event counters ({@link
+   * EngineStats#ingestedEvents()}, and {@link EngineStats#unknownLogGroupEvents()} when {@link
+   * #unknownLogGroup()}): no route of its log group observed anything. A parallel replay keeps
+   * only the other events and adds these to the counters.
+   */
+  public boolean countsOnly() {
+    return observations.length == 0;
+  }
+
+  /** Whether no alarm reads the event's log group. */
+  public boolean unknownLogGroup() {
+    return routes == null;
+  }
 }

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.io.StringWriter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** Prints a {@link Result}: a per-alarm timeline for people, or JSON for programs. */
 public final class BacktestReport {
@@ -33,70 +34,102 @@ public final class BacktestReport {
     return (t.toEpochMilli() % 1000 == 0 ? ISO : ISO_MS).format(t);
   }
 
+  /** Writes through jackson-core only: a databind mapper would load some 400 classes per run. */
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Indented as databind's {@code INDENT_OUTPUT} indents (its default pretty printer). */
+  private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+    @Override
+    public PrettyPrinter getPrettyPrinter() {
+      return new DefaultPrettyPrinter();
+    }
+  };
+
   /** The JSON report: {@code {"summary": {...}, "alarms": [{alarmName, env, app, ...}]}}. */
   public static String json(Result result, String env) {
-    ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    ObjectNode root = mapper.createObjectNode();
-    ObjectNode summary = root.putObject("summary");
-    Replay.Summary s = result.summary();
-    summary.put("env", env);
-    summary.put("from", s.start() != null ? iso(s.start()) : null);
-    summary.put("to", s.end() != null ? iso(s.end()) : null);
-    summary.put("eventsRead", s.eventsRead());
-    summary.put("eventsReplayed", s.eventsReplayed());
-    summary.put("outsideWindow", s.outsideWindow());
-    summary.put("unknownLogGroup", s.engine().unknownLogGroupEvents());
-    summary.put("malformed", s.reader().malformed());
-    summary.put("oversized", s.reader().oversized());
-    summary.put("skipped", s.reader().skipped());
-    summary.put("untimed", s.reader().untimed());
-    summary.put("assumedTimes", s.reader().assumedTimes());
-    summary.put("outOfOrder", s.reader().outOfOrder());
-    summary.put("alarmsFired", result.alarms().stream().filter(a -> a.timesFired() > 0).count());
-    ArrayNode alarms = root.putArray("alarms");
-    for (AlarmResult a : result.alarms()) {
-      AlarmSpec spec = a.alarm().spec();
-      ObjectNode o = alarms.addObject();
-      o.put("alarmName", spec.alarmName());
-      o.put("env", a.alarm().env());
-      o.put("app", a.alarm().app());
-      o.put("alarm", a.alarm().alarm());
-      o.put("namespace", spec.namespace());
-      o.put("metricName", spec.metricName());
-      ObjectNode dims = o.putObject("dimensions");
-      new TreeMap<>(spec.dimensions()).forEach(dims::put);
-      o.put("matchedEvents", a.matchedEvents());
-      ArrayNode minutes = o.putArray("minutes");
-      for (MinuteAggregate m : a.minutes()) {
-        ObjectNode mo = minutes.addObject();
-        mo.put("start", iso(m.start()));
-        mo.put("sum", m.sum());
-        mo.put("sampleCount", m.sampleCount());
-        mo.put("min", m.min());
-        mo.put("max", m.max());
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
+      g.writeStartObject();
+      g.writeName("summary");
+      g.writeStartObject();
+      Replay.Summary s = result.summary();
+      g.writeStringProperty("env", env);
+      g.writeStringProperty("from", s.start() != null ? iso(s.start()) : null);
+      g.writeStringProperty("to", s.end() != null ? iso(s.end()) : null);
+      g.writeNumberProperty("eventsRead", s.eventsRead());
+      g.writeNumberProperty("eventsReplayed", s.eventsReplayed());
+      g.writeNumberProperty("outsideWindow", s.outsideWindow());
+      g.writeNumberProperty("unknownLogGroup", s.engine().unknownLogGroupEvents());
+      g.writeNumberProperty("malformed", s.reader().malformed());
+      g.writeNumberProperty("oversized", s.reader().oversized());
+      g.writeNumberProperty("skipped", s.reader().skipped());
+      g.writeNumberProperty("untimed", s.reader().untimed());
+      g.writeNumberProperty("assumedTimes", s.reader().assumedTimes());
+      g.writeNumberProperty("outOfOrder", s.reader().outOfOrder());
+      g.writeNumberProperty("alarmsFired",
+          result.alarms().stream().filter(a -> a.timesFired() > 0).count());
+      g.writeEndObject();
+      g.writeName("alarms");
+      g.writeStartArray();
+      for (AlarmResult a : result.alarms()) {
+        AlarmSpec spec = a.alarm().spec();
+        g.writeStartObject();
+        g.writeStringProperty("alarmName", spec.alarmName());
+        g.writeStringProperty("env", a.alarm().env());
+        g.writeStringProperty("app", a.alarm().app());
+        g.writeStringProperty("alarm", a.alarm().alarm());
+        g.writeStringProperty("namespace", spec.namespace());
+        g.writeStringProperty("metricName", spec.metricName());
+        g.writeName("dimensions");
+        g.writeStartObject();
+        for (Map.Entry<String, String> d : new TreeMap<>(spec.dimensions()).entrySet()) {
+          g.writeStringProperty(d.getKey(), d.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberProperty("matchedEvents", a.matchedEvents());
+        g.writeName("minutes");
+        g.writeStartArray();
+        for (MinuteAggregate m : a.minutes()) {
+          g.writeStartObject();
+          g.writeStringProperty("start", iso(m.start()));
+          g.writeNumberProperty("sum", m.sum());
+          g.writeNumberProperty("sampleCount", m.sampleCount());
+          g.writeNumberProperty("min", m.min());
+          g.writeNumberProperty("max", m.max());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeName("transitions");
+        g.writeStartArray();
+        for (AlarmTransition t : a.transitions()) {
+          g.writeStartObject();
+          g.writeStringProperty("time", iso(t.time()));
+          g.writeStringProperty("oldState", t.oldState().name());
+          g.writeStringProperty("newState", t.newState().name());
+          g.writeStringProperty("reason", t.reason());
+          g.writeBooleanProperty("early", t.early());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringProperty("finalState", a.finalState().name());
+        WindowStats w = WindowStats.of(spec, a.minutes());
+        if (w != null) {
+          g.writeName("datapoints");
+          g.writeStartObject();
+          g.writeNumberProperty("windows", w.windows());
+          g.writeNumberProperty("p50", w.p50());
+          g.writeNumberProperty("p95", w.p95());
+          g.writeNumberProperty("p99", w.p99());
+          g.writeNumberProperty("max", w.max());
+          g.writeNumberProperty("breaching", w.breaching());
+          g.writeEndObject();
+        }
+        g.writeEndObject();
       }
-      ArrayNode transitions = o.putArray("transitions");
-      for (AlarmTransition t : a.transitions()) {
-        ObjectNode to = transitions.addObject();
-        to.put("time", iso(t.time()));
-        to.put("oldState", t.oldState().name());
-        to.put("newState", t.newState().name());
-        to.put("reason", t.reason());
-        to.put("early", t.early());
-      }
-      o.put("finalState", a.finalState().name());
-      WindowStats w = WindowStats.of(spec, a.minutes());
-      if (w != null) {
-        ObjectNode wo = o.putObject("datapoints");
-        wo.put("windows", w.windows());
-        wo.put("p50", w.p50());
-        wo.put("p95", w.p95());
-        wo.put("p99", w.p99());
-        wo.put("max", w.max());
-        wo.put("breaching", w.breaching());
-      }
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    return mapper.writeValueAsString(root);
+    return out.toString();
   }
 
   /** The text report: a block per alarm (sparkline of the metric, transitions) and a summary. */

@@ -12,6 +12,8 @@ import io.mcpwatch.engine.LogEvent;
 import io.mcpwatch.engine.Observed;
 import io.mcpwatch.metrics.MinuteAggregate;
 import io.mcpwatch.source.read.EventReader;
+import io.mcpwatch.source.read.EventReaders;
+import io.mcpwatch.source.read.InputPart;
 import io.mcpwatch.source.read.ReaderStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,8 +95,14 @@ public final class Replay {
     }
   }
 
+  /** Bytes per part when a replay splits its inputs (see {@link EventReaders#parts}). */
+  static final long PART_BYTES = 16L << 20;
+
   /**
-   * Replays {@code reader} through a new engine for {@code alarms}.
+   * Replays {@code reader} through a new engine for {@code alarms}. With more than one CPU, the
+   * inputs of a reader from {@link EventReaders#inTimeOrder} that were opened from files are split
+   * into parts read and matched on every CPU ({@link PartedReplay}); otherwise, and for other
+   * readers, one thread reads while another matches.
    *
    * @param from events before it are skipped; evaluation starts there (null: at the first event)
    * @param to events after it are skipped; the last evaluation is the one at the last boundary not
@@ -108,13 +116,56 @@ public final class Replay {
       @Nullable Instant from,
       @Nullable Instant to,
       LongConsumer progress) {
-    return run(alarms, reader, options, from, to, progress,
-        Runtime.getRuntime().availableProcessors() > 1);
+    int cpus = Runtime.getRuntime().availableProcessors();
+    if (cpus > 1) {
+      Result r = runParted(alarms, reader, options, from, to, progress, cpus, PART_BYTES,
+          PartedReplay.defaultMaxKept());
+      if (r != null) {
+        return r;
+      }
+    }
+    return run(alarms, reader, options, from, to, progress, cpus > 1);
   }
 
   /**
-   * {@link #run(List, EventReader, EngineOptions, Instant, Instant, LongConsumer)}, matching on a
-   * second thread or not.
+   * The replay of {@code reader}'s inputs split into parts of about {@code partBytes} and matched
+   * on {@code threads} threads; null (nothing read) when they cannot be split (see {@link
+   * EventReaders#parts}). When the parts would keep more than {@code maxKept} events, the inputs
+   * are replayed on this thread instead (with the same result).
+   */
+  static @Nullable Result runParted(
+      List<ResolvedAlarm> alarms,
+      EventReader reader,
+      EngineOptions options,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      LongConsumer progress,
+      int threads,
+      long partBytes,
+      long maxKept) {
+    List<InputPart> parts;
+    try {
+      parts = EventReaders.parts(reader, partBytes);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    if (parts == null) {
+      return null;
+    }
+    Result r = PartedReplay.run(alarms, reader, parts, options,
+        from != null ? from.toEpochMilli() : Long.MIN_VALUE,
+        to != null ? to.toEpochMilli() : Long.MAX_VALUE,
+        from != null, to != null, progress, threads, maxKept);
+    if (r != null) {
+      return r;
+    }
+    EventReaders.unsplit(reader); // too many events to hold: one thread, sorting with bounded memory
+    return run(alarms, reader, options, from, to, progress, threads > 1);
+  }
+
+  /**
+   * {@link #run(List, EventReader, EngineOptions, Instant, Instant, LongConsumer)} on this thread
+   * (events in the reader's order), matching on a second thread or not.
    */
   public static Result run(
       List<ResolvedAlarm> alarms,
@@ -190,17 +241,50 @@ public final class Replay {
       }
     }
     progress.accept(read);
+    return finish(alarms, engine, clock, transitions, options, fromMs, toMs, from != null,
+        to != null, read, replayed, outside, firstTs, lastTs, reader.stats(), 0, 0);
+  }
+
+  /**
+   * The last evaluation and the result, once every event was ingested.
+   *
+   * @param engine null when no event was in the window
+   * @param countsOnly events not given to the engine because they would only have been counted
+   * @param unknownLogGroup of those, the events of a log group no alarm reads
+   */
+  static Result finish(
+      List<ResolvedAlarm> alarms,
+      @Nullable Engine engine,
+      @Nullable ReplayClock clock,
+      Map<ResolvedAlarm, List<AlarmTransition>> transitions,
+      EngineOptions options,
+      long fromMs,
+      long toMs,
+      boolean fromGiven,
+      boolean toGiven,
+      long read,
+      long replayed,
+      long outside,
+      long firstTs,
+      long lastTs,
+      ReaderStats readerStats,
+      long countsOnly,
+      long unknownLogGroup) {
     if (engine == null) {
       // No event in the window: evaluate the window itself if one was given.
-      if (from == null || to == null) {
-        return new Result(List.of(), new Summary(read, 0, outside, emptyStats(), reader.stats(), null, null));
+      if (!fromGiven || !toGiven) {
+        return new Result(List.of(), new Summary(read, 0, outside, emptyStats(), readerStats, null, null));
       }
       clock = new ReplayClock(fromMs);
       engine = Engine.create(alarms, options, clock, t -> transitions.get(t.alarm()).add(t));
     }
-    long end = to != null ? toMs : (Math.floorDiv(lastTs, MINUTE) + 1) * MINUTE;
+    long end = toGiven ? toMs : (Math.floorDiv(lastTs, MINUTE) + 1) * MINUTE;
     clock.advanceTo(end);
     engine.tick();
+    EngineStats es = engine.stats();
+    EngineStats engineStats = new EngineStats(es.ingestedEvents() + countsOnly,
+        es.unknownLogGroupEvents() + unknownLogGroup, es.filterErrors(), es.notPublished(),
+        es.droppedSamples(), es.evaluations());
 
     List<AlarmResult> results = new ArrayList<>();
     for (AlarmStatus s : engine.statuses()) {
@@ -209,10 +293,10 @@ public final class Replay {
           new AlarmResult(
               a, s.matchedEvents(), engine.minutes(a), transitions.get(a), s.state(), s.reason()));
     }
-    Instant start = Instant.ofEpochMilli(from != null ? fromMs : firstTs);
+    Instant start = Instant.ofEpochMilli(fromGiven ? fromMs : firstTs);
     return new Result(
         results,
-        new Summary(read, replayed, outside, engine.stats(), reader.stats(), start, Instant.ofEpochMilli(end)));
+        new Summary(read, replayed, outside, engineStats, readerStats, start, Instant.ofEpochMilli(end)));
   }
 
   private static Thread matchingThread(Runnable r) {

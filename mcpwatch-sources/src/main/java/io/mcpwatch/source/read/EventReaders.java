@@ -33,7 +33,9 @@ public final class EventReaders {
   public static EventReader open(Path file, ReadOptions options) throws IOException {
     InputStream in = Files.newInputStream(file);
     try {
-      return open(in, file.toString(), options);
+      int[] splitFrom = {-1};
+      EventReader r = open(in, file.toString(), options, splitFrom);
+      return new PathReader(r, file, file.toString(), options, splitFrom[0]);
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
@@ -49,6 +51,14 @@ public final class EventReaders {
    */
   public static EventReader open(InputStream in, String displayName, ReadOptions options)
       throws IOException {
+    return open(in, displayName, options, new int[1]);
+  }
+
+  /** Sets {@code splitFrom[0]} to the first line's offset if lines decode alone, else -1. */
+  private static EventReader open(
+      InputStream in, String displayName, ReadOptions options, int[] splitFrom)
+      throws IOException {
+    splitFrom[0] = -1;
     StatsCounter stats = new StatsCounter();
     InputStream data = Inputs.decompressIfGzip(in, displayName, stats);
     byte[] head = new byte[Inputs.HEAD_BYTES];
@@ -75,6 +85,12 @@ public final class EventReaders {
       return options.stripAnsi() ? new AnsiStrippingReader(r) : r;
     }
     LineDecoder decoder = LineDecoder.forFormat(format, options);
+    if (format == InputFormat.JSON_LINES
+        && !Inputs.isGzip(data)
+        && !options.stripAnsi()
+        && options.assumedTimes() == null) {
+      splitFrom[0] = from;
+    }
     return new LineEventReader(data, displayName, decoder, options, stats, head, from, n);
   }
 
@@ -115,6 +131,85 @@ public final class EventReaders {
   public static EventReader inTimeOrder(List<? extends EventReader> readers) {
     return inTimeOrder(
         readers, DEFAULT_SORT_MEMORY_BYTES, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * Splits the inputs of a reader from {@link #inTimeOrder} that has not been read yet into parts
+   * to be read on several threads (a replay matches each part's events on its own thread and
+   * merges them in time order): each JSON-lines file into line-aligned byte ranges of about
+   * {@code targetBytes}, any other file input whole. From then on {@code reader} must not be read;
+   * its {@link EventReader#stats()} report the parts' bytes while they are read and, once every
+   * part has been read to its end and closed, exactly what reading {@code reader} would have
+   * counted (out-of-order events across parts and error line numbers included). Closing {@code
+   * reader} still closes the inputs.
+   *
+   * @return the parts, input by input, each input's in file order; null when an input was not
+   *     opened from a file ({@link #open(Path, ReadOptions)}), the reader was already read, or
+   *     there would be fewer than two parts
+   */
+  public static java.util.@org.jspecify.annotations.Nullable List<InputPart> parts(
+      EventReader reader, long targetBytes) throws IOException {
+    List<SortingEventReader> inputs = new java.util.ArrayList<>();
+    if (reader instanceof SortingEventReader) {
+      inputs.add((SortingEventReader) reader);
+    } else if (reader instanceof MergingEventReader) {
+      MergingEventReader m = (MergingEventReader) reader;
+      if (m.primed()) {
+        return null;
+      }
+      for (EventReader r : m.readers()) {
+        if (!(r instanceof SortingEventReader)) {
+          return null;
+        }
+        inputs.add((SortingEventReader) r);
+      }
+    } else {
+      return null;
+    }
+    List<InputPart> parts = new java.util.ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      SortingEventReader s = inputs.get(i);
+      if (s.started() || !(s.input() instanceof PathReader)) {
+        return null;
+      }
+      PathReader p = (PathReader) s.input();
+      if (p.started()) {
+        return null;
+      }
+      long size = Files.size(p.path);
+      if (p.splitFrom < 0 || size - p.splitFrom <= targetBytes) {
+        parts.add(new InputPart(i, 0, p, 0, size, true));
+        continue;
+      }
+      List<Long> cuts = InputPart.cuts(p.path, p.splitFrom, size, targetBytes);
+      for (int k = 0; k < cuts.size(); k++) {
+        long end = k + 1 < cuts.size() ? cuts.get(k + 1) : size;
+        parts.add(new InputPart(i, k, p, cuts.get(k), end, false));
+      }
+    }
+    if (parts.size() < 2) {
+      return null;
+    }
+    PartedInputs parted = new PartedInputs(parts);
+    if (reader instanceof MergingEventReader) {
+      ((MergingEventReader) reader).parted(parted);
+    } else {
+      ((SortingEventReader) reader).parted(parted);
+    }
+    return parted.parts();
+  }
+
+  /**
+   * Undoes {@link #parts}: {@code reader} reads its inputs itself again, from their start (the
+   * parts read the files through streams of their own). For a replay that gives up on reading in
+   * parts.
+   */
+  public static void unsplit(EventReader reader) {
+    if (reader instanceof MergingEventReader) {
+      ((MergingEventReader) reader).unparted();
+    } else if (reader instanceof SortingEventReader) {
+      ((SortingEventReader) reader).parted(null);
+    }
   }
 
   /** Strips ANSI escape sequences from the messages of a reader that is not line-based. */

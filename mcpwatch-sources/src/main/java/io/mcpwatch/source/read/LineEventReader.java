@@ -100,6 +100,11 @@ final class LineEventReader implements EventReader {
     }
   }
 
+  /** Lines read so far. */
+  long lines() {
+    return lineNo;
+  }
+
   private String where() {
     return name + ":" + lineNo;
   }

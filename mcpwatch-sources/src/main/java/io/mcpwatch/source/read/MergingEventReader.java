@@ -19,14 +19,38 @@ final class MergingEventReader implements EventReader {
   private final List<EventReader> readers;
   private final PriorityQueue<Head> heap;
   private boolean primed;
+  private @Nullable PartedInputs parted;
 
   MergingEventReader(List<? extends EventReader> readers) {
     this.readers = List.copyOf(readers);
     this.heap = new PriorityQueue<>(Math.max(1, readers.size()), ORDER);
   }
 
+  List<EventReader> readers() {
+    return readers;
+  }
+
+  boolean primed() {
+    return primed;
+  }
+
+  /** From now on the inputs are read in parts (see {@link EventReaders#parts}). */
+  void parted(PartedInputs p) {
+    parted = p;
+    primed = true;
+  }
+
+  /** Back to reading the inputs itself (see {@link EventReaders#unsplit}). */
+  void unparted() {
+    parted = null;
+    primed = false;
+  }
+
   @Override
   public @Nullable LogEvent next() throws IOException {
+    if (parted != null) {
+      throw new IllegalStateException("the inputs are read in parts");
+    }
     if (!primed) {
       primed = true;
       for (int i = 0; i < readers.size(); i++) {
@@ -51,6 +75,10 @@ final class MergingEventReader implements EventReader {
 
   @Override
   public ReaderStats stats() {
+    PartedInputs p = parted;
+    if (p != null) {
+      return p.stats();
+    }
     ReaderStats sum = ReaderStats.empty();
     for (EventReader r : readers) {
       sum = sum.plus(r.stats());

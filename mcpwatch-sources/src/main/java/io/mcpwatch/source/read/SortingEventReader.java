@@ -35,6 +35,7 @@ final class SortingEventReader implements EventReader {
   private final List<EventReader> runReaders = new ArrayList<>();
   private @Nullable EventReader out;
   private long outOfOrder;
+  private @Nullable PartedInputs parted;
 
   SortingEventReader(EventReader in, long memoryBytes, Path tmpDir) {
     this.in = in;
@@ -42,8 +43,26 @@ final class SortingEventReader implements EventReader {
     this.tmpDir = tmpDir;
   }
 
+  /** The input (unsorted). */
+  EventReader input() {
+    return in;
+  }
+
+  /** Whether events were asked for. */
+  boolean started() {
+    return out != null || parted != null;
+  }
+
+  /** From now on the input is read in parts (see {@link EventReaders#parts}); null: not. */
+  void parted(@Nullable PartedInputs p) {
+    parted = p;
+  }
+
   @Override
   public @Nullable LogEvent next() throws IOException {
+    if (parted != null) {
+      throw new IllegalStateException("the input is read in parts");
+    }
     EventReader o = out;
     if (o == null) {
       o = prepare();
@@ -105,6 +124,10 @@ final class SortingEventReader implements EventReader {
 
   @Override
   public ReaderStats stats() {
+    PartedInputs p = parted;
+    if (p != null) {
+      return p.stats();
+    }
     return in.stats().plusOutOfOrder(outOfOrder);
   }
 

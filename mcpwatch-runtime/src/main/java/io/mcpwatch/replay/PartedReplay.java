@@ -1,0 +1,370 @@
+package io.mcpwatch.replay;
+
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.engine.AlarmTransition;
+import io.mcpwatch.engine.Engine;
+import io.mcpwatch.engine.EngineOptions;
+import io.mcpwatch.engine.EventMatcher;
+import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.engine.Observed;
+import io.mcpwatch.source.read.EventReader;
+import io.mcpwatch.source.read.InputPart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The replay of inputs split into parts ({@link io.mcpwatch.source.read.EventReaders#parts}), read,
+ * decoded and matched on several threads, with exactly the result of the sequential replay of the
+ * same inputs in event-time order.
+ *
+ * <p>Each part's thread keeps only the events whose matching observed something (the others
+ * change nothing but counters, which it adds up) and the 10-second intervals that hold any event,
+ * and sorts its events by time (stably). This thread then merges the parts' events in the order
+ * the sequential replay sees them (time; equal times: input, then position in it), moves the
+ * clock to the start of every interval that holds an event and ticks the engine there (the
+ * sequential replay runs its due evaluations at the first event of such an interval, whatever
+ * that event is), and ingests the kept events. Aggregation, evaluation and early firing thus run
+ * once, on one thread, in time order.
+ *
+ * <p>The kept events are held until every part is read (about 100 bytes each). When they would
+ * exceed {@code maxKept} (by default what a quarter of the heap holds), the replay gives up and
+ * returns null, and the caller replays the inputs on one thread, whose sort spills to disk.
+ *
+ * <p>The engine must exist before matching (its matchers' observations are bound to it), and it
+ * starts at the first event in time: the start is taken from the first event of each input and,
+ * when a part holds an earlier one (an input out of order), the parts are matched again for an
+ * engine started there.
+ */
+final class PartedReplay {
+  private static final long INTERVAL = 10_000L;
+  private static final Comparator<Observed> BY_TIME =
+      Comparator.comparingLong(Observed::timestampMillis);
+
+  private PartedReplay() {}
+
+  /** What one part's thread found. */
+  private static final class PartResult {
+    long read;
+    long outside;
+    long inWindow;
+    long countsOnly;
+    long unknownLogGroup;
+    long minTs = Long.MAX_VALUE;
+    long maxTs = Long.MIN_VALUE;
+    Observed[] kept = new Observed[0];
+    long[] intervals = new long[0];
+  }
+
+  /** Kept events a replay in parts may hold: what a quarter of the heap holds at ~128 bytes each. */
+  static long defaultMaxKept() {
+    return Math.max(1 << 16, Runtime.getRuntime().maxMemory() / 4 / 128);
+  }
+
+  /** Thrown in a part's thread when the parts together keep more than allowed. */
+  private static final class TooMany extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooMany() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The replay, or null when the kept events would exceed {@code maxKept}. */
+  static Replay.@Nullable Result run(
+      List<ResolvedAlarm> alarms,
+      EventReader reader,
+      List<InputPart> parts,
+      EngineOptions options,
+      long fromMs,
+      long toMs,
+      boolean fromGiven,
+      boolean toGiven,
+      LongConsumer progress,
+      int threads,
+      long maxKept) {
+    Map<ResolvedAlarm, List<AlarmTransition>> transitions = new IdentityHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, PartedReplay::thread);
+    try {
+      long start = fromGiven ? fromMs : firstStart(parts, fromMs, toMs);
+      while (true) {
+        for (ResolvedAlarm a : alarms) {
+          transitions.put(a, new ArrayList<>());
+        }
+        ReplayClock clock = new ReplayClock(start == Long.MAX_VALUE ? 0 : start);
+        Engine engine =
+            Engine.create(alarms, options, clock, t -> transitions.get(t.alarm()).add(t));
+        List<PartResult> results =
+            matchAll(pool, engine, parts, fromMs, toMs, progress, maxKept);
+        if (results == null) {
+          return null;
+        }
+        long read = 0;
+        long outside = 0;
+        long replayed = 0;
+        long countsOnly = 0;
+        long unknown = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (PartResult r : results) {
+          read += r.read;
+          outside += r.outside;
+          replayed += r.inWindow;
+          countsOnly += r.countsOnly;
+          unknown += r.unknownLogGroup;
+          min = Math.min(min, r.minTs);
+          max = Math.max(max, r.maxTs);
+        }
+        progress.accept(read);
+        if (replayed == 0) {
+          return Replay.finish(alarms, null, null, transitions, options, fromMs, toMs, fromGiven,
+              toGiven, read, 0, outside, Long.MIN_VALUE, Long.MIN_VALUE, reader.stats(), 0, 0);
+        }
+        long trueStart = fromGiven ? fromMs : min;
+        if (trueStart != start) {
+          start = trueStart; // an input out of order held an earlier event: match again
+          continue;
+        }
+        feed(engine, clock, results);
+        return Replay.finish(alarms, engine, clock, transitions, options, fromMs, toMs, fromGiven,
+            toGiven, read, replayed, outside, min, max, reader.stats(), countsOnly, unknown);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Thread thread(Runnable r) {
+    Thread t = new Thread(r, "replay-part");
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * The time of the first event inside the window of each input's first part that holds one (the
+   * engine's start when the inputs are in time order), or {@link Long#MAX_VALUE}.
+   */
+  private static long firstStart(List<InputPart> parts, long fromMs, long toMs) {
+    long start = Long.MAX_VALUE;
+    int input = -1;
+    boolean found = false;
+    for (InputPart p : parts) {
+      if (p.input() != input) {
+        input = p.input();
+        found = false;
+      }
+      if (found) {
+        continue;
+      }
+      try (EventReader r = p.open()) {
+        for (LogEvent e; (e = r.next()) != null; ) {
+          long ts = e.timestampMillis();
+          if (ts >= fromMs && ts <= toMs) {
+            start = Math.min(start, ts);
+            found = true;
+            break;
+          }
+        }
+      } catch (IOException ex) {
+        throw new UncheckedIOException(ex);
+      }
+      if (!found) {
+        break; // that part has none in the window: let the full match find the start
+      }
+    }
+    return start;
+  }
+
+  /** Every part's result, in order; null when they would keep more than {@code maxKept}. */
+  private static @Nullable List<PartResult> matchAll(
+      ExecutorService pool,
+      Engine engine,
+      List<InputPart> parts,
+      long fromMs,
+      long toMs,
+      LongConsumer progress,
+      long maxKept) {
+    ThreadLocal<EventMatcher> matchers = ThreadLocal.withInitial(engine::matcher);
+    AtomicLong read = new AtomicLong();
+    AtomicLong kept = new AtomicLong();
+    List<Future<PartResult>> futures = new ArrayList<>();
+    for (InputPart p : parts) {
+      futures.add(pool.submit(() -> match(p, matchers.get(), fromMs, toMs, read, kept, maxKept)));
+    }
+    List<PartResult> out = new ArrayList<>();
+    try {
+      for (Future<PartResult> f : futures) {
+        while (true) {
+          try {
+            out.add(f.get(200, TimeUnit.MILLISECONDS));
+            break;
+          } catch (TimeoutException ex) {
+            progress.accept(read.get());
+          }
+        }
+      }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replay interrupted", ex);
+    } catch (ExecutionException ex) {
+      Throwable c = ex.getCause();
+      if (c instanceof TooMany) {
+        for (Future<PartResult> f : futures) {
+          f.cancel(true);
+        }
+        return null;
+      }
+      if (c instanceof UncheckedIOException) {
+        throw (UncheckedIOException) c;
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new IllegalStateException("replay failed", c);
+    }
+    return out;
+  }
+
+  /** Reads one part to its end: counts, keeps the events that matter, sorted by time. */
+  private static PartResult match(
+      InputPart part,
+      EventMatcher matcher,
+      long fromMs,
+      long toMs,
+      AtomicLong progress,
+      AtomicLong keptTotal,
+      long maxKept) {
+    PartResult r = new PartResult();
+    List<Observed> kept = new ArrayList<>();
+    long[] intervals = new long[64];
+    int ni = 0;
+    long lastInterval = Long.MIN_VALUE;
+    try (EventReader in = part.open()) {
+      for (LogEvent e; (e = in.next()) != null; ) {
+        r.read++;
+        if ((r.read & 0xFFFF) == 0) {
+          progress.addAndGet(0x10000);
+        }
+        long ts = e.timestampMillis();
+        if (ts < fromMs || ts > toMs) {
+          r.outside++;
+          continue;
+        }
+        r.inWindow++;
+        if (ts < r.minTs) {
+          r.minTs = ts;
+        }
+        if (ts > r.maxTs) {
+          r.maxTs = ts;
+        }
+        long iv = Math.floorDiv(ts, INTERVAL);
+        if (iv != lastInterval) {
+          if (ni == intervals.length) {
+            ni = distinct(intervals, ni);
+            if (ni > intervals.length / 2) {
+              intervals = Arrays.copyOf(intervals, intervals.length * 2);
+            }
+          }
+          intervals[ni++] = iv;
+          lastInterval = iv;
+        }
+        Observed o = matcher.observe(e);
+        if (o.countsOnly()) {
+          r.countsOnly++;
+          if (o.unknownLogGroup()) {
+            r.unknownLogGroup++;
+          }
+        } else {
+          kept.add(o);
+          if (keptTotal.incrementAndGet() > maxKept) {
+            throw new TooMany();
+          }
+        }
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    progress.addAndGet(r.read & 0xFFFF);
+    kept.sort(BY_TIME); // stable: equal times keep the part's order
+    r.kept = kept.toArray(new Observed[0]);
+    r.intervals = Arrays.copyOf(intervals, distinct(intervals, ni));
+    return r;
+  }
+
+  /** Sorts {@code a[0..n)} and removes repeats; returns the new length. */
+  private static int distinct(long[] a, int n) {
+    Arrays.sort(a, 0, n);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (k == 0 || a[k - 1] != a[i]) {
+        a[k++] = a[i];
+      }
+    }
+    return k;
+  }
+
+  /**
+   * Ingests the parts' kept events in the sequential order (time, then part order), ticking the
+   * engine at the start of every interval that holds an event, before that interval's events.
+   */
+  private static void feed(Engine engine, ReplayClock clock, List<PartResult> results) {
+    long[] intervals = allIntervals(results);
+    int next = 0;
+    PriorityQueue<int[]> heads = new PriorityQueue<>(Math.max(1, results.size()),
+        Comparator.<int[]>comparingLong(h -> results.get(h[0]).kept[h[1]].timestampMillis())
+            .thenComparingInt(h -> h[0]));
+    for (int p = 0; p < results.size(); p++) {
+      if (results.get(p).kept.length > 0) {
+        heads.add(new int[] {p, 0});
+      }
+    }
+    while (!heads.isEmpty()) {
+      int[] h = heads.poll();
+      Observed[] kept = results.get(h[0]).kept;
+      Observed o = kept[h[1]];
+      long iv = Math.floorDiv(o.timestampMillis(), INTERVAL);
+      while (next < intervals.length && intervals[next] <= iv) {
+        clock.advanceTo(intervals[next++] * INTERVAL);
+        engine.tick();
+      }
+      clock.advanceTo(o.timestampMillis());
+      engine.ingest(o);
+      if (++h[1] < kept.length) {
+        heads.add(h);
+      }
+    }
+    while (next < intervals.length) {
+      clock.advanceTo(intervals[next++] * INTERVAL);
+      engine.tick();
+    }
+  }
+
+  private static long[] allIntervals(List<PartResult> results) {
+    int n = 0;
+    for (PartResult r : results) {
+      n += r.intervals.length;
+    }
+    long[] all = new long[n];
+    int k = 0;
+    for (PartResult r : results) {
+      System.arraycopy(r.intervals, 0, all, k, r.intervals.length);
+      k += r.intervals.length;
+    }
+    return Arrays.copyOf(all, distinct(all, n));
+  }
+}
