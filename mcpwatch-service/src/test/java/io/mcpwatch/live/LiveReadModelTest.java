@@ -61,7 +61,7 @@ class LiveReadModelTest {
       // The first evaluation may land before the lines (a slow start crosses a minute boundary),
       // so the transition into ALARM may come from INSUFFICIENT_DATA or from OK.
       assertThat(h).extracting(e -> e.item().summary())
-          .anyMatch(s -> s.matches("Alarm updated from (INSUFFICIENT_DATA|OK) to ALARM"));
+          .anyMatch(x -> x.matches("Alarm updated from (INSUFFICIENT_DATA|OK) to ALARM"));
       assertThat(m.triggerLines("prod", "teams-prod-auth-failures"))
           .extracting(TriggerLine::message).hasSize(3)
           .allSatisfy(l -> assertThat(l).contains("OBO token exchange failed"));
