@@ -31,6 +31,8 @@ final class AlarmRuntime {
   /** Matches counted before a restore; the route counts the rest. */
   long matchedBase;
   final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
+  /** What {@link Engine#changes} last reported of this alarm (null: never reported). */
+  Engine.@Nullable Reported reported;
 
   // early-firing cache for the boundary earlyBoundary: the statistic of each of the N newest
   // windows (NaN: no samples), kept up to date sample by sample, and which of them breach

@@ -118,6 +118,10 @@ public final class BoundaryBench {
               } else {
                 done.add(new long[] {sentMillis, -r.statusCode()});
               }
+            })
+            .exceptionally(e -> {
+              done.add(new long[] {sentMillis, -1}); // timed out (60 s) or refused
+              return null;
             }));
         if (inflight.size() > 2000) {
           inflight.removeIf(CompletableFuture::isDone);

@@ -125,6 +125,12 @@ final class Committed {
           historyFrom);
     }
 
+    /** This row with another last evaluation. */
+    AlarmRow evaluatedAt(long lastEvaluated) {
+      return new AlarmRow(ord, spec, state, reason, reasonData, transitionedMillis, lastEvaluated,
+          matchedEvents, historyFrom);
+    }
+
     EngineSnapshot.AlarmSnapshot toSnapshot(AlarmId id, List<HistoryItem> history) {
       return new EngineSnapshot.AlarmSnapshot(
           id.env(),

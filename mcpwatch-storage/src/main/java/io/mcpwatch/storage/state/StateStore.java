@@ -1,11 +1,15 @@
 package io.mcpwatch.storage.state;
 
+import io.mcpwatch.engine.EngineChanges;
+import io.mcpwatch.notify.OutboxItem;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.PruneResult;
 import io.mcpwatch.storage.notify.JdbcOutbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -120,6 +124,60 @@ public final class StateStore {
       throw e;
     }
     StateDiff d = Objects.requireNonNull(diff[0]);
+    committed = d.next;
+    if (prune) {
+      lastPrune = now;
+    }
+    return d.next.commitSeq;
+  }
+
+  /**
+   * True when {@link #commitChanges} can be used: this store knows the committed state (it loaded
+   * or committed it and no commit failed since).
+   */
+  public synchronized boolean knowsCommittedState() {
+    return committed != null;
+  }
+
+  /**
+   * Commits one batch like {@link #commit}, given only what changed in the engine since the state
+   * this store committed last ({@link io.mcpwatch.engine.Engine#changes()} called right after the
+   * engine's previous commit). Writes the same rows as a commit of the full snapshot would, without
+   * comparing every alarm and series.
+   *
+   * @throws IllegalStateException when this store does not {@linkplain #knowsCommittedState know
+   *     the committed state}, or the changes do not fit it; nothing is written then, and the caller
+   *     commits a full snapshot instead
+   */
+  public synchronized long commitChanges(
+      EngineChanges changes,
+      Map<String, SourceCheckpoint> checkpoints,
+      List<OutboxItem> items) {
+    Objects.requireNonNull(changes, "changes");
+    if (db.isInTransaction()) {
+      throw new IllegalStateException("commit must not run inside another transaction");
+    }
+    Committed base = committed;
+    if (base == null) {
+      throw new IllegalStateException("the committed state is not known: commit a snapshot");
+    }
+    Instant now = clock.instant();
+    boolean prune = lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY));
+    // base becomes the new state in place: unknown (re-read by the next full commit) until the
+    // transaction succeeded
+    committed = null;
+    StateDiff d = StateDiff.changes(base, changes, checkpoints, now);
+    db.transaction(
+        c -> {
+          StateSql.write(c, d);
+          if (!items.isEmpty()) {
+            outbox.enqueue(items);
+          }
+          if (prune) {
+            db.prune(now);
+          }
+          return null;
+        });
     committed = d.next;
     if (prune) {
       lastPrune = now;
