@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
  * The live minute boundary with many alarms (issue 14): {@code mcpwatch run} (a child JVM, the
  * launcher's options by default) on {@code --alarms N} alarms ({@code N/4} apps with the four ADR
  * patterns, one environment), fed {@code --rate} events/s over HTTP ({@code POST /v1/logs}, 10
- * events of random apps per request, every 10 ms) for {@code --seconds}. The service answers a
+ * events of random apps per request, 10 senders with one request in flight each) for {@code
+ * --seconds}. The service answers a
  * request only after the commit that holds its events, so each request's latency is append →
  * counted and committed. Reports: start-up (process start → the first request answered 200),
  * the latency of all requests and of those in flight within 5 s after a minute boundary, the
@@ -67,7 +67,7 @@ public final class BoundaryBench {
     Files.writeString(config, yaml(apps, port), StandardCharsets.UTF_8);
     URI ingest = URI.create("http://127.0.0.1:" + port + "/v1/logs");
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(1)).build();
+        .connectTimeout(Duration.ofSeconds(30)).build();
     System.out.printf(Locale.ROOT, "%,d alarms (%,d apps x 4), %,d events/s for %d s; load %s%n",
         apps * 4, apps, rate, seconds, Load.average());
     long t0 = System.nanoTime();
@@ -93,41 +93,47 @@ public final class BoundaryBench {
       System.out.printf(Locale.ROOT, "start-up: %.2f s to the first ingest answered 200; "
           + "VmRSS %,d KiB%n", startup, c.maxRssKib());
       int perRequest = 10;
-      long intervalNanos = 1_000_000_000L * perRequest / rate;
+      int senders = 10;
+      long intervalNanos = 1_000_000_000L * perRequest * senders / rate;
       List<long[]> done = Collections.synchronizedList(new ArrayList<>()); // sent ms, latency ns
-      List<CompletableFuture<?>> inflight = new ArrayList<>();
       long start = System.nanoTime();
       long end = start + seconds * 1_000_000_000L;
-      int failed = 0;
-      for (long k = 0; ; k++) {
-        long due = start + k * intervalNanos;
-        if (due >= end) {
-          break;
-        }
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
-        long sentMillis = System.currentTimeMillis();
-        long sent = System.nanoTime();
-        inflight.add(http.sendAsync(post(ingest, body(rnd, apps, perRequest)),
-                HttpResponse.BodyHandlers.discarding())
-            .thenAccept(r -> {
-              if (r.statusCode() == 200) {
-                done.add(new long[] {sentMillis, System.nanoTime() - sent});
-              } else {
-                done.add(new long[] {sentMillis, -r.statusCode()});
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < senders; t++) {
+        long offset = intervalNanos * t / senders;
+        SplittableRandom r = rnd.split();
+        Thread th = new Thread(() -> {
+          // one request in flight per sender: a stalled service slows the senders down instead
+          // of piling up connections (the figures count the stall once per sender)
+          for (long k = 0; ; k++) {
+            long due = start + offset + k * intervalNanos;
+            if (due >= end) {
+              return;
+            }
+            long wait = due - System.nanoTime();
+            try {
+              if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
               }
-            })
-            .exceptionally(e -> {
-              done.add(new long[] {sentMillis, -1}); // timed out (60 s) or refused
-              return null;
-            }));
-        if (inflight.size() > 2000) {
-          inflight.removeIf(CompletableFuture::isDone);
-        }
+              long sentMillis = System.currentTimeMillis();
+              long sent = System.nanoTime();
+              int status = postBlocking(ingest, body(r, apps, perRequest));
+              done.add(new long[] {sentMillis,
+                  status == 200 ? System.nanoTime() - sent : -status});
+            } catch (InterruptedException e) {
+              return;
+            } catch (IOException e) {
+              done.add(new long[] {System.currentTimeMillis(), -1});
+            }
+          }
+        }, "sender-" + t);
+        th.start();
+        threads.add(th);
       }
-      CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).join();
+      for (Thread th : threads) {
+        th.join();
+      }
+      int failed = 0;
       List<Double> all = new ArrayList<>();
       List<Double> boundary = new ArrayList<>();
       for (long[] d : done) {
@@ -158,6 +164,28 @@ public final class BoundaryBench {
       System.out.println("  boundary: "
           + histogram(metrics, "mcpwatch_boundary_evaluation_duration_seconds"));
     }
+  }
+
+  /** One POST on a kept-alive connection (HttpURLConnection reuses it); the status. */
+  private static int postBlocking(URI uri, String body) throws IOException {
+    java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+    c.setConnectTimeout(30_000);
+    c.setReadTimeout(60_000);
+    c.setDoOutput(true);
+    c.setRequestMethod("POST");
+    c.setRequestProperty("Content-Type", "application/x-ndjson");
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    c.setFixedLengthStreamingMode(b.length);
+    try (java.io.OutputStream out = c.getOutputStream()) {
+      out.write(b);
+    }
+    int status = c.getResponseCode();
+    try (java.io.InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      if (in != null) {
+        in.readAllBytes();
+      }
+    }
+    return status;
   }
 
   private static HttpRequest post(URI uri, String body) {

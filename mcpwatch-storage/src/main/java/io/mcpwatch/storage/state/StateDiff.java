@@ -255,7 +255,7 @@ final class StateDiff {
 
   /** The rows of series {@code s} at position {@code i}; returns its key. */
   private String series(Committed base, int i, EngineSnapshot.SeriesSnapshot s) {
-    String key = StateJson.seriesKey(s.key(), s.unit());
+    String key = next.seriesKey(s.key(), s.unit());
     SeriesRow old = base.series.get(key);
     Map<Long, EngineSnapshot.Bucket> buckets = new HashMap<>();
     long liveFrom = Committed.NOT_LIVE;

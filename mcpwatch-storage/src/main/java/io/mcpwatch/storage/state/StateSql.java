@@ -200,11 +200,12 @@ final class StateSql {
                   + " removed_ms = NULL")) {
         for (StateDiff.AlarmUpsert u : d.alarmUpserts) {
           AlarmRow r = u.row();
+          Committed.SpecJson json = d.next.specJson(u.id().env(), r.spec());
           ps.setString(1, u.id().env());
           ps.setString(2, u.id().alarmName());
           ps.setInt(3, r.ord());
-          ps.setString(4, StateJson.spec(r.spec()));
-          ps.setString(5, StateJson.seriesKey(u.id().env(), r.spec()));
+          ps.setString(4, json.spec());
+          ps.setString(5, json.seriesKey());
           ps.setInt(6, r.spec().periodSeconds());
           ps.setInt(7, r.spec().evaluationPeriods());
           ps.setString(8, r.state().name());
