@@ -409,6 +409,18 @@ public final class Engine {
     return out;
   }
 
+  /**
+   * Each alarm's matched-event count (as in {@link #statuses()}), in config order, into {@code
+   * out} (at most {@code out.length} alarms); allocates nothing, for a caller that checks after
+   * every batch which alarms matched.
+   */
+  public void matchedEvents(long[] out) {
+    for (int i = 0; i < out.length && i < alarms.size(); i++) {
+      AlarmRuntime a = alarms.get(i);
+      out[i] = a.matchedBase + a.route.matched;
+    }
+  }
+
   /** Counters since creation. */
   public EngineStats stats() {
     return new EngineStats(ingested, unknownLogGroup, filterErrors, notPublished, droppedSamples,
