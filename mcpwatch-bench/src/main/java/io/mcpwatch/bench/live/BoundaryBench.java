@@ -134,6 +134,13 @@ public final class BoundaryBench {
         th.join();
       }
       int failed = 0;
+      StringBuilder csv = new StringBuilder("sent_ms,latency_ms\n");
+      synchronized (done) {
+        for (long[] d : done) {
+          csv.append(d[0]).append(',').append(d[1] < 0 ? d[1] : d[1] / 1e6).append('\n');
+        }
+      }
+      Files.writeString(dir.resolve("latencies.csv"), csv.toString());
       List<Double> all = new ArrayList<>();
       List<Double> boundary = new ArrayList<>();
       for (long[] d : done) {

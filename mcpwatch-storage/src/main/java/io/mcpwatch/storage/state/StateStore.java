@@ -28,7 +28,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> The store remembers what it committed last and writes only the difference: a
  * batch that touched two buckets and no alarm state writes two bucket rows, the changed alarm
- * counters and the header. History items are appended, never rewritten.
+ * counters and the header. History items are appended, never rewritten. {@link #commit} finds the
+ * difference by comparing a full snapshot with the committed state (every alarm and series); the
+ * live service uses {@link #commitChanges} with {@link io.mcpwatch.engine.Engine#changes()}
+ * instead, which visits only what changed (at 10,000 alarms the full comparison stalled ingest
+ * for seconds), and falls back to {@link #commit} for its first commit, after a reconfiguration
+ * and after a failed commit. A minute boundary that moves every alarm's last evaluation is one
+ * UPDATE statement.
  *
  * <p><b>Configuration changes.</b> Commit the reconfigured engine's snapshot: alarms that are gone
  * are marked removed (with an {@code Alarm "NAME" deleted} history item) and their history stays
