@@ -107,8 +107,8 @@ public final class BoundaryBench {
           // of piling up connections (the figures count the stall once per sender)
           for (long k = 0; ; k++) {
             long due = start + offset + k * intervalNanos;
-            if (due >= end) {
-              return;
+            if (due >= end || System.nanoTime() >= end) {
+              return; // a service that fell behind gets fewer requests, not a longer run
             }
             long wait = due - System.nanoTime();
             try {
@@ -162,6 +162,9 @@ public final class BoundaryBench {
           HttpResponse.BodyHandlers.ofString()).body();
       System.out.printf(Locale.ROOT, "RESULT boundary: %,d alarms, %,d events/s, load %s%n",
           apps * 4, rate, Load.average());
+      System.out.printf(Locale.ROOT, "  answered %,d requests of %d events in %d s (%,d events/s"
+          + " of %,d offered)%n", all.size(), perRequest, seconds,
+          all.size() * perRequest / seconds, rate);
       System.out.printf(Locale.ROOT, "  start-up %.2f s; max VmRSS %,d KiB = %.1f MiB%n", startup,
           c.maxRssKib(), c.maxRssKib() / 1024.0);
       System.out.println("  ingest → committed (HTTP 200), all:       " + Stats.summary(all)
