@@ -189,9 +189,8 @@ public final class Engine {
     SortedMap<Integer, EngineSnapshot.AlarmSnapshot> as = new TreeMap<>();
     for (int i = 0; i < alarms.size(); i++) {
       AlarmRuntime a = alarms.get(i);
-      Reported now = Reported.of(a);
-      if (!now.equals(a.reported)) {
-        a.reported = now;
+      if (a.changedSinceReported()) {
+        a.markReported();
         as.put(i, alarmSnapshot(a));
       }
     }
@@ -205,41 +204,6 @@ public final class Engine {
       }
     }
     return new EngineChanges(nextBoundary, alarms.size(), series.size(), as, ss);
-  }
-
-  /**
-   * The fields of an alarm's snapshot as {@link #changes()} last reported them; the history by its
-   * size and its first and last items (it only grows at the end and shrinks at the front).
-   */
-  record Reported(
-      AlarmState state,
-      String reason,
-      @Nullable String reasonData,
-      long transitionedMillis,
-      long lastEvaluated,
-      long matched,
-      int historySize,
-      @Nullable HistoryItem firstItem,
-      @Nullable HistoryItem lastItem) {
-
-    static Reported of(AlarmRuntime a) {
-      return new Reported(a.state, a.reason, a.reasonData, a.transitionedMillis, a.lastEvaluated,
-          a.matchedBase + a.route.matched, a.history.size(), a.history.peekFirst(),
-          a.history.peekLast());
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Reported r && state == r.state && transitionedMillis == r.transitionedMillis
-          && lastEvaluated == r.lastEvaluated && matched == r.matched
-          && historySize == r.historySize && firstItem == r.firstItem && lastItem == r.lastItem
-          && Objects.equals(reason, r.reason) && Objects.equals(reasonData, r.reasonData);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(state, transitionedMillis, lastEvaluated, matched, historySize);
-    }
   }
 
   private static EngineSnapshot.AlarmSnapshot alarmSnapshot(AlarmRuntime a) {
