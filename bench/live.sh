@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the live service (mcpwatch run) against the targets of issues 4 and 5.
-# Usage: bench/live.sh corpus|ingest|ingest-live|latency|smtp|rss|console [extra --key value options]
+# Usage: bench/live.sh corpus|ingest|ingest-live|latency|smtp|rss|console|boundary [extra --key value options]
 #   corpus       3,000,000 plain-text uvicorn/Python lines into $WORK/corpus (all.log + 8 per-group files)
 #   ingest       backlog: mcpwatch run (taskset -c 1) tails all.log from the beginning; lines/s to the last commit
 #   ingest-live  the same file appended live at --rate lines/s (default 150000) for --seconds (default 20)
@@ -8,6 +8,9 @@
 #   smtp         append -> SMTP accepted (GreenMail on 127.0.0.1), 300 trials
 #   rss          max VmRSS of mcpwatch run, ADR config, 8 tailed files, 10,000 lines/s for 180 s
 #   console      the web console with 10,000 alarms: ms per page, then 20 clients + /healthz, in-process
+#   boundary     mcpwatch run (launcher's JVM options) with --alarms N (default 10000), --rate events/s over
+#                HTTP (default 1000) for --seconds (default 150): start-up, ingest -> committed latency (all,
+#                and near minute boundaries), commit and boundary histograms, max VmRSS (issue 14)
 # Environment: WORK (default /tmp/mcpwatch-bench), JAVA_OPTS (JVM options of the measured service),
 #   LINES (corpus size). The harness runs pinned to CPU 0; the service of ingest* to CPU 1 (so the JVM sees
 #   one CPU), the service of rss to every CPU (as it would run; an inherited pin would make the JVM pick
@@ -39,6 +42,8 @@ case "$cmd" in
             --corpus "$work/corpus/all.log" "$@" ;;
   rss) harness io.mcpwatch.bench.live.RssBench --cpu "0-$(( $(nproc) - 1 ))" --jar "$jar" --template "$(template)" --dir "$work/rss" \
             --corpus-dir "$work/corpus" --java-opts "${JAVA_OPTS:-}" "$@" ;;
+  boundary) taskset -c 0 java -Xmx512m -cp "$bench" io.mcpwatch.bench.live.BoundaryBench --jar "$jar" \
+            --dir "$work/boundary" ${JAVA_OPTS:+--java-opts "$JAVA_OPTS"} "$@" ;;
   console) java ${JAVA_OPTS:-} -cp "$bench" io.mcpwatch.bench.live.ConsoleBench --dir "$work/console" "$@" ;;
-  *) sed -n '2,15p' "$0"; exit 2 ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

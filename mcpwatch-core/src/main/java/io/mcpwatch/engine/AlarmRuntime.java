@@ -6,6 +6,7 @@ import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.alarm.StateReasons;
 import io.mcpwatch.config.ResolvedAlarm;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The mutable state of one alarm inside the engine. */
@@ -31,6 +32,18 @@ final class AlarmRuntime {
   /** Matches counted before a restore; the route counts the rest. */
   long matchedBase;
   final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
+  // what Engine.changes() last reported of this alarm (its snapshot's fields; the history by its
+  // size and its first and last items: it only grows at the end and shrinks at the front)
+  private boolean reported;
+  private @Nullable AlarmState reportedState;
+  private @Nullable String reportedReason;
+  private @Nullable String reportedReasonData;
+  private long reportedTransitioned;
+  private long reportedEvaluated;
+  private long reportedMatched;
+  private int reportedHistorySize;
+  private @Nullable HistoryItem reportedFirst;
+  private @Nullable HistoryItem reportedLast;
 
   // early-firing cache for the boundary earlyBoundary: the statistic of each of the N newest
   // windows (NaN: no samples), kept up to date sample by sample, and which of them breach
@@ -49,6 +62,34 @@ final class AlarmRuntime {
     this.rangeSize = spec.evaluationPeriods() + extraDatapoints;
     this.earlyValue = new double[spec.evaluationPeriods()];
     this.earlyBreaching = new boolean[spec.evaluationPeriods()];
+  }
+
+  /** True when a field of this alarm's snapshot changed since {@link #markReported}. */
+  boolean changedSinceReported() {
+    return !reported
+        || state != reportedState
+        || transitionedMillis != reportedTransitioned
+        || lastEvaluated != reportedEvaluated
+        || matchedBase + route.matched != reportedMatched
+        || history.size() != reportedHistorySize
+        || history.peekFirst() != reportedFirst
+        || history.peekLast() != reportedLast
+        || !Objects.equals(reason, reportedReason)
+        || !Objects.equals(reasonData, reportedReasonData);
+  }
+
+  /** Remembers the current fields (see {@link #changedSinceReported}). */
+  void markReported() {
+    reported = true;
+    reportedState = state;
+    reportedReason = reason;
+    reportedReasonData = reasonData;
+    reportedTransitioned = transitionedMillis;
+    reportedEvaluated = lastEvaluated;
+    reportedMatched = matchedBase + route.matched;
+    reportedHistorySize = history.size();
+    reportedFirst = history.peekFirst();
+    reportedLast = history.peekLast();
   }
 
   boolean dueAt(long boundary) {

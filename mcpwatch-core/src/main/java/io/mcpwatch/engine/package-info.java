@@ -4,7 +4,8 @@
  * replays. Start here: {@link io.mcpwatch.engine.Engine} ({@code create}, {@code ingest}, {@code
  * tick}, {@code statuses}); transitions arrive at an {@link io.mcpwatch.engine.EngineListener} as
  * {@link io.mcpwatch.engine.AlarmTransition}s; {@link io.mcpwatch.engine.EngineSnapshot} persists
- * and restores the state.
+ * and restores the state, and {@link io.mcpwatch.engine.EngineChanges} ({@code Engine.changes()})
+ * is the part of it that changed since the previous call, for a store that writes only that.
  *
  * <p>Data flow per event: one map lookup by log group gives the distinct filters (routes) of that
  * group; each filter observes the message; a published value goes into the watched series in place;

@@ -33,6 +33,8 @@ public final class MetricSeries {
   private long minChunkIndex = Long.MAX_VALUE;
   private long horizonMillis = Long.MIN_VALUE;
   private long maxTimestamp = Long.MIN_VALUE;
+  /** Counts the changes of the buckets (see {@link #modifications}). */
+  private long modifications;
 
   // scratch accumulator for window queries (single-threaded)
   private double accSum;
@@ -73,6 +75,14 @@ public final class MetricSeries {
     return maxTimestamp;
   }
 
+  /**
+   * A number that changes whenever a bucket is added, changed or dropped (a store compares it to
+   * find the series that changed since it last wrote them).
+   */
+  public long modifications() {
+    return modifications;
+  }
+
   /** Samples older than this are ignored. */
   public long horizonMillis() {
     return horizonMillis;
@@ -102,6 +112,7 @@ public final class MetricSeries {
     if (timestampMillis > maxTimestamp) {
       maxTimestamp = timestampMillis;
     }
+    modifications++;
     return true;
   }
 
@@ -118,6 +129,7 @@ public final class MetricSeries {
     c.min[i] = Math.min(c.min[i], min);
     c.max[i] = Math.max(c.max[i], max);
     maxTimestamp = Math.max(maxTimestamp, bucketStartMillis);
+    modifications++;
   }
 
   /**
@@ -214,6 +226,7 @@ public final class MetricSeries {
     for (long index : chunks.sortedKeys()) {
       if (index < firstKept) {
         chunks.remove(index);
+        modifications++;
         if (index == cachedIndex) {
           cachedIndex = Long.MIN_VALUE;
           cached = null;

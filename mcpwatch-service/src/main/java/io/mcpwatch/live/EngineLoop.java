@@ -7,6 +7,7 @@ import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmStatus;
 import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.Engine;
+import io.mcpwatch.engine.EngineChanges;
 import io.mcpwatch.engine.EngineOptions;
 import io.mcpwatch.engine.EngineSnapshot;
 import io.mcpwatch.engine.LogEvent;
@@ -83,6 +84,11 @@ final class EngineLoop implements Runnable {
   private final Map<String, SourceCheckpoint> pendingCheckpoints = new LinkedHashMap<>();
   private boolean dirty;
   private boolean commitNow;
+  /**
+   * The next commit writes the whole snapshot (compared with the stored state) instead of {@link
+   * Engine#changes()}: the first commit, after a reconfiguration and after a failed commit.
+   */
+  private boolean fullCommit = true;
   private long lastCommitNanos;
   private long commitBackoffNanos;
   /** The engine's next boundary as last seen (a boundary may also run inside an ingest). */
@@ -361,7 +367,7 @@ final class EngineLoop implements Runnable {
   /** Remembers triggering lines, then reports and plans the transitions of what was ingested. */
   private void afterIngest(List<LogEvent> events) {
     if (!events.isEmpty()) {
-      triggers.update(events, engine.statuses());
+      triggers.update(events, engine::matchedEvents);
     }
     if (fresh.isEmpty()) {
       return;
@@ -459,13 +465,28 @@ final class EngineLoop implements Runnable {
     if (!dirty) {
       return;
     }
-    StateCommit c = new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems);
     long httpBatches = http == null ? 0 : http.taken(); // polled on this thread: all ingested
     long t0 = System.nanoTime();
     lastCommitNanos = t0;
+    // what changed since the previous commit; always taken, so that the next is relative to this
+    EngineChanges changes = engine.changes();
     try {
-      store.commit(c);
+      boolean written = false;
+      if (!fullCommit && store.knowsCommittedState()) {
+        try {
+          store.commitChanges(changes, pendingCheckpoints, pendingItems);
+          written = true;
+        } catch (IllegalStateException e) {
+          log.warn("committing the changes alone failed ({}); committing the whole state",
+              e.getMessage());
+        }
+      }
+      if (!written) {
+        store.commit(new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems));
+      }
+      fullCommit = false;
     } catch (StorageException e) {
+      fullCommit = true;
       if (e.isFatal()) {
         commitFailures++;
         if (http != null) {
@@ -477,6 +498,7 @@ final class EngineLoop implements Runnable {
       commitFailed(e, httpBatches);
       return;
     } catch (RuntimeException e) {
+      fullCommit = true;
       commitFailed(e, httpBatches);
       return;
     }
@@ -517,6 +539,7 @@ final class EngineLoop implements Runnable {
   void reconfigure(List<ResolvedAlarm> alarms) {
     unknownBefore += engine.stats().unknownLogGroupEvents();
     engine = engine.reconfigure(alarms);
+    fullCommit = true;
     alarmsChanged();
     nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
     dirty = true;

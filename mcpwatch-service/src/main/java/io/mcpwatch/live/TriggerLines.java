@@ -26,6 +26,7 @@ final class TriggerLines {
   private final int keep;
   private List<ResolvedAlarm> alarms = List.of();
   private long[] matched = new long[0];
+  private long[] counts = new long[0];
   private List<ArrayDeque<TriggerLine>> recent = List.of();
   private Map<String, Integer> index = Map.of();
   private final Map<String, List<TriggerLine>> published = new ConcurrentHashMap<>();
@@ -40,6 +41,7 @@ final class TriggerLines {
     List<ArrayDeque<TriggerLine>> oldRecent = recent;
     alarms = new ArrayList<>(statuses.size());
     matched = new long[statuses.size()];
+    counts = new long[statuses.size()];
     recent = new ArrayList<>(statuses.size());
     index = new HashMap<>();
     for (int i = 0; i < statuses.size(); i++) {
@@ -66,10 +68,16 @@ final class TriggerLines {
     return published.getOrDefault(key(env, alarmName), List.of());
   }
 
-  /** After {@code events} were ingested: remembers the newest matches of alarms whose count grew. */
-  void update(List<LogEvent> events, List<AlarmStatus> statuses) {
-    for (int i = 0; i < statuses.size() && i < matched.length; i++) {
-      long now = statuses.get(i).matchedEvents();
+  /**
+   * After {@code events} were ingested: remembers the newest matches of alarms whose count grew.
+   *
+   * @param matchedEvents fills an array with each alarm's matched-event count, in the order of
+   *     the statuses given to {@link #reset} ({@code Engine::matchedEvents})
+   */
+  void update(List<LogEvent> events, java.util.function.Consumer<long[]> matchedEvents) {
+    matchedEvents.accept(counts);
+    for (int i = 0; i < matched.length; i++) {
+      long now = counts[i];
       long grown = now - matched[i];
       matched[i] = now;
       if (grown > 0 && keep > 0) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,8 @@ final class Committed {
   final Map<String, SeriesRow> series = new HashMap<>();
   final Map<Long, Map<Long, EngineSnapshot.Bucket>> buckets = new HashMap<>();
   final Map<String, SourceCheckpoint> checkpoints = new HashMap<>();
+  /** The JSON texts of specs and series keys, by the identity of the engine's objects. */
+  private Map<Object, Object> json = new IdentityHashMap<>();
 
   /** A copy whose maps can be changed without touching this one (values are immutable). */
   Committed copy() {
@@ -50,8 +53,43 @@ final class Committed {
     c.series.putAll(series);
     c.buckets.putAll(buckets);
     c.checkpoints.putAll(checkpoints);
+    c.json = json;
     return c;
   }
+
+  /** {@link StateJson#seriesKey(MetricKey, String)}, remembered per key object. */
+  String seriesKey(MetricKey key, @Nullable String unit) {
+    Object v = json.get(key);
+    if (v instanceof SeriesKey k && Objects.equals(k.unit(), unit)) {
+      return k.json();
+    }
+    String text = StateJson.seriesKey(key, unit);
+    remember(key, new SeriesKey(unit, text));
+    return text;
+  }
+
+  /** {@link StateJson#spec} and {@link StateJson#seriesKey(String, AlarmSpec)} per spec object. */
+  SpecJson specJson(String env, AlarmSpec spec) {
+    Object v = json.get(spec);
+    if (v instanceof SpecJson j && j.env().equals(env)) {
+      return j;
+    }
+    SpecJson j = new SpecJson(env, StateJson.spec(spec), StateJson.seriesKey(env, spec));
+    remember(spec, j);
+    return j;
+  }
+
+  private void remember(Object key, Object value) {
+    if (json.size() > 4 * (alarms.size() + series.size()) + 1024) {
+      json = new IdentityHashMap<>(); // objects of replaced engines
+    }
+    json.put(key, value);
+  }
+
+  private record SeriesKey(@Nullable String unit, String json) {}
+
+  /** An alarm spec's JSON and its series key. */
+  record SpecJson(String env, String spec, String seriesKey) {}
 
   /** The engine snapshot this state describes: live alarms and series in their committed order. */
   EngineSnapshot snapshot() {
@@ -123,6 +161,12 @@ final class Committed {
           a.lastEvaluatedMillis(),
           a.matchedEvents(),
           historyFrom);
+    }
+
+    /** This row with another last evaluation. */
+    AlarmRow evaluatedAt(long lastEvaluated) {
+      return new AlarmRow(ord, spec, state, reason, reasonData, transitionedMillis, lastEvaluated,
+          matchedEvents, historyFrom);
     }
 
     EngineSnapshot.AlarmSnapshot toSnapshot(AlarmId id, List<HistoryItem> history) {

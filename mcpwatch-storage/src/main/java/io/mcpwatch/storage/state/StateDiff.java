@@ -1,6 +1,7 @@
 package io.mcpwatch.storage.state;
 
 import io.mcpwatch.alarm.HistoryItem;
+import io.mcpwatch.engine.EngineChanges;
 import io.mcpwatch.engine.EngineSnapshot;
 import io.mcpwatch.storage.state.Committed.AlarmId;
 import io.mcpwatch.storage.state.Committed.AlarmRow;
@@ -41,6 +42,16 @@ final class StateDiff {
   final List<long[]> bucketDeletes = new ArrayList<>();
   final List<BucketUpsert> bucketUpserts = new ArrayList<>();
   final Map<String, SourceCheckpoint> checkpointUpserts = new LinkedHashMap<>();
+  /** Alarms of which only the last evaluation changed (a changes commit only). */
+  final List<Evaluated> evaluatedOnly = new ArrayList<>();
+  /**
+   * With {@link #evaluatedOnly}: how many committed alarms had each last evaluation before this
+   * commit (so that the writer can update a whole group with one statement when it is all of them).
+   */
+  final Map<Long, Integer> evaluatedBefore = new HashMap<>();
+
+  /** An alarm's last evaluation moved from {@code from} to {@code to}, nothing else changed. */
+  record Evaluated(AlarmId id, long from, long to) {}
 
   record AlarmUpsert(AlarmId id, AlarmRow row) {}
 
@@ -58,20 +69,84 @@ final class StateDiff {
     StateDiff d = new StateDiff(base.copy());
     d.alarms(base, commit.engine(), now);
     d.series(base, commit.engine());
-    commit
-        .checkpoints()
-        .forEach(
-            (key, cp) -> {
-              if (!cp.equals(base.checkpoints.get(key))) {
-                d.checkpointUpserts.put(key, cp);
-                d.next.checkpoints.put(key, cp);
-              }
-            });
-    d.next.hasMeta = true;
-    d.next.commitSeq = base.commitSeq + 1;
-    d.next.committedAt = now;
-    d.next.nextBoundary = commit.engine().nextBoundaryMillis();
+    d.checkpoints(base, commit.checkpoints());
+    d.header(base, now, commit.engine().nextBoundaryMillis());
     return d;
+  }
+
+  /**
+   * The rows a commit of {@code changes} must write on top of {@code base}, which becomes the new
+   * state <em>in place</em> (the caller discards it if the transaction fails).
+   *
+   * @throws IllegalStateException when the changes do not fit {@code base} (another engine's, or
+   *     state that was not committed): commit a full snapshot instead
+   */
+  static StateDiff changes(
+      Committed base,
+      EngineChanges changes,
+      Map<String, SourceCheckpoint> checkpoints,
+      Instant now) {
+    if (!base.hasMeta || base.alarms.size() != changes.alarmCount()) {
+      throw new IllegalStateException("the changes do not fit the committed state");
+    }
+    StateDiff d = new StateDiff(base);
+    boolean counted = false;
+    for (Map.Entry<Integer, EngineSnapshot.AlarmSnapshot> e : changes.alarms().entrySet()) {
+      int ord = e.getKey();
+      EngineSnapshot.AlarmSnapshot a = e.getValue();
+      AlarmId id = new AlarmId(a.env(), a.alarmName());
+      AlarmRow old = base.alarms.get(id);
+      if (old == null || old.ord() != ord) {
+        throw new IllegalStateException("the changes do not fit the committed state");
+      }
+      History before = base.history.getOrDefault(id, History.EMPTY);
+      History after = d.history(before, a);
+      AlarmRow row = AlarmRow.of(ord, a, after.firstId());
+      if (!row.equals(old)) {
+        if (row.equals(old.evaluatedAt(row.lastEvaluatedMillis()))) {
+          if (!counted) {
+            for (AlarmRow r : base.alarms.values()) {
+              d.evaluatedBefore.merge(r.lastEvaluatedMillis(), 1, Integer::sum);
+            }
+            counted = true;
+          }
+          d.evaluatedOnly.add(
+              new Evaluated(id, old.lastEvaluatedMillis(), row.lastEvaluatedMillis()));
+        } else {
+          d.alarmUpserts.add(new AlarmUpsert(id, row));
+        }
+      }
+      d.pendingAlarms.put(id, row);
+      d.pendingHistory.put(id, after);
+    }
+    for (Map.Entry<Integer, EngineSnapshot.SeriesSnapshot> e : changes.series().entrySet()) {
+      d.series(base, e.getKey(), e.getValue());
+    }
+    base.alarms.putAll(d.pendingAlarms);
+    base.history.putAll(d.pendingHistory);
+    d.checkpoints(base, checkpoints);
+    d.header(base, now, changes.nextBoundaryMillis());
+    return d;
+  }
+
+  private final Map<AlarmId, AlarmRow> pendingAlarms = new HashMap<>();
+  private final Map<AlarmId, History> pendingHistory = new HashMap<>();
+
+  private void checkpoints(Committed base, Map<String, SourceCheckpoint> checkpoints) {
+    checkpoints.forEach(
+        (key, cp) -> {
+          if (!cp.equals(base.checkpoints.get(key))) {
+            checkpointUpserts.put(key, cp);
+            next.checkpoints.put(key, cp);
+          }
+        });
+  }
+
+  private void header(Committed base, Instant now, long nextBoundary) {
+    next.hasMeta = true;
+    next.commitSeq = base.commitSeq + 1;
+    next.committedAt = now;
+    next.nextBoundary = nextBoundary;
   }
 
   private void alarms(Committed base, EngineSnapshot snapshot, Instant now) {
@@ -162,42 +237,10 @@ final class StateDiff {
     List<EngineSnapshot.SeriesSnapshot> all = snapshot.series();
     for (int i = 0; i < all.size(); i++) {
       EngineSnapshot.SeriesSnapshot s = all.get(i);
-      String key = StateJson.seriesKey(s.key(), s.unit());
-      if (!seen.add(key)) {
+      if (!seen.add(series(base, i, s))) {
         throw new IllegalArgumentException(
             "engine: series " + s.key() + " (unit " + s.unit() + ") appears twice in the snapshot");
       }
-      SeriesRow old = base.series.get(key);
-      Map<Long, EngineSnapshot.Bucket> buckets = new HashMap<>();
-      long liveFrom = Committed.NOT_LIVE;
-      for (EngineSnapshot.Bucket b : s.buckets()) {
-        buckets.put(b.startMillis(), b);
-        liveFrom = Math.min(liveFrom, b.startMillis());
-      }
-      long id = old != null ? old.id() : next.nextSeriesId++;
-      SeriesRow row = new SeriesRow(id, key, s.key(), s.unit(), i, liveFrom);
-      if (!row.equals(old)) {
-        seriesUpserts.add(row);
-        next.series.put(key, row);
-      }
-      boolean wasLive = old != null && old.ord() != null;
-      Map<Long, EngineSnapshot.Bucket> before =
-          wasLive ? base.buckets.getOrDefault(id, Map.of()) : Map.of();
-      long oldLiveFrom = wasLive ? old.liveFrom() : Committed.NOT_LIVE;
-      if (liveFrom < oldLiveFrom) {
-        bucketRangeDeletes.add(new long[] {id, liveFrom, oldLiveFrom});
-      }
-      for (Long start : before.keySet()) {
-        if (start >= liveFrom && start >= oldLiveFrom && !buckets.containsKey(start)) {
-          bucketDeletes.add(new long[] {id, start});
-        }
-      }
-      for (EngineSnapshot.Bucket b : s.buckets()) {
-        if (b.startMillis() < oldLiveFrom || !b.equals(before.get(b.startMillis()))) {
-          bucketUpserts.add(new BucketUpsert(id, b));
-        }
-      }
-      next.buckets.put(id, buckets);
     }
     for (SeriesRow old : base.series.values()) {
       if (old.ord() != null && !seen.contains(old.key())) {
@@ -208,5 +251,42 @@ final class StateDiff {
         next.buckets.remove(old.id());
       }
     }
+  }
+
+  /** The rows of series {@code s} at position {@code i}; returns its key. */
+  private String series(Committed base, int i, EngineSnapshot.SeriesSnapshot s) {
+    String key = next.seriesKey(s.key(), s.unit());
+    SeriesRow old = base.series.get(key);
+    Map<Long, EngineSnapshot.Bucket> buckets = new HashMap<>();
+    long liveFrom = Committed.NOT_LIVE;
+    for (EngineSnapshot.Bucket b : s.buckets()) {
+      buckets.put(b.startMillis(), b);
+      liveFrom = Math.min(liveFrom, b.startMillis());
+    }
+    long id = old != null ? old.id() : next.nextSeriesId++;
+    SeriesRow row = new SeriesRow(id, key, s.key(), s.unit(), i, liveFrom);
+    boolean wasLive = old != null && old.ord() != null;
+    Map<Long, EngineSnapshot.Bucket> before =
+        wasLive ? base.buckets.getOrDefault(id, Map.of()) : Map.of();
+    long oldLiveFrom = wasLive ? old.liveFrom() : Committed.NOT_LIVE;
+    if (!row.equals(old)) {
+      seriesUpserts.add(row);
+      next.series.put(key, row);
+    }
+    if (liveFrom < oldLiveFrom) {
+      bucketRangeDeletes.add(new long[] {id, liveFrom, oldLiveFrom});
+    }
+    for (Long start : before.keySet()) {
+      if (start >= liveFrom && start >= oldLiveFrom && !buckets.containsKey(start)) {
+        bucketDeletes.add(new long[] {id, start});
+      }
+    }
+    for (EngineSnapshot.Bucket b : s.buckets()) {
+      if (b.startMillis() < oldLiveFrom || !b.equals(before.get(b.startMillis()))) {
+        bucketUpserts.add(new BucketUpsert(id, b));
+      }
+    }
+    next.buckets.put(id, buckets);
+    return key;
   }
 }

@@ -200,11 +200,12 @@ final class StateSql {
                   + " removed_ms = NULL")) {
         for (StateDiff.AlarmUpsert u : d.alarmUpserts) {
           AlarmRow r = u.row();
+          Committed.SpecJson json = d.next.specJson(u.id().env(), r.spec());
           ps.setString(1, u.id().env());
           ps.setString(2, u.id().alarmName());
           ps.setInt(3, r.ord());
-          ps.setString(4, StateJson.spec(r.spec()));
-          ps.setString(5, StateJson.seriesKey(u.id().env(), r.spec()));
+          ps.setString(4, json.spec());
+          ps.setString(5, json.seriesKey());
           ps.setInt(6, r.spec().periodSeconds());
           ps.setInt(7, r.spec().evaluationPeriods());
           ps.setString(8, r.state().name());
@@ -227,6 +228,7 @@ final class StateSql {
         ps.executeBatch();
       }
     }
+    writeEvaluated(c, d);
     if (!d.alarmRemovals.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -295,6 +297,64 @@ final class StateSql {
       ps.setLong(2, d.next.committedAt.toEpochMilli());
       ps.setLong(3, d.next.nextBoundary);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * The alarms of which only the last evaluation moved: at a minute boundary, usually every alarm
+   * from the same previous boundary to this one. A group that holds every live alarm with its
+   * previous value is one UPDATE; the rest are updated row by row.
+   */
+  private static void writeEvaluated(Connection c, StateDiff d) throws SQLException {
+    if (d.evaluatedOnly.isEmpty()) {
+      return;
+    }
+    Map<List<Long>, List<StateDiff.Evaluated>> groups = new HashMap<>();
+    for (StateDiff.Evaluated e : d.evaluatedOnly) {
+      groups.computeIfAbsent(List.of(e.from(), e.to()), k -> new ArrayList<>()).add(e);
+    }
+    List<StateDiff.Evaluated> single = new ArrayList<>();
+    for (List<StateDiff.Evaluated> g : groups.values()) {
+      long from = g.get(0).from();
+      long to = g.get(0).to();
+      if (g.size() < 16 || d.evaluatedBefore.getOrDefault(from, 0) != g.size()) {
+        single.addAll(g);
+        continue;
+      }
+      String where = from == Long.MIN_VALUE ? "last_evaluated_ms IS NULL" : "last_evaluated_ms = ?";
+      try (PreparedStatement ps = c.prepareStatement("UPDATE alarm_state SET last_evaluated_ms = ?"
+          + " WHERE ord_no IS NOT NULL AND " + where)) {
+        setMillis(ps, 1, to);
+        if (from != Long.MIN_VALUE) {
+          ps.setLong(2, from);
+        }
+        int n = ps.executeUpdate();
+        if (n != g.size()) {
+          throw new IllegalStateException("the committed alarms differ from the database's: " + n
+              + " rows with the last evaluation " + from + ", expected " + g.size());
+        }
+      }
+    }
+    if (!single.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE alarm_state SET last_evaluated_ms = ? WHERE env = ? AND alarm_name = ?")) {
+        for (StateDiff.Evaluated e : single) {
+          setMillis(ps, 1, e.to());
+          ps.setString(2, e.id().env());
+          ps.setString(3, e.id().alarmName());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private static void setMillis(PreparedStatement ps, int index, long millis)
+      throws SQLException {
+    if (millis == Long.MIN_VALUE) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, millis);
     }
   }
 
