@@ -46,14 +46,14 @@ PY
     MCPWATCH_CDS=now "$l" --version >/dev/null
     ls -l "$work"/mcpwatch-cds-*.jsa
     cd "$work/10k"
-    hyperfine -N -w 1 -r "$runs" --export-markdown "$work/compare.md" \
-      -n "--version, no archive" "env MCPWATCH_CDS=off $l --version" \
-      -n "--version, archive" "$l --version" \
+    hyperfine -N -w 1 -r "$runs" --export-json "$work/compare.json" --export-markdown "$work/compare.md" \
+      -n "version, no archive" "env MCPWATCH_CDS=off $l --version" \
+      -n "version, archive" "$l --version" \
       -n "validate, no archive" "env MCPWATCH_CDS=off $l validate -c $work/init.yaml" \
       -n "validate, archive" "$l validate -c $work/init.yaml" \
       -n "status --app, no archive" "env MCPWATCH_CDS=off $l status -c mcpwatch.yaml --app app0007" \
       -n "status --app, archive" "$l status -c mcpwatch.yaml --app app0007"
-    hyperfine -N -w 1 -r "$(( (runs + 1) / 2 ))" --export-markdown "$work/compare-backtest.md" \
+    hyperfine -N -w 1 -r "$(( (runs + 1) / 2 ))" --export-json "$work/compare-backtest.json" --export-markdown "$work/compare-backtest.md" \
       -n "backtest 256 MiB, no archive" "env MCPWATCH_CDS=off $l backtest -c ${BT:-/tmp/perf/bt.yaml} --env prod --no-progress --format json ${CORPUS:-/tmp/perf/c256.jsonl}" \
       -n "backtest 256 MiB, archive" "$l backtest -c ${BT:-/tmp/perf/bt.yaml} --env prod --no-progress --format json ${CORPUS:-/tmp/perf/c256.jsonl}"
     echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
