@@ -7,14 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./mcpwatch} launcher shows progress while it builds the jar: one line per module
  * Maven builds, then the time it took. Run on a copy of the script with stand-ins for {@code mvn}
- * (prints Maven's module lines and writes the jar) and {@code java} on the PATH.
+ * (prints Maven's module lines and writes the jar) and {@code java} on the PATH. It also writes and
+ * uses a class-data-sharing archive per jar and JVM: with the stand-in {@code java} (which logs its
+ * calls and writes what {@code -Xshare:dump} is asked to), and with the real JVM on a small jar whose
+ * stdout is JSON, to show that a missing, corrupt or stale archive never reaches stdout.
  */
 class LauncherTest {
   @TempDir Path dir;
@@ -30,18 +42,28 @@ class LauncherTest {
   private record Result(int exit, String out, String err) {}
 
   private Result launch(String... args) throws Exception {
+    return launch(Map.of(), args);
+  }
+
+  private Result launch(Map<String, String> env, String... args) throws Exception {
     Path launcher = dir.resolve("mcpwatch");
-    Files.copy(Path.of("..", "mcpwatch"), launcher);
-    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    if (!Files.exists(launcher)) {
+      Files.copy(Path.of("..", "mcpwatch"), launcher);
+      Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
     java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("bash",
         launcher.toString()));
     cmd.addAll(java.util.List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
+    pb.environment().remove("MCPWATCH_JAR");
+    pb.environment().remove("MCPWATCH_CDS");
+    pb.environment().remove("MCPWATCH_JAVA_OPTS");
+    pb.environment().putAll(env);
     pb.redirectOutput(dir.resolve("out.txt").toFile());
     pb.redirectError(dir.resolve("err.txt").toFile());
     Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt")),
         Files.readString(dir.resolve("err.txt")));
   }
@@ -85,5 +107,187 @@ class LauncherTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("[ERROR] /x/Foo.java:[3,1]")
         .contains("mcpwatch: build failed");
+  }
+
+  // ---- class-data sharing, stand-in java ----
+
+  /** A stand-in java: logs each call; -Xshare:dump writes its -XX:SharedArchiveFile (unless told to fail). */
+  private void standInJava(boolean dumpFails) throws IOException {
+    script("java", String.join("\n",
+        "echo \"java $*\" >> '" + dir.resolve("java.log") + "'",
+        "dump=0; for a in \"$@\"; do [ \"$a\" = -Xshare:dump ] && dump=1; done",
+        "if [ $dump = 1 ]; then",
+        dumpFails ? "  exit 1" : "  for a in \"$@\"; do case \"$a\" in -XX:SharedArchiveFile=*) echo archive > \"${a#*=}\";; esac; done",
+        "  exit 0",
+        "fi",
+        "for a in \"$@\"; do case \"$a\" in -XX:DumpLoadedClassList=*) echo java/lang/Object > \"${a#*=}\";; esac; done",
+        "echo \"java $*\"", ""));
+  }
+
+  private Path appJar() throws IOException {
+    Path jar = dir.resolve("app").resolve("mcpwatch.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "jar");
+    return jar;
+  }
+
+  private java.util.List<Path> archives(Path jar) throws IOException {
+    try (Stream<Path> s = Files.list(jar.getParent())) {
+      return s.filter(p -> p.getFileName().toString().matches("mcpwatch-cds-\\d+-\\d+\\.jsa")).toList();
+    }
+  }
+
+  @Test
+  void launcher_afterABuild_writesTheArchiveAndRunsWithIt_andJvmWarningsGoToStderr() throws Exception {
+    script("mvn", String.join("\n",
+        "echo '[INFO] Building mcpwatch-cli 0.1.0-SNAPSHOT                         [1/1]'",
+        "mkdir -p mcpwatch-cli/target && echo jar > mcpwatch-cli/target/mcpwatch.jar", ""));
+    standInJava(false);
+
+    Result r = launch("status", "--format", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    java.util.List<Path> archives = archives(dir.resolve("mcpwatch-cli/target/mcpwatch.jar"));
+    assertThat(archives).hasSize(1);
+    assertThat(r.err()).contains("mcpwatch: writing the class-data archive");
+    assertThat(r.out()).contains("-Xlog:disable -Xlog:all=warning:stderr")
+        .contains("-XX:SharedArchiveFile=" + archives.get(0))
+        .endsWith("mcpwatch.jar status --format json\n");
+    String log = Files.readString(dir.resolve("java.log"));
+    assertThat(log).contains("-XX:DumpLoadedClassList=").contains("--help").contains("validate -c m.yaml")
+        .contains("-Xshare:dump");
+  }
+
+  @Test
+  void launcher_archiveOfAnotherBuildOfTheJar_isRemovedAndNeverUsed() throws Exception {
+    standInJava(false);
+    Path jar = appJar();
+    Map<String, String> env = Map.of("MCPWATCH_JAR", jar.toString(), "MCPWATCH_CDS", "now");
+    launch(env, "--version");
+    Path first = archives(jar).get(0);
+    Files.writeString(jar, "a rebuilt jar, another size");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(jar).toMillis() + 5_000));
+
+    Result r = launch(env, "--version");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(first).doesNotExist();
+    java.util.List<Path> archives = archives(jar);
+    assertThat(archives).hasSize(1).doesNotContain(first);
+    assertThat(r.out()).contains("-XX:SharedArchiveFile=" + archives.get(0))
+        .doesNotContain(first.getFileName().toString());
+  }
+
+  @Test
+  void launcher_archiveCannotBeWritten_commandRunsWithoutIt() throws Exception {
+    standInJava(true);
+    Path jar = appJar();
+
+    Result r = launch(Map.of("MCPWATCH_JAR", jar.toString(), "MCPWATCH_CDS", "now"), "--version");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("mcpwatch: could not write the class-data archive; running without it");
+    assertThat(r.out()).doesNotContain("SharedArchiveFile").endsWith("mcpwatch.jar --version\n");
+    assertThat(archives(jar)).isEmpty();
+    try (Stream<Path> s = Files.list(jar.getParent())) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("mcpwatch.jar");
+    }
+  }
+
+  @Test
+  void launcher_noArchiveWithoutABuild_runsAtOnceAndWritesItInTheBackground() throws Exception {
+    standInJava(false);
+    Path jar = appJar();
+
+    Result r = launch(Map.of("MCPWATCH_JAR", jar.toString()), "--version");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("SharedArchiveFile").endsWith("mcpwatch.jar --version\n");
+    assertThat(r.err()).isEmpty();
+    Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+      assertThat(archives(jar)).hasSize(1);
+      try (Stream<Path> s = Files.list(jar.getParent())) { // the writer's lock is gone: it has finished
+        assertThat(s.filter(p -> p.toString().endsWith(".lock"))).isEmpty();
+      }
+    });
+    assertThat(launch(Map.of("MCPWATCH_JAR", jar.toString()), "--version").out())
+        .contains("-XX:SharedArchiveFile=" + archives(jar).get(0));
+  }
+
+  @Test
+  void launcher_cdsOff_neitherWritesNorUsesAnArchive() throws Exception {
+    standInJava(false);
+    Path jar = appJar();
+
+    Result r = launch(Map.of("MCPWATCH_JAR", jar.toString(), "MCPWATCH_CDS", "off"), "--version");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).doesNotContain("SharedArchiveFile");
+    assertThat(archives(jar)).isEmpty();
+    assertThat(dir.resolve("java.log")).content().doesNotContain("-Xshare:dump");
+  }
+
+  // ---- class-data sharing, the real JVM ----
+
+  /** A jar whose main prints one JSON object naming its arguments, as --format json does. */
+  private Path realJar(Path jar, String extra) throws IOException {
+    Path src = dir.resolve("src").resolve("JsonMain.java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, "public class JsonMain { public static void main(String[] a) {"
+        + " System.out.println(\"{\\\"args\\\": \\\"\" + String.join(\" \", a) + \"\\\"}\"); } }");
+    Path classes = dir.resolve("classes");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+        src.toString())).isZero();
+    Files.createDirectories(jar.getParent());
+    Manifest m = new Manifest();
+    m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "JsonMain");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
+      out.putNextEntry(new JarEntry("JsonMain.class"));
+      out.write(Files.readAllBytes(classes.resolve("JsonMain.class")));
+      out.putNextEntry(new JarEntry("extra.txt"));
+      out.write(extra.getBytes(StandardCharsets.UTF_8));
+    }
+    return jar;
+  }
+
+  @Test
+  void launcher_realJvm_stdoutIsOnlyTheJson_withAMissingACorruptAndAStaleArchive() throws Exception {
+    Path jar = realJar(dir.resolve("app").resolve("mcpwatch.jar"), "build 1");
+    Map<String, String> now = Map.of("MCPWATCH_JAR", jar.toString(), "MCPWATCH_CDS", "now",
+        "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin"); // this JVM
+    String json = "{\"args\": \"backtest --format json\"}\n";
+
+    Result missing = launch(now, "backtest", "--format", "json");
+    assertThat(missing.exit()).as(missing.err()).isZero();
+    assertThat(missing.out()).isEqualTo(json);
+    assertThat(archives(jar)).as(missing.err()).hasSize(1);
+    Path archive = archives(jar).get(0);
+
+    Result used = launch(now, "backtest", "--format", "json");
+    assertThat(used.exit()).as(used.err()).isZero();
+    assertThat(used.out()).isEqualTo(json);
+    assertThat(used.err()).isEmpty();
+
+    byte[] good = Files.readAllBytes(archive);
+    Files.write(archive, "not an archive, garbage".repeat(1000).getBytes(StandardCharsets.UTF_8));
+    Result corrupt = launch(now, "status", "--format", "json");
+    assertThat(corrupt.exit()).as(corrupt.err()).isZero();
+    assertThat(corrupt.out()).isEqualTo("{\"args\": \"status --format json\"}\n");
+
+    // the jar is rebuilt: a new archive is written; then the old jar's archive is put in its place,
+    // so the JVM itself meets an archive of another jar
+    Files.delete(jar);
+    realJar(jar, "build 2, a different size");
+    Result rebuilt = launch(now, "backtest", "--format", "json");
+    assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+    assertThat(rebuilt.out()).isEqualTo(json);
+    assertThat(archive).doesNotExist();
+    Path second = archives(jar).get(0);
+    Files.write(second, good);
+    Result stale = launch(now, "backtest", "--format", "json");
+    assertThat(stale.exit()).as(stale.err()).isZero();
+    assertThat(stale.out()).isEqualTo(json);
   }
 }
