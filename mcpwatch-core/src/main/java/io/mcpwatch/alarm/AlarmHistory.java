@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AlarmHistory {
 
   private static final String METRIC_ALARM = "MetricAlarm";
+  /** {@code Alarm updated from OLD to NEW} by the states' ordinals: one instance per pair. */
+  private static final String[][] STATE_UPDATE_SUMMARIES = stateUpdateSummaries();
 
   private AlarmHistory() {}
 
@@ -60,7 +62,7 @@ public final class AlarmHistory {
     data.set("oldState", state(oldState, oldReason, oldReasonData));
     data.set("newState", state(newState, newReason, newReasonData));
     return new HistoryItem(alarmName, METRIC_ALARM, time, HistoryItem.Type.StateUpdate,
-        "Alarm updated from " + oldState + " to " + newState, AwsFormats.write(data));
+        STATE_UPDATE_SUMMARIES[oldState.ordinal()][newState.ordinal()], AwsFormats.write(data));
   }
 
   /**
@@ -83,6 +85,17 @@ public final class AlarmHistory {
     }
     return new HistoryItem(alarmName, METRIC_ALARM, time, HistoryItem.Type.Action, summary,
         AwsFormats.write(data));
+  }
+
+  private static String[][] stateUpdateSummaries() {
+    AlarmState[] states = AlarmState.values();
+    String[][] out = new String[states.length][states.length];
+    for (AlarmState from : states) {
+      for (AlarmState to : states) {
+        out[from.ordinal()][to.ordinal()] = "Alarm updated from " + from + " to " + to;
+      }
+    }
+    return out;
   }
 
   private static ObjectNode state(AlarmState state, String reason, @Nullable String reasonData) {

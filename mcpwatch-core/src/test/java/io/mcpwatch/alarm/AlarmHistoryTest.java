@@ -55,6 +55,19 @@ class AlarmHistoryTest {
   }
 
   @Test
+  void stateUpdate_itemsOfOneTransitionShareOneSummaryInstance() {
+    Instant t = Instant.parse("2024-05-01T10:00:00Z");
+    HistoryItem a = AlarmHistory.stateUpdate("a", t, AlarmState.OK, "r", null,
+        AlarmState.ALARM, "r2", null);
+    HistoryItem b = AlarmHistory.stateUpdate("b", t.plusSeconds(60), AlarmState.OK, "x", null,
+        AlarmState.ALARM, "y", null);
+    HistoryItem c = AlarmHistory.stateUpdate("c", t, AlarmState.INSUFFICIENT_DATA, "r", null,
+        AlarmState.OK, "r2", null);
+    assertThat(a.summary()).isEqualTo("Alarm updated from OK to ALARM").isSameAs(b.summary());
+    assertThat(c.summary()).isEqualTo("Alarm updated from INSUFFICIENT_DATA to OK");
+  }
+
+  @Test
   void action_successAndFailure() {
     Instant t = Instant.parse("2026-09-18T10:15:07.123Z");
     HistoryItem ok = AlarmHistory.action("acme-api-5xx", t,

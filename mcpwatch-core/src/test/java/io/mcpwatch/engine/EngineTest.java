@@ -330,6 +330,25 @@ class EngineTest {
   }
 
   @Test
+  void recordAction_equalActionItemsOfOneAlarmShareOneSummaryAndData() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    f.alarm("/g", "ERR", spec().name("m").build());
+    f.start(EngineOptions.defaults());
+    ResolvedAlarm m = f.alarms.get(0);
+    f.engine().recordAction(m, Instant.parse("2024-05-01T10:01:00Z"), "topic", null);
+    f.engine().recordAction(m, Instant.parse("2024-05-01T10:02:00Z"), "topic", "refused");
+    f.engine().recordAction(m, Instant.parse("2024-05-01T10:03:00Z"), "topic", null);
+    List<HistoryItem> h = f.engine().history(m).stream()
+        .filter(i -> i.type() == HistoryItem.Type.Action).toList();
+    assertThat(h).hasSize(3);
+    assertThat(h.get(2).timestamp()).isEqualTo(Instant.parse("2024-05-01T10:03:00Z"));
+    assertThat(h.get(2).summary()).isEqualTo("Successfully executed action topic")
+        .isSameAs(h.get(0).summary());
+    assertThat(h.get(2).data()).isSameAs(h.get(0).data());
+    assertThat(h.get(1).summary()).isEqualTo("Failed to execute action topic. Reason: refused");
+  }
+
+  @Test
   void history_offGivesTheSameTransitionsAndStatusesWithoutHistory() {
     Fixture on = new Fixture("2024-05-01T10:00:00Z");
     Fixture off = new Fixture("2024-05-01T10:00:00Z");

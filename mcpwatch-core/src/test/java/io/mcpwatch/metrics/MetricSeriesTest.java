@@ -105,6 +105,42 @@ class MetricSeriesTest {
   }
 
   @Test
+  void statistic_sparseSamplesOverManyBlocksAndChunks_equalNaiveMinMaxAndCount() {
+    // samples hours apart leave most 8-bucket blocks of a 64-bucket chunk unallocated
+    qt().withExamples(200).forAll(
+            lists().of(integers().between(-12_000_000, 12_000_000)).ofSizeBetween(0, 40),
+            integers().between(-200, 199), integers().between(1, 150))
+        .check((offsets, startMinute, minutes) -> {
+          MetricSeries s = new MetricSeries(KEY, null, 60_000);
+          for (int i = 0; i < offsets.size(); i++) {
+            s.add(T + offsets.get(i), offsets.get(i) % 97);
+          }
+          long from = T + startMinute * 60_000L;
+          long to = from + minutes * 60_000L;
+          double min = Double.POSITIVE_INFINITY;
+          double max = Double.NEGATIVE_INFINITY;
+          int count = 0;
+          for (int o : offsets) {
+            long ts = T + o;
+            if (ts >= from && ts < to) {
+              min = Math.min(min, o % 97);
+              max = Math.max(max, o % 97);
+              count++;
+            }
+          }
+          MetricSeries copy = new MetricSeries(KEY, null, 60_000);
+          s.forEachBucket(copy::addAggregate);
+          return Double.compare(s.statistic(from, to, Statistic.Minimum),
+                  count == 0 ? Double.NaN : min) == 0
+              && Double.compare(s.statistic(from, to, Statistic.Maximum),
+                  count == 0 ? Double.NaN : max) == 0
+              && Double.compare(s.statistic(from, to, Statistic.SampleCount),
+                  count == 0 ? Double.NaN : count) == 0
+              && copy.minutes().equals(s.minutes());
+        });
+  }
+
+  @Test
   void forEachBucket_roundTripsThroughAddAggregate() {
     MetricSeries s = new MetricSeries(KEY, "Count", 10_000);
     s.add(T + 1, 1.0);
