@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * service's commit and boundary histograms ({@code /metrics}), and the largest VmRSS.
  *
  * <p>Options: {@code --jar mcpwatch.jar --dir RUNDIR [--alarms 10000] [--rate 1000] [--seconds
- * 150] [--java-opts "the launcher's"]}.
+ * 150; 0 measures the start-up only] [--java-opts "the launcher's"]}.
  */
 public final class BoundaryBench {
   static final String LAUNCHER_OPTS =
@@ -92,6 +92,11 @@ public final class BoundaryBench {
       double startup = (System.nanoTime() - t0) / 1e9;
       System.out.printf(Locale.ROOT, "start-up: %.2f s to the first ingest answered 200; "
           + "VmRSS %,d KiB%n", startup, c.maxRssKib());
+      if (seconds == 0) {
+        System.out.printf(Locale.ROOT, "RESULT start-up: %,d alarms, %.2f s, load %s%n",
+            apps * 4, startup, Load.average());
+        return; // --seconds 0: start-up only
+      }
       int perRequest = 10;
       int senders = 10;
       long intervalNanos = 1_000_000_000L * perRequest * senders / rate;
