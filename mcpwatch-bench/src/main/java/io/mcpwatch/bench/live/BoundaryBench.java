@@ -32,9 +32,16 @@ import java.util.regex.Pattern;
  * service's commit and boundary histograms ({@code /metrics}), and the largest VmRSS.
  *
  * <p>Options: {@code --jar mcpwatch.jar --dir RUNDIR [--alarms 10000] [--rate 1000] [--seconds
- * 150; 0 measures the start-up only] [--java-opts "the launcher's"]}.
+ * 150; 0 measures the start-up only: wall and the service's CPU] [--java-opts "the launcher's"]}.
  */
 public final class BoundaryBench {
+  /** User + system CPU of a process so far (all its threads: JIT and GC included), from /proc. */
+  static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in USER_HZ
+  }
+
   static final String LAUNCHER_OPTS =
       "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m";
   private static final String[] LINES = {
@@ -93,8 +100,8 @@ public final class BoundaryBench {
       System.out.printf(Locale.ROOT, "start-up: %.2f s to the first ingest answered 200; "
           + "VmRSS %,d KiB%n", startup, c.maxRssKib());
       if (seconds == 0) {
-        System.out.printf(Locale.ROOT, "RESULT start-up: %,d alarms, %.2f s, load %s%n",
-            apps * 4, startup, Load.average());
+        System.out.printf(Locale.ROOT, "RESULT start-up: %,d alarms, %.2f s, CPU %.2f s, load %s%n",
+            apps * 4, startup, cpuSeconds(c.pid()), Load.average());
         return; // --seconds 0: start-up only
       }
       int perRequest = 10;
