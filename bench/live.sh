@@ -10,7 +10,8 @@
 #   console      the web console with 10,000 alarms: ms per page, then 20 clients + /healthz, in-process
 #   boundary     mcpwatch run (launcher's JVM options) with --alarms N (default 10000), --rate events/s over
 #                HTTP (default 1000) for --seconds (default 150): start-up, ingest -> committed latency (all,
-#                and near minute boundaries), commit and boundary histograms, max VmRSS (issue 14)
+#                and near minute boundaries), commit and boundary histograms, max VmRSS (issue 14);
+#                --seconds 0 stops at the first 200: start-up wall time and the service's CPU
 # Environment: WORK (default /tmp/mcpwatch-bench), JAVA_OPTS (JVM options of the measured service),
 #   LINES (corpus size). The harness runs pinned to CPU 0; the service of ingest* to CPU 1 (so the JVM sees
 #   one CPU), the service of rss to every CPU (as it would run; an inherited pin would make the JVM pick
@@ -45,5 +46,5 @@ case "$cmd" in
   boundary) taskset -c 0 java -Xmx512m -cp "$bench" io.mcpwatch.bench.live.BoundaryBench --jar "$jar" \
             --dir "$work/boundary" ${JAVA_OPTS:+--java-opts "$JAVA_OPTS"} "$@" ;;
   console) java ${JAVA_OPTS:-} -cp "$bench" io.mcpwatch.bench.live.ConsoleBench --dir "$work/console" "$@" ;;
-  *) sed -n '2,18p' "$0"; exit 2 ;;
+  *) sed -n '2,19p' "$0"; exit 2 ;;
 esac

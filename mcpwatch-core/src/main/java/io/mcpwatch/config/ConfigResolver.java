@@ -3,6 +3,7 @@ package io.mcpwatch.config;
 import io.mcpwatch.alarm.AlarmSpec;
 import io.mcpwatch.alarm.ComparisonOperator;
 import io.mcpwatch.alarm.Statistic;
+import io.mcpwatch.pattern.FilterPattern;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -82,6 +83,7 @@ public final class ConfigResolver {
     List<ResolvedAlarm> alarms = new ArrayList<>();
     Map<String, AlarmInstance> byName = new HashMap<>();
     Set<String> topicNames = new LinkedHashSet<>();
+    Map<String, FilterPattern> patterns = new HashMap<>(); // by text, compiled with the config's options
     config.topics().forEach(t -> topicNames.add(t.name()));
     boolean duplicateReported = false;
     for (Environment env : config.environments()) {
@@ -94,7 +96,7 @@ public final class ConfigResolver {
           boolean enabled = s.enabled() == null || s.enabled().value();
           ResolvedAlarm r = null;
           if (enabled) {
-            r = new InstanceResolver(config, env, app, def, s, topicNames, errors).resolve();
+            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, patterns).resolve();
           }
           AlarmInstance instance = new AlarmInstance(env, app, def, s, enabled, r);
           instances.add(instance);

@@ -1,6 +1,7 @@
 package io.mcpwatch.config;
 
 import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.FilterPatternException;
 import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
@@ -26,6 +27,7 @@ final class InstanceResolver {
   private final AlarmSettings s;
   private final Set<String> topicNames;
   private final Set<ConfigError> errors;
+  private final Map<String, FilterPattern> patterns;
   private final Map<String, String> vars = new HashMap<>();
 
   InstanceResolver(
@@ -35,7 +37,8 @@ final class InstanceResolver {
       AlarmDefinition def,
       AlarmSettings s,
       Set<String> topicNames,
-      Set<ConfigError> errors) {
+      Set<ConfigError> errors,
+      Map<String, FilterPattern> patterns) {
     this.config = config;
     this.env = env;
     this.app = app;
@@ -43,6 +46,7 @@ final class InstanceResolver {
     this.s = s;
     this.topicNames = topicNames;
     this.errors = errors;
+    this.patterns = patterns;
     vars.put("env", env.name());
     vars.put("app", app.name());
     vars.put("alarm", def.name());
@@ -179,7 +183,14 @@ final class InstanceResolver {
               defaultValue,
               fieldDims,
               unit);
-      filter = MetricFilter.compile(pattern.value(), t, config.patternOptions());
+      // one compiled pattern per distinct text (the same four patterns serve thousands of apps);
+      // a pattern AWS rejects is not kept, so each alarm using it reports its own error
+      FilterPattern compiled = patterns.get(pattern.value());
+      if (compiled == null) {
+        compiled = FilterPattern.compile(pattern.value(), config.patternOptions());
+        patterns.put(pattern.value(), compiled);
+      }
+      filter = MetricFilter.of(compiled, t, config.patternOptions());
     } catch (FilterPatternException e) {
       errors.add(filterError(e, pattern));
       return null;

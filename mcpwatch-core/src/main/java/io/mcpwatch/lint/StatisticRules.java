@@ -5,7 +5,6 @@ import io.mcpwatch.alarm.Statistic;
 import io.mcpwatch.config.AlarmInstance;
 import io.mcpwatch.config.AlarmSettings;
 import io.mcpwatch.config.Located;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,7 +176,7 @@ final class StatisticRules {
 
   static String num(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15
-        ? String.format(Locale.ROOT, "%d", (long) d)
+        ? Long.toString((long) d) // as %d in Locale.ROOT, without a Formatter per alarm
         : Double.toString(d);
   }
 

@@ -55,7 +55,19 @@ public final class MetricFilter {
   public static MetricFilter compile(
       String pattern, MetricTransformation transformation, PatternOptions options) {
     Objects.requireNonNull(transformation, "transformation");
-    FilterPattern compiled = FilterPattern.compile(pattern, options);
+    return of(FilterPattern.compile(pattern, options), transformation, options);
+  }
+
+  /**
+   * A filter on a pattern compiled already with {@code options} (one compiled pattern may serve
+   * many filters: thousands of alarms of one configuration share a handful of patterns).
+   *
+   * @throws FilterPatternException when AWS would reject the transformation for this pattern
+   */
+  public static MetricFilter of(
+      FilterPattern compiled, MetricTransformation transformation, PatternOptions options) {
+    Objects.requireNonNull(compiled, "compiled");
+    Objects.requireNonNull(transformation, "transformation");
     TransformationRules.validate(compiled, transformation);
     return new MetricFilter(compiled, transformation, options);
   }

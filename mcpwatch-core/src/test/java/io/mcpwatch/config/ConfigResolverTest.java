@@ -104,6 +104,28 @@ class ConfigResolverTest {
   }
 
   @Test
+  void resolve_manyApps_compilesEachDistinctPatternOnce() {
+    Resolution r = resolve(ADR);
+
+    // 32 alarms of 4 distinct patterns: one compiled pattern per text, shared by all 8 instances
+    Map<String, List<io.mcpwatch.pattern.FilterPattern>> byText =
+        r.alarms().stream()
+            .map(a -> a.filter().pattern())
+            .collect(Collectors.groupingBy(io.mcpwatch.pattern.FilterPattern::text));
+    assertThat(byText).hasSize(4);
+    byText.forEach(
+        (text, compiled) -> {
+          assertThat(compiled).hasSize(8);
+          assertThat(compiled).allSatisfy(p -> assertThat(p).isSameAs(compiled.get(0)));
+        });
+    // each alarm keeps its own transformation on the shared pattern
+    assertThat(find(r, "prod", "teams", "http-5xx").filter().transformation().metricName())
+        .isEqualTo("HTTP5xx");
+    assertThat(find(r, "prod", "teams", "http-4xx").filter().pattern())
+        .isNotSameAs(find(r, "prod", "teams", "http-5xx").filter().pattern());
+  }
+
+  @Test
   void resolve_override_appliesOnlyToItsSelection() {
     Resolution r = resolve(ADR);
 

@@ -32,9 +32,16 @@ import java.util.regex.Pattern;
  * service's commit and boundary histograms ({@code /metrics}), and the largest VmRSS.
  *
  * <p>Options: {@code --jar mcpwatch.jar --dir RUNDIR [--alarms 10000] [--rate 1000] [--seconds
- * 150] [--java-opts "the launcher's"]}.
+ * 150; 0 measures the start-up only: wall and the service's CPU] [--java-opts "the launcher's"]}.
  */
 public final class BoundaryBench {
+  /** User + system CPU of a process so far (all its threads: JIT and GC included), from /proc. */
+  static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in USER_HZ
+  }
+
   static final String LAUNCHER_OPTS =
       "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m";
   private static final String[] LINES = {
@@ -90,8 +97,14 @@ public final class BoundaryBench {
         Thread.sleep(20);
       }
       double startup = (System.nanoTime() - t0) / 1e9;
+      double startupCpu = cpuSeconds(c.pid());
       System.out.printf(Locale.ROOT, "start-up: %.2f s to the first ingest answered 200; "
           + "VmRSS %,d KiB%n", startup, c.maxRssKib());
+      if (seconds == 0) {
+        System.out.printf(Locale.ROOT, "RESULT start-up: %,d alarms, %.2f s, CPU %.2f s, load %s%n",
+            apps * 4, startup, startupCpu, Load.average());
+        return; // --seconds 0: start-up only
+      }
       int perRequest = 10;
       int senders = 10;
       long intervalNanos = 1_000_000_000L * perRequest * senders / rate;
@@ -165,8 +178,9 @@ public final class BoundaryBench {
       System.out.printf(Locale.ROOT, "  answered %,d requests of %d events in %d s (%,d events/s"
           + " of %,d offered)%n", all.size(), perRequest, seconds,
           all.size() * perRequest / seconds, rate);
-      System.out.printf(Locale.ROOT, "  start-up %.2f s; max VmRSS %,d KiB = %.1f MiB%n", startup,
-          c.maxRssKib(), c.maxRssKib() / 1024.0);
+      System.out.printf(Locale.ROOT, "  start-up %.2f s; max VmRSS %,d KiB = %.1f MiB; service CPU"
+          + " %.2f s to the first 200, %.2f s after it%n", startup, c.maxRssKib(),
+          c.maxRssKib() / 1024.0, startupCpu, cpuSeconds(c.pid()) - startupCpu);
       System.out.println("  ingest → committed (HTTP 200), all:       " + Stats.summary(all)
           + (failed > 0 ? "  (" + failed + " not 200)" : ""));
       System.out.println("  ... within 5 s after a minute boundary:  " + Stats.summary(boundary));
