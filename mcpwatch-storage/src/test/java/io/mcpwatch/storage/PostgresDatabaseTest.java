@@ -47,7 +47,8 @@ class PostgresDatabaseTest {
           .isEqualTo(9);
     }
     try (Database db = Database.open(cfg)) {
-      assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success")).isOne();
+      assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success"))
+          .isEqualTo((long) Migrations.CURRENT); // one row per migration, none added by the reopen
       assertThat(count(db, "SELECT COUNT(*) FROM source_checkpoint")).isOne();
     }
   }
