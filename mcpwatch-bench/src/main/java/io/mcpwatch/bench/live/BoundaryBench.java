@@ -270,24 +270,8 @@ public final class BoundaryBench {
 
   static String yaml(int apps, int port) {
     StringBuilder sb = new StringBuilder();
+    sb.append(BenchYaml.head(apps, List.of(), List.of()));
     sb.append(String.join("\n",
-        "namespace: MCP/Bench",
-        "region: eu-west-1",
-        "logGroup: /ecs/{env}/{app}",
-        "alarmName: \"{app}-{env}-{alarm}\"",
-        "environments:",
-        "  prod:",
-        "    topic: bench-alarms-prod",
-        "apps: [" + String.join(", ", java.util.stream.IntStream.range(0, apps)
-            .mapToObj(a -> "a" + a).toList()) + "]",
-        "defaults:",
-        "  period: 60",
-        "  evaluationPeriods: 1",
-        "  statistic: Sum",
-        "  comparison: GreaterThanOrEqualToThreshold",
-        "  treatMissingData: notBreaching",
-        "  metricValue: \"1\"",
-        "alarms:",
         "  obo: { metric: OboFailures, pattern: '\"OBO token exchange failed\"', threshold: 5 }",
         "  errors: { metric: Errors, pattern: '[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]',"
             + " threshold: 5 }",

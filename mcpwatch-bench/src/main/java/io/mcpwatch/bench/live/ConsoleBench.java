@@ -153,25 +153,7 @@ public final class ConsoleBench {
 
   static String yaml() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.join("\n",
-        "namespace: MCP/Bench",
-        "region: eu-west-1",
-        "logGroup: /ecs/{env}/{app}",
-        "alarmName: \"{app}-{env}-{alarm}\"",
-        "environments:",
-        "  prod:",
-        "    topic: bench-alarms-prod",
-        "apps: [" + String.join(", ", java.util.stream.IntStream.range(0, APPS)
-            .mapToObj(a -> "a" + a).toList()) + "]",
-        "defaults:",
-        "  period: 60",
-        "  evaluationPeriods: 1",
-        "  statistic: Sum",
-        "  comparison: GreaterThanOrEqualToThreshold",
-        "  treatMissingData: notBreaching",
-        "  metricValue: \"1\"",
-        "alarms:",
-        ""));
+    sb.append(BenchYaml.head(APPS, List.of(), List.of()));
     for (int i = 0; i < PER_APP; i++) {
       sb.append(String.format(Locale.ROOT,
           "  p%03d: { metric: Probe%03d, pattern: '\"PROBE-%03d.\"', threshold: 1 }%n", i, i, i));

@@ -198,31 +198,11 @@ public final class LatencyBench {
    */
   static String yaml(int apps, int smtpPort) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.join("\n",
-        "namespace: MCP/Bench",
-        "region: eu-west-1",
-        "logGroup: /ecs/{env}/{app}",
-        "alarmName: \"{app}-{env}-{alarm}\"",
-        "environments:",
-        "  prod:",
-        "    topic: bench-alarms-prod",
-        "    subscribers:",
-        "      - email: oncall@example.com",
-        "apps: [" + String.join(", ", java.util.stream.IntStream.range(0, apps)
-            .mapToObj(a -> "a" + a).toList()) + "]",
-        "defaults:",
-        "  period: 60",
-        "  evaluationPeriods: 1",
-        "  statistic: Sum",
-        "  comparison: GreaterThanOrEqualToThreshold",
-        "  treatMissingData: notBreaching",
-        "  metricValue: \"1\"",
-        "  alarmActions: [\"{topic}\"]",
+    sb.append(BenchYaml.head(apps,
+        List.of("    subscribers:", "      - email: oncall@example.com"),
         // no OK e-mails: at the first minute boundary every alarm goes INSUFFICIENT_DATA -> OK,
         // and hundreds of OK e-mails would queue ahead of the trials' alarm e-mails
-        "  okActions: []",
-        "alarms:",
-        ""));
+        List.of("  alarmActions: [\"{topic}\"]", "  okActions: []")));
     sb.append(String.join("\n",
         "  auth-failures: { metric: OBOAuthFailures, pattern: '\"OBO token exchange failed\"',"
             + " threshold: 5 }",
