@@ -43,7 +43,8 @@ class CrashRecoveryTest {
     int inFlightSeen = 0;
     for (int round = 1; round <= ROUNDS; round++) {
       Path log = dir.resolve("child-" + round + ".log");
-      Process child = start(db, log);
+      Path progress = dir.resolve("child-" + round + ".progress");
+      Process child = start(db, log, progress);
       LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread pump = pump(child, lines);
       String first = lines.poll(120, TimeUnit.SECONDS);
@@ -65,6 +66,12 @@ class CrashRecoveryTest {
       for (String line : lines) {
         if (line.startsWith("committed ")) {
           reported = Long.parseLong(line.substring("committed ".length()));
+        }
+      }
+      // the pipe's last lines can be lost when the child dies; its progress file keeps them
+      for (String line : Files.readAllLines(progress, StandardCharsets.US_ASCII)) {
+        if (line.startsWith("committed ")) {
+          reported = Math.max(reported, Long.parseLong(line.substring("committed ".length())));
         }
       }
       long loaded = verify(db);
@@ -97,7 +104,7 @@ class CrashRecoveryTest {
     }
   }
 
-  private static Process start(Path db, Path log) throws IOException {
+  private static Process start(Path db, Path log, Path progress) throws IOException {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>();
@@ -112,6 +119,7 @@ class CrashRecoveryTest {
     cmd.add(classpath);
     cmd.add(CrashChild.class.getName());
     cmd.add(db.toString());
+    cmd.add(progress.toString());
     return new ProcessBuilder(cmd).redirectError(log.toFile()).start();
   }
 
