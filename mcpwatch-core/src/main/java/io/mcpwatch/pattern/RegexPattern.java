@@ -1,29 +1,17 @@
 package io.mcpwatch.pattern;
 
-import com.google.re2j.Pattern;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A standalone {@code %regex%} pattern (spec 1.2): an unanchored find over the whole message. A
- * regex without operators is searched as a literal ({@code String.contains}, same answer), and
- * {@code ^} followed by one as a prefix ({@code String.startsWith}).
+ * A standalone {@code %regex%} pattern (spec 1.2): an unanchored find over the whole message,
+ * by plain string comparisons where the body allows it ({@link RegexFind}).
  */
 final class RegexPattern extends ExtractsNothing {
-  private final Pattern regex;
-  private final @Nullable String literal;
-  private final @Nullable String prefix;
-  private final @Nullable List<String> required;
+  private final RegexFind regex;
 
-  private RegexPattern(
-      Pattern regex,
-      @Nullable String literal,
-      @Nullable String prefix,
-      @Nullable List<String> required) {
+  private RegexPattern(RegexFind regex) {
     this.regex = regex;
-    this.literal = literal;
-    this.prefix = prefix;
-    this.required = required;
   }
 
   /**
@@ -48,25 +36,16 @@ final class RegexPattern extends ExtractsNothing {
               + " second regex (use | inside one regex for alternatives)");
     }
     String body = text.substring(open + 1, close);
-    Pattern regex = RegexSyntax.compile(body, text, open + 1);
-    String prefix = body.startsWith("^") ? RegexSyntax.literalOf(body.substring(1)) : null;
-    return new RegexPattern(regex, RegexSyntax.literalOf(body), prefix,
-        RegexSyntax.requiredLiterals(body));
+    return new RegexPattern(RegexSyntax.find(body, text, open + 1));
   }
 
   @Override
   public boolean matches(String message) {
-    if (literal != null) {
-      return message.contains(literal);
-    }
-    if (prefix != null) {
-      return message.startsWith(prefix);
-    }
-    return regex.matcher(message).find();
+    return regex.find(message);
   }
 
   @Override
   public @Nullable List<String> requiredLiterals() {
-    return required;
+    return regex.required();
   }
 }

@@ -43,30 +43,37 @@ final class RegexSyntax {
    * @throws FilterPatternException naming the column of the offending character
    */
   static Pattern compile(String body, String patternText, int column) {
-    String translated = new Translator(body, patternText, column).translate();
+    return find(body, patternText, column).regex();
+  }
+
+  /**
+   * Compiles the body like {@link #compile} and works out how to find it fastest ({@link
+   * RegexFind}: plain string comparisons when every alternative is an anchored or unanchored
+   * literal; otherwise re2j behind a required-literal check).
+   *
+   * @throws FilterPatternException naming the column of the offending character
+   */
+  static RegexFind find(String body, String patternText, int column) {
+    Translator t = new Translator(body, patternText, column);
+    String translated = t.translate();
+    Pattern regex;
     try {
-      return Pattern.compile(translated);
+      regex = Pattern.compile(translated);
     } catch (PatternSyntaxException e) {
       throw PatternErrors.invalid(
           patternText, "invalid regular expression: " + e.getDescription(), column);
     }
-  }
-
-  /**
-   * The literal text a valid regex body stands for when it has no operators at all (so a
-   * substring search gives the same answer), or null.
-   */
-  static @Nullable String literalOf(String body) {
-    if (body.isEmpty()) {
-      return null;
-    }
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (!Chars.isWord(c) && SYMBOLS.indexOf(c) < 0) {
-        return null;
+    String[] texts = null;
+    byte[] anchors = null;
+    if (t.everySimple) {
+      texts = t.simpleTexts.toArray(new String[0]);
+      anchors = new byte[texts.length];
+      for (int k = 0; k < anchors.length; k++) {
+        anchors[k] = t.simpleAnchors.get(k);
       }
     }
-    return body;
+    return new RegexFind(
+        regex, texts, anchors, t.everyAlternative ? Literals.anyOf(t.alternatives) : null);
   }
 
   /**
@@ -106,6 +113,15 @@ final class RegexSyntax {
     private String best = "";
     final List<String> alternatives = new ArrayList<>();
     boolean everyAlternative = true;
+    // the simple form (see RegexFind): per alternative its whole literal text and anchors, while
+    // it has nothing but literal characters, a leading ^ and a trailing $
+    private final StringBuilder altText = new StringBuilder();
+    private boolean altSimple = true;
+    private byte altAnchors;
+    final List<String> simpleTexts = new ArrayList<>();
+    final List<Byte> simpleAnchors = new ArrayList<>();
+    boolean everySimple = true;
+
     /** Whether the last atom was a literal character, the last one of {@link #run}. */
     private boolean lastLiteral;
     private boolean inClass;
@@ -136,6 +152,7 @@ final class RegexSyntax {
             setAtom();
             break;
           case '[':
+            altSimple = false;
             inClass = true;
             charClass();
             inClass = false;
@@ -145,6 +162,7 @@ final class RegexSyntax {
           case '?':
           case '*':
           case '+':
+            altSimple = false;
             quantify(String.valueOf(c), i, i + 1);
             i++;
             break;
@@ -164,6 +182,13 @@ final class RegexSyntax {
             break;
           case '^':
           case '$':
+            if (c == '^' && i == altStart) {
+              altAnchors |= RegexFind.START;
+            } else if (c == '$' && (i + 1 == body.length() || body.charAt(i + 1) == '|')) {
+              altAnchors |= RegexFind.END;
+            } else {
+              altSimple = false;
+            }
             out.append(c);
             notLiteral();
             i++;
@@ -180,6 +205,7 @@ final class RegexSyntax {
           default: // '.', letters, digits, symbols, space
             out.append(c);
             if (c == '.') {
+              altSimple = false;
               notLiteral();
             } else {
               literal(c);
@@ -198,6 +224,7 @@ final class RegexSyntax {
 
     private void literal(char c) {
       if (!inClass) {
+        altText.append(c);
         run.append(c);
         lastLiteral = true;
       }
@@ -213,6 +240,15 @@ final class RegexSyntax {
     }
 
     private void endAlternative() {
+      if (altSimple) {
+        simpleTexts.add(altText.toString());
+        simpleAnchors.add(altAnchors);
+      } else {
+        everySimple = false;
+      }
+      altText.setLength(0);
+      altSimple = true;
+      altAnchors = 0;
       notLiteral();
       if (best.isEmpty()) {
         everyAlternative = false;
@@ -275,6 +311,7 @@ final class RegexSyntax {
       if ("dDsSwW".indexOf(e) >= 0) {
         out.append('\\').append(e);
         if (!inClass) {
+          altSimple = false;
           notLiteral();
         }
         i += 2;
@@ -421,6 +458,7 @@ final class RegexSyntax {
             col(start),
             "escape it to match the character itself: \\" + written.charAt(0));
       }
+      altSimple = false;
       out.append(re2);
       boolean optional = re2.equals("?") || re2.equals("*") || re2.equals("{0}")
           || re2.startsWith("{0,");

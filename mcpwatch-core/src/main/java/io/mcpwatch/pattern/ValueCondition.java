@@ -140,7 +140,7 @@ final class ValueCondition {
    * event): literals of which every value it holds for contains one; null otherwise.
    */
   @Nullable List<String> requiredLiterals() {
-    return op == Op.EQ && value instanceof Regex ? ((Regex) value).required() : null;
+    return op == Op.EQ && value instanceof Regex ? ((Regex) value).find().required() : null;
   }
 
   /** Whether the value is a {@code %regex%} (counts toward the 2-regex limit). */
@@ -203,8 +203,7 @@ final class ValueCondition {
           null);
     }
     String body = valueText.substring(1, valueText.length() - 1);
-    return new Regex(RegexSyntax.compile(body, patternText, column),
-        RegexSyntax.requiredLiterals(body));
+    return new Regex(RegexSyntax.find(body, patternText, column));
   }
 
   /** Strips the quotes of {@code "..."}; {@code \"} and {@code \\} are the only escapes. */
@@ -313,11 +312,10 @@ final class ValueCondition {
   }
 
   /** A {@code %regex%} value: an unanchored find on the scalar's text. */
-  private record Regex(com.google.re2j.Pattern pattern, @Nullable List<String> required)
-      implements Value {
+  private record Regex(RegexFind find) implements Value {
     @Override
     public boolean matches(String text, boolean isNumber) {
-      return pattern.matcher(text).find();
+      return find.find(text);
     }
   }
 

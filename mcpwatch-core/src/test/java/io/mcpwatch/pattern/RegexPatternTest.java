@@ -120,15 +120,6 @@ class RegexPatternTest {
   }
 
   @Test
-  void literalOf_onlyForOperatorFreeBodies() {
-    assertThat(RegexSyntax.literalOf("AUTHORIZED")).isEqualTo("AUTHORIZED");
-    assertThat(RegexSyntax.literalOf("a b:c/d@e")).isEqualTo("a b:c/d@e");
-    assertThat(RegexSyntax.literalOf("10.10")).isNull();
-    assertThat(RegexSyntax.literalOf("a\\-b")).isNull();
-    assertThat(RegexSyntax.literalOf("")).isNull();
-  }
-
-  @Test
   void matches_literalFastPathAgreesWithTheRegex() {
     String[] events = {"x", "AUTHORIZED", "UNAUTHORIZED REQUEST", "authorized", ""};
     com.google.re2j.Pattern re = RegexSyntax.compile("AUTHORIZED", "%AUTHORIZED%", 1);
