@@ -32,4 +32,14 @@ interface CompiledMatcher {
   default @Nullable List<String> requiredLiterals() {
     return null;
   }
+
+  /**
+   * Sets of literals of which every message this pattern matches contains at least one from each
+   * set (see {@link FilterPattern#requiredAll()}), or null when there is none; by default the one
+   * set of {@link #requiredLiterals()}.
+   */
+  default @Nullable List<List<String>> requiredAll() {
+    List<String> one = requiredLiterals();
+    return one == null ? null : List.of(one);
+  }
 }

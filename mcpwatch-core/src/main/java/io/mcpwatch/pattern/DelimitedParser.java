@@ -36,6 +36,17 @@ final class DelimitedParser {
    */
   private @Nullable List<String> anyOfLiterals;
 
+  /**
+   * Sets of literals every matching event contains one of each ({@link
+   * FilterPattern#requiredAll()}): each slot's set, and for a field that cannot be the event's
+   * first one and must start with a text, that text after each character that can precede a
+   * field's value.
+   */
+  private final List<List<String>> allOfLiterals = new ArrayList<>();
+
+  /** Whether a field slot comes before the one being parsed (its field is then never the first). */
+  private boolean afterAField;
+
   private DelimitedParser(String text, PatternOptions options) {
     this.text = text;
     this.options = options;
@@ -58,6 +69,7 @@ final class DelimitedParser {
       Set<String> names = new HashSet<>();
       while (true) {
         pos = Chars.skipBlanks(text, pos);
+        afterAField = slots.stream().anyMatch(x -> !x.ellipsis());
         DelimitedPattern.Slot slot = slot();
         if (slot.name() != null && !names.add(slot.name())) {
           throw PatternErrors.invalid(
@@ -90,7 +102,8 @@ final class DelimitedParser {
           "unexpected text after the closing ']' of the space-delimited pattern",
           rest + 1);
     }
-    return new DelimitedPattern(slots, any, options, literals, any ? null : anyOfLiterals);
+    return new DelimitedPattern(
+        slots, any, options, literals, any ? null : anyOfLiterals, any ? List.of() : allOfLiterals);
   }
 
   private DelimitedPattern.Slot slot() {
@@ -163,9 +176,19 @@ final class DelimitedParser {
     // the slot's literal set: the union over its || alternatives of each one's best && set
     List<String> slotSet = null;
     List<String> allSet = null;
+    List<List<String>> startSets = new ArrayList<>();
     while (true) {
       SlotCondition.Comparison comparison = comparison(name);
       all.add(comparison);
+      String start = afterAField ? requiredStart(comparison.condition().op(), comparison.valueText())
+          : null;
+      if (start != null) {
+        List<String> set = Literals.anyOf(List.of(
+            " " + start, "\t" + start, "\"" + start, "[" + start, "]" + start));
+        if (set != null) {
+          startSets.add(set);
+        }
+      }
       String literal = requiredLiteral(comparison.condition().op(), comparison.valueText());
       if (literal != null) {
         required.add(literal);
@@ -179,9 +202,13 @@ final class DelimitedParser {
       if (!and && !or) {
         if (anyOf.size() == 1) {
           literals.addAll(required);
+          allOfLiterals.addAll(startSets);
         }
         slotSet = anyOf.size() == 1 ? allSet : Literals.union(slotSet, allSet);
         anyOfLiterals = Literals.better(anyOfLiterals, slotSet);
+        if (slotSet != null && !allOfLiterals.contains(slotSet)) {
+          allOfLiterals.add(slotSet);
+        }
         return new SlotCondition(anyOf);
       }
       pos = Chars.skipBlanks(text, pos + 2);
@@ -351,6 +378,19 @@ final class DelimitedParser {
     int from = content.startsWith("*") ? 1 : 0;
     int to = content.length() > 1 && content.endsWith("*") ? content.length() - 1 : content.length();
     return from < to ? content.substring(from, to) : null;
+  }
+
+  /**
+   * The text every field value satisfying {@code = value} starts with, or null: the string value
+   * up to its trailing {@code *}, when it has no leading one (a quoted value, {@code "40"}, is a
+   * string comparison on a field; an unquoted number compares numerically and gives none).
+   */
+  static @Nullable String requiredStart(ValueCondition.Op op, String valueText) {
+    String content = op == ValueCondition.Op.EQ ? stringValue(valueText) : null;
+    if (content == null || content.startsWith("*")) {
+      return null;
+    }
+    return requiredLiteral(op, valueText);
   }
 
   private static @Nullable String slotHint(char c) {

@@ -56,13 +56,17 @@ final class DelimitedPattern implements CompiledMatcher {
 
   private final @Nullable List<String> anyOfRequired;
 
+  private final List<List<String>> allOfRequired;
+
   DelimitedPattern(
       List<Slot> parsed,
       boolean any,
       PatternOptions options,
       Collection<String> required,
-      @Nullable List<String> anyOfRequired) {
+      @Nullable List<String> anyOfRequired,
+      List<List<String>> allOfRequired) {
     this.anyOfRequired = anyOfRequired;
+    this.allOfRequired = List.copyOf(allOfRequired);
     this.required =
         required.stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
@@ -100,6 +104,11 @@ final class DelimitedPattern implements CompiledMatcher {
   @Override
   public @Nullable List<String> requiredLiterals() {
     return anyCount ? null : anyOfRequired;
+  }
+
+  @Override
+  public @Nullable List<List<String>> requiredAll() {
+    return anyCount || allOfRequired.isEmpty() ? null : allOfRequired;
   }
 
   /** Whether the event contains every required substring (it cannot match otherwise). */

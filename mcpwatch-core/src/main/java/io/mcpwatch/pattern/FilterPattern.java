@@ -122,6 +122,18 @@ public final class FilterPattern {
   }
 
   /**
+   * Sets of literals of which every message this pattern matches contains at least one from
+   * <em>each</em> set, or null when there is none: {@link #requiredLiterals()} as one set, and for
+   * space-delimited patterns every slot's set plus, for a field that is never the event's first
+   * and must start with a text, that text after a character that can precede a field ({@code
+   * [level, client, dash, request=*HTTP*, status=4*, ...]} needs {@code HTTP}, and one of {@code
+   * " 4"}, {@code "\t4"}, {@code "\"4"}, {@code "[4"}, {@code "]4"}).
+   */
+  public @Nullable List<List<String>> requiredAll() {
+    return matcher.requiredAll();
+  }
+
+  /**
    * Whether a field reference ({@code $name}, {@code $3}, {@code $.a.b[0]}) can ever yield a value
    * for this pattern: used to validate metric values and dimensions.
    */

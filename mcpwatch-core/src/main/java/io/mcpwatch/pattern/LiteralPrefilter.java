@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * A byte-level test that rejects messages none of a set of patterns can match, before the message
  * is decoded into a {@code String} (as ripgrep and Hyperscan do with required literals). Built from
  * all the patterns of one log group: each pattern contributes its {@link
- * FilterPattern#requiredLiterals()}, and a message that contains none of them matches none of the
- * patterns. If any pattern has no required literal there is no prefilter ({@link #of} returns
+ * FilterPattern#requiredAll()}, sets of literals of which a message it matches contains one from
+ * each, so a message that satisfies no pattern's sets matches none of the patterns ({@code status=4*}
+ * after other fields needs {@code HTTP} and {@code " 4"} or another field start, which most access
+ * lines lack). If any pattern has no required literal there is no prefilter ({@link #of} returns
  * null). Matching is case-sensitive, as CloudWatch's is. Immutable and thread-safe.
  *
  * <pre>{@code
@@ -26,29 +28,44 @@ import org.jspecify.annotations.Nullable;
  * string with backslash escapes), only on the unescaped bytes.
  */
 public final class LiteralPrefilter {
-  /** Literals by their first byte; shorter ones first. */
-  private final byte[][][] byFirst = new byte[256][][];
+  /** Sets of all patterns together beyond which each pattern keeps only its best set. */
+  private static final int MAX_SETS = 64;
+
+  /** Literal indexes by their first byte; shorter ones first. */
+  private final int[][] byFirst = new int[256][];
+
+  private final byte[][] bytes;
+
+  /** Per literal, the sets (bits) it belongs to. */
+  private final long[] setsOf;
+
+  /** Per pattern, the sets (bits) it needs; a message may match when one pattern has all. */
+  private final long[] needs;
 
   private final int shortest;
   private final List<String> literals;
 
-  private LiteralPrefilter(List<String> literals) {
+  private LiteralPrefilter(List<String> literals, long[] setsOf, long[] needs) {
     this.literals = List.copyOf(literals);
-    List<List<byte[]>> lists = new ArrayList<>();
+    this.setsOf = setsOf;
+    this.needs = needs;
+    this.bytes = new byte[literals.size()][];
+    List<List<Integer>> lists = new ArrayList<>();
     for (int i = 0; i < 256; i++) {
       lists.add(new ArrayList<>());
     }
     int min = Integer.MAX_VALUE;
-    for (String s : literals) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      lists.get(b[0] & 0xFF).add(b);
+    for (int k = 0; k < literals.size(); k++) {
+      byte[] b = literals.get(k).getBytes(StandardCharsets.UTF_8);
+      bytes[k] = b;
+      lists.get(b[0] & 0xFF).add(k);
       min = Math.min(min, b.length);
     }
     for (int i = 0; i < 256; i++) {
-      List<byte[]> l = lists.get(i);
+      List<Integer> l = lists.get(i);
       if (!l.isEmpty()) {
-        l.sort(Comparator.comparingInt(b -> b.length));
-        byFirst[i] = l.toArray(new byte[0][]);
+        l.sort(Comparator.comparingInt(k -> bytes[k].length));
+        byFirst[i] = l.stream().mapToInt(Integer::intValue).toArray();
       }
     }
     this.shortest = min;
@@ -62,50 +79,130 @@ public final class LiteralPrefilter {
     if (patterns.isEmpty()) {
       return null;
     }
-    List<String> all = new ArrayList<>();
+    List<List<List<String>>> perPattern = new ArrayList<>();
+    int total = 0;
     for (FilterPattern p : patterns) {
-      List<String> required = p.requiredLiterals();
-      if (required == null) {
+      List<List<String>> all = p.requiredAll();
+      if (all == null || all.isEmpty()) {
         return null;
       }
-      for (String s : required) {
-        if (!Literals.usable(s)) {
-          return null;
-        }
-        if (!all.contains(s)) {
-          all.add(s);
+      List<List<String>> usable = new ArrayList<>();
+      for (List<String> set : all) {
+        if (set.stream().allMatch(Literals::usable)) {
+          usable.add(set);
         }
       }
+      if (usable.isEmpty()) {
+        return null;
+      }
+      usable = withoutImplied(usable);
+      perPattern.add(usable);
+      total += usable.size();
     }
-    // a literal that contains another one is redundant: the shorter one occurs whenever it does
-    List<String> kept = new ArrayList<>();
-    for (String s : all) {
-      boolean redundant = false;
-      for (String t : all) {
-        if (!t.equals(s) && s.contains(t)) {
-          redundant = true;
+    if (total > MAX_SETS) { // each pattern keeps its most selective set alone
+      List<List<List<String>>> one = new ArrayList<>();
+      for (List<List<String>> sets : perPattern) {
+        List<String> best = null;
+        for (List<String> set : sets) {
+          best = Literals.better(best, set);
+        }
+        one.add(List.of(best));
+      }
+      perPattern = one;
+    }
+    List<List<String>> sets = new ArrayList<>(); // distinct sets, numbered by position
+    List<String> literals = new ArrayList<>();
+    List<Long> setsOf = new ArrayList<>();
+    long[] needs = new long[perPattern.size()];
+    for (int p = 0; p < perPattern.size(); p++) {
+      for (List<String> set : perPattern.get(p)) {
+        int bit = sets.indexOf(set);
+        if (bit < 0) {
+          bit = sets.size();
+          sets.add(set);
+          for (String s : set) {
+            int k = literals.indexOf(s);
+            if (k < 0) {
+              literals.add(s);
+              setsOf.add(0L);
+              k = literals.size() - 1;
+            }
+            setsOf.set(k, setsOf.get(k) | 1L << bit);
+          }
+        }
+        needs[p] |= 1L << bit;
+      }
+    }
+    long[] of = new long[literals.size()];
+    for (int k = 0; k < of.length; k++) {
+      of[k] = setsOf.get(k);
+    }
+    return new LiteralPrefilter(literals, of, needs);
+  }
+
+  /**
+   * The sets without those another one implies: a set whose every literal contains a literal of
+   * set B is at least as strict as B ({@code [" 4", "[4"]} implies {@code ["4"]}).
+   */
+  private static List<List<String>> withoutImplied(List<List<String>> sets) {
+    List<List<String>> kept = new ArrayList<>();
+    for (int b = 0; b < sets.size(); b++) {
+      boolean implied = false;
+      for (int a = 0; a < sets.size() && !implied; a++) {
+        if (a != b && implies(sets.get(a), sets.get(b))
+            && !(implies(sets.get(b), sets.get(a)) && b < a)) {
+          implied = true;
+        }
+      }
+      if (!implied && !kept.contains(sets.get(b))) {
+        kept.add(sets.get(b));
+      }
+    }
+    return kept;
+  }
+
+  private static boolean implies(List<String> a, List<String> b) {
+    for (String s : a) {
+      boolean containsOne = false;
+      for (String t : b) {
+        if (s.contains(t)) {
+          containsOne = true;
           break;
         }
       }
-      if (!redundant) {
-        kept.add(s);
+      if (!containsOne) {
+        return false;
       }
     }
-    return new LiteralPrefilter(kept);
+    return true;
   }
 
-  /** The literals searched for (one of them occurs in every message a pattern can match). */
+  /** The literals searched for. */
   public List<String> literals() {
     return literals;
   }
 
-  /** Whether {@code b[from..to)}, a message's UTF-8 bytes, contains one of the literals. */
+  /** Whether {@code b[from..to)}, a message's UTF-8 bytes, may match one of the patterns. */
   public boolean mayMatch(byte[] b, int from, int to) {
     int last = to - shortest;
+    long hits = 0;
     for (int i = from; i <= last; i++) {
-      byte[][] candidates = byFirst[b[i] & 0xFF];
-      if (candidates != null && anyAt(candidates, b, i, to)) {
-        return true;
+      int[] candidates = byFirst[b[i] & 0xFF];
+      if (candidates == null) {
+        continue;
+      }
+      for (int k : candidates) {
+        byte[] lit = bytes[k];
+        if (i + lit.length > to) {
+          break; // sorted by length: the rest are longer
+        }
+        long more = setsOf[k];
+        if ((hits | more) != hits && regionEquals(lit, b, i)) {
+          hits |= more;
+          if (satisfied(hits)) {
+            return true;
+          }
+        }
       }
     }
     return false;
@@ -113,21 +210,18 @@ public final class LiteralPrefilter {
 
   /** {@link #mayMatch(byte[], int, int)} on a decoded message (tests, callers holding a String). */
   public boolean mayMatch(String message) {
-    for (String s : literals) {
-      if (message.contains(s)) {
-        return true;
+    long hits = 0;
+    for (int k = 0; k < literals.size(); k++) {
+      if (message.contains(literals.get(k))) {
+        hits |= setsOf[k];
       }
     }
-    return false;
+    return satisfied(hits);
   }
 
-  private static boolean anyAt(byte[][] candidates, byte[] b, int at, int to) {
-    for (byte[] c : candidates) {
-      int end = at + c.length;
-      if (end > to) {
-        return false; // sorted by length: the rest are longer
-      }
-      if (regionEquals(c, b, at)) {
+  private boolean satisfied(long hits) {
+    for (long need : needs) {
+      if ((hits & need) == need) {
         return true;
       }
     }

@@ -74,6 +74,33 @@ class LiteralPrefilterTest {
   }
 
   @Test
+  void requiredAll_aDelimitedFieldAfterAnotherMustStartAfterAFieldBoundary() {
+    assertThat(FilterPattern.compile("[level, client, dash, request=*HTTP*, status=4*, ...]")
+            .requiredAll())
+        .contains(List.of("HTTP"), List.of(" 4", "\t4", "\"4", "[4", "]4"));
+    assertThat(FilterPattern.compile("[status=4*, ...]").requiredAll()) // may be the first field
+        .containsExactly(List.of("4"));
+    assertThat(FilterPattern.compile("[..., status=4*]").requiredAll()) // may be the first field
+        .containsExactly(List.of("4"));
+    assertThat(FilterPattern.compile("[a, s=*4]").requiredAll()).containsExactly(List.of("4"));
+    assertThat(FilterPattern.compile("[a, s=4* || s=5*]").requiredAll())
+        .containsExactly(List.of("4", "5"));
+  }
+
+  @Test
+  void mayMatch_accessLinesOfOtherStatusesAreRejectedBeforeDecoding() {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(
+        FilterPattern.compile("[level, client, dash, request=*HTTP*, status=4*, ...]"),
+        FilterPattern.compile("[level, client, dash, request=*HTTP*, status=5*, ...]")));
+    String ok = "INFO:     10.0.0.4:42106 - \"POST /mcp/4 HTTP/1.1\" 200 OK";
+    String notFound = "INFO:     10.0.0.1:42106 - \"POST /mcp HTTP/1.1\" 404 Not Found";
+    assertThat(mayMatch(p, ok)).isFalse();
+    assertThat(mayMatch(p, notFound)).isTrue();
+    assertThat(mayMatch(p, notFound.replace("404", "503"))).isTrue();
+    assertThat(mayMatch(p, "INFO: 4xx 5xx without the protocol")).isFalse();
+  }
+
+  @Test
   void of_aPatternWithoutRequiredLiteralDisablesTheGroupsPrefilter() {
     assertThat(LiteralPrefilter.of(List.of(FilterPattern.compile("ERROR"),
         FilterPattern.compile("-DEBUG")))).isNull();
@@ -81,7 +108,7 @@ class LiteralPrefilterTest {
     LiteralPrefilter p = LiteralPrefilter.of(List.of(FilterPattern.compile("ERROR"),
         FilterPattern.compile("?\"ERROR:\" ?WARN"), FilterPattern.compile("%caf\\x65%")));
     assertThat(p).isNotNull();
-    assertThat(p.literals()).containsExactlyInAnyOrder("ERROR", "WARN", "cafe");
+    assertThat(p.literals()).contains("ERROR", "WARN", "cafe");
     assertThat(mayMatch(p, "x WARN y")).isTrue();
     assertThat(mayMatch(p, "error warn")).isFalse(); // case-sensitive, as CloudWatch
     assertThat(mayMatch(p, "Café")).isFalse();
@@ -110,13 +137,14 @@ class LiteralPrefilterTest {
   private static final String[] WORDS = {"a", "b", "ab", "ERROR", "E", "4", "40", "404", "x_1"};
   private static final String[] PHRASES = {"a b", "x:y", "é", "a\\\"b", "4*", "ERROR:", "c.d"};
   private static final String[] VALUES = {"ab*", "*b", "*a*", "a", "\"a b\"", "4*", "404", "\"x:y\"",
-    "%a+b%", "%^ab|c.d%", "%[ab]{2}%", "%\\d%", "*", "\"ERROR:*\"", "E*", "\"*\""};
+    "%a+b%", "%^ab|c.d%", "%[ab]{2}%", "%\\d%", "*", "\"ERROR:*\"", "E*", "\"*\"", "\"40\"",
+    "\"4.0\"", "40*", "\"a*\""};
   private static final String[] REGEX = {"a", "b", "ab", ".", "[ab]", "\\d", "x", "?", "*", "+",
     "{2}", "{0,2}", "{1,}", "|", "^", "$", "\\x41", "\\.", "E", ":", " ", "[^a]", "\\w"};
   private static final String[] TOKENS = {"a", "b", "ab", "ERROR:", "ERROR", "4", "404", "40x",
     "a b", "\"a b\"", "x:y", "é", "[ab]", "A", "c.d", "E", "x_1", "a\"b", "AAb", "4.0e2", "aab",
-    "\"ERROR:x\"", "[E r]"};
-  private static final String[] SEPARATORS = {" ", " ", " ", "", "\t", "  ", ":", "é"};
+    "\"ERROR:x\"", "[E r]", "4.0", "040", "+40", "40.", "\"40x\"", "[4]", "\"4"};
+  private static final String[] SEPARATORS = {" ", " ", " ", "", "\t", "  ", ":", "é", "\"", "]"};
 
   @Test
   void mayMatch_neverRejectsAMessageThatOneOfTheGroupsPatternsMatches() {
