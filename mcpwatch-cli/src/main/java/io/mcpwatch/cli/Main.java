@@ -12,6 +12,6 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (used by tests, too). */
   public static int run(String... args) {
-    return McpwatchCommand.commandLine().execute(args);
+    return McpwatchCommand.commandLine(args).execute(args);
   }
 }

@@ -3,6 +3,8 @@ package io.mcpwatch.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,22 +13,30 @@ import picocli.CommandLine.Command;
     name = "mcpwatch",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "CloudWatch-compatible log-based security alarms for MCP servers.",
-    subcommands = {
-      TestPatternCommand.class,
-      InitCommand.class,
-      ValidateCommand.class,
-      BacktestCommand.class,
-      RunCommand.class,
-      StatusCommand.class,
-      SubscriptionsCommand.class,
-      DemoCommand.class,
-      ImportCommand.class,
-      ExportCommand.class,
-      StreamsCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "CloudWatch-compatible log-based security alarms for MCP servers.")
 public final class McpwatchCommand implements java.util.concurrent.Callable<Integer> {
+
+  /**
+   * The subcommands by name, in the order help lists them. Picocli builds a command's model by
+   * reflection over its annotations (~0.1-0.3 s for all of them on a cold JVM), so {@link
+   * #commandLine(String...)} adds only the one the arguments name.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("test-pattern", TestPatternCommand.class);
+    SUBCOMMANDS.put("init", InitCommand.class);
+    SUBCOMMANDS.put("validate", ValidateCommand.class);
+    SUBCOMMANDS.put("backtest", BacktestCommand.class);
+    SUBCOMMANDS.put("run", RunCommand.class);
+    SUBCOMMANDS.put("status", StatusCommand.class);
+    SUBCOMMANDS.put("subscriptions", SubscriptionsCommand.class);
+    SUBCOMMANDS.put("demo", DemoCommand.class);
+    SUBCOMMANDS.put("import", ImportCommand.class);
+    SUBCOMMANDS.put("export", ExportCommand.class);
+    SUBCOMMANDS.put("streams", StreamsCommand.class);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -60,9 +70,25 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
     return 2;
   }
 
-  /** The configured command line: exit codes and user errors are mapped in one place. */
+  /** The configured command line with every subcommand (tests, help). */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The configured command line for these arguments: exit codes and user errors are mapped in one
+   * place. When the first argument names a subcommand (other than {@code help}) only that one is
+   * built; otherwise all are, so help, usage errors and suggestions see every command.
+   */
+  public static CommandLine commandLine(String... args) {
     CommandLine cl = new CommandLine(new McpwatchCommand());
+    String first = args.length > 0 ? args[0] : "";
+    Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
+    if (only != null) {
+      cl.addSubcommand(first, only);
+    } else {
+      SUBCOMMANDS.forEach(cl::addSubcommand);
+    }
     cl.setExecutionExceptionHandler(new UserErrorHandler());
     cl.setParameterExceptionHandler(McpwatchCommand::usageError);
     // Reports carry user text and sparklines: always UTF-8, whatever the platform charset.
