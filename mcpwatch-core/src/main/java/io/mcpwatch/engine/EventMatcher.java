@@ -4,6 +4,7 @@ import io.mcpwatch.pattern.Observation;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Matches events' messages against an engine's filters on a thread other than the engine's (see
@@ -16,6 +17,12 @@ public final class EventMatcher {
   private final Engine engine;
   private final Map<String, Route[]> routesByGroup;
   private final Map<String, FilterBinding[]> bindings = new HashMap<>();
+
+  // the last group looked up: events of one group come in runs, and readers hand out one String
+  // instance per group name, so an identity check usually saves both map lookups
+  private String lastGroup = "";
+  private Route @Nullable [] lastRoutes;
+  private FilterBinding @Nullable [] lastOwn;
 
   EventMatcher(Engine engine, Map<String, Route[]> routesByGroup) {
     this.engine = engine;
@@ -31,11 +38,17 @@ public final class EventMatcher {
 
   /** Each route's observation of the event, for {@link Engine#ingest(Observed)}. Never throws. */
   public Observed observe(LogEvent e) {
-    Route[] routes = routesByGroup.get(e.logGroup());
-    if (routes == null) {
+    String group = e.logGroup();
+    if (group != lastGroup) {
+      lastGroup = group;
+      lastRoutes = routesByGroup.get(group);
+      lastOwn = bindings.get(group);
+    }
+    Route[] routes = lastRoutes;
+    FilterBinding[] own = lastOwn;
+    if (routes == null || own == null) {
       return new Observed(engine, e.timestampMillis(), null, NOTHING);
     }
-    FilterBinding[] own = bindings.get(e.logGroup());
     String message = e.message();
     Observation[] out = null;
     for (int i = 0; i < own.length; i++) {

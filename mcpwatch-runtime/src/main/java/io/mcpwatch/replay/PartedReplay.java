@@ -324,34 +324,64 @@ final class PartedReplay {
    */
   private static void feed(Engine engine, ReplayClock clock, List<PartResult> results) {
     long[] intervals = allIntervals(results);
-    int next = 0;
-    PriorityQueue<int[]> heads = new PriorityQueue<>(Math.max(1, results.size()),
-        Comparator.<int[]>comparingLong(h -> results.get(h[0]).kept[h[1]].timestampMillis())
-            .thenComparingInt(h -> h[0]));
-    for (int p = 0; p < results.size(); p++) {
-      if (results.get(p).kept.length > 0) {
-        heads.add(new int[] {p, 0});
+    int[] next = {0};
+    if (inPartOrder(results)) { // time order is part order (a chronological input): no merge
+      for (PartResult r : results) {
+        for (Observed o : r.kept) {
+          ingest(engine, clock, intervals, next, o);
+        }
+      }
+    } else {
+      PriorityQueue<int[]> heads = new PriorityQueue<>(Math.max(1, results.size()),
+          Comparator.<int[]>comparingLong(h -> results.get(h[0]).kept[h[1]].timestampMillis())
+              .thenComparingInt(h -> h[0]));
+      for (int p = 0; p < results.size(); p++) {
+        if (results.get(p).kept.length > 0) {
+          heads.add(new int[] {p, 0});
+        }
+      }
+      while (!heads.isEmpty()) {
+        int[] h = heads.poll();
+        Observed[] kept = results.get(h[0]).kept;
+        ingest(engine, clock, intervals, next, kept[h[1]]);
+        if (++h[1] < kept.length) {
+          heads.add(h);
+        }
       }
     }
-    while (!heads.isEmpty()) {
-      int[] h = heads.poll();
-      Observed[] kept = results.get(h[0]).kept;
-      Observed o = kept[h[1]];
-      long iv = Math.floorDiv(o.timestampMillis(), INTERVAL);
-      while (next < intervals.length && intervals[next] <= iv) {
-        clock.advanceTo(intervals[next++] * INTERVAL);
-        engine.tick();
-      }
-      clock.advanceTo(o.timestampMillis());
-      engine.ingest(o);
-      if (++h[1] < kept.length) {
-        heads.add(h);
-      }
-    }
-    while (next < intervals.length) {
-      clock.advanceTo(intervals[next++] * INTERVAL);
+    while (next[0] < intervals.length) {
+      clock.advanceTo(intervals[next[0]++] * INTERVAL);
       engine.tick();
     }
+  }
+
+  /** Ticks the intervals that start at or before the event's, then ingests it. */
+  private static void ingest(
+      Engine engine, ReplayClock clock, long[] intervals, int[] next, Observed o) {
+    long iv = Math.floorDiv(o.timestampMillis(), INTERVAL);
+    while (next[0] < intervals.length && intervals[next[0]] <= iv) {
+      clock.advanceTo(intervals[next[0]++] * INTERVAL);
+      engine.tick();
+    }
+    clock.advanceTo(o.timestampMillis());
+    engine.ingest(o);
+  }
+
+  /**
+   * Whether every part's kept events are no earlier than those of the parts before it: then the
+   * merge by (time, part) is the parts one after the other (each is sorted by time already).
+   */
+  private static boolean inPartOrder(List<PartResult> results) {
+    long last = Long.MIN_VALUE;
+    for (PartResult r : results) {
+      if (r.kept.length > 0) {
+        if (r.kept[0].timestampMillis() < last) {
+          return false;
+        }
+        last = r.kept[r.kept.length - 1].timestampMillis();
+      }
+    }
+    return true;
   }
 
   private static long[] allIntervals(List<PartResult> results) {
