@@ -29,6 +29,12 @@ final class AlarmRuntime {
   @Nullable String reasonData;
   long transitionedMillis;
   long lastEvaluated = Long.MIN_VALUE;
+  /**
+   * The state an evaluation of a range without any datapoint left this alarm in, or null. Such an
+   * evaluation depends only on the spec and the state, so while the range stays empty and the state
+   * is this one, the next evaluations decide the same (the engine skips them).
+   */
+  @Nullable AlarmState idleIn;
   /** Matches counted before a restore; the route counts the rest. */
   long matchedBase;
   final ArrayDeque<HistoryItem> history = new ArrayDeque<>();

@@ -558,7 +558,7 @@ public final class Engine {
       a.earlyCount++;
     }
     if (a.state != AlarmState.ALARM && EarlyFiring.certain(a.spec, a.earlyCount)) {
-      Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t), a.state);
+      Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t, emptyRange(a, t)), a.state);
       if (ev.state() == AlarmState.ALARM) { // always, by the argument in alarm/package-info
         transition(a, now, now, ev, true);
       }
@@ -625,19 +625,29 @@ public final class Engine {
 
   private void evaluate(AlarmRuntime a, long t) {
     evaluations++;
-    Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t), a.state);
+    boolean empty = emptyRange(a, t);
+    if (empty && a.idleIn == a.state) { // decided as last time: thousands of idle alarms cost nothing
+      a.lastEvaluated = t;
+      return;
+    }
+    Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t, empty), a.state);
     a.lastEvaluated = t;
+    a.idleIn = empty && ev.state() == a.state ? a.state : null;
     if (ev.state() != a.state) {
       transition(a, t, t, ev, false);
     }
   }
 
-  /** The evaluation range at boundary t, oldest first. */
-  private static List<Datapoint> range(AlarmRuntime a, long t) {
+  /** Whether the alarm's series has no sample in its evaluation range at boundary t. */
+  private static boolean emptyRange(AlarmRuntime a, long t) {
+    return a.series.series.maxTimestamp() < t - a.rangeSize * a.periodMillis;
+  }
+
+  /** The evaluation range at boundary t, oldest first ({@code empty}: {@link #emptyRange}). */
+  private static List<Datapoint> range(AlarmRuntime a, long t, boolean empty) {
     int e = a.rangeSize;
     long p = a.periodMillis;
     MetricSeries s = a.series.series;
-    boolean empty = s.maxTimestamp() < t - e * p;
     List<Datapoint> out = new ArrayList<>(e);
     for (int i = e - 1; i >= 0; i--) {
       long end = t - i * p;
