@@ -3,9 +3,12 @@ package io.mcpwatch.lint;
 import io.mcpwatch.config.AlarmInstance;
 import io.mcpwatch.config.Located;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class Findings {
   private final Set<Finding> findings = new LinkedHashSet<>();
+  private final Map<Object, String> texts = new HashMap<>();
+
+  /**
+   * The message for {@code key}, built once: thousands of alarms that inherit one setting share a
+   * few distinct messages (and the repeats are dropped anyway).
+   */
+  String text(Object key, Supplier<String> build) {
+    return texts.computeIfAbsent(key, k -> build.get());
+  }
 
   void add(
       Severity severity,

@@ -6,6 +6,7 @@ import io.mcpwatch.config.AlarmInstance;
 import io.mcpwatch.config.AlarmSettings;
 import io.mcpwatch.config.Located;
 import io.mcpwatch.config.McpwatchConfig;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,11 +47,7 @@ final class SparseDataRules {
     int n = s.evaluationPeriods() == null ? 1 : s.evaluationPeriods().value();
     long rangeSeconds = (long) (n + extra) * period;
     String missing = tmd == null ? "missing" : tmd.value().name();
-    out.at(
-        tmd != null ? tmd : s.period(),
-        instance,
-        Severity.INFO,
-        REFIRE,
+    String message = out.text(List.of(REFIRE, step, n, extra, period, missing), () ->
         String.format(
             Locale.ROOT,
             "with sparse data one burst can send several ALARM notifications: evaluated every %s"
@@ -65,7 +62,13 @@ final class SparseDataRules {
             n,
             extra,
             missing,
-            minutes(rangeSeconds)),
+            minutes(rangeSeconds)));
+    out.at(
+        tmd != null ? tmd : s.period(),
+        instance,
+        Severity.INFO,
+        REFIRE,
+        message,
         "engine.evaluationRangeExtra: 0 evaluates only the last evaluationPeriods periods, so a"
             + " quiet period is OK and a burst sends one ALARM (mcpwatch only; CloudWatch's range"
             + " is fixed); on CloudWatch too, defaultValue: 0 gives every period with log lines a"
