@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -353,11 +354,13 @@ final class BacktestCommand implements Callable<Integer> {
       patterns.computeIfAbsent(a.logGroup(), g -> new ArrayList<>()).add(a.filter().pattern());
     }
     Map<String, LiteralPrefilter> out = new HashMap<>();
+    // groups with the same patterns (one per app, from one template) share one prefilter (all
+    // patterns of a run are compiled with the configuration's one set of pattern options)
+    Map<List<String>, Optional<LiteralPrefilter>> byTexts = new HashMap<>();
     patterns.forEach((g, ps) -> {
-      LiteralPrefilter p = LiteralPrefilter.of(ps);
-      if (p != null) {
-        out.put(g, p);
-      }
+      List<String> texts = ps.stream().map(FilterPattern::text).toList();
+      byTexts.computeIfAbsent(texts, t -> Optional.ofNullable(LiteralPrefilter.of(ps)))
+          .ifPresent(p -> out.put(g, p));
     });
     return out;
   }

@@ -2,6 +2,7 @@ package io.mcpwatch.pattern;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -50,23 +51,30 @@ public final class LiteralPrefilter {
     this.setsOf = setsOf;
     this.needs = needs;
     this.bytes = new byte[literals.size()][];
-    List<List<Integer>> lists = new ArrayList<>();
-    for (int i = 0; i < 256; i++) {
-      lists.add(new ArrayList<>());
-    }
     int min = Integer.MAX_VALUE;
     for (int k = 0; k < literals.size(); k++) {
-      byte[] b = literals.get(k).getBytes(StandardCharsets.UTF_8);
-      bytes[k] = b;
-      lists.get(b[0] & 0xFF).add(k);
-      min = Math.min(min, b.length);
+      bytes[k] = literals.get(k).getBytes(StandardCharsets.UTF_8);
+      min = Math.min(min, bytes[k].length);
     }
-    for (int i = 0; i < 256; i++) {
-      List<Integer> l = lists.get(i);
-      if (!l.isEmpty()) {
-        l.sort(Comparator.comparingInt(k -> bytes[k].length));
-        byFirst[i] = l.stream().mapToInt(Integer::intValue).toArray();
+    Integer[] order = new Integer[bytes.length];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    // by first byte, shorter ones first
+    Arrays.sort(order, Comparator.<Integer>comparingInt(k -> bytes[k][0] & 0xFF)
+        .thenComparingInt(k -> bytes[k].length));
+    for (int from = 0; from < order.length; ) {
+      int first = bytes[order[from]][0] & 0xFF;
+      int to = from;
+      while (to < order.length && (bytes[order[to]][0] & 0xFF) == first) {
+        to++;
       }
+      int[] ks = new int[to - from];
+      for (int i = from; i < to; i++) {
+        ks[i - from] = order[i];
+      }
+      byFirst[first] = ks;
+      from = to;
     }
     this.shortest = min;
   }
