@@ -3,6 +3,7 @@ package io.mcpwatch.engine;
 import io.mcpwatch.pattern.Observation;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +19,17 @@ public final class EventMatcher {
   private final Map<String, Route[]> routesByGroup;
   private final Map<String, FilterBinding[]> bindings = new HashMap<>();
 
-  // the last group looked up: events of one group come in runs, and readers hand out one String
-  // instance per group name, so an identity check usually saves both map lookups
-  private String lastGroup = "";
-  private Route @Nullable [] lastRoutes;
-  private FilterBinding @Nullable [] lastOwn;
+  /**
+   * The routes and own bindings by the very String instance an event names its group with: readers
+   * hand out one instance per group name, so after the first event of a group its lookups are an
+   * identity hash instead of comparing the name with the engine's key. Bounded, for readers that
+   * make a new String per event.
+   */
+  private final IdentityHashMap<String, Entry> byInstance = new IdentityHashMap<>();
+
+  private static final int MAX_INSTANCES = 4096;
+
+  private record Entry(Route @Nullable [] routes, FilterBinding @Nullable [] own) {}
 
   EventMatcher(Engine engine, Map<String, Route[]> routesByGroup) {
     this.engine = engine;
@@ -39,13 +46,16 @@ public final class EventMatcher {
   /** Each route's observation of the event, for {@link Engine#ingest(Observed)}. Never throws. */
   public Observed observe(LogEvent e) {
     String group = e.logGroup();
-    if (group != lastGroup) {
-      lastGroup = group;
-      lastRoutes = routesByGroup.get(group);
-      lastOwn = bindings.get(group);
+    Entry entry = byInstance.get(group);
+    if (entry == null) {
+      if (byInstance.size() >= MAX_INSTANCES) {
+        byInstance.clear();
+      }
+      entry = new Entry(routesByGroup.get(group), bindings.get(group));
+      byInstance.put(group, entry);
     }
-    Route[] routes = lastRoutes;
-    FilterBinding[] own = lastOwn;
+    Route[] routes = entry.routes();
+    FilterBinding[] own = entry.own();
     if (routes == null || own == null) {
       return new Observed(engine, e.timestampMillis(), null, NOTHING);
     }

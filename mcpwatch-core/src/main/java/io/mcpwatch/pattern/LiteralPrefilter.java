@@ -201,8 +201,12 @@ public final class LiteralPrefilter {
       }
       for (int k : candidates) {
         byte[] lit = bytes[k];
-        if (i + lit.length > to) {
+        int end = i + lit.length;
+        if (end > to) {
           break; // sorted by length: the rest are longer
+        }
+        if (lit[lit.length - 1] != b[end - 1]) {
+          continue; // the last byte differs: the cheap test that rejects most candidates
         }
         long more = setsOf[k];
         if ((hits | more) != hits && regionEquals(lit, b, i)) {
