@@ -13,8 +13,8 @@
 # Environment: WORK (default /tmp/mcpwatch-bench/backtest), SIZES (compare: default "c256 c1g"), BEFORE_JAR (compare:
 #   also run this mcpwatch.jar with the launcher's backtest options, as "before").
 # Every backtest runs `MCPWATCH_JAR=JAR ./mcpwatch backtest ... --format json` (the launcher's JVM options; JAR defaults
-# to mcpwatch-cli/target/mcpwatch.jar, copy it elsewhere to keep measuring while you build); BEFORE_JAR runs as
-# `java -XX:+UseSerialGC -Xmn16m -jar BEFORE_JAR` (main's launcher options before this branch). The outputs of one
+# to mcpwatch-cli/target/mcpwatch.jar, copy it elsewhere to keep measuring while you build); BEFORE_JAR runs through
+# the same launcher (its options and its class-data archive for that jar). The outputs of one
 # variant must be identical across rounds (checked by md5).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -119,8 +119,8 @@ case "$cmd" in
         "rg-$s" "$(rg1 "$f") | cat" \
         "backtest-delimited-$s" "$(backtest "$work/bt.yaml" "$f")" \
         "backtest-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f")" \
-        ${BEFORE_JAR:+"before-delimited-$s" "$(backtest "$work/bt.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]* [^ ]*|java -XX:+UseSerialGC -Xmn16m -jar $BEFORE_JAR|")"} \
-        ${BEFORE_JAR:+"before-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]* [^ ]*|java -XX:+UseSerialGC -Xmn16m -jar $BEFORE_JAR|")"}
+        ${BEFORE_JAR:+"before-delimited-$s" "$(backtest "$work/bt.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]*|MCPWATCH_JAR=$BEFORE_JAR|")"} \
+        ${BEFORE_JAR:+"before-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]*|MCPWATCH_JAR=$BEFORE_JAR|")"}
     done
     ;;
   alarms)
