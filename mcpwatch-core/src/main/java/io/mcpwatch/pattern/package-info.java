@@ -9,8 +9,11 @@
  * io.mcpwatch.pattern.TestMetricFilter#run} is AWS's TestMetricFilter for the CLI and the API.
  * Syntax errors are one unchecked {@link io.mcpwatch.pattern.FilterPatternException} carrying AWS's
  * message, a 1-based column and, for recognised mistakes ({@code 4??}, unquoted {@code /}), a hint.
- * Matching never throws, uses no backtracking engine (re2j for regexes) and runs in time linear in
- * the event; term and regex matching do not allocate.
+ * Matching never throws, uses no backtracking engine (re2j for regexes; a regex of literal
+ * alternatives is plain string comparisons, {@code RegexFind}) and runs in time linear in the event;
+ * term and regex matching do not allocate. {@link io.mcpwatch.pattern.LiteralPrefilter} rejects, on
+ * a message's bytes, what none of a log group's patterns can match (from {@link
+ * io.mcpwatch.pattern.FilterPattern#requiredAll()}).
  *
  * <p>Inside: one package-private {@code CompiledMatcher} per kind ({@code TermPattern}, {@code
  * RegexPattern} with {@code RegexSyntax}, {@code DelimitedPattern} with {@code DelimitedParser} and
