@@ -66,6 +66,17 @@ final class BackgroundSigningKeys implements MessageSigner {
     }
   }
 
+  /** Waits until the key thread has finished, whatever its outcome (a failed start's cleanup). */
+  void settle() {
+    try {
+      keys.handle((k, e) -> null).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // handled above: never thrown
+    }
+  }
+
   @Override
   public byte[] sign(byte[] data) {
     return keys.join().sign(data);

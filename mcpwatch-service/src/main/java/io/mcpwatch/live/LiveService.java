@@ -192,11 +192,13 @@ public final class LiveService {
     ServiceSettings service = plan.service();
     Database db = openDatabase(plan);
     LiveService s = null;
+    BackgroundSigningKeys keys = null;
     try {
       // the signing key loads (or is generated) on its own thread while the state is read and the
       // engine is built; it is awaited before anything can leave the process (below). Started only
-      // now that this service holds the database lock, so no other service writes the key files.
-      BackgroundSigningKeys keys = BackgroundSigningKeys.start(plan.dataDir().resolve("keys"), clock);
+      // now that this service holds the database lock, so no other service writes the key files
+      // (a failed start waits for it before it releases the lock: stopQuietly).
+      keys = BackgroundSigningKeys.start(plan.dataDir().resolve("keys"), clock);
       StateStore state = StateStore.create(db, clock);
       Optional<SavedState> saved = state.load();
       ServiceSettings.HttpSettings hs = service.http();
@@ -264,13 +266,13 @@ public final class LiveService {
           db.config().describe());
       return s;
     } catch (IOException e) {
-      stopQuietly(s, db);
+      stopQuietly(s, db, keys);
       throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot start: " + e.getMessage());
     } catch (StorageException | IllegalArgumentException | IllegalStateException e) {
-      stopQuietly(s, db);
+      stopQuietly(s, db, keys);
       throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot start: " + e.getMessage());
     } catch (RuntimeException e) {
-      stopQuietly(s, db);
+      stopQuietly(s, db, keys);
       throw e;
     }
   }
@@ -286,7 +288,11 @@ public final class LiveService {
     }
   }
 
-  private static void stopQuietly(@Nullable LiveService s, Database db) {
+  private static void stopQuietly(
+      @Nullable LiveService s, Database db, @Nullable BackgroundSigningKeys keys) {
+    if (keys != null) {
+      keys.settle(); // its files are written before the database lock is released
+    }
     if (s != null) {
       s.stop();
     } else {
