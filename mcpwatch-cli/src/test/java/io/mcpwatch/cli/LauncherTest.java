@@ -117,10 +117,14 @@ class LauncherTest {
         "echo \"java $*\" >> '" + dir.resolve("java.log") + "'",
         "dump=0; for a in \"$@\"; do [ \"$a\" = -Xshare:dump ] && dump=1; done",
         "if [ $dump = 1 ]; then",
+        "  for a in \"$@\"; do case \"$a\" in -XX:SharedClassListFile=*) cp \"${a#*=}\" '"
+            + dir.resolve("dumped.classlist") + "';; esac; done",
         dumpFails ? "  exit 1" : "  for a in \"$@\"; do case \"$a\" in -XX:SharedArchiveFile=*) echo archive > \"${a#*=}\";; esac; done",
         "  exit 0",
         "fi",
-        "for a in \"$@\"; do case \"$a\" in -XX:DumpLoadedClassList=*) echo java/lang/Object > \"${a#*=}\";; esac; done",
+        "for a in \"$@\"; do case \"$a\" in -XX:DumpLoadedClassList=*) printf '%s\\n' java/lang/Object"
+            + " '@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L'"
+            + " '@lambda-proxy java/lang/Object run ()V' > \"${a#*=}\";; esac; done",
         "echo \"java $*\"", ""));
   }
 
@@ -156,6 +160,41 @@ class LauncherTest {
     String log = Files.readString(dir.resolve("java.log"));
     assertThat(log).contains("-XX:DumpLoadedClassList=").contains("--help").contains("validate -c m.yaml")
         .contains("-Xshare:dump");
+  }
+
+  @Test
+  void launcher_training_startsAndStopsTheServiceOnAFreePort_andLeavesTheLambdaFormHoldersOut()
+      throws Exception {
+    standInJava(false);
+    Path jar = appJar();
+
+    Result r = launch(Map.of("MCPWATCH_JAR", jar.toString(), "MCPWATCH_CDS", "now"), "--version");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(archives(jar)).hasSize(1);
+    assertThat(dir.resolve("java.log")).content()
+        .contains("-XX:DumpLoadedClassList=run.lst -jar " + jar
+            + " run -c m.yaml --port 0 --exit-after-start");
+    // JDK 17 with JFR recording crashes loading archived lambda-form holders: never archived
+    assertThat(dir.resolve("dumped.classlist")).content()
+        .contains("java/lang/Object").contains("@lambda-proxy java/lang/Object run ()V")
+        .doesNotContain("@lambda-form-invoker");
+  }
+
+  @Test
+  void launcher_runAndDemo_getTheServiceOptionsAndTheC1CompilerAlone() throws Exception {
+    standInJava(false);
+    Map<String, String> env = Map.of("MCPWATCH_JAR", appJar().toString(), "MCPWATCH_CDS", "off");
+    String service = "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m"
+        + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+
+    assertThat(launch(env, "run", "-c", "x.yaml").out()).contains(service + " -jar")
+        .endsWith("mcpwatch.jar run -c x.yaml\n");
+    assertThat(launch(env, "demo").out()).contains(service + " -jar");
+    // MCPWATCH_JAVA_OPTS comes last, so it can bring C2 back
+    assertThat(launch(Map.of("MCPWATCH_JAR", env.get("MCPWATCH_JAR"), "MCPWATCH_CDS", "off",
+            "MCPWATCH_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "run").out())
+        .contains(service + " -XX:TieredStopAtLevel=4 -jar");
   }
 
   @Test

@@ -27,7 +27,6 @@ import io.mcpwatch.notify.OutboxHealth;
 import io.mcpwatch.notify.ReconcileReport;
 import io.mcpwatch.notify.SubscriptionManager;
 import io.mcpwatch.notify.UnsubscribeResult;
-import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.server.HttpServer;
 import io.mcpwatch.server.ServerSettings;
 import io.mcpwatch.server.ingest.EventQueue;
@@ -193,7 +192,13 @@ public final class LiveService {
     ServiceSettings service = plan.service();
     Database db = openDatabase(plan);
     LiveService s = null;
+    BackgroundSigningKeys keys = null;
     try {
+      // the signing key loads (or is generated) on its own thread while the state is read and the
+      // engine is built; it is awaited before anything can leave the process (below). Started only
+      // now that this service holds the database lock, so no other service writes the key files
+      // (a failed start waits for it before it releases the lock: stopQuietly).
+      keys = BackgroundSigningKeys.start(plan.dataDir().resolve("keys"), clock);
       StateStore state = StateStore.create(db, clock);
       Optional<SavedState> saved = state.load();
       ServiceSettings.HttpSettings hs = service.http();
@@ -208,17 +213,9 @@ public final class LiveService {
           hs.publicBaseUrl() != null ? hs.publicBaseUrl() : "http://" + hostForUrl(hs.host())
               + ":" + port;
       NotifySettings ns = Subscriptions.notifySettings(service, plan.region(), baseUrl);
-      SigningKeys keys = SigningKeys.loadOrCreate(plan.dataDir().resolve("keys"), clock);
       JdbcOutbox outbox = new JdbcOutbox(db);
       JdbcSubscriptionStore store = new JdbcSubscriptionStore(db);
       SubscriptionManager manager = Subscriptions.manager(db, ns, keys, clock);
-      ReconcileReport r =
-          db.transaction(
-              c -> {
-                manager.expirePending();
-                return manager.reconcile(plan.topics());
-              });
-      logReconcile(r);
       Telemetry telemetry = new Telemetry();
       NotificationDispatcher.Builder dispatch =
           Transports.register(
@@ -240,6 +237,20 @@ public final class LiveService {
       s = new LiveService(
           plan, db, state, saved, manager, dispatch, inbox, queue, listener, clock, stdin,
           telemetry);
+      try {
+        keys.await();
+      } catch (IOException | RuntimeException e) {
+        s.abandon(); // nothing has started yet: no stop recorded, no last commit
+        s = null;
+        throw e;
+      }
+      ReconcileReport r =
+          db.transaction(
+              c -> {
+                manager.expirePending();
+                return manager.reconcile(plan.topics());
+              });
+      logReconcile(r);
       // Nothing leaves the process before the database lock is held (above) and the port is
       // bound: a confirmation link must point at a listening endpoint, never at a failed start.
       s.engineThread.start();
@@ -255,18 +266,33 @@ public final class LiveService {
           db.config().describe());
       return s;
     } catch (IOException e) {
-      stopQuietly(s, db);
+      stopQuietly(s, db, keys);
       throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot start: " + e.getMessage());
     } catch (StorageException | IllegalArgumentException | IllegalStateException e) {
-      stopQuietly(s, db);
+      stopQuietly(s, db, keys);
       throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot start: " + e.getMessage());
     } catch (RuntimeException e) {
-      stopQuietly(s, db);
+      stopQuietly(s, db, keys);
       throw e;
     }
   }
 
-  private static void stopQuietly(@Nullable LiveService s, Database db) {
+  /** Releases what the constructor made when the start fails before any thread started. */
+  private void abandon() {
+    alarmStatus.close();
+    readModel.close();
+    try {
+      dispatcher.stop(Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void stopQuietly(
+      @Nullable LiveService s, Database db, @Nullable BackgroundSigningKeys keys) {
+    if (keys != null) {
+      keys.settle(); // its files are written before the database lock is released
+    }
     if (s != null) {
       s.stop();
     } else {
@@ -363,7 +389,7 @@ public final class LiveService {
       int port,
       EventQueue queue,
       NotifySettings ns,
-      SigningKeys keys) {
+      BackgroundSigningKeys keys) {
     ServerSettings ss =
         ServerSettings.defaults()
             .withHost(hs.host())

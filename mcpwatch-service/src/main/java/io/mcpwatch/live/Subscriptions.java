@@ -11,6 +11,7 @@ import io.mcpwatch.notify.SubscriptionManager;
 import io.mcpwatch.notify.SubscriptionStatus;
 import io.mcpwatch.notify.TopicConfig;
 import io.mcpwatch.notify.UnsubscribeResult;
+import io.mcpwatch.notify.MessageSigner;
 import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.StorageException;
@@ -55,7 +56,7 @@ public final class Subscriptions implements AutoCloseable {
 
   /** The manager over the database's subscriptions and outbox. */
   static SubscriptionManager manager(
-      Database db, NotifySettings settings, SigningKeys keys, InstantSource clock) {
+      Database db, NotifySettings settings, MessageSigner keys, InstantSource clock) {
     return new SubscriptionManager(settings, new JdbcSubscriptionStore(db), new JdbcOutbox(db),
         new NotificationPlanner(settings, keys), IdSource.secure(), clock);
   }

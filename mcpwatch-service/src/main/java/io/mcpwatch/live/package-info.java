@@ -15,6 +15,10 @@
  * {@code EventQueue}; the CloudWatch read side from {@code LiveReadModel}, which reads the last
  * commit like {@code status}; SetAlarmState as a task on the engine thread).
  *
+ * <p>Start-up: the SNS signing key is loaded (or generated, on a fresh data directory) on its own
+ * thread ({@code BackgroundSigningKeys}) while the state is read and the engine is built; {@code
+ * start} awaits it before the subscriptions are reconciled and before any thread starts.
+ *
  * <p>Restart: the last commit restores the engine and resumes every file source at its committed
  * checkpoint, so no line is lost or counted twice. An HTTP ingest request is answered only once
  * its events are committed (or after 5 s), so a client that got its 200 lost nothing. Stdin lines

@@ -38,6 +38,7 @@ final class SqliteConnector extends Connector {
 
   SqliteConnector(DatabaseConfig config, boolean readOnly) {
     super(config, readOnly);
+    SqliteNativeLibrary.prepare();
     this.file = Objects.requireNonNull(config.sqliteFile()).toAbsolutePath().normalize();
     SQLiteConfig c = new SQLiteConfig();
     c.setBusyTimeout((int) config.busyTimeout().toMillis());

@@ -42,6 +42,39 @@ public final class BoundaryBench {
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in USER_HZ
   }
 
+  /**
+   * The CPU of each thread of a process so far, largest first, grouped by name with digits
+   * dropped (e.g. {@code "main 1.62 s, C1 CompilerThre 0.80 s, ..."}), from /proc/PID/task.
+   */
+  static String threadCpu(long pid) throws IOException {
+    Map<String, Double> byName = new TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid),
+        "task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+              .replaceAll("[0-9]+", "#");
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0,
+              Double::sum);
+        } catch (IOException e) {
+          // the thread ended
+        }
+      }
+    }
+    List<Map.Entry<String, Double>> e = new ArrayList<>(byName.entrySet());
+    e.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Double> x : e) {
+      if (x.getValue() >= 0.01) {
+        sb.append(sb.length() == 0 ? "" : ", ")
+            .append(String.format(Locale.ROOT, "%s %.2f s", x.getKey(), x.getValue()));
+      }
+    }
+    return sb.toString();
+  }
+
   static final String LAUNCHER_OPTS =
       "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m";
   private static final String[] LINES = {
@@ -98,11 +131,13 @@ public final class BoundaryBench {
       }
       double startup = (System.nanoTime() - t0) / 1e9;
       double startupCpu = cpuSeconds(c.pid());
+      String byThread = threadCpu(c.pid());
       System.out.printf(Locale.ROOT, "start-up: %.2f s to the first ingest answered 200; "
           + "VmRSS %,d KiB%n", startup, c.maxRssKib());
       if (seconds == 0) {
         System.out.printf(Locale.ROOT, "RESULT start-up: %,d alarms, %.2f s, CPU %.2f s, load %s%n",
             apps * 4, startup, startupCpu, Load.average());
+        System.out.println("  CPU by thread: " + byThread);
         return; // --seconds 0: start-up only
       }
       int perRequest = 10;

@@ -63,9 +63,11 @@ public final class IngestBench {
     }
   }
 
-  private static void backlog(Child c, long[] ends, long t0) throws InterruptedException {
+  private static void backlog(Child c, long[] ends, long t0)
+      throws InterruptedException, IOException {
     long total = ends[ends.length - 1];
     long opened = -1;
+    double openedCpu = 0;
     long lastPrint = System.nanoTime();
     long lastBytes = 0;
     while (true) {
@@ -73,15 +75,19 @@ public final class IngestBench {
       long now = System.nanoTime();
       if (b >= 0 && opened < 0) {
         opened = now;
+        openedCpu = BoundaryBench.cpuSeconds(c.pid());
         System.out.printf(Locale.ROOT, "source opened and committed %.2f s after the start%n",
             (now - t0) / 1e9);
       }
       if (b >= total) {
         double s = (now - opened) / 1e9;
+        double cpu = BoundaryBench.cpuSeconds(c.pid()) - openedCpu;
         System.out.printf(Locale.ROOT,
             "RESULT backlog: %,d lines (%,d bytes) committed in %.2f s = %,.0f lines/s"
-                + " (%.1f MB/s); %.2f s including JVM start%n",
-            ends.length, total, s, ends.length / s, total / s / 1e6, (now - t0) / 1e9);
+                + " (%.1f MB/s); %.2f s including JVM start; service CPU %.2f s in that time"
+                + " = %,.0f lines per CPU second (load %s)%n",
+            ends.length, total, s, ends.length / s, total / s / 1e6, (now - t0) / 1e9, cpu,
+            ends.length / cpu, Load.average());
         return;
       }
       if (!c.alive()) {
