@@ -37,9 +37,7 @@ final class AlarmRuntime {
   final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
   /** How many of the newest {@link #history} items {@link Engine#changes()} has not reported. */
   int unreported;
-  /** How many of the oldest {@link #history} items the caller stored ({@link Engine#committed()}). */
-  int stored;
-  /** In the engine's list of alarms reported since the last {@link Engine#committed()}. */
+  /** In the engine's list of alarms to trim at the next {@link Engine#committed()}. */
   boolean awaitingStore;
   // what Engine.changes() last reported of this alarm (its snapshot's fields; the history by its
   // size and its first and last items: it only grows at the end and shrinks at the front)
@@ -108,28 +106,28 @@ final class AlarmRuntime {
     unreported++;
   }
 
-  /** After a commit stored everything {@link Engine#changes()} reported. */
-  void reportedStored() {
-    stored = history.size() - unreported;
-  }
-
   /**
-   * Before a report of new items: drops the oldest stored items beyond {@code limit}, never the
-   * newest stored one (the commit finds its new items after it) nor one not stored. Only when new
-   * items are reported, so that the first history item the store records changes only in a commit
-   * that writes history anyway (an evaluation alone stays one UPDATE of every alarm's row).
+   * Drops the oldest reported items beyond {@code limit}, never the newest reported one (the next
+   * commit finds its new items after it) nor an unreported one; the drop alone is not a change
+   * for {@link #changedSinceReported} (what was stored stays stored). Returns how many it dropped.
    */
-  void dropStoredBeyond(int limit) {
-    while (history.size() > limit && stored > 1) {
+  int dropStoredBeyond(int limit) {
+    int reportedItems = history.size() - unreported;
+    int dropped = 0;
+    while (history.size() > limit && reportedItems - dropped > 1) {
       history.pollFirst();
-      stored--;
+      dropped++;
     }
+    if (dropped > 0 && reported) {
+      reportedHistorySize -= dropped;
+      reportedFirst = history.peekFirst();
+    }
+    return dropped;
   }
 
   /** After items left the front of {@link #history} (retention). */
-  void droppedFromFront(int dropped) {
+  void droppedFromFront() {
     unreported = Math.min(unreported, history.size());
-    stored = Math.max(0, stored - dropped);
   }
 
   boolean dueAt(long boundary) {

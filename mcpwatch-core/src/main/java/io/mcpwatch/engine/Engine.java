@@ -68,8 +68,8 @@ public final class Engine {
   private final long step;
   private final long startMillis;
   private long nextBoundary;
-  /** Alarms that changes() reported since the last committed(). */
-  private final List<AlarmRuntime> reportedSinceCommitted = new ArrayList<>();
+  /** Alarms whose history the last changes() reported beyond the in-memory bound. */
+  private final List<AlarmRuntime> storedBeyondBound = new ArrayList<>();
 
   private long ingested;
   private long unknownLogGroup;
@@ -194,14 +194,11 @@ public final class Engine {
     for (int i = 0; i < alarms.size(); i++) {
       AlarmRuntime a = alarms.get(i);
       if (a.changedSinceReported()) {
-        if (a.unreported > 0 && a.history.size() > options.historyInMemory()) {
-          a.dropStoredBeyond(options.historyInMemory());
-        }
         a.markReported();
         as.put(i, alarmSnapshot(a));
-        if (options.historyInMemory() != EngineOptions.ALL_HISTORY && !a.awaitingStore) {
-          a.awaitingStore = true;
-          reportedSinceCommitted.add(a);
+        if (a.history.size() > options.historyInMemory() && !a.awaitingStore) {
+          a.awaitingStore = true; // once, however many commits fail meanwhile
+          storedBeyondBound.add(a);
         }
       }
     }
@@ -219,18 +216,19 @@ public final class Engine {
 
   /**
    * Tells the engine that everything {@link #changes()} has reported so far is stored durably (the
-   * caller committed those changes, or a {@link #snapshot()} taken after them). With a bounded
-   * {@link EngineOptions#historyInMemory()}, the next {@code changes()} that reports new history
-   * items of an alarm first lets go of its stored items beyond the bound (the history lives on in
-   * the store, which the readers of a live service read); items not stored always stay. Call it
-   * only after a commit succeeded.
+   * caller committed those changes, or a {@link #snapshot()} taken after them): of each alarm's
+   * stored history items, only the newest {@link EngineOptions#historyInMemory()} stay in memory
+   * (the history lives on in the store, which the readers of a live service read). Items not
+   * reported yet always stay. Without a bound this does nothing. Call it only after a commit
+   * succeeded: items dropped from memory are never reported again.
    */
   public void committed() {
-    for (AlarmRuntime a : reportedSinceCommitted) {
-      a.reportedStored();
+    int limit = options.historyInMemory();
+    for (AlarmRuntime a : storedBeyondBound) {
+      a.dropStoredBeyond(limit);
       a.awaitingStore = false;
     }
-    reportedSinceCommitted.clear();
+    storedBeyondBound.clear();
   }
 
   private static EngineSnapshot.AlarmSnapshot alarmSnapshot(AlarmRuntime a) {
@@ -269,7 +267,6 @@ public final class Engine {
       a.configuredMillis = s.configuredMillis();
       a.history.clear();
       a.unreported = 0;
-      a.stored = 0;
       if (options.history()) {
         a.history.addAll(s.history());
         a.unreported = a.history.size(); // stored or not: the first changes() reports them all
@@ -801,14 +798,10 @@ public final class Engine {
     }
     long oldest = t - HISTORY_RETENTION_MILLIS;
     for (AlarmRuntime a : alarms) {
-      int dropped = 0;
       while (!a.history.isEmpty() && a.history.peekFirst().timestamp().toEpochMilli() < oldest) {
         a.history.pollFirst();
-        dropped++;
       }
-      if (dropped > 0) {
-        a.droppedFromFront(dropped);
-      }
+      a.droppedFromFront();
     }
   }
 

@@ -20,13 +20,11 @@ import java.util.Objects;
  *     creation its OK actions (true, CloudWatch's behaviour); false gives that one transition no
  *     actions, so a fresh start does not send an OK message per alarm (later transitions keep
  *     theirs)
- * @param historyInMemory at most this many stored history items per alarm stay in memory, besides
- *     those not stored yet: a caller that stores history says so ({@link Engine#committed()}), and
- *     the next {@link Engine#changes()} that reports new items of an alarm lets go of its older
- *     stored ones (at least 1: the newest stored item marks where the next commit starts); {@link
- *     #ALL_HISTORY} keeps the whole retained history, as a replay that stores nothing needs. The
- *     live service keeps history in its database and bounds this, so that the heap does not grow
- *     with every transition
+ * @param historyInMemory at most this many history items per alarm stay in memory once a caller
+ *     stored them ({@link Engine#committed()}; at least 1: the newest stored item marks where the
+ *     next commit starts); {@link #ALL_HISTORY} keeps the whole retained history, as a replay that
+ *     stores nothing needs. The live service keeps history in its database and bounds this, so that
+ *     the heap does not grow with every transition
  */
 public record EngineOptions(
     boolean earlyFiring,
