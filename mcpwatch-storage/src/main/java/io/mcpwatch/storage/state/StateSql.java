@@ -160,8 +160,9 @@ final class StateSql {
   /**
    * When the alarm's configuration last changed: its newest ConfigurationUpdate item, which an
    * engine that keeps only the newest items in memory may have let go of (then read from the
-   * stored history: the index on env, alarm name and id, newest first, up to that item), else its
-   * oldest stored item, else {@code otherwise}.
+   * stored history: the index on env, alarm name and id, newest first, up to that item), else the
+   * first item it held, else {@code otherwise} (as {@code AlarmSnapshot.configuredMillis} derives
+   * it from a history without one).
    */
   private static long configuredMillis(
       Connection c, AlarmId id, List<HistoryItem> held, long otherwise) throws SQLException {
@@ -183,18 +184,7 @@ final class StateSql {
         }
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT ts_ms FROM alarm_history WHERE env = ? AND alarm_name = ? ORDER BY id LIMIT 1")) {
-      ps.setString(1, id.env());
-      ps.setString(2, id.alarmName());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
-    }
-    return otherwise;
+    return held.isEmpty() ? otherwise : held.get(0).timestamp().toEpochMilli();
   }
 
   /** A history item from columns alarm_name, alarm_type, ts_ms, item_type, summary, data. */

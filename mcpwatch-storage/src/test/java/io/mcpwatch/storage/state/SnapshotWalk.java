@@ -254,9 +254,8 @@ final class SnapshotWalk {
     long matched;
     final List<HistoryItem> history = new ArrayList<>();
     // what the store derives the configuration time from: the newest ConfigurationUpdate item it
-    // ever stored for the alarm, else the first item it stored (the walk's items come and go)
+    // ever stored for the alarm (the walk's items come and go), else as the snapshot derives it
     long newestConfigured = Long.MIN_VALUE;
-    long firstStored = Long.MIN_VALUE;
 
     AlarmModel(String env, String name, AlarmSpec spec) {
       this.env = env;
@@ -266,9 +265,6 @@ final class SnapshotWalk {
 
     /** Records the items of a snapshot (every snapshot of the walk is committed). */
     void seen(List<HistoryItem> items) {
-      if (firstStored == Long.MIN_VALUE && !items.isEmpty()) {
-        firstStored = items.get(0).timestamp().toEpochMilli();
-      }
       for (int i = items.size() - 1; i >= 0; i--) {
         if (items.get(i).type() == HistoryItem.Type.ConfigurationUpdate) {
           newestConfigured = items.get(i).timestamp().toEpochMilli();
@@ -280,7 +276,7 @@ final class SnapshotWalk {
     long configured() {
       return newestConfigured != Long.MIN_VALUE
           ? newestConfigured
-          : firstStored != Long.MIN_VALUE ? firstStored : transitioned;
+          : EngineSnapshot.AlarmSnapshot.configuredMillis(history, transitioned);
     }
   }
 
