@@ -37,7 +37,14 @@ final class AlarmRuntime {
   @Nullable AlarmState idleIn;
   /** Matches counted before a restore; the route counts the rest. */
   long matchedBase;
+  /** When the configuration last changed (the newest ConfigurationUpdate item's time). */
+  long configuredMillis;
+  /** The newest history items (all of the retained history, or a tail: EngineOptions). */
   final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
+  /** How many of the newest {@link #history} items {@link Engine#changes()} has not reported. */
+  int unreported;
+  /** In the engine's list of alarms to trim at the next {@link Engine#committed()}. */
+  boolean awaitingStore;
   // what Engine.changes() last reported of this alarm (its snapshot's fields; the history by its
   // size and its first and last items: it only grows at the end and shrinks at the front)
   private boolean reported;
@@ -96,6 +103,37 @@ final class AlarmRuntime {
     reportedHistorySize = history.size();
     reportedFirst = history.peekFirst();
     reportedLast = history.peekLast();
+    unreported = 0;
+  }
+
+  /** Appends a history item (not reported yet). */
+  void addHistory(HistoryItem item) {
+    history.add(item);
+    unreported++;
+  }
+
+  /**
+   * Drops the oldest reported items beyond {@code limit}, never the newest reported one (the next
+   * commit finds its new items after it) nor an unreported one; the drop alone is not a change
+   * for {@link #changedSinceReported} (what was stored stays stored). Returns how many it dropped.
+   */
+  int dropStoredBeyond(int limit) {
+    int reportedItems = history.size() - unreported;
+    int dropped = 0;
+    while (history.size() > limit && reportedItems - dropped > 1) {
+      history.pollFirst();
+      dropped++;
+    }
+    if (dropped > 0 && reported) {
+      reportedHistorySize -= dropped;
+      reportedFirst = history.peekFirst();
+    }
+    return dropped;
+  }
+
+  /** After items left the front of {@link #history} (retention). */
+  void droppedFromFront() {
+    unreported = Math.min(unreported, history.size());
   }
 
   boolean dueAt(long boundary) {

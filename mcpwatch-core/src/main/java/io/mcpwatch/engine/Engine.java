@@ -68,6 +68,8 @@ public final class Engine {
   private final long step;
   private final long startMillis;
   private long nextBoundary;
+  /** Alarms whose history the last changes() reported beyond the in-memory bound. */
+  private final List<AlarmRuntime> storedBeyondBound = new ArrayList<>();
 
   private long ingested;
   private long unknownLogGroup;
@@ -100,8 +102,9 @@ public final class Engine {
     for (AlarmRuntime a : alarms) {
       a.firstBoundary = Math.floorDiv(startMillis, a.stepMillis) * a.stepMillis + a.stepMillis;
       a.transitionedMillis = startMillis;
+      a.configuredMillis = startMillis;
       if (options.history()) {
-        a.history.add(AlarmHistory.created(a.spec, created));
+        a.addHistory(AlarmHistory.created(a.spec, created));
       }
       byAlarm.put(a.alarm, a);
       byEqualAlarm.put(a.alarm, a);
@@ -193,6 +196,10 @@ public final class Engine {
       if (a.changedSinceReported()) {
         a.markReported();
         as.put(i, alarmSnapshot(a));
+        if (a.history.size() > options.historyInMemory() && !a.awaitingStore) {
+          a.awaitingStore = true; // once, however many commits fail meanwhile
+          storedBeyondBound.add(a);
+        }
       }
     }
     SortedMap<Integer, EngineSnapshot.SeriesSnapshot> ss = new TreeMap<>();
@@ -207,10 +214,27 @@ public final class Engine {
     return new EngineChanges(nextBoundary, alarms.size(), series.size(), as, ss);
   }
 
+  /**
+   * Tells the engine that everything {@link #changes()} has reported so far is stored durably (the
+   * caller committed those changes, or a {@link #snapshot()} taken after them): of each alarm's
+   * stored history items, only the newest {@link EngineOptions#historyInMemory()} stay in memory
+   * (the history lives on in the store, which the readers of a live service read). Items not
+   * reported yet always stay. Without a bound this does nothing. Call it only after a commit
+   * succeeded: items dropped from memory are never reported again.
+   */
+  public void committed() {
+    int limit = options.historyInMemory();
+    for (AlarmRuntime a : storedBeyondBound) {
+      a.dropStoredBeyond(limit);
+      a.awaitingStore = false;
+    }
+    storedBeyondBound.clear();
+  }
+
   private static EngineSnapshot.AlarmSnapshot alarmSnapshot(AlarmRuntime a) {
     return new EngineSnapshot.AlarmSnapshot(a.alarm.env(), a.spec.alarmName(), a.spec, a.state,
         a.reason, a.reasonData, a.transitionedMillis, a.lastEvaluated,
-        a.matchedBase + a.route.matched, List.copyOf(a.history));
+        a.matchedBase + a.route.matched, a.configuredMillis, List.copyOf(a.history));
   }
 
   private static EngineSnapshot.SeriesSnapshot seriesSnapshot(SeriesState st) {
@@ -240,11 +264,17 @@ public final class Engine {
       // evaluation resumes at the snapshot's next boundary (ceil to the alarm's own step)
       a.firstBoundary =
           Math.floorDiv(nextBoundary + a.stepMillis - 1, a.stepMillis) * a.stepMillis;
+      a.configuredMillis = s.configuredMillis();
       a.history.clear();
+      a.unreported = 0;
       if (options.history()) {
         a.history.addAll(s.history());
-        if (!s.spec().equals(a.spec)) {
-          a.history.add(AlarmHistory.updated(s.spec(), a.spec, now, a.state));
+        a.unreported = a.history.size(); // stored or not: the first changes() reports them all
+      }
+      if (!s.spec().equals(a.spec)) {
+        a.configuredMillis = now.toEpochMilli();
+        if (options.history()) {
+          a.addHistory(AlarmHistory.updated(s.spec(), a.spec, now, a.state));
         }
       }
     }
@@ -398,11 +428,23 @@ public final class Engine {
   }
 
   /**
-   * The alarm's history, oldest first (DescribeAlarmHistory returns it newest first); empty when
-   * {@link EngineOptions#history()} is off.
+   * The alarm's history the engine holds in memory, oldest first (DescribeAlarmHistory returns it
+   * newest first): all of it (14 days; for the engine's lifetime with {@link
+   * EngineOptions#retainAll()}), or its newest items only when {@link
+   * EngineOptions#historyInMemory()} is bounded and a caller stored the rest ({@link
+   * #committed()}); empty when {@link EngineOptions#history()} is off.
    */
   public List<HistoryItem> history(ResolvedAlarm alarm) {
     return List.copyOf(runtime(alarm).history);
+  }
+
+  /**
+   * When the alarm's configuration last changed ({@code AlarmConfigurationUpdatedTimestamp}): its
+   * creation, or the restore that found its configuration changed (its newest ConfigurationUpdate
+   * item, also when the engine no longer holds that item in memory).
+   */
+  public Instant configuredAt(ResolvedAlarm alarm) {
+    return Instant.ofEpochMilli(runtime(alarm).configuredMillis);
   }
 
   /**
@@ -414,7 +456,7 @@ public final class Engine {
       ResolvedAlarm alarm, Instant time, String action, @Nullable String failureReason) {
     AlarmRuntime a = runtime(alarm);
     if (options.history()) {
-      a.history.add(sharingText(a, AlarmHistory.action(a.spec.alarmName(), time, action,
+      a.addHistory(sharingText(a, AlarmHistory.action(a.spec.alarmName(), time, action,
           failureReason)));
     }
   }
@@ -669,7 +711,7 @@ public final class Engine {
     a.transitionedMillis = time;
     Instant at = Instant.ofEpochMilli(time);
     if (options.history()) {
-      a.history.add(AlarmHistory.stateUpdate(spec.alarmName(), at, old, oldReason, oldData,
+      a.addHistory(AlarmHistory.stateUpdate(spec.alarmName(), at, old, oldReason, oldData,
           a.state, reason, data));
     }
     boolean quietStart =
@@ -713,7 +755,7 @@ public final class Engine {
       a.state = state;
       a.transitionedMillis = at.toEpochMilli();
       if (options.history()) {
-        a.history.add(AlarmHistory.stateUpdate(a.spec.alarmName(), at, old, oldReason, oldData,
+        a.addHistory(AlarmHistory.stateUpdate(a.spec.alarmName(), at, old, oldReason, oldData,
             state, reason, data));
       }
       listener.onTransition(new AlarmTransition(a.alarm, at, old, state, reason, data, false,
@@ -769,6 +811,7 @@ public final class Engine {
       while (!a.history.isEmpty() && a.history.peekFirst().timestamp().toEpochMilli() < oldest) {
         a.history.pollFirst();
       }
+      a.droppedFromFront();
     }
   }
 

@@ -20,6 +20,11 @@ import java.util.Objects;
  *     creation its OK actions (true, CloudWatch's behaviour); false gives that one transition no
  *     actions, so a fresh start does not send an OK message per alarm (later transitions keep
  *     theirs)
+ * @param historyInMemory at most this many history items per alarm stay in memory once a caller
+ *     stored them ({@link Engine#committed()}; at least 1: the newest stored item marks where the
+ *     next commit starts); {@link #ALL_HISTORY} keeps the whole retained history, as a replay that
+ *     stores nothing needs. The live service keeps history in its database and bounds this, so that
+ *     the heap does not grow with every transition
  */
 public record EngineOptions(
     boolean earlyFiring,
@@ -27,10 +32,18 @@ public record EngineOptions(
     DefaultValueMode defaultValueMode,
     boolean retainAll,
     boolean history,
-    boolean notifyInitialOk) {
+    boolean notifyInitialOk,
+    int historyInMemory) {
+
+  /** {@link #historyInMemory} without a bound: every item of the retained history stays. */
+  public static final int ALL_HISTORY = Integer.MAX_VALUE;
 
   public EngineOptions {
     Objects.requireNonNull(defaultValueMode, "defaultValueMode");
+    if (historyInMemory < 1) {
+      throw new IllegalArgumentException(
+          "historyInMemory must be at least 1; found " + historyInMemory);
+    }
     if (extraRangeDatapoints < 0 || extraRangeDatapoints > 100) {
       throw new IllegalArgumentException(
           "extraRangeDatapoints must be between 0 and 100; found " + extraRangeDatapoints);
@@ -43,7 +56,7 @@ public record EngineOptions(
       int extraRangeDatapoints,
       DefaultValueMode defaultValueMode,
       boolean retainAll) {
-    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, true, true);
+    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, true, true, ALL_HISTORY);
   }
 
   /** With the initial OK notified. */
@@ -53,7 +66,19 @@ public record EngineOptions(
       DefaultValueMode defaultValueMode,
       boolean retainAll,
       boolean history) {
-    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history, true);
+    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history, true, ALL_HISTORY);
+  }
+
+  /** With the whole retained history in memory. */
+  public EngineOptions(
+      boolean earlyFiring,
+      int extraRangeDatapoints,
+      DefaultValueMode defaultValueMode,
+      boolean retainAll,
+      boolean history,
+      boolean notifyInitialOk) {
+    this(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history, notifyInitialOk,
+        ALL_HISTORY);
   }
 
   /**
@@ -61,31 +86,43 @@ public record EngineOptions(
    * recorded.
    */
   public static EngineOptions defaults() {
-    return new EngineOptions(true, 2, DefaultValueMode.PER_EVENT, false, true, true);
+    return new EngineOptions(true, 2, DefaultValueMode.PER_EVENT, false, true, true, ALL_HISTORY);
   }
 
   public EngineOptions withEarlyFiring(boolean on) {
-    return new EngineOptions(on, extraRangeDatapoints, defaultValueMode, retainAll, history, notifyInitialOk);
+    return new EngineOptions(on, extraRangeDatapoints, defaultValueMode, retainAll, history, notifyInitialOk,
+        historyInMemory);
   }
 
   public EngineOptions withExtraRangeDatapoints(int extra) {
-    return new EngineOptions(earlyFiring, extra, defaultValueMode, retainAll, history, notifyInitialOk);
+    return new EngineOptions(earlyFiring, extra, defaultValueMode, retainAll, history, notifyInitialOk,
+        historyInMemory);
   }
 
   public EngineOptions withDefaultValueMode(DefaultValueMode mode) {
-    return new EngineOptions(earlyFiring, extraRangeDatapoints, mode, retainAll, history, notifyInitialOk);
+    return new EngineOptions(earlyFiring, extraRangeDatapoints, mode, retainAll, history, notifyInitialOk,
+        historyInMemory);
   }
 
   public EngineOptions withRetainAll(boolean all) {
-    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, all, history, notifyInitialOk);
+    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, all, history, notifyInitialOk,
+        historyInMemory);
   }
 
   public EngineOptions withHistory(boolean on) {
-    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, on, notifyInitialOk);
+    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, on, notifyInitialOk,
+        historyInMemory);
   }
 
   public EngineOptions withNotifyInitialOk(boolean on) {
     return new EngineOptions(
-        earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history, on);
+        earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history, on,
+        historyInMemory);
+  }
+
+  /** With at most {@code items} stored history items per alarm in memory (see the record). */
+  public EngineOptions withHistoryInMemory(int items) {
+    return new EngineOptions(earlyFiring, extraRangeDatapoints, defaultValueMode, retainAll, history,
+        notifyInitialOk, items);
   }
 }

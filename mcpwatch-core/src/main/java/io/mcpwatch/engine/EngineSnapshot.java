@@ -31,6 +31,11 @@ public record EngineSnapshot(
    * One alarm. Alarms are matched by environment and alarm name on restore.
    *
    * @param lastEvaluatedMillis the last evaluated boundary, or {@link Long#MIN_VALUE} if none
+   * @param configuredMillis when the alarm's configuration last changed (its newest
+   *     ConfigurationUpdate item's time, which {@code history} may no longer hold when the engine
+   *     keeps only a bounded tail of it in memory)
+   * @param history the newest history items the engine holds, oldest first (all of the retained
+   *     history, or a tail of it: see {@link EngineOptions#historyInMemory()})
    */
   public record AlarmSnapshot(
       String env,
@@ -42,6 +47,7 @@ public record EngineSnapshot(
       long transitionedMillis,
       long lastEvaluatedMillis,
       long matchedEvents,
+      long configuredMillis,
       List<HistoryItem> history) {
     public AlarmSnapshot {
       Objects.requireNonNull(env, "env");
@@ -50,6 +56,39 @@ public record EngineSnapshot(
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(reason, "reason");
       history = List.copyOf(history);
+    }
+
+    /**
+     * With {@code configuredMillis} taken from {@code history}: its newest ConfigurationUpdate
+     * item's time, else its first item's, else {@code transitionedMillis} (for a snapshot that
+     * holds the alarm's whole history, or none).
+     */
+    public AlarmSnapshot(
+        String env,
+        String alarmName,
+        AlarmSpec spec,
+        AlarmState state,
+        String reason,
+        @Nullable String reasonData,
+        long transitionedMillis,
+        long lastEvaluatedMillis,
+        long matchedEvents,
+        List<HistoryItem> history) {
+      this(env, alarmName, spec, state, reason, reasonData, transitionedMillis, lastEvaluatedMillis,
+          matchedEvents, configuredMillis(history, transitionedMillis), history);
+    }
+
+    /**
+     * The newest ConfigurationUpdate item's time in {@code history} (oldest first), else its first
+     * item's, else {@code otherwise}.
+     */
+    public static long configuredMillis(List<HistoryItem> history, long otherwise) {
+      for (int i = history.size() - 1; i >= 0; i--) {
+        if (history.get(i).type() == HistoryItem.Type.ConfigurationUpdate) {
+          return history.get(i).timestamp().toEpochMilli();
+        }
+      }
+      return history.isEmpty() ? otherwise : history.get(0).timestamp().toEpochMilli();
     }
   }
 

@@ -5,7 +5,10 @@
  * tick}, {@code statuses}); transitions arrive at an {@link io.mcpwatch.engine.EngineListener} as
  * {@link io.mcpwatch.engine.AlarmTransition}s; {@link io.mcpwatch.engine.EngineSnapshot} persists
  * and restores the state, and {@link io.mcpwatch.engine.EngineChanges} ({@code Engine.changes()})
- * is the part of it that changed since the previous call, for a store that writes only that.
+ * is the part of it that changed since the previous call, for a store that writes only that. A
+ * caller that stores history says so ({@code Engine.committed()} after each commit) and may bound
+ * the history kept in memory ({@code EngineOptions.historyInMemory}: the live service keeps each
+ * alarm's newest stored item; replays keep all of it).
  *
  * <p>Data flow per event: one map lookup by log group gives the distinct filters (routes) of that
  * group; each filter observes the message; a published value goes into the watched series in place;

@@ -2,7 +2,6 @@ package io.mcpwatch.live;
 
 import io.mcpwatch.alarm.AlarmSpec;
 import io.mcpwatch.alarm.AlarmState;
-import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmStatus;
 import io.mcpwatch.engine.AlarmTransition;
@@ -107,6 +106,9 @@ final class EngineLoop implements Runnable {
   private long nextSummaryNanos;
   private volatile RunStats latest = RunStats.zero();
 
+  /** History items per alarm the engine keeps in memory once committed. */
+  static final int HISTORY_IN_MEMORY = 1;
+
   private volatile boolean stopRequested;
   private volatile @Nullable Throwable failure;
 
@@ -138,10 +140,14 @@ final class EngineLoop implements Runnable {
     this.commitIntervalNanos = commitInterval.toNanos();
     this.statsIntervalNanos = statsInterval.toNanos();
     this.triggers = new TriggerLines(maxTriggerLines);
+    // history is stored by every commit and read back from the database (console, AWS, status):
+    // the engine keeps only each alarm's newest stored item in memory (issue 14: 10,000 alarms'
+    // transitions outgrew the heap within minutes)
+    EngineOptions live = options.withHistoryInMemory(HISTORY_IN_MEMORY);
     this.engine =
         restored == null
-            ? Engine.create(alarms, options, clock, fresh::add)
-            : Engine.restore(alarms, options, clock, fresh::add, restored);
+            ? Engine.create(alarms, live, clock, fresh::add)
+            : Engine.restore(alarms, live, clock, fresh::add, restored);
     alarmsChanged();
     this.nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
     this.dirty = true; // the first commit records the (new or restored) engine at once
@@ -423,13 +429,7 @@ final class EngineLoop implements Runnable {
 
   /** When the alarm's configuration last changed (its newest ConfigurationUpdate item). */
   private Instant configuredAt(ResolvedAlarm a) {
-    List<HistoryItem> h = engine.history(a);
-    for (int i = h.size() - 1; i >= 0; i--) {
-      if (h.get(i).type() == HistoryItem.Type.ConfigurationUpdate) {
-        return h.get(i).timestamp();
-      }
-    }
-    return h.isEmpty() ? clock.instant() : h.get(0).timestamp();
+    return engine.configuredAt(a);
   }
 
   private void recordAction(ActionHistoryItem item) {
@@ -485,6 +485,7 @@ final class EngineLoop implements Runnable {
         store.commit(new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems));
       }
       fullCommit = false;
+      engine.committed(); // stored: the engine may let go of the history it reported
     } catch (StorageException e) {
       fullCommit = true;
       if (e.isFatal()) {

@@ -98,7 +98,7 @@ final class Committed {
     List<EngineSnapshot.AlarmSnapshot> as = new ArrayList<>(live.size());
     for (Map.Entry<AlarmId, AlarmRow> e : live) {
       History h = history.get(e.getKey());
-      as.add(e.getValue().toSnapshot(e.getKey(), h == null ? List.of() : h.items()));
+      as.add(e.getValue().toSnapshot(e.getKey(), h == null ? History.EMPTY : h));
     }
     List<SeriesRow> rows = new ArrayList<>();
     for (SeriesRow r : series.values()) {
@@ -121,12 +121,15 @@ final class Committed {
   record AlarmId(String env, String alarmName) {}
 
   /**
-   * An alarm's committed history: the items the engine held, and their row ids.
+   * An alarm's committed history: the items the engine held (all of its history, or the newest
+   * ones), their row ids, and when the alarm's configuration last changed.
    *
    * @param ids the row id of each item, increasing
+   * @param configuredMillis the newest ConfigurationUpdate item's time, or {@link Long#MIN_VALUE}
+   *     when unknown (the snapshot derives it from the items then)
    */
-  record History(List<HistoryItem> items, long[] ids) {
-    static final History EMPTY = new History(List.of(), new long[0]);
+  record History(List<HistoryItem> items, long[] ids, long configuredMillis) {
+    static final History EMPTY = new History(List.of(), new long[0], Long.MIN_VALUE);
 
     /** The first item's id, or {@link #NOT_LIVE}. */
     long firstId() {
@@ -169,7 +172,8 @@ final class Committed {
           matchedEvents, historyFrom);
     }
 
-    EngineSnapshot.AlarmSnapshot toSnapshot(AlarmId id, List<HistoryItem> history) {
+    EngineSnapshot.AlarmSnapshot toSnapshot(AlarmId id, History history) {
+      List<HistoryItem> items = history.items();
       return new EngineSnapshot.AlarmSnapshot(
           id.env(),
           id.alarmName(),
@@ -180,7 +184,10 @@ final class Committed {
           transitionedMillis,
           lastEvaluatedMillis,
           matchedEvents,
-          history);
+          history.configuredMillis() == Long.MIN_VALUE
+              ? EngineSnapshot.AlarmSnapshot.configuredMillis(items, transitionedMillis)
+              : history.configuredMillis(),
+          items);
     }
   }
 

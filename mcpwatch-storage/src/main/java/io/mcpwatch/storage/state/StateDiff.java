@@ -25,6 +25,9 @@ import java.util.Set;
  * item is not there (everything older was dropped, or the engine was rebuilt from equal but new
  * objects), the longest run of committed items (by equality) that starts the new list is kept. The
  * alarm row records the first item the engine still holds; older rows stay readable until pruned.
+ * An engine that keeps only the newest stored items in memory ({@code
+ * EngineOptions.historyInMemory}) drops them from the front after a commit, always keeping the
+ * newest stored one, so both rules still find where its new items start.
  *
  * <p><b>Buckets.</b> A series' buckets from its first live bucket on are exactly the engine's;
  * older rows stay as history until pruned. When the live range grows backwards (a series watched
@@ -193,7 +196,7 @@ final class StateDiff {
     List<HistoryItem> items = a.history();
     int kept = retained(before.items(), items);
     if (kept == before.items().size() && kept == items.size()) {
-      return new History(items, before.ids());
+      return new History(items, before.ids(), a.configuredMillis());
     }
     long[] ids = new long[items.size()];
     System.arraycopy(before.ids(), before.ids().length - kept, ids, 0, kept);
@@ -201,7 +204,7 @@ final class StateDiff {
       ids[j] = next.nextHistoryId++;
       historyInserts.add(new HistoryInsert(ids[j], a.env(), items.get(j)));
     }
-    return new History(items, ids);
+    return new History(items, ids, a.configuredMillis());
   }
 
   /**

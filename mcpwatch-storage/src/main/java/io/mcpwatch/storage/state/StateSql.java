@@ -87,12 +87,15 @@ final class StateSql {
         ids.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getLong(8));
       }
     }
-    for (AlarmId id : s.alarms.keySet()) {
+    for (Map.Entry<AlarmId, AlarmRow> e : s.alarms.entrySet()) {
+      AlarmId id = e.getKey();
+      List<HistoryItem> held = List.copyOf(items.getOrDefault(id, List.of()));
       s.history.put(
           id,
           new Committed.History(
-              List.copyOf(items.getOrDefault(id, List.of())),
-              ids.getOrDefault(id, List.of()).stream().mapToLong(Long::longValue).toArray()));
+              held,
+              ids.getOrDefault(id, List.of()).stream().mapToLong(Long::longValue).toArray(),
+              configuredMillis(c, id, held, e.getValue().transitionedMillis())));
     }
     try (Statement st = c.createStatement();
         ResultSet rs =
@@ -152,6 +155,36 @@ final class StateSql {
       }
     }
     return s;
+  }
+
+  /**
+   * When the alarm's configuration last changed: its newest ConfigurationUpdate item, which an
+   * engine that keeps only the newest items in memory may have let go of (then read from the
+   * stored history: the index on env, alarm name and id, newest first, up to that item), else the
+   * first item it held, else {@code otherwise} (as {@code AlarmSnapshot.configuredMillis} derives
+   * it from a history without one).
+   */
+  private static long configuredMillis(
+      Connection c, AlarmId id, List<HistoryItem> held, long otherwise) throws SQLException {
+    for (int i = held.size() - 1; i >= 0; i--) {
+      if (held.get(i).type() == HistoryItem.Type.ConfigurationUpdate) {
+        return held.get(i).timestamp().toEpochMilli();
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT ts_ms FROM alarm_history WHERE env = ? AND alarm_name = ? AND item_type = ?"
+                + " ORDER BY id DESC LIMIT 1")) {
+      ps.setString(1, id.env());
+      ps.setString(2, id.alarmName());
+      ps.setString(3, HistoryItem.Type.ConfigurationUpdate.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
+    return held.isEmpty() ? otherwise : held.get(0).timestamp().toEpochMilli();
   }
 
   /** A history item from columns alarm_name, alarm_type, ts_ms, item_type, summary, data. */

@@ -124,6 +124,7 @@ final class SnapshotWalk {
   private EngineSnapshot snapshot() {
     List<EngineSnapshot.AlarmSnapshot> as = new ArrayList<>();
     for (AlarmModel a : alarms) {
+      a.seen(a.history);
       as.add(
           new EngineSnapshot.AlarmSnapshot(
               a.env,
@@ -135,6 +136,7 @@ final class SnapshotWalk {
               a.transitioned,
               a.lastEvaluated,
               a.matched,
+              a.configured(),
               List.copyOf(a.history)));
     }
     List<EngineSnapshot.SeriesSnapshot> ss = new ArrayList<>();
@@ -251,11 +253,30 @@ final class SnapshotWalk {
     long lastEvaluated = Long.MIN_VALUE;
     long matched;
     final List<HistoryItem> history = new ArrayList<>();
+    // what the store derives the configuration time from: the newest ConfigurationUpdate item it
+    // ever stored for the alarm (the walk's items come and go), else as the snapshot derives it
+    long newestConfigured = Long.MIN_VALUE;
 
     AlarmModel(String env, String name, AlarmSpec spec) {
       this.env = env;
       this.name = name;
       this.spec = spec;
+    }
+
+    /** Records the items of a snapshot (every snapshot of the walk is committed). */
+    void seen(List<HistoryItem> items) {
+      for (int i = items.size() - 1; i >= 0; i--) {
+        if (items.get(i).type() == HistoryItem.Type.ConfigurationUpdate) {
+          newestConfigured = items.get(i).timestamp().toEpochMilli();
+          break;
+        }
+      }
+    }
+
+    long configured() {
+      return newestConfigured != Long.MIN_VALUE
+          ? newestConfigured
+          : EngineSnapshot.AlarmSnapshot.configuredMillis(history, transitioned);
     }
   }
 
