@@ -52,7 +52,12 @@ import org.slf4j.LoggerFactory;
  * <p>A due minute boundary does not hold up what is already queued: the batches waiting when the
  * loop finds the boundary due are ingested (the engine's clock held just before the boundary, as
  * if this thread had been a little faster) and committed first, so their HTTP requests are
- * answered before the boundary's evaluations, planning and commit run. Many transitions at once
+ * answered before the boundary's evaluations, planning and commit run. A boundary that moves many
+ * alarms runs in slices ({@link Engine#tick(int)}, {@link #BOUNDARY_SLICE} transitions each):
+ * each slice's transitions are planned and committed with their outbox items in one transaction,
+ * and the batches that arrived meanwhile are ingested and committed between slices (the engine
+ * evaluates an alarm at the boundary before any of their samples reaches it, so the result is
+ * that of one undivided boundary). Many transitions at once
  * (the first boundary after a start moves every alarm out of INSUFFICIENT_DATA) are logged as one
  * summary line; each alarm's line is then at debug level.
  *
@@ -68,6 +73,12 @@ final class EngineLoop implements Runnable {
   private static final int MAX_PROBLEMS_PER_SUMMARY = 10;
   /** More transitions than this in one round are logged as one summary line (each at debug). */
   static final int MAX_TRANSITION_LINES = 10;
+  /**
+   * A boundary's evaluations run in slices of about this many transitions, each planned and
+   * committed before the next, with the queued batches ingested in between (issue 14: the first
+   * boundary after a start moves all 10,000 alarms and held ingest for seconds).
+   */
+  static final int BOUNDARY_SLICE = 250;
 
   private final StateStore store;
   private final SubscriptionManager subscriptions;
@@ -271,9 +282,11 @@ final class EngineLoop implements Runnable {
       while (true) {
         boolean stopping = stopRequested; // everything queued before the request is processed
         int work = beforeBoundary();
-        evaluateDueBoundary();
+        work += evaluateDueBoundary();
         work += runTasks() + drainSources() + drainHttp();
-        engine.tick();
+        if (!engine.boundaryInProgress()) {
+          engine.tick(BOUNDARY_SLICE);
+        }
         afterIngest(List.of());
         maybeCommit(stopping);
         summary();
@@ -312,7 +325,8 @@ final class EngineLoop implements Runnable {
    */
   private int beforeBoundary() {
     long boundary = engine.nextBoundary().toEpochMilli();
-    if (clock.millis() < boundary || (inbox.isEmpty() && (http == null || http.size() == 0))) {
+    if (engine.boundaryInProgress() || clock.millis() < boundary
+        || (inbox.isEmpty() && (http == null || http.size() == 0))) {
       return 0;
     }
     int n;
@@ -329,21 +343,29 @@ final class EngineLoop implements Runnable {
   }
 
   /**
-   * Evaluates a boundary that is due, timed, at the start of each round and before each batch:
-   * the engine would run it inside the next ingest or tick anyway (a boundary that passes while a
-   * batch is ingested is still run there, untimed).
+   * Runs one slice ({@link #BOUNDARY_SLICE} transitions) of a boundary that is due or in progress,
+   * timed, at the start of each round, and before a batch when none is in progress: the engine
+   * would start it inside the next ingest anyway (a boundary that passes while a batch is ingested
+   * is still run there, untimed). Returns 1 while the boundary is still in progress.
    */
-  private void evaluateDueBoundary() {
-    if (engineClock.isHeld() || clock.millis() < nextBoundaryMillis) {
-      return;
+  private int evaluateDueBoundary() {
+    if (engineClock.isHeld()) {
+      return 0;
     }
-    nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
-    if (clock.millis() >= nextBoundaryMillis) {
-      long t0 = System.nanoTime();
-      engine.tick();
-      telemetry.boundary(System.nanoTime() - t0);
+    if (!engine.boundaryInProgress()) {
+      if (clock.millis() < nextBoundaryMillis) {
+        return 0;
+      }
       nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
+      if (clock.millis() < nextBoundaryMillis) {
+        return 0;
+      }
     }
+    long t0 = System.nanoTime();
+    boolean done = engine.tick(BOUNDARY_SLICE);
+    telemetry.boundary(System.nanoTime() - t0);
+    nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
+    return done ? 0 : 1;
   }
 
   private int runTasks() {
@@ -396,7 +418,9 @@ final class EngineLoop implements Runnable {
   }
 
   private void ingest(List<LogEvent> events) {
-    evaluateDueBoundary(); // once per batch, so that a boundary is rarely run (untimed) by ingest
+    if (!engine.boundaryInProgress()) {
+      evaluateDueBoundary(); // per batch, so that a boundary is rarely started (untimed) by ingest
+    }
     for (LogEvent e : events) {
       engine.ingest(e);
     }
