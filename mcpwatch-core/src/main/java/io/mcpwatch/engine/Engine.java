@@ -371,10 +371,16 @@ public final class Engine {
 
   /** Runs every evaluation at boundaries up to the clock's now that has not run yet. */
   public void tick() {
-    long now = clock.millis();
+    long now = dueNow();
     if (now >= nextBoundary) {
       runDue(now);
     }
+  }
+
+  /** The clock's now; a boundary in progress counts as due even if the clock stepped back. */
+  private long dueNow() {
+    long now = clock.millis();
+    return pending == NONE ? now : Math.max(now, pending);
   }
 
   /**
@@ -390,7 +396,7 @@ public final class Engine {
       throw new IllegalArgumentException("maxTransitions: expected at least 1; found "
           + maxTransitions);
     }
-    long now = clock.millis();
+    long now = dueNow();
     return now < nextBoundary || runDue(now, transitionCount + maxTransitions);
   }
 

@@ -78,7 +78,7 @@ final class EngineLoop implements Runnable {
    * committed before the next, with the queued batches ingested in between (issue 14: the first
    * boundary after a start moves all 10,000 alarms and held ingest for seconds).
    */
-  static final int BOUNDARY_SLICE = 250;
+  static final int BOUNDARY_SLICE = 100;
 
   private final StateStore store;
   private final SubscriptionManager subscriptions;
@@ -316,21 +316,24 @@ final class EngineLoop implements Runnable {
   }
 
   /**
-   * When a boundary is due and batches are queued: ingests them with the engine's clock held just
-   * before the boundary and commits them, so that the boundary's work does not delay their
-   * answers. The engine sees exactly what it would have seen had this thread taken them a moment
+   * When a boundary is due (or in progress: before each slice) and batches are queued: ingests
+   * them, with the engine's clock held just before a boundary not yet started, and commits them,
+   * so that the boundary's work does not delay their answers. The engine sees exactly what it would have seen had this thread taken them a moment
    * earlier: their samples count in the boundary's evaluation (timestamps before it), nothing is
    * evaluated twice and nothing is skipped. At most one round's batches; a failed commit leaves
    * them for the next (the usual retry).
    */
   private int beforeBoundary() {
     long boundary = engine.nextBoundary().toEpochMilli();
-    if (engine.boundaryInProgress() || clock.millis() < boundary
+    boolean inProgress = engine.boundaryInProgress();
+    if ((!inProgress && clock.millis() < boundary)
         || (inbox.isEmpty() && (http == null || http.size() == 0))) {
       return 0;
     }
     int n;
-    engineClock.holdBefore(boundary);
+    if (!inProgress) {
+      engineClock.holdBefore(boundary); // between slices the engine evaluates what a batch reaches
+    }
     try {
       n = drainSources() + drainHttp();
       if (dirty && System.nanoTime() - lastCommitNanos >= commitBackoffNanos) {
