@@ -78,7 +78,7 @@ final class EngineLoop implements Runnable {
    * committed before the next, with the queued batches ingested in between (issue 14: the first
    * boundary after a start moves all 10,000 alarms and held ingest for seconds).
    */
-  static final int BOUNDARY_SLICE = 100;
+  static final int BOUNDARY_SLICE = 250;
 
   private final StateStore store;
   private final SubscriptionManager subscriptions;
