@@ -137,7 +137,9 @@ final class AlarmRuntime {
   }
 
   boolean dueAt(long boundary) {
-    return boundary >= firstBoundary && boundary % stepMillis == 0;
+    // never twice at one boundary: a boundary run in slices (Engine#tick(int)) may be committed,
+    // restored and resumed half-way
+    return boundary >= firstBoundary && boundary % stepMillis == 0 && lastEvaluated < boundary;
   }
 
   /** This alarm's first evaluation boundary at or after {@code engineNext}. */

@@ -48,6 +48,14 @@ import org.jspecify.annotations.Nullable;
  * 30 s), first at the first one after the engine was created. An evaluation at boundary T sees
  * exactly the samples ingested before it ran with timestamps before T. Scheduled transitions are
  * stamped T; early ones (see {@link io.mcpwatch.alarm.EarlyFiring}) the clock's now.
+ *
+ * <p>A boundary's evaluations may run in slices ({@link #tick(int)}, for a live service that must
+ * keep ingesting while thousands of alarms change state): while a boundary T is in progress,
+ * events are ingested as usual, and an alarm due at T that has not been evaluated yet is evaluated
+ * at T before any sample reaches its series (and before its state is set or an action recorded).
+ * So every evaluation at T sees exactly the samples it would have seen had the whole boundary run
+ * at once; only the order of the transitions within T differs. A snapshot taken in between
+ * resumes the boundary with the alarms not yet evaluated.
  */
 public final class Engine {
 
@@ -70,6 +78,13 @@ public final class Engine {
   private long nextBoundary;
   /** Alarms whose history the last changes() reported beyond the in-memory bound. */
   private final List<AlarmRuntime> storedBeyondBound = new ArrayList<>();
+  /** The boundary whose evaluations are in progress ({@link #tick(int)}), or {@link #NONE}. */
+  private long pending = NONE;
+  /** With {@link #pending}: the position of the next alarm to consider. */
+  private int pendingNext;
+  private long transitionCount;
+
+  private static final long NONE = Long.MIN_VALUE;
 
   private long ingested;
   private long unknownLogGroup;
@@ -298,7 +313,7 @@ public final class Engine {
    */
   public void ingest(LogEvent e) {
     long now = clock.millis();
-    if (now >= nextBoundary) {
+    if (now >= dueFrom()) {
       runDue(now);
     }
     ingested++;
@@ -343,7 +358,7 @@ public final class Engine {
       throw new IllegalArgumentException("the observation comes from another engine's matcher");
     }
     long now = clock.millis();
-    if (now >= nextBoundary) {
+    if (now >= dueFrom()) {
       runDue(now);
     }
     ingested++;
@@ -386,10 +401,43 @@ public final class Engine {
 
   /** Runs every evaluation at boundaries up to the clock's now that has not run yet. */
   public void tick() {
-    long now = clock.millis();
+    long now = dueNow();
     if (now >= nextBoundary) {
       runDue(now);
     }
+  }
+
+  /** The clock's now; a boundary in progress counts as due even if the clock stepped back. */
+  private long dueNow() {
+    long now = clock.millis();
+    return pending == NONE ? now : Math.max(now, pending);
+  }
+
+  /**
+   * {@link #tick()} in slices: returns once the evaluations of a boundary made at least {@code
+   * maxTransitions} transitions, leaving the rest of that boundary in progress (see the class
+   * comment) for the next call; {@link #tick()} and an ingest of an event after the boundary's
+   * successor finish it.
+   *
+   * @return true when every evaluation due by the clock's now has run
+   */
+  public boolean tick(int maxTransitions) {
+    if (maxTransitions < 1) {
+      throw new IllegalArgumentException("maxTransitions: expected at least 1; found "
+          + maxTransitions);
+    }
+    long now = dueNow();
+    return now < nextBoundary || runDue(now, transitionCount + maxTransitions);
+  }
+
+  /** True while a boundary's evaluations run in slices ({@link #tick(int)}). */
+  public boolean boundaryInProgress() {
+    return pending != NONE;
+  }
+
+  /** The time from which an ingest runs due evaluations (a boundary in progress is not forced). */
+  private long dueFrom() {
+    return pending == NONE ? nextBoundary : nextBoundary + step;
   }
 
   /** Every alarm's current status, in config order. */
@@ -455,6 +503,7 @@ public final class Engine {
   public void recordAction(
       ResolvedAlarm alarm, Instant time, String action, @Nullable String failureReason) {
     AlarmRuntime a = runtime(alarm);
+    settle(a);
     if (options.history()) {
       a.addHistory(sharingText(a, AlarmHistory.action(a.spec.alarmName(), time, action,
           failureReason)));
@@ -508,6 +557,7 @@ public final class Engine {
       return;
     }
     for (SeriesState st : targets) {
+      settle(st);
       if (!st.series.add(ts, v)) {
         droppedSamples++;
         continue;
@@ -535,6 +585,7 @@ public final class Engine {
       return;
     }
     for (SeriesState st : r.targets) {
+      settle(st);
       if (!st.series.add(ts, value)) {
         droppedSamples++;
         continue;
@@ -573,7 +624,9 @@ public final class Engine {
    * itself is decided by the evaluator on the series, so the cache can only make it earlier.
    */
   private void observeEarly(AlarmRuntime a, long ts, double v, long now) {
-    long t = a.nextBoundaryFrom(nextBoundary);
+    // an alarm already evaluated at a boundary in progress watches the one after it
+    long t = a.nextBoundaryFrom(a.lastEvaluated >= nextBoundary ? a.lastEvaluated + 1
+        : nextBoundary);
     long p = a.periodMillis;
     int n = a.spec.evaluationPeriods();
     if (ts >= t || ts < t - n * p) {
@@ -631,8 +684,18 @@ public final class Engine {
   // ---------------------------------------------------------------- evaluation
 
   private void runDue(long now) {
+    runDue(now, Long.MAX_VALUE);
+  }
+
+  /**
+   * Runs the boundaries up to {@code now}; stops inside one once {@link #transitionCount} reached
+   * {@code stopAt} (the rest stays {@link #pending}). True when nothing due is left.
+   */
+  private boolean runDue(long now, long stopAt) {
     while (nextBoundary <= now) {
-      processBoundary(nextBoundary);
+      if (!processBoundary(nextBoundary, stopAt)) {
+        return false;
+      }
       nextBoundary += step;
       if (nextBoundary + step <= now && quiescent()) {
         // nothing can change until new data arrives: skip the idle boundaries, but apply the
@@ -644,24 +707,55 @@ public final class Engine {
         nextBoundary = last + step;
       }
     }
+    return true;
   }
 
-  private void processBoundary(long t) {
+  /** Runs (or continues) boundary t; false when it stopped at {@code stopAt} transitions. */
+  private boolean processBoundary(long t, long stopAt) {
     boolean minute = t % 60_000L == 0;
-    if (anyPerMinute && minute) {
-      for (Route r : routes) {
-        if (r.minuteFlags != null) {
-          r.minuteFlags.close(t, m -> addToTargets(r, m, Objects.requireNonNull(r.defaultValue)));
+    if (pending != t) {
+      if (anyPerMinute && minute) {
+        for (Route r : routes) {
+          if (r.minuteFlags != null) {
+            r.minuteFlags.close(t,
+                m -> addToTargets(r, m, Objects.requireNonNull(r.defaultValue)));
+          }
+        }
+      }
+      if (minute && !options.retainAll()) {
+        // before the evaluations (they read nothing older than the horizon), so that samples
+        // ingested while they run in slices are refused exactly as after a boundary run at once
+        evict(t);
+      }
+      pending = t;
+      pendingNext = 0;
+    }
+    for (int i = pendingNext; i < alarms.size(); i++) {
+      AlarmRuntime a = alarms.get(i);
+      if (a.dueAt(t)) {
+        evaluate(a, t);
+        if (transitionCount >= stopAt && i + 1 < alarms.size()) {
+          pendingNext = i + 1;
+          return false;
         }
       }
     }
-    for (AlarmRuntime a : alarms) {
-      if (a.dueAt(t)) {
-        evaluate(a, t);
+    pending = NONE;
+    return true;
+  }
+
+  /** With a boundary in progress: evaluates the alarms of {@code st} not yet evaluated at it. */
+  private void settle(SeriesState st) {
+    if (pending != NONE) {
+      for (AlarmRuntime a : st.watchers) {
+        settle(a);
       }
     }
-    if (minute && !options.retainAll()) {
-      evict(t);
+  }
+
+  private void settle(AlarmRuntime a) {
+    if (pending != NONE && a.dueAt(pending)) {
+      evaluate(a, pending);
     }
   }
 
@@ -709,6 +803,7 @@ public final class Engine {
     a.reason = reason;
     a.reasonData = data;
     a.transitionedMillis = time;
+    transitionCount++;
     Instant at = Instant.ofEpochMilli(time);
     if (options.history()) {
       a.addHistory(AlarmHistory.stateUpdate(spec.alarmName(), at, old, oldReason, oldData,
@@ -744,6 +839,7 @@ public final class Engine {
         continue;
       }
       found = true;
+      settle(a);
       AlarmState old = a.state;
       String oldReason = a.reason;
       String oldData = a.reasonData;

@@ -13,7 +13,9 @@
  * <p>Data flow per event: one map lookup by log group gives the distinct filters (routes) of that
  * group; each filter observes the message; a published value goes into the watched series in place;
  * eligible alarms then check early firing. Evaluations run when the clock passes a boundary, before
- * the event that noticed it is routed.
+ * the event that noticed it is routed. A live service may run a boundary in slices ({@code
+ * tick(int)}) with events ingested in between; an alarm is then evaluated at the boundary before
+ * any sample reaches its series, so the result is that of one undivided boundary.
  *
  * <p>For a parallel replay the matching, which is nearly all of the cost, can run on other threads:
  * an {@link io.mcpwatch.engine.EventMatcher} per thread (its own compiled filters) turns events into

@@ -182,6 +182,23 @@ public final class SubscriptionManager {
     return planner.plan(notice, topics, store.all(), clock.instant());
   }
 
+  /**
+   * {@link #plan(AlarmNotice)} for each notice, in order, against one read of the stored
+   * subscriptions (a minute boundary can change thousands of alarms at once).
+   */
+  public List<Plan> plan(List<AlarmNotice> notices) {
+    if (notices.isEmpty()) {
+      return List.of();
+    }
+    List<Subscription> all = store.all();
+    Instant now = clock.instant();
+    List<Plan> plans = new ArrayList<>(notices.size());
+    for (AlarmNotice n : notices) {
+      plans.add(planner.plan(n, topics, all, now));
+    }
+    return plans;
+  }
+
   /** The topics of the last {@link #reconcile}. */
   public List<TopicConfig> topics() {
     return topics;

@@ -156,9 +156,14 @@ class EarlyFiringPropertyTest {
   }
 
   static Scenario scenario(long seed, boolean defaults) {
+    return scenario(seed, defaults, 1, 3);
+  }
+
+  /** A scenario of {@code least} to {@code least + spread - 1} alarms. */
+  static Scenario scenario(long seed, boolean defaults, int least, int spread) {
     Random r = new Random(seed);
     List<ResolvedAlarm> alarms = new ArrayList<>();
-    int count = 1 + r.nextInt(3);
+    int count = least + r.nextInt(spread);
     for (int i = 0; i < count; i++) {
       int n = 1 + r.nextInt(4);
       AlarmSpec spec = Specs.spec().name("a" + i)

@@ -142,4 +142,62 @@ class SubscriptionManagerTest {
     assertThat(r.removed()).hasSize(2);
     assertThat(store.all()).isEmpty();
   }
+  @Test
+  void plan_manyNotices_plansEachAsAloneAgainstOneReadOfTheSubscriptions() {
+    TopicConfig auth = new TopicConfig("aiconnectors-alarms-prod", "MCP alarms",
+        List.of(Subscriber.of("email", "ops@example.com"),
+            Subscriber.of("slack", "https://hooks.slack.com/services/x")));
+    manager.reconcile(List.of(auth));
+    store.all().forEach(sub -> {
+      if (!sub.isConfirmed()) {
+        manager.confirm(sub.topicArn(), sub.token());
+      }
+    });
+    List<AlarmNotice> notices = List.of(Fixtures.specNotice(),
+        Fixtures.authNotice("teams-prod-auth", List.of()),
+        Fixtures.authNotice("jira-prod-auth", List.of()));
+    int[] reads = {0};
+    SubscriptionManager counting = new SubscriptionManager(settings,
+        new SubscriptionStore() {
+          @Override
+          public List<Subscription> all() {
+            reads[0]++;
+            return store.all();
+          }
+
+          @Override
+          public java.util.Optional<Subscription> byArn(String arn) {
+            return store.byArn(arn);
+          }
+
+          @Override
+          public java.util.Optional<Subscription> byToken(String token) {
+            return store.byToken(token);
+          }
+
+          @Override
+          public void put(Subscription sub) {
+            store.put(sub);
+          }
+
+          @Override
+          public void delete(String arn) {
+            store.delete(arn);
+          }
+        }, outbox, new NotificationPlanner(settings, Fixtures.signer()),
+        IdSource.fromRandom(new Random(7)), clock);
+    counting.reconcile(List.of(auth));
+    reads[0] = 0;
+
+    List<Plan> plans = counting.plan(notices);
+
+    assertThat(reads[0]).isEqualTo(1);
+    assertThat(plans).containsExactly(manager.plan(notices.get(0)), manager.plan(notices.get(1)),
+        manager.plan(notices.get(2)));
+    assertThat(plans.get(0).items()).isEmpty(); // its topic is not configured: a failed action
+    assertThat(plans.get(0).history()).singleElement()
+        .satisfies(h -> assertThat(h.succeeded()).isFalse());
+    assertThat(plans.subList(1, 3)).allSatisfy(p -> assertThat(p.items()).hasSize(2));
+    assertThat(counting.plan(List.of())).isEmpty();
+  }
 }

@@ -48,6 +48,18 @@ import org.slf4j.LoggerFactory;
  * sources' checkpoints valid after the ingested batches, and the new outbox items, in one
  * transaction. A source's position counts as committed only once that commit returned.
  *
+ * <p>A due minute boundary does not hold up what is already queued: the batches waiting when the
+ * loop finds the boundary due are ingested (the engine's clock held just before the boundary, as
+ * if this thread had been a little faster) and committed first, so their HTTP requests are
+ * answered before the boundary's evaluations, planning and commit run. A boundary that moves many
+ * alarms runs in slices ({@link Engine#tick(int)}, {@link #BOUNDARY_SLICE} transitions each):
+ * each slice's transitions are planned and committed with their outbox items in one transaction,
+ * and the batches that arrived meanwhile are ingested and committed between slices (the engine
+ * evaluates an alarm at the boundary before any of their samples reaches it, so the result is
+ * that of one undivided boundary). Many transitions at once
+ * (the first boundary after a start moves every alarm out of INSUFFICIENT_DATA) are logged as one
+ * summary line; each alarm's line is then at debug level.
+ *
  * <p>Commits happen at once after a transition, otherwise at most every {@code commitInterval}
  * while events arrive; a failed commit is retried (everything since the last good commit is in
  * the next one); the HTTP requests waiting for it are answered 503 at once. Only a {@linkplain
@@ -58,10 +70,20 @@ final class EngineLoop implements Runnable {
   private static final int MAX_BATCHES_PER_ROUND = 64;
   private static final long MAX_IDLE_MILLIS = 50;
   private static final int MAX_PROBLEMS_PER_SUMMARY = 10;
+  /** More transitions than this in one round are logged as one summary line (each at debug). */
+  static final int MAX_TRANSITION_LINES = 10;
+  /**
+   * A boundary's evaluations run in slices of about this many transitions, each planned and
+   * committed before the next, with the queued batches ingested in between (issue 14: the first
+   * boundary after a start moves all 10,000 alarms and held ingest for seconds).
+   */
+  static final int BOUNDARY_SLICE = 250;
 
   private final StateStore store;
   private final SubscriptionManager subscriptions;
   private final InstantSource clock;
+  /** The engine's clock: {@link #clock}, held before a due boundary while the queue is drained. */
+  private final HeldClock engineClock;
   private final Inbox inbox;
   private final @Nullable EventQueue http;
   private final RunListener listener;
@@ -132,6 +154,7 @@ final class EngineLoop implements Runnable {
     this.telemetry = telemetry;
     this.subscriptions = subscriptions;
     this.clock = clock;
+    this.engineClock = new HeldClock(clock);
     this.inbox = inbox;
     this.http = http;
     this.listener = listener;
@@ -146,8 +169,8 @@ final class EngineLoop implements Runnable {
     EngineOptions live = options.withHistoryInMemory(HISTORY_IN_MEMORY);
     this.engine =
         restored == null
-            ? Engine.create(alarms, live, clock, fresh::add)
-            : Engine.restore(alarms, live, clock, fresh::add, restored);
+            ? Engine.create(alarms, live, engineClock, fresh::add)
+            : Engine.restore(alarms, live, engineClock, fresh::add, restored);
     alarmsChanged();
     this.nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
     this.dirty = true; // the first commit records the (new or restored) engine at once
@@ -264,9 +287,12 @@ final class EngineLoop implements Runnable {
     try {
       while (true) {
         boolean stopping = stopRequested; // everything queued before the request is processed
-        evaluateDueBoundary();
-        int work = runTasks() + drainSources() + drainHttp();
-        engine.tick();
+        int work = beforeBoundary();
+        work += evaluateDueBoundary();
+        work += runTasks() + drainSources() + drainHttp();
+        if (!engine.boundaryInProgress()) {
+          engine.tick(BOUNDARY_SLICE);
+        }
         afterIngest(List.of());
         maybeCommit(stopping);
         summary();
@@ -296,21 +322,59 @@ final class EngineLoop implements Runnable {
   }
 
   /**
-   * Evaluates a boundary that is due, timed, at the start of each round and before each batch:
-   * the engine would run it inside the next ingest or tick anyway (a boundary that passes while a
-   * batch is ingested is still run there, untimed).
+   * When a boundary is due (or in progress: before each slice) and batches are queued: ingests
+   * them, with the engine's clock held just before a boundary not yet started, and commits them,
+   * so that the boundary's work does not delay their answers. The engine sees exactly what it would have seen had this thread taken them a moment
+   * earlier: their samples count in the boundary's evaluation (timestamps before it), nothing is
+   * evaluated twice and nothing is skipped. At most one round's batches; a failed commit leaves
+   * them for the next (the usual retry).
    */
-  private void evaluateDueBoundary() {
-    if (clock.millis() < nextBoundaryMillis) {
-      return;
+  private int beforeBoundary() {
+    long boundary = engine.nextBoundary().toEpochMilli();
+    boolean inProgress = engine.boundaryInProgress();
+    if ((!inProgress && clock.millis() < boundary)
+        || (inbox.isEmpty() && (http == null || http.size() == 0))) {
+      return 0;
     }
-    nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
-    if (clock.millis() >= nextBoundaryMillis) {
-      long t0 = System.nanoTime();
-      engine.tick();
-      telemetry.boundary(System.nanoTime() - t0);
+    int n;
+    if (!inProgress) {
+      engineClock.holdBefore(boundary); // between slices the engine evaluates what a batch reaches
+    }
+    try {
+      n = drainSources() + drainHttp();
+      if (dirty && System.nanoTime() - lastCommitNanos >= commitBackoffNanos) {
+        commit();
+      }
+    } finally {
+      engineClock.release();
+    }
+    return n;
+  }
+
+  /**
+   * Runs one slice ({@link #BOUNDARY_SLICE} transitions) of a boundary that is due or in progress,
+   * timed, at the start of each round, and before a batch when none is in progress: the engine
+   * would start it inside the next ingest anyway (a boundary that passes while a batch is ingested
+   * is still run there, untimed). Returns 1 while the boundary is still in progress.
+   */
+  private int evaluateDueBoundary() {
+    if (engineClock.isHeld()) {
+      return 0;
+    }
+    if (!engine.boundaryInProgress()) {
+      if (clock.millis() < nextBoundaryMillis) {
+        return 0;
+      }
       nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
+      if (clock.millis() < nextBoundaryMillis) {
+        return 0;
+      }
     }
+    long t0 = System.nanoTime();
+    boolean done = engine.tick(BOUNDARY_SLICE);
+    telemetry.boundary(System.nanoTime() - t0);
+    nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
+    return done ? 0 : 1;
   }
 
   private int runTasks() {
@@ -363,7 +427,9 @@ final class EngineLoop implements Runnable {
   }
 
   private void ingest(List<LogEvent> events) {
-    evaluateDueBoundary(); // once per batch, so that a boundary is rarely run (untimed) by ingest
+    if (!engine.boundaryInProgress()) {
+      evaluateDueBoundary(); // per batch, so that a boundary is rarely started (untimed) by ingest
+    }
     for (LogEvent e : events) {
       engine.ingest(e);
     }
@@ -380,21 +446,93 @@ final class EngineLoop implements Runnable {
     }
     List<AlarmTransition> ts = List.copyOf(fresh);
     fresh.clear();
+    logTransitions(ts);
+    List<AlarmTransition> withActions = new ArrayList<>();
     for (AlarmTransition t : ts) {
       transitions++;
-      log.info("{} {} -> {}{}: {}", t.alarm().spec().alarmName(), t.oldState(), t.newState(),
-          t.early() ? " (early)" : "", t.reason());
       listener.transition(t);
-      plan(t);
+      if (!t.actions().isEmpty()) {
+        withActions.add(t);
+      }
     }
+    plan(withActions);
     dirty = true;
     commitNow = true;
   }
 
-  private void plan(AlarmTransition t) {
-    if (t.actions().isEmpty()) {
+  /**
+   * One line per transition; more than {@link #MAX_TRANSITION_LINES} at once (10,000 alarms leave
+   * INSUFFICIENT_DATA together at the first boundary) are one summary line, each at debug level.
+   */
+  private static void logTransitions(List<AlarmTransition> ts) {
+    boolean each = ts.size() <= MAX_TRANSITION_LINES;
+    if (each || log.isDebugEnabled()) {
+      for (AlarmTransition t : ts) {
+        String format = "{} {} -> {}{}: {}";
+        Object[] args = {t.alarm().spec().alarmName(), t.oldState(), t.newState(),
+            t.early() ? " (early)" : "", t.reason()};
+        if (each) {
+          log.info(format, args);
+        } else {
+          log.debug(format, args);
+        }
+      }
+    }
+    if (!each) {
+      log.info("{}", transitionSummary(ts));
+    }
+  }
+
+  /** "10000 alarms changed state at T: INSUFFICIENT_DATA -> OK 10000 (a, b, c, ...)". */
+  static String transitionSummary(List<AlarmTransition> ts) {
+    Map<String, Integer> byChange = new LinkedHashMap<>();
+    for (AlarmTransition t : ts) {
+      byChange.merge(t.oldState() + " -> " + t.newState(), 1, Integer::sum);
+    }
+    StringBuilder b = new StringBuilder();
+    b.append(ts.size()).append(" alarms changed state at ").append(ts.get(0).time()).append(": ");
+    String sep = "";
+    for (Map.Entry<String, Integer> e : byChange.entrySet()) {
+      b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+      sep = ", ";
+    }
+    b.append(" (");
+    for (int i = 0; i < 3 && i < ts.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(ts.get(i).alarm().spec().alarmName());
+    }
+    b.append(ts.size() > 3 ? ", ...)" : ")");
+    b.append("; each alarm's line at debug level (-Dmcpwatch.log.level=DEBUG)");
+    return b.toString();
+  }
+
+  /** Plans the notifications of transitions with actions, reading the subscriptions once. */
+  private void plan(List<AlarmTransition> ts) {
+    if (ts.isEmpty()) {
       return;
     }
+    List<AlarmNotice> notices = new ArrayList<>(ts.size());
+    List<Plan> plans;
+    try {
+      for (AlarmTransition t : ts) {
+        notices.add(notice(t));
+      }
+      plans = subscriptions.plan(notices);
+    } catch (RuntimeException e) {
+      plans = null; // find which: one at a time, as before
+    }
+    if (plans == null) {
+      for (AlarmTransition t : ts) {
+        plan(t);
+      }
+      return;
+    }
+    for (Plan p : plans) {
+      pendingItems.addAll(p.items());
+      p.history().forEach(this::recordAction);
+    }
+  }
+
+  private void plan(AlarmTransition t) {
     Plan p;
     try {
       p = subscriptions.plan(notice(t));
@@ -595,6 +733,43 @@ final class EngineLoop implements Runnable {
         maxCommitMillis,
         previous.outboxPending(),
         previous.outboxStuck());
+  }
+
+  /**
+   * The engine's clock: the service's, or held just before a boundary while the batches queued
+   * before it are ingested (engine thread only).
+   */
+  static final class HeldClock implements InstantSource {
+    private final InstantSource clock;
+    private long before = Long.MIN_VALUE;
+
+    HeldClock(InstantSource clock) {
+      this.clock = clock;
+    }
+
+    /** Until {@link #release}: at most {@code boundaryMillis - 1}. */
+    void holdBefore(long boundaryMillis) {
+      before = boundaryMillis;
+    }
+
+    void release() {
+      before = Long.MIN_VALUE;
+    }
+
+    boolean isHeld() {
+      return before != Long.MIN_VALUE;
+    }
+
+    @Override
+    public long millis() {
+      long now = clock.millis();
+      return isHeld() ? Math.min(now, before - 1) : now;
+    }
+
+    @Override
+    public Instant instant() {
+      return isHeld() ? Instant.ofEpochMilli(millis()) : clock.instant();
+    }
   }
 
   private static RunStats withOutbox(RunStats s, OutboxHealth h) {

@@ -8,7 +8,9 @@
  * valid after them, in a bounded {@code Inbox}; HTTP ingest queues events in the server's bounded
  * {@code EventQueue}. One engine thread ({@code EngineLoop}) drains both, ticks the engine at least
  * every 50 ms, turns transitions into outbox items ({@code SubscriptionManager.plan}) and commits
- * engine state + checkpoints + outbox items in one storage transaction. The dispatcher thread
+ * engine state + checkpoints + outbox items in one storage transaction. At a minute boundary the
+ * batches already queued are ingested and committed first, and a boundary that moves many alarms
+ * runs in slices, each committed with its outbox items, with batches ingested in between. The dispatcher thread
  * delivers the outbox and reports outcomes back to the engine thread as Action history.
  *
  * <p>AWS: {@code LiveService} mounts mcpwatch-aws's endpoints (CloudWatch Logs into the same

@@ -261,6 +261,7 @@ final class StateSql {
         ps.executeBatch();
       }
     }
+    writeStates(c, d);
     writeEvaluated(c, d);
     if (!d.alarmRemovals.isEmpty()) {
       try (PreparedStatement ps =
@@ -330,6 +331,41 @@ final class StateSql {
       ps.setLong(2, d.next.committedAt.toEpochMilli());
       ps.setLong(3, d.next.nextBoundary);
       ps.executeUpdate();
+    }
+  }
+
+  /** The alarms of which only state columns changed: one batched UPDATE without the spec. */
+  private static void writeStates(Connection c, StateDiff d) throws SQLException {
+    if (d.alarmStateUpdates.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE alarm_state SET state_value = ?,"
+        + " state_reason = ?, state_reason_data = ?, transitioned_ms = ?, last_evaluated_ms = ?,"
+        + " matched_events = ?, history_from_id = ? WHERE env = ? AND alarm_name = ?")) {
+      for (StateDiff.AlarmUpsert u : d.alarmStateUpdates) {
+        AlarmRow r = u.row();
+        ps.setString(1, r.state().name());
+        ps.setString(2, r.reason());
+        setString(ps, 3, r.reasonData());
+        ps.setLong(4, r.transitionedMillis());
+        setMillis(ps, 5, r.lastEvaluatedMillis());
+        ps.setLong(6, r.matchedEvents());
+        if (r.historyFrom() == Committed.NOT_LIVE) {
+          ps.setNull(7, Types.BIGINT);
+        } else {
+          ps.setLong(7, r.historyFrom());
+        }
+        ps.setString(8, u.id().env());
+        ps.setString(9, u.id().alarmName());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int n : counts) {
+        if (n == 0) {
+          throw new IllegalStateException(
+              "the committed alarms differ from the database's: an alarm row is missing");
+        }
+      }
     }
   }
 
