@@ -43,8 +43,9 @@ case "$cmd" in
             --corpus "$work/corpus/all.log" "$@" ;;
   rss) harness io.mcpwatch.bench.live.RssBench --cpu "0-$(( $(nproc) - 1 ))" --jar "$jar" --template "$(template)" --dir "$work/rss" \
             --corpus-dir "$work/corpus" --java-opts "${JAVA_OPTS:-}" "$@" ;;
+  # the harness on CPU 0, the service on every CPU (as it runs; it used to inherit the harness's pin)
   boundary) taskset -c 0 java -Xmx512m -cp "$bench" io.mcpwatch.bench.live.BoundaryBench --jar "$jar" \
-            --dir "$work/boundary" ${JAVA_OPTS:+--java-opts "$JAVA_OPTS"} "$@" ;;
+            --cpu "0-$(( $(nproc) - 1 ))" --dir "$work/boundary" ${JAVA_OPTS:+--java-opts "$JAVA_OPTS"} "$@" ;;
   console) java ${JAVA_OPTS:-} -cp "$bench" io.mcpwatch.bench.live.ConsoleBench --dir "$work/console" "$@" ;;
   *) sed -n '2,19p' "$0"; exit 2 ;;
 esac

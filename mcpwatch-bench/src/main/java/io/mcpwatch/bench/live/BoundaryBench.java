@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * service's commit and boundary histograms ({@code /metrics}), and the largest VmRSS.
  *
  * <p>Options: {@code --jar mcpwatch.jar --dir RUNDIR [--alarms 10000] [--rate 1000] [--seconds
- * 150; 0 measures the start-up only: wall and the service's CPU] [--java-opts "the launcher's"]}.
+ * 150; 0 measures the start-up only: wall and the service's CPU] [--java-opts "the launcher's"]
+ * [--cpu "0-1": taskset list for the service; default: the harness's own]}.
  */
 public final class BoundaryBench {
   /** User + system CPU of a process so far (all its threads: JIT and GC included), from /proc. */
@@ -75,8 +76,10 @@ public final class BoundaryBench {
     return sb.toString();
   }
 
+  /** The options `./mcpwatch run` uses (without its class-data archive and malloc settings). */
   static final String LAUNCHER_OPTS =
-      "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m";
+      "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"
+          + " -XX:TieredStopAtLevel=1";
   private static final String[] LINES = {
     "INFO:     10.0.0.%d:5123 - \"POST /mcp HTTP/1.1\" 200 OK",
     "INFO:     10.0.0.%d:5123 - \"POST /mcp HTTP/1.1\" 200 OK",
@@ -111,7 +114,7 @@ public final class BoundaryBench {
     System.out.printf(Locale.ROOT, "%,d alarms (%,d apps x 4), %,d events/s for %d s; load %s%n",
         apps * 4, apps, rate, seconds, Load.average());
     long t0 = System.nanoTime();
-    try (Child c = Child.start(Path.of(o.get("jar")), config, Adr.database(dir), "", javaOpts,
+    try (Child c = Child.start(Path.of(o.get("jar")), config, Adr.database(dir), o.getOrDefault("cpu", ""), javaOpts,
         dir.resolve("service.log"))) {
       SplittableRandom rnd = new SplittableRandom(14);
       while (true) {
