@@ -391,13 +391,6 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /**
-   * The slowest request body accepted, in bytes per second averaged over the request: far below
-   * any real client (an agent posting a 1 MiB batch needs 1 s at 1 MiB/s), far above a slowloris
-   * trickle of a byte every few seconds.
-   */
-  static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
-
   /** The Javalin wiring: reads requests into plain values and writes {@link Answer}s back. */
   private static final class Routes {
     private final ServerSettings settings;
@@ -489,9 +482,8 @@ public final class HttpServer implements AutoCloseable {
       cfg.jetty.threadPool = pool;
       cfg.jetty.modifyServer(s -> s.setStopTimeout(settings.stopTimeout().toMillis()));
       cfg.http.maxRequestSize = settings.limits().maxBodyBytes();
-      // slowloris: a body trickling in below this rate is cut off (408), so slow clients cannot
-      // hold the worker threads that /healthz and ingest need
-      cfg.jetty.modifyHttpConfiguration(hc -> hc.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
+      // slowloris: a body trickling in is cut off (408) while it is read (BoundedBody, every route
+      // that reads a body), so slow clients cannot hold the worker threads /healthz and ingest need
       cfg.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
       cfg.routes.get("/healthz", ctx -> send(ctx, health.answer()));
       cfg.routes.before(

@@ -335,4 +335,31 @@ class HttpServerIngestTest {
     assertThat(body.get("uptimeSeconds").longValue()).isNotNegative();
     assertThat(body.get("counters").get("ingestEventsAccepted").longValue()).isPositive();
   }
+
+  /**
+   * A small body whose bytes come in two parts with a pause between them (a client or proxy that
+   * writes in pieces) is a whole, valid request once its last byte is in: it is not a slowloris
+   * trickle. Jetty's own minimum data rate measured from the first body byte to each read and
+   * answered it 408 after it was complete, as it did any small body that the server read more than
+   * a second after it arrived (a busy server: a cold start, a collection).
+   */
+  @Test
+  void postLogs_smallBodyInTwoPartsWithAPause_isAccepted() throws Exception {
+    sink.events.clear();
+    try (java.net.Socket sock = new java.net.Socket(base.getHost(), base.getPort())) {
+      sock.setSoTimeout(30_000);
+      java.io.OutputStream out = sock.getOutputStream();
+      out.write(("POST /v1/logs?logGroup=/late HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: text/plain\r\nContent-Length: 7\r\nConnection: close\r\n\r\na ")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(1_500); // longer than Jetty's one-second grace
+      out.write("line\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+          sock.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(status).startsWith("HTTP/1.1 200");
+    }
+    assertThat(sink.events).extracting(LogEvent::message).containsExactly("a line");
+  }
 }

@@ -154,7 +154,8 @@ public final class IngestHandler {
       return refuse(
           new IngestException(
               u.status(),
-              u.status() == 415 ? "UnsupportedMediaType" : "InvalidParameterException",
+              u.status() == 415 ? "UnsupportedMediaType"
+                  : u.status() == 408 ? "RequestTimeout" : "InvalidParameterException",
               u.message()));
     }
     throw new IllegalArgumentException("result: the body was read");

@@ -83,4 +83,80 @@ class BoundedBodyTest {
     BoundedBody.Result br = BoundedBody.read(new ByteArrayInputStream(new byte[1]), 1, "br", 100);
     assertThat(((BoundedBody.Undecodable) br).status()).isEqualTo(415);
   }
+
+  /** Hands out one byte per read, the clock moving {@code stepNanos} before each. */
+  static final class Trickle extends InputStream {
+    final long[] clock;
+    final long stepNanos;
+    int left;
+
+    Trickle(long[] clock, long stepNanos, int bytes) {
+      this.clock = clock;
+      this.stepNanos = stepNanos;
+      this.left = bytes;
+    }
+
+    @Override
+    public int read() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (left == 0) {
+        return -1;
+      }
+      clock[0] += stepNanos;
+      left--;
+      b[off] = 'a';
+      return 1;
+    }
+  }
+
+  @Test
+  void read_aTrickleBelowTheMinimumRate_isCutOffWith408() throws IOException {
+    long[] clock = {0};
+    BoundedBody.Result r = BoundedBody.read(
+        new Trickle(clock, 500_000_000L, 100_000), 100_000, null, 1 << 20, () -> clock[0]);
+    assertThat(r).isInstanceOfSatisfying(BoundedBody.Undecodable.class,
+        u -> assertThat(u.status()).isEqualTo(408));
+    assertThat(clock[0]).as("cut off soon after the grace").isLessThanOrEqualTo(2_000_000_000L);
+  }
+
+  @Test
+  void read_aBodyWhoseLastPartCameLate_isWholeOnceItsDeclaredLengthArrived() throws IOException {
+    long[] clock = {0};
+    byte[][] parts = {"a ".getBytes(), "line\n".getBytes()};
+    long[] delays = {0, 1_500_000_000L}; // the second part 1.5 s after the first
+    InputStream in = new InputStream() {
+      int next;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (next == parts.length) {
+          return -1;
+        }
+        clock[0] += delays[next];
+        byte[] p = parts[next++];
+        System.arraycopy(p, 0, b, off, p.length);
+        return p.length;
+      }
+    };
+    BoundedBody.Result r = BoundedBody.read(in, 7, null, 1 << 20, () -> clock[0]);
+    assertThat(r).isInstanceOfSatisfying(BoundedBody.Read.class,
+        x -> assertThat(new String(x.bytes())).isEqualTo("a line\n"));
+  }
+
+  @Test
+  void read_timeBeforeTheServerStartsReading_doesNotCount() throws IOException {
+    long[] clock = {5_000_000_000L}; // the request waited 5 s for a thread
+    BoundedBody.Result r = BoundedBody.read(new ByteArrayInputStream("{}".getBytes()), -1, null,
+        1 << 20, () -> clock[0]);
+    assertThat(r).isInstanceOf(BoundedBody.Read.class);
+  }
 }
