@@ -76,7 +76,12 @@ final class RegexFind {
     return false;
   }
 
-  /** Literals one of which every text the regex finds a match in contains, or null. */
+  /**
+   * Literals of which every text the regex finds a match in contains one, or null: per top-level
+   * alternative the longest run of literal characters that no quantifier makes optional or repeats
+   * ({@code ab+c} needs {@code ab}, {@code ab?c} needs {@code a} or {@code c}); an alternative
+   * without such a run (e.g. {@code ^.*}, {@code [0-9]+}) gives null.
+   */
   @Nullable List<String> required() {
     return required;
   }

@@ -76,18 +76,6 @@ final class RegexSyntax {
         regex, texts, anchors, t.everyAlternative ? Literals.anyOf(t.alternatives) : null);
   }
 
-  /**
-   * Literals of which every text the (valid) regex body finds a match in contains one, or null:
-   * per top-level alternative the longest run of literal characters that no quantifier makes
-   * optional or repeats ({@code ab+c} needs {@code ab}, {@code ab?c} needs {@code a} or {@code
-   * c}); an alternative without such a run (e.g. {@code ^.*}, {@code [0-9]+}) gives null.
-   */
-  static @Nullable List<String> requiredLiterals(String body) {
-    Translator t = new Translator(body, body, 1);
-    t.translate();
-    return t.everyAlternative ? Literals.anyOf(t.alternatives) : null;
-  }
-
   /** Whether {@code c} may appear in a regex body at all. */
   static boolean isAllowed(char c) {
     return Chars.isWord(c) || SYMBOLS.indexOf(c) >= 0 || OPERATORS.indexOf(c) >= 0;

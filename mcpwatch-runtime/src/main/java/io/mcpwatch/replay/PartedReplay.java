@@ -323,12 +323,11 @@ final class PartedReplay {
    * engine at the start of every interval that holds an event, before that interval's events.
    */
   private static void feed(Engine engine, ReplayClock clock, List<PartResult> results) {
-    long[] intervals = allIntervals(results);
-    int[] next = {0};
+    Feeder feeder = new Feeder(engine, clock, allIntervals(results));
     if (inPartOrder(results)) { // time order is part order (a chronological input): no merge
       for (PartResult r : results) {
         for (Observed o : r.kept) {
-          ingest(engine, clock, intervals, next, o);
+          feeder.ingest(o);
         }
       }
     } else {
@@ -343,28 +342,41 @@ final class PartedReplay {
       while (!heads.isEmpty()) {
         int[] h = heads.poll();
         Observed[] kept = results.get(h[0]).kept;
-        ingest(engine, clock, intervals, next, kept[h[1]]);
+        feeder.ingest(kept[h[1]]);
         if (++h[1] < kept.length) {
           heads.add(h);
         }
       }
     }
-    while (next[0] < intervals.length) {
-      clock.advanceTo(intervals[next[0]++] * INTERVAL);
-      engine.tick();
-    }
+    feeder.tickUpTo(Long.MAX_VALUE);
   }
 
-  /** Ticks the intervals that start at or before the event's, then ingests it. */
-  private static void ingest(
-      Engine engine, ReplayClock clock, long[] intervals, int[] next, Observed o) {
-    long iv = Math.floorDiv(o.timestampMillis(), INTERVAL);
-    while (next[0] < intervals.length && intervals[next[0]] <= iv) {
-      clock.advanceTo(intervals[next[0]++] * INTERVAL);
-      engine.tick();
+  /** Ingests events in order, ticking the engine at the start of each interval that held one. */
+  private static final class Feeder {
+    private final Engine engine;
+    private final ReplayClock clock;
+    private final long[] intervals;
+    private int next;
+
+    Feeder(Engine engine, ReplayClock clock, long[] intervals) {
+      this.engine = engine;
+      this.clock = clock;
+      this.intervals = intervals;
     }
-    clock.advanceTo(o.timestampMillis());
-    engine.ingest(o);
+
+    void ingest(Observed o) {
+      tickUpTo(Math.floorDiv(o.timestampMillis(), INTERVAL));
+      clock.advanceTo(o.timestampMillis());
+      engine.ingest(o);
+    }
+
+    /** Ticks every interval up to and including {@code interval}. */
+    void tickUpTo(long interval) {
+      while (next < intervals.length && intervals[next] <= interval) {
+        clock.advanceTo(intervals[next++] * INTERVAL);
+        engine.tick();
+      }
+    }
   }
 
   /**
