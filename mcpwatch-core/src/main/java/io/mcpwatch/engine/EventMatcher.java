@@ -1,5 +1,6 @@
 package io.mcpwatch.engine;
 
+import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.Observation;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,10 +35,11 @@ public final class EventMatcher {
   EventMatcher(Engine engine, Map<String, Route[]> routesByGroup) {
     this.engine = engine;
     this.routesByGroup = routesByGroup;
+    Map<FilterPattern, FilterPattern> copies = new IdentityHashMap<>();
     routesByGroup.forEach((group, routes) -> {
       FilterBinding[] own = new FilterBinding[routes.length];
       for (int i = 0; i < routes.length; i++) {
-        own[i] = routes[i].binding.forAnotherThread();
+        own[i] = routes[i].binding.forAnotherThread(copies);
       }
       bindings.put(group, own);
     });

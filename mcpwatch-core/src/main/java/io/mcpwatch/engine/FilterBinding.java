@@ -1,9 +1,11 @@
 package io.mcpwatch.engine;
 
 import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
 import io.mcpwatch.pattern.Observation;
+import java.util.Map;
 
 /** What the engine needs from a metric filter; the seam that lets tests supply their own. */
 interface FilterBinding {
@@ -16,8 +18,11 @@ interface FilterBinding {
   /** Must not throw; the engine still guards against it. */
   Observation observe(String message);
 
-  /** A binding with the same behaviour for another thread (see {@link Engine#matcher()}). */
-  default FilterBinding forAnotherThread() {
+  /**
+   * A binding with the same behaviour for another thread (see {@link Engine#matcher()});
+   * {@code copies}: that thread's copies of compiled patterns, shared by its bindings.
+   */
+  default FilterBinding forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
     return this;
   }
 
@@ -45,8 +50,9 @@ interface FilterBinding {
       }
 
       @Override
-      public FilterBinding forAnotherThread() {
-        return of(f.recompiled());
+      public FilterBinding forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
+        MetricFilter own = f.forAnotherThread(copies);
+        return own == f ? this : of(own);
       }
     };
   }

@@ -83,6 +83,21 @@ public final class FilterPattern {
     return new FilterPattern(text, PatternKind.JSON, JsonPattern.parse(text, options), List.of());
   }
 
+  /**
+   * Whether matching may run the regex engine (re2j): a {@code %regex%} whose alternatives are not
+   * all plain text, or a delimited or JSON pattern with a {@code %} in it (which may hold one).
+   * re2j's compiled pattern keeps a pool of matching machines that threads sharing it contend for,
+   * so a thread of a parallel replay matches such a pattern with its own copy; any other pattern
+   * is shared as it is.
+   */
+  public boolean usesRegexEngine() {
+    return switch (kind) {
+      case REGEX -> ((RegexPattern) matcher).usesEngine();
+      case DELIMITED, JSON -> text.indexOf('%') >= 0;
+      default -> false;
+    };
+  }
+
   /** The pattern text as given. */
   public String text() {
     return text;

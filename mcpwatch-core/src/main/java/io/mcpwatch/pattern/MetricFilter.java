@@ -73,12 +73,19 @@ public final class MetricFilter {
   }
 
   /**
-   * The same filter compiled anew: equal behaviour, but its own regex matchers (re2j's pattern
-   * keeps a pool of matching machines that threads sharing it contend for), for one thread of a
-   * parallel replay.
+   * This filter for one thread of a parallel replay: the same filter when its pattern never runs
+   * the regex engine ({@link FilterPattern#usesRegexEngine()}), else the same filter on a pattern
+   * compiled anew, with its own regex matchers (re2j's pattern keeps a pool of matching machines
+   * that threads sharing it contend for). {@code copies} holds the thread's copies by original
+   * pattern, so that the thousands of filters sharing a pattern share one copy per thread too.
    */
-  public MetricFilter recompiled() {
-    return new MetricFilter(FilterPattern.compile(pattern.text(), options), transformation, options);
+  public MetricFilter forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
+    if (!pattern.usesRegexEngine()) {
+      return this;
+    }
+    FilterPattern own =
+        copies.computeIfAbsent(pattern, p -> FilterPattern.compile(p.text(), options));
+    return new MetricFilter(own, transformation, options);
   }
 
   public FilterPattern pattern() {

@@ -41,6 +41,11 @@ final class RegexFind {
     this.required = required;
   }
 
+  /** Whether finding runs re2j (not every alternative is plain text). */
+  boolean usesEngine() {
+    return texts == null;
+  }
+
   /** Whether the regex finds a match anywhere in {@code s} (re2j's {@code matcher(s).find()}). */
   boolean find(String s) {
     String[] t = texts;

@@ -14,6 +14,10 @@ final class RegexPattern extends ExtractsNothing {
     this.regex = regex;
   }
 
+  boolean usesEngine() {
+    return regex.usesEngine();
+  }
+
   /**
    * @param open index of the opening {@code %} (the first non-blank character)
    */

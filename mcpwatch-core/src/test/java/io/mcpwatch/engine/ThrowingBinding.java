@@ -1,8 +1,10 @@
 package io.mcpwatch.engine;
 
 import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.MetricTransformation;
 import io.mcpwatch.pattern.Observation;
+import java.util.Map;
 
 /** Wraps an alarm's real filter, but throws for messages containing a marker (a filter bug). */
 final class ThrowingBinding implements FilterBinding {
@@ -19,8 +21,8 @@ final class ThrowingBinding implements FilterBinding {
   }
 
   @Override
-  public FilterBinding forAnotherThread() {
-    return new ThrowingBinding(real.forAnotherThread(), marker);
+  public FilterBinding forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
+    return new ThrowingBinding(real.forAnotherThread(copies), marker);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.mcpwatch.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -190,5 +192,42 @@ class MetricFilterTest {
   void compile_patternErrorsComeFirst() {
     assertThat(error("4??", t("1", null, Map.of())).awsMessage())
         .isEqualTo("Invalid character(s) in term");
+  }
+
+  @Test
+  void forAnotherThread_patternWithoutRegexEngine_isSharedAsItIs() {
+    for (String p :
+        List.of("ERROR", "[ip, user, ..., status=4*, size]", "{ $.level = \"ERROR\" }",
+            "%HTTP/1\\.1\\x22 4%", "%^ERROR|^CRITICAL%")) {
+      MetricFilter f = compile(p, t("1", null, Map.of()));
+      assertThat(f.pattern().usesRegexEngine()).as(p).isFalse();
+      assertThat(f.forAnotherThread(new HashMap<>())).as(p).isSameAs(f);
+    }
+  }
+
+  @Test
+  void forAnotherThread_regexPattern_getsOneOwnCopyPerThreadSharedByItsFilters() {
+    FilterPattern shared = FilterPattern.compile("%ERR[0-9]+%", PatternOptions.defaults());
+    assertThat(shared.usesRegexEngine()).isTrue();
+    MetricFilter a = MetricFilter.of(shared, t("1", null, Map.of()), PatternOptions.defaults());
+    MetricFilter b = MetricFilter.of(shared, t("2", null, Map.of()), PatternOptions.defaults());
+    Map<FilterPattern, FilterPattern> thread1 = new HashMap<>();
+    MetricFilter a1 = a.forAnotherThread(thread1);
+    MetricFilter b1 = b.forAnotherThread(thread1);
+    MetricFilter a2 = a.forAnotherThread(new HashMap<>());
+    assertThat(a1.pattern()).isNotSameAs(shared).isSameAs(b1.pattern());
+    assertThat(a2.pattern()).isNotSameAs(a1.pattern());
+    assertThat(a1.transformation()).isEqualTo(a.transformation());
+    assertThat(b1.transformation()).isEqualTo(b.transformation());
+    for (String m : List.of("ERR42 x", "ERR7", "ERROR", "INFO 42")) {
+      assertThat(a1.observe(m)).as(m).isEqualTo(a.observe(m));
+      assertThat(b1.observe(m)).as(m).isEqualTo(b.observe(m));
+    }
+  }
+
+  @Test
+  void usesRegexEngine_delimitedOrJsonWithAPercentSign_isAssumedToUseIt() {
+    assertThat(FilterPattern.compile("[level=%ERR[0-9]%, ...]").usesRegexEngine()).isTrue();
+    assertThat(FilterPattern.compile("{ $.level = %ERR[0-9]% }").usesRegexEngine()).isTrue();
   }
 }
