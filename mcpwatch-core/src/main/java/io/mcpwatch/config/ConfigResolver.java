@@ -3,9 +3,9 @@ package io.mcpwatch.config;
 import io.mcpwatch.alarm.AlarmSpec;
 import io.mcpwatch.alarm.ComparisonOperator;
 import io.mcpwatch.alarm.Statistic;
-import io.mcpwatch.pattern.FilterPattern;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +83,23 @@ public final class ConfigResolver {
     List<ResolvedAlarm> alarms = new ArrayList<>();
     Map<String, AlarmInstance> byName = new HashMap<>();
     Set<String> topicNames = new LinkedHashSet<>();
-    Map<String, FilterPattern> patterns = new HashMap<>(); // by text, compiled with the config's options
+    CompiledFilters filters = new CompiledFilters(config.patternOptions());
     config.topics().forEach(t -> topicNames.add(t.name()));
     boolean duplicateReported = false;
+    // built-in defaults, defaults and the alarm's own fields: the same for every app and environment
+    Map<AlarmDefinition, AlarmSettings> bases = new IdentityHashMap<>();
     for (Environment env : config.environments()) {
       for (App app : config.apps()) {
         if (!app.runsIn(env.name()) || !apps.test(app.name())) {
           continue;
         }
         for (AlarmDefinition def : config.alarms()) {
-          AlarmSettings s = merge(config, env, app, def);
+          AlarmSettings s =
+              merge(config, env, app, def, bases.computeIfAbsent(def, d -> base(config, d)));
           boolean enabled = s.enabled() == null || s.enabled().value();
           ResolvedAlarm r = null;
           if (enabled) {
-            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, patterns).resolve();
+            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters).resolve();
           }
           AlarmInstance instance = new AlarmInstance(env, app, def, s, enabled, r);
           instances.add(instance);
@@ -133,7 +136,16 @@ public final class ConfigResolver {
   /** The merged settings of one combination (built-in, defaults, alarm, app, overrides). */
   public static AlarmSettings merge(
       McpwatchConfig config, Environment env, App app, AlarmDefinition def) {
-    AlarmSettings s = BUILTIN_DEFAULTS.overlay(config.defaults()).overlay(def.settings());
+    return merge(config, env, app, def, base(config, def));
+  }
+
+  private static AlarmSettings base(McpwatchConfig config, AlarmDefinition def) {
+    return BUILTIN_DEFAULTS.overlay(config.defaults()).overlay(def.settings());
+  }
+
+  private static AlarmSettings merge(
+      McpwatchConfig config, Environment env, App app, AlarmDefinition def, AlarmSettings base) {
+    AlarmSettings s = base;
     AlarmSettings perApp = app.alarms().get(def.name());
     if (perApp != null) {
       s = s.overlay(perApp);

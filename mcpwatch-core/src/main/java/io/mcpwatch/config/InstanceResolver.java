@@ -1,7 +1,6 @@
 package io.mcpwatch.config;
 
 import io.mcpwatch.alarm.AlarmSpec;
-import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.FilterPatternException;
 import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
@@ -27,7 +26,7 @@ final class InstanceResolver {
   private final AlarmSettings s;
   private final Set<String> topicNames;
   private final Set<ConfigError> errors;
-  private final Map<String, FilterPattern> patterns;
+  private final CompiledFilters filters;
   private final Map<String, String> vars = new HashMap<>();
 
   InstanceResolver(
@@ -38,7 +37,7 @@ final class InstanceResolver {
       AlarmSettings s,
       Set<String> topicNames,
       Set<ConfigError> errors,
-      Map<String, FilterPattern> patterns) {
+      CompiledFilters filters) {
     this.config = config;
     this.env = env;
     this.app = app;
@@ -46,7 +45,7 @@ final class InstanceResolver {
     this.s = s;
     this.topicNames = topicNames;
     this.errors = errors;
-    this.patterns = patterns;
+    this.filters = filters;
     vars.put("env", env.name());
     vars.put("app", app.name());
     vars.put("alarm", def.name());
@@ -183,14 +182,7 @@ final class InstanceResolver {
               defaultValue,
               fieldDims,
               unit);
-      // one compiled pattern per distinct text (the same four patterns serve thousands of apps);
-      // a pattern AWS rejects is not kept, so each alarm using it reports its own error
-      FilterPattern compiled = patterns.get(pattern.value());
-      if (compiled == null) {
-        compiled = FilterPattern.compile(pattern.value(), config.patternOptions());
-        patterns.put(pattern.value(), compiled);
-      }
-      filter = MetricFilter.of(compiled, t, config.patternOptions());
+      filter = filters.filter(pattern.value(), t);
     } catch (FilterPatternException e) {
       errors.add(filterError(e, pattern));
       return null;

@@ -51,25 +51,27 @@ final class Templates {
 
   /** Replaces each known {@code {key}} by its value; anything else stays as written. */
   static String expand(String template, Map<String, String> vars) {
-    if (template.indexOf('{') < 0) {
+    int open = template.indexOf('{');
+    if (open < 0) {
       return template;
     }
     StringBuilder sb = new StringBuilder(template.length() + 16);
-    int i = 0;
-    while (i < template.length()) {
-      char c = template.charAt(i);
-      int end = c == '{' ? template.indexOf('}', i) : -1;
-      if (end > 0) {
-        String value = vars.get(template.substring(i + 1, end));
-        if (value != null) {
-          sb.append(value);
-          i = end + 1;
-          continue;
-        }
+    int from = 0;
+    while (open >= 0) {
+      int end = template.indexOf('}', open + 1);
+      if (end < 0) {
+        break;
       }
-      sb.append(c);
-      i++;
+      String value = vars.get(template.substring(open + 1, end));
+      if (value == null) {
+        // not a placeholder: the '{' stays, and a placeholder may start after it
+        open = template.indexOf('{', open + 1);
+        continue;
+      }
+      sb.append(template, from, open).append(value);
+      from = end + 1;
+      open = template.indexOf('{', from);
     }
-    return sb.toString();
+    return sb.append(template, from, template.length()).toString();
   }
 }

@@ -44,6 +44,41 @@ class SuggestAndTemplatesTest {
   }
 
   @Test
+  void expand_randomTemplates_sameAsReplacingCharacterByCharacter() {
+    Map<String, String> vars = Map.of("app", "sharepoint", "env", "prod", "a{", "X", "", "E");
+    qt().withExamples(3000)
+        .forAll(strings().betweenCodePoints('a', 'r').ofLengthBetween(0, 24))
+        .checkAssert(raw -> {
+          // a few letters become braces, so that placeholders, unknown keys, nesting and
+          // unclosed braces all occur
+          String t = raw.replace('b', '{').replace('c', '}').replace('d', '{').replace('f', '}')
+              .replace("g", "{app}").replace("h", "{env}");
+          assertThat(Templates.expand(t, vars)).as(t).isEqualTo(charByChar(t, vars));
+        });
+  }
+
+  /** The first implementation of expand, kept as the reference. */
+  private static String charByChar(String template, Map<String, String> vars) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      int end = c == '{' ? template.indexOf('}', i) : -1;
+      if (end > 0) {
+        String value = vars.get(template.substring(i + 1, end));
+        if (value != null) {
+          sb.append(value);
+          i = end + 1;
+          continue;
+        }
+      }
+      sb.append(c);
+      i++;
+    }
+    return sb.toString();
+  }
+
+  @Test
   void check_reportsUnknownAndUnclosedPlaceholdersAtTheirColumn() {
     BindContext ctx = new BindContext();
     Located<String> t = new Located<>("/g/{app}/{aap}", "logGroup", 3, 11, 12);
