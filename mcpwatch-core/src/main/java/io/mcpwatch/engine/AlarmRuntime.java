@@ -35,6 +35,14 @@ final class AlarmRuntime {
    * is this one, the next evaluations decide the same (the engine skips them).
    */
   @Nullable AlarmState idleIn;
+  /**
+   * Idle ({@link #idleIn} is the state, the range empty): left out of the boundaries' evaluations
+   * until a sample reaches its series or its state is set, because each would decide the same and
+   * change nothing. {@link #lastEvaluated} stays at its last evaluation that ran meanwhile.
+   */
+  boolean asleep;
+  /** Position in the engine's list of alarms. */
+  int index;
   /** Matches counted before a restore; the route counts the rest. */
   long matchedBase;
   /** When the configuration last changed (the newest ConfigurationUpdate item's time). */

@@ -20,6 +20,7 @@ import io.mcpwatch.pattern.Observation;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -92,6 +93,11 @@ public final class Engine {
   private long notPublished;
   private long droppedSamples;
   private long evaluations;
+  /** The alarms not {@link AlarmRuntime#asleep}, by position: a boundary visits only these. */
+  private final BitSet awake;
+  /** The last boundary whose evaluations completed (for the status of alarms asleep). */
+  private long lastDone = NONE;
+  private boolean sleeping = true;
 
   private Engine(
       List<ResolvedAlarm> resolved,
@@ -114,6 +120,11 @@ public final class Engine {
     this.startMillis = clock.millis();
     this.nextBoundary = Math.floorDiv(startMillis, step) * step + step;
     Instant created = Instant.ofEpochMilli(startMillis);
+    this.awake = new BitSet(alarms.size());
+    awake.set(0, alarms.size());
+    for (int i = 0; i < alarms.size(); i++) {
+      alarms.get(i).index = i;
+    }
     for (AlarmRuntime a : alarms) {
       a.firstBoundary = Math.floorDiv(startMillis, a.stepMillis) * a.stepMillis + a.stepMillis;
       a.transitionedMillis = startMillis;
@@ -446,10 +457,23 @@ public final class Engine {
     for (AlarmRuntime a : alarms) {
       out.add(new AlarmStatus(a.alarm, a.state, a.reason, a.reasonData,
           Instant.ofEpochMilli(a.transitionedMillis),
-          a.lastEvaluated == Long.MIN_VALUE ? null : Instant.ofEpochMilli(a.lastEvaluated),
+          evaluatedAt(a) == Long.MIN_VALUE ? null : Instant.ofEpochMilli(evaluatedAt(a)),
           a.matchedBase + a.route.matched));
     }
     return out;
+  }
+
+  /**
+   * The last boundary at which the alarm's state was decided: for an alarm asleep, the newest
+   * boundary of its step that completed or is in progress (each one it slept through decided the
+   * same, before any sample that wakes it).
+   */
+  private long evaluatedAt(AlarmRuntime a) {
+    long b = pending != NONE ? pending : lastDone;
+    if (!a.asleep || b == NONE) {
+      return a.lastEvaluated;
+    }
+    return Math.max(a.lastEvaluated, Math.floorDiv(b, a.stepMillis) * a.stepMillis);
   }
 
   /**
@@ -705,6 +729,7 @@ public final class Engine {
           evict(Math.floorDiv(last, 60_000L) * 60_000L);
         }
         nextBoundary = last + step;
+        lastDone = last; // the alarms asleep decided the same at each
       }
     }
     return true;
@@ -730,7 +755,7 @@ public final class Engine {
       pending = t;
       pendingNext = 0;
     }
-    for (int i = pendingNext; i < alarms.size(); i++) {
+    for (int i = awake.nextSetBit(pendingNext); i >= 0; i = awake.nextSetBit(i + 1)) {
       AlarmRuntime a = alarms.get(i);
       if (a.dueAt(t)) {
         evaluate(a, t);
@@ -741,20 +766,54 @@ public final class Engine {
       }
     }
     pending = NONE;
+    lastDone = t;
     return true;
   }
 
-  /** With a boundary in progress: evaluates the alarms of {@code st} not yet evaluated at it. */
+  /**
+   * Before a sample reaches {@code st}: with a boundary in progress, evaluates the watchers not
+   * yet evaluated at it; then wakes the watchers asleep (their range is no longer sure to be
+   * empty).
+   */
   private void settle(SeriesState st) {
     if (pending != NONE) {
       for (AlarmRuntime a : st.watchers) {
         settle(a);
       }
     }
+    if (st.asleep > 0) {
+      for (AlarmRuntime a : st.watchers) {
+        wake(a);
+      }
+    }
+  }
+
+  /** Tests of this package compare an engine whose idle alarms never sleep. */
+  void neverSleep() {
+    sleeping = false;
+  }
+
+  private void sleep(AlarmRuntime a) {
+    if (sleeping && !a.asleep) {
+      a.asleep = true;
+      a.series.asleep++;
+      awake.clear(a.index);
+    }
+  }
+
+  private void wake(AlarmRuntime a) {
+    if (a.asleep) {
+      a.lastEvaluated = evaluatedAt(a);
+      a.asleep = false;
+      a.series.asleep--;
+      awake.set(a.index);
+    }
   }
 
   private void settle(AlarmRuntime a) {
-    if (pending != NONE && a.dueAt(pending)) {
+    // an alarm asleep is decided at the boundary in progress as at every boundary it slept
+    // through (wake() brings its lastEvaluated up to date)
+    if (pending != NONE && !a.asleep && a.dueAt(pending)) {
       evaluate(a, pending);
     }
   }
@@ -762,8 +821,9 @@ public final class Engine {
   private void evaluate(AlarmRuntime a, long t) {
     evaluations++;
     boolean empty = emptyRange(a, t);
-    if (empty && a.idleIn == a.state) { // decided as last time: thousands of idle alarms cost nothing
+    if (empty && a.idleIn == a.state) { // decided as last time
       a.lastEvaluated = t;
+      sleep(a);
       return;
     }
     Evaluation ev = AlarmEvaluator.evaluate(a.spec, range(a, t, empty), a.state);
@@ -771,6 +831,10 @@ public final class Engine {
     a.idleIn = empty && ev.state() == a.state ? a.state : null;
     if (ev.state() != a.state) {
       transition(a, t, t, ev, false);
+    } else if (a.idleIn != null) {
+      // the next evaluations decide the same until data or a new state comes: thousands of idle
+      // alarms cost nothing at a boundary
+      sleep(a);
     }
   }
 
@@ -840,6 +904,7 @@ public final class Engine {
       }
       found = true;
       settle(a);
+      wake(a); // the next boundary decides again from the data
       AlarmState old = a.state;
       String oldReason = a.reason;
       String oldData = a.reasonData;
@@ -876,6 +941,9 @@ public final class Engine {
   /** True when no evaluation can change any state before new data is ingested. */
   private boolean quiescent() {
     for (AlarmRuntime a : alarms) {
+      if (a.asleep) {
+        continue; // idle: nothing changes before a sample wakes it
+      }
       if (a.lastEvaluated == Long.MIN_VALUE
           || a.series.series.maxTimestamp() >= a.lastEvaluated - a.rangeMillis()) {
         return false;

@@ -12,6 +12,8 @@ final class SeriesState {
   final List<AlarmRuntime> watchers = new ArrayList<>();
   /** Watchers eligible for early firing; checked after each published sample. */
   AlarmRuntime[] earlyWatchers = new AlarmRuntime[0];
+  /** How many of the watchers are {@link AlarmRuntime#asleep}. */
+  int asleep;
   /** {@code series.modifications()} when {@link Engine#changes} last reported it, or -1. */
   long reportedModifications = -1;
 

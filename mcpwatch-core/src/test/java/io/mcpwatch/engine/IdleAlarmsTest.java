@@ -70,4 +70,31 @@ class IdleAlarmsTest {
     assertThat(f.summary()).containsExactly(
         "10:01:00 INSUFFICIENT_DATA->ALARM", "10:04:00 ALARM->OK");
   }
+
+  @Test
+  void idleAlarms_manyBoundaries_areEvaluatedOnceUntilDataComes() {
+    Fixture f = new Fixture("2024-05-01T10:00:00Z");
+    ResolvedAlarm busy = null;
+    for (int i = 0; i < 200; i++) {
+      ResolvedAlarm a = f.alarm("/g" + i, "ERR", spec().name("a" + i)
+          .dimension("MCP", "app" + i).treat(TreatMissingData.notBreaching).threshold(0.0).build());
+      if (i == 7) {
+        busy = a;
+      }
+    }
+    Engine e = f.start(NO_EARLY);
+    for (int m = 1; m <= 59; m++) {
+      f.tickAt(String.format("2024-05-01T10:%02d:00Z", m));
+    }
+    // each alarm: INSUFFICIENT_DATA -> OK at 10:01, then one evaluation that leaves it OK with
+    // an empty range; after that the boundaries pass it by (59 boundaries x 200 alarms before)
+    assertThat(e.stats().evaluations()).isEqualTo(400);
+    // asleep, its status still names the newest boundary as its last evaluation
+    assertThat(e.statuses().get(3).lastEvaluated()).isEqualTo(Instant.parse("2024-05-01T10:59:00Z"));
+    f.event("/g7", "2024-05-01T10:59:20Z", "ERR one");
+    f.tickAt("2024-05-01T11:00:00Z");
+    assertThat(f.state(busy)).isEqualTo(AlarmState.ALARM);
+    assertThat(e.stats().evaluations()).isEqualTo(401);
+    assertThat(f.summary()).hasSize(201).contains("11:00:00 OK->ALARM");
+  }
 }
