@@ -8,7 +8,9 @@ import io.mcpwatch.config.App;
 import io.mcpwatch.config.McpwatchConfig;
 import io.mcpwatch.config.Resolution;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lints a bound and resolved configuration. Pure: same input, same findings, sorted by position; a
@@ -32,8 +34,12 @@ public final class Linter {
       PatternRules.check(written, out);
       DimensionRules.checkWritten(written, out);
     }
+    // these rules read only an instance's settings, its alarm definition and the configuration:
+    // the thousands of apps that inherit one alarm's settings share one settings object, whose
+    // findings are the same for each (and reported once)
+    Map<AlarmSettings, AlarmDefinition> checked = new IdentityHashMap<>();
     for (AlarmInstance i : resolution.instances()) {
-      if (!i.enabled()) {
+      if (!i.enabled() || checked.putIfAbsent(i.settings(), i.definition()) == i.definition()) {
         continue;
       }
       DimensionRules.check(i, out);

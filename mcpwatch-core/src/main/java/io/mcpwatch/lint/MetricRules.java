@@ -4,6 +4,7 @@ import io.mcpwatch.config.AlarmInstance;
 import io.mcpwatch.config.Resolution;
 import io.mcpwatch.config.ResolvedAlarm;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Two different filters publishing into the same metric, so each alarm counts both. */
@@ -13,20 +14,14 @@ final class MetricRules {
   static final String SHARED = "shared-metric";
 
   static void check(Resolution resolution, Findings out) {
-    Map<String, AlarmInstance> byMetric = new HashMap<>();
+    Map<List<Object>, AlarmInstance> byMetric = new HashMap<>();
     for (AlarmInstance i : resolution.instances()) {
       ResolvedAlarm r = i.resolved();
       if (r == null) {
         continue;
       }
-      String key =
-          r.logGroup()
-              + "\u0000"
-              + r.spec().namespace()
-              + "\u0000"
-              + r.spec().metricName()
-              + "\u0000"
-              + r.spec().dimensions();
+      List<Object> key =
+          List.of(r.logGroup(), r.spec().namespace(), r.spec().metricName(), r.spec().dimensions());
       AlarmInstance first = byMetric.putIfAbsent(key, i);
       if (first == null || first.resolved() == null) {
         continue;

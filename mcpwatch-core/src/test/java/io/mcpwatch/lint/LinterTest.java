@@ -40,6 +40,19 @@ class LinterTest {
   }
 
   @Test
+  void lint_settingsOfSomeAppsOnly_areCheckedForEachAppThatHasThem() {
+    // the apps without an override share one settings object, checked once; each override's
+    // apps get their own, checked too
+    String text = ADR.replace("overrides: [", "overrides: ["
+        + " { app: 'teams', alarm: 'errors', comparison: 'LessThanThreshold', threshold: 0 },"
+        + " { env: 'dev', app: 'outlook', alarm: 'errors', comparison: 'LessThanThreshold',"
+        + " threshold: -5 },");
+    assertThat(rule(lint(text), StatisticRules.UNREACHABLE))
+        .extracting(Finding::path)
+        .containsExactly("overrides[0].threshold", "overrides[1].threshold");
+  }
+
+  @Test
   void lint_sparseDataWithTheEvaluationRange_saysABurstCanRefireAndWhatAvoidsIt() {
     assertThat(rule(lint(ADR), SparseDataRules.REFIRE))
         .singleElement()
