@@ -204,10 +204,15 @@ public final class StatusReader {
       ResultSet rs = st.executeQuery();
       while (rs.next()) {
         long lastEvaluated = rs.getLong(7);
-        Instant evaluated = rs.wasNull() ? null : Instant.ofEpochMilli(lastEvaluated);
+        boolean neverEvaluated = rs.wasNull();
         int period = rs.getInt(9);
         int n = rs.getInt(10);
         long step = period < 60 ? 10_000L : 60_000L;
+        // an idle alarm is not re-evaluated while nothing reaches its series (the engine skips
+        // it: each evaluation would decide the same), so its row keeps the last evaluation that
+        // ran; like every alarm evaluated once, it is decided at each boundary the engine passed
+        Instant evaluated = neverEvaluated ? null : Instant.ofEpochMilli(
+            Math.max(lastEvaluated, Math.floorDiv(nextBoundary - 1, step) * step));
         long end = Math.floorDiv(nextBoundary + step - 1, step) * step;
         long start = end - (long) (n + extra) * period * 1000L;
         out.add(

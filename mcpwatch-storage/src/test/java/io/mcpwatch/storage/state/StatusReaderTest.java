@@ -124,6 +124,9 @@ class StatusReaderTest {
               new MinuteAggregate(T0.plusSeconds(240), 7, 2, 3, 4));
 
       AlarmView fast = r.alarms().get(1);
+      // its row says 10:04:00 (an idle alarm keeps the last evaluation that ran), but every 10-s
+      // boundary before the next one, 10:05:00, decided it
+      assertThat(fast.lastEvaluated()).isEqualTo(T0.plusSeconds(290));
       assertThat(fast.rangeStart()).isEqualTo(Instant.parse("2024-05-01T10:04:10Z"));
       assertThat(fast.minutes())
           .containsExactly(new MinuteAggregate(T0.plusSeconds(240), 7, 2, 3, 4));
