@@ -7,6 +7,7 @@ import io.mcpwatch.pattern.MetricTransformation;
 import io.mcpwatch.pattern.PatternOptions;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The metric filters of one resolution, compiled once per distinct pattern text and once per
@@ -15,7 +16,28 @@ import java.util.Map;
  * own error.
  */
 final class CompiledFilters {
-  private record Key(String pattern, MetricTransformation transformation) {}
+  /** Not a record: its generated methods would link call sites at every start-up. */
+  private static final class Key {
+    private final String pattern;
+    private final MetricTransformation transformation;
+
+    Key(String pattern, MetricTransformation transformation) {
+      this.pattern = pattern;
+      this.transformation = transformation;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k
+          && pattern.equals(k.pattern)
+          && transformation.equals(k.transformation);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * pattern.hashCode() + transformation.hashCode();
+    }
+  }
 
   private final PatternOptions options;
   private final Map<String, FilterPattern> patterns = new HashMap<>();

@@ -29,4 +29,27 @@ public record MetricTransformation(
     Objects.requireNonNull(metricValue, "metricValue");
     dimensions = Map.copyOf(dimensions);
   }
+
+  // written out: the generated ones link a call site on first use, a cost at every start-up that
+  // resolves a configuration (one filter per distinct transformation)
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof MetricTransformation t
+        && metricName.equals(t.metricName)
+        && metricNamespace.equals(t.metricNamespace)
+        && metricValue.equals(t.metricValue)
+        && Objects.equals(defaultValue, t.defaultValue)
+        && dimensions.equals(t.dimensions)
+        && Objects.equals(unit, t.unit);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = metricName.hashCode();
+    h = 31 * h + metricNamespace.hashCode();
+    h = 31 * h + metricValue.hashCode();
+    h = 31 * h + Objects.hashCode(defaultValue);
+    h = 31 * h + dimensions.hashCode();
+    return 31 * h + Objects.hashCode(unit);
+  }
 }
