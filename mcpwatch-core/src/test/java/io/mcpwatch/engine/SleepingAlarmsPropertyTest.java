@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Idle alarms asleep (left out of the boundaries until a sample reaches their series or their
  * state is set) decide exactly as alarms evaluated at every boundary: for random alarms sharing
- * series, random event streams with late events and default values, SetAlarmState calls and
- * boundaries run in slices, the transitions, histories, minute aggregates, states and reasons
+ * series, random event streams with late events and default values and SetAlarmState calls, the
+ * transitions, histories, minute aggregates, states and reasons
  * equal those of an engine whose alarms never sleep, and each status names the same or a newer
  * boundary as its last evaluation.
  */
@@ -66,7 +66,12 @@ class SleepingAlarmsPropertyTest {
     List<ResolvedAlarm> alarms = s.alarms();
     for (EarlyFiringPropertyTest.Ev e : s.events()) {
       clock.setMillis(e.ingestMillis());
-      engine.tick(1 + r.nextInt(3));
+      // whole boundaries: a slice ends after the alarm that reached its transitions, and the
+      // alarms asleep are not visited, so slices would end elsewhere (SlicedBoundaryPropertyTest
+      // shows that slices give the outcome of whole boundaries, with alarms asleep)
+      if (r.nextBoolean()) {
+        engine.tick();
+      }
       if (r.nextInt(25) == 0) {
         ResolvedAlarm a = alarms.get(r.nextInt(alarms.size()));
         engine.setAlarmState(a.spec().alarmName(),
