@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -50,6 +51,15 @@ public final class AwsFormats {
   /** A fresh, insertion-ordered JSON object. */
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Compact JSON text written by {@code body} to a generator (no tree in between). */
+  public static String json(Consumer<JsonGenerator> body) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      body.accept(g);
+    }
+    return out.toString();
   }
 
   /** Compact JSON text of a tree, keys in insertion order (what databind would write). */

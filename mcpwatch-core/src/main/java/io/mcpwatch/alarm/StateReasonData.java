@@ -1,7 +1,6 @@
 package io.mcpwatch.alarm;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The StateReasonData JSON of a metric alarm (spec 3.7), keys in CloudWatch's order: {@code
@@ -18,40 +17,55 @@ public final class StateReasonData {
 
   private StateReasonData() {}
 
-  /** The reason data of an evaluation run at {@code queryMillis}. */
-  public static ObjectNode of(AlarmSpec spec, Evaluation ev, long queryMillis) {
-    ObjectNode o = AwsFormats.object();
-    o.put("version", "1.0");
-    o.put("queryDate", AwsFormats.isoTime(queryMillis));
-    boolean anyReal = ev.evaluated().stream().anyMatch(p -> !p.isMissing());
-    if (anyReal) {
-      long start = ev.evaluated().get(ev.evaluated().size() - 1).timestampMillis();
-      o.put("startDate", AwsFormats.isoTime(start));
+  /**
+   * The reason data of an evaluation run at {@code queryMillis}, as compact JSON text (written
+   * straight to text: a boundary that moves 10,000 alarms writes one per transition).
+   */
+  public static String json(AlarmSpec spec, Evaluation ev, long queryMillis) {
+    List<Datapoint> evaluated = ev.evaluated();
+    boolean anyReal = false;
+    for (Datapoint p : evaluated) {
+      anyReal |= !p.isMissing();
     }
-    if (spec.unit() != null) {
-      o.put("unit", spec.unit());
-    }
-    o.put("statistic", spec.statistic().name());
-    o.put("period", spec.periodSeconds());
-    ArrayNode recent = o.putArray("recentDatapoints");
-    for (int i = ev.evaluated().size() - 1; i >= 0; i--) {
-      Datapoint p = ev.evaluated().get(i);
-      if (!p.isMissing()) {
-        recent.add(p.value());
+    boolean real = anyReal;
+    return AwsFormats.json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("version", "1.0");
+      g.writeStringProperty("queryDate", AwsFormats.isoTime(queryMillis));
+      if (real) {
+        long start = evaluated.get(evaluated.size() - 1).timestampMillis();
+        g.writeStringProperty("startDate", AwsFormats.isoTime(start));
       }
-    }
-    o.put("threshold", spec.threshold());
-    if (anyReal) {
-      ArrayNode evaluated = o.putArray("evaluatedDatapoints");
-      for (Datapoint p : ev.evaluated()) {
-        ObjectNode e = evaluated.addObject();
-        e.put("timestamp", AwsFormats.isoTime(p.timestampMillis()));
+      if (spec.unit() != null) {
+        g.writeStringProperty("unit", spec.unit());
+      }
+      g.writeStringProperty("statistic", spec.statistic().name());
+      g.writeNumberProperty("period", spec.periodSeconds());
+      g.writeName("recentDatapoints");
+      g.writeStartArray();
+      for (int i = evaluated.size() - 1; i >= 0; i--) {
+        Datapoint p = evaluated.get(i);
         if (!p.isMissing()) {
-          e.put("sampleCount", p.sampleCount());
-          e.put("value", p.value());
+          g.writeNumber(p.value());
         }
       }
-    }
-    return o;
+      g.writeEndArray();
+      g.writeNumberProperty("threshold", spec.threshold());
+      if (real) {
+        g.writeName("evaluatedDatapoints");
+        g.writeStartArray();
+        for (Datapoint p : evaluated) {
+          g.writeStartObject();
+          g.writeStringProperty("timestamp", AwsFormats.isoTime(p.timestampMillis()));
+          if (!p.isMissing()) {
+            g.writeNumberProperty("sampleCount", p.sampleCount());
+            g.writeNumberProperty("value", p.value());
+          }
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    });
   }
 }

@@ -4,7 +4,6 @@ import io.mcpwatch.alarm.AlarmEvaluator;
 import io.mcpwatch.alarm.AlarmHistory;
 import io.mcpwatch.alarm.AlarmSpec;
 import io.mcpwatch.alarm.AlarmState;
-import io.mcpwatch.alarm.AwsFormats;
 import io.mcpwatch.alarm.Datapoint;
 import io.mcpwatch.alarm.EarlyFiring;
 import io.mcpwatch.alarm.Evaluation;
@@ -862,7 +861,7 @@ public final class Engine {
     String oldReason = a.reason;
     String oldData = a.reasonData;
     String reason = StateReasons.of(spec, ev);
-    String data = AwsFormats.write(StateReasonData.of(spec, ev, queryTime));
+    String data = StateReasonData.json(spec, ev, queryTime);
     a.state = ev.state();
     a.reason = reason;
     a.reasonData = data;

@@ -14,11 +14,11 @@ class StateReasonDataTest {
 
   private static String json(AlarmSpec spec, List<Datapoint> range, String queryDate) {
     Evaluation ev = AlarmEvaluator.evaluate(spec, range, AlarmState.OK);
-    return AwsFormats.write(StateReasonData.of(spec, ev, at(queryDate)));
+    return StateReasonData.json(spec, ev, at(queryDate));
   }
 
   @Test
-  void of_matchesSpecExampleKeyOrderWithUnit() {
+  void json_matchesSpecExampleKeyOrderWithUnit() {
     // spec 3.7's example; its evaluated value (99.5) disagrees with its recent value, so one
     // datapoint of 99.50160229693434 is used for both
     AlarmSpec spec = Specs.spec().statistic(Statistic.Average).period(300).threshold(50.0)
@@ -35,7 +35,7 @@ class StateReasonDataTest {
   }
 
   @Test
-  void of_recentOldestFirstEvaluatedNewestFirstWithoutUnit() {
+  void json_recentOldestFirstEvaluatedNewestFirstWithoutUnit() {
     // after a captured DynamoDB alarm: N = 2, Sum > 42, datapoints 1.0 (14:01) and 0.0 (14:02)
     AlarmSpec spec = Specs.spec().evaluationPeriods(2).threshold(42.0)
         .op(ComparisonOperator.GreaterThanThreshold).build();
@@ -53,7 +53,7 @@ class StateReasonDataTest {
   }
 
   @Test
-  void of_allMissingHasNoStartDateAndEmptyRecentDatapoints() {
+  void json_allMissingHasNoStartDateAndEmptyRecentDatapoints() {
     // a captured all-missing reason data (2017)
     AlarmSpec spec = Specs.spec().statistic(Statistic.Average).threshold(1.0)
         .treat(TreatMissingData.breaching).build();
@@ -67,7 +67,7 @@ class StateReasonDataTest {
   }
 
   @Test
-  void of_missingEvaluatedEntriesCarryOnlyTimestamp() {
+  void json_missingEvaluatedEntriesCarryOnlyTimestamp() {
     AlarmSpec spec = Specs.spec().evaluationPeriods(2).treat(TreatMissingData.breaching).build();
     long t = at("2024-01-01T00:00:00Z");
     List<Datapoint> range = List.of(Datapoint.missing(t), Datapoint.missing(t + 60_000),
