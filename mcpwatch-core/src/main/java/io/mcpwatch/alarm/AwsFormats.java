@@ -7,7 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +35,10 @@ public final class AwsFormats {
    * change would otherwise pay for its first StateReasonData.
    */
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Reading reason data to copy it: a repeated key is an error (the tree would keep the last). */
+  private static final JsonFactory STRICT =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** Reading (history, on the status path) needs the mapper: created on first use. */
   private static final class Reader {
@@ -60,6 +69,29 @@ public final class AwsFormats {
       body.accept(g);
     }
     return out.toString();
+  }
+
+  /**
+   * Writes the JSON object in {@code json} (text that {@link #read} accepts) to {@code g} as
+   * {@link #write}{@code (}{@link #read}{@code (json))} would: compact, numbers and strings as the
+   * tree writes them, but streamed, without the tree and the databind mapper. False, having written
+   * nothing, when the text is not one object with distinct keys (the tree keeps the last of a
+   * repeated key): then the caller goes through the tree.
+   */
+  static boolean copyObject(JsonGenerator g, String json) {
+    try (JsonParser p = STRICT.createParser(ObjectReadContext.empty(), json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      StringWriter out = new StringWriter(json.length());
+      try (JsonGenerator buffer = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+        buffer.copyCurrentStructure(p);
+      }
+      g.writeRawValue(out.toString());
+      return true;
+    } catch (JacksonException e) {
+      return false; // not JSON, or a repeated key: the tree decides (and reports) as before
+    }
   }
 
   /** Compact JSON text of a tree, keys in insertion order (what databind would write). */

@@ -3,7 +3,9 @@ package io.mcpwatch.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class AlarmHistoryTest {
 
@@ -90,5 +92,48 @@ class AlarmHistoryTest {
     assertThat(item.summary()).isEqualTo("Alarm \"test-alarm\" updated");
     assertThat(item.data()).contains("\"type\":\"Update\"").contains("\"threshold\":2.0")
         .contains("\"stateValue\":\"ALARM\"");
+  }
+
+  @Test
+  void stateUpdate_anyReasonDataJson_isWrittenAsTheTreeWritesIt() {
+    // SetAlarmState's StateReasonData is the caller's JSON: spaces, escapes, number forms, nesting
+    // and repeated keys (the tree keeps the last value, at the first one's place)
+    String[] values = {"1", "-0", "0.5", "1e3", "-2.5E-3", "12345678901", "123456789012345678901234",
+        "1.0000000000000002", "\"a\"", "\"\\u00e9\\n\\\"q\\\"\"", "\"\u00e9t\u00e9\"",
+        "true", "null", "[]", "[1, 2.0, \"x\"]", "{}", "{\"k\" : [ {\"z\": 1} ]}"};
+    String[] keys = {"a", "b", "version", "queryDate", "\\u0041"};
+    Random r = new Random(14);
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder json = new StringBuilder(r.nextBoolean() ? "{" : " {\n  ");
+      int fields = r.nextInt(5);
+      for (int i = 0; i < fields; i++) {
+        json.append(i == 0 ? "" : r.nextBoolean() ? "," : " , ")
+            .append('"').append(keys[r.nextInt(keys.length)]).append('"')
+            .append(r.nextBoolean() ? ":" : " : ")
+            .append(values[r.nextInt(values.length)]);
+      }
+      json.append(r.nextBoolean() ? "}" : " }\n");
+      String text = json.toString();
+      Instant t = Instant.parse("2024-05-01T10:00:00Z");
+      String expected = AwsFormats.write(tree(text));
+      assertThat(AlarmHistory.stateUpdate("a", t, AlarmState.OK, "by hand", text,
+          AlarmState.ALARM, "r", "{\"version\":\"1.0\"}").data())
+          .as(text).isEqualTo(expected);
+    }
+  }
+
+  /** What stateUpdate wrote before: the reason data read into a tree and written back. */
+  private static ObjectNode tree(String oldReasonData) {
+    ObjectNode o = AwsFormats.object();
+    o.put("version", "1.0");
+    ObjectNode old = o.putObject("oldState");
+    old.put("stateValue", "OK");
+    old.put("stateReason", "by hand");
+    old.set("stateReasonData", AwsFormats.read(oldReasonData));
+    ObjectNode now = o.putObject("newState");
+    now.put("stateValue", "ALARM");
+    now.put("stateReason", "r");
+    now.set("stateReasonData", AwsFormats.read("{\"version\":\"1.0\"}"));
+    return o;
   }
 }
