@@ -83,6 +83,8 @@ public final class Engine {
   /** With {@link #pending}: the position of the next alarm to consider. */
   private int pendingNext;
   private long transitionCount;
+  /** Set by changes() and a restore (ingests and evaluations are counted): no restoreSnapshot. */
+  private boolean used;
 
   private static final long NONE = Long.MIN_VALUE;
 
@@ -179,6 +181,21 @@ public final class Engine {
     return e;
   }
 
+  /**
+   * Restores {@code snapshot} into this engine, which {@link #create} has just made: the result is
+   * the engine that {@link #restore} makes with the same alarms, options and clock (a live service
+   * builds the engine while its database opens and restores the last commit once it is read).
+   *
+   * @throws IllegalStateException when this engine has ingested, ticked, reported its changes or
+   *     been restored already
+   */
+  public void restoreSnapshot(EngineSnapshot snapshot) {
+    if (used || ingested != 0 || evaluations != 0 || transitionCount != 0) {
+      throw new IllegalStateException("restoreSnapshot: only on an engine just created");
+    }
+    restoreFrom(snapshot);
+  }
+
   /** A new engine for a changed alarm list, keeping state as {@link #restore} does. */
   public Engine reconfigure(List<ResolvedAlarm> newAlarms) {
     return restore(newAlarms, options, clock, listener, snapshot(), bindings);
@@ -205,6 +222,7 @@ public final class Engine {
    * and compares every alarm stalls the live service at 10,000 alarms).
    */
   public EngineChanges changes() {
+    used = true;
     SortedMap<Integer, EngineSnapshot.AlarmSnapshot> as = new TreeMap<>();
     for (int i = 0; i < alarms.size(); i++) {
       AlarmRuntime a = alarms.get(i);
@@ -260,6 +278,7 @@ public final class Engine {
   }
 
   private void restoreFrom(EngineSnapshot snapshot) {
+    used = true;
     Map<String, EngineSnapshot.AlarmSnapshot> saved = new HashMap<>();
     snapshot.alarms().forEach(s -> saved.put(s.env() + "/" + s.alarmName(), s));
     Instant now = Instant.ofEpochMilli(clock.millis());
