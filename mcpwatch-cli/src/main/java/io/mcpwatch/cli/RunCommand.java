@@ -66,8 +66,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServicePlan plan;
-    // logging, the database's and the HTTP server's classes load on a second thread meanwhile
+    LiveService service;
+    // logging, the database's and the HTTP server's classes load on a second thread meanwhile;
+    // it is waited for once the start has ended (it is done by then), whether it failed or not
     try (WarmUp warmUp = WarmUp.begin()) {
       LoadedConfig loaded = ConfigFiles.load(c.config);
       long warnings =
@@ -78,10 +79,10 @@ final class RunCommand implements Callable<Integer> {
       }
       RunOptions options = RunOptions.defaults().withApp(app).withNoEarly(noEarly)
           .withStdin(stdin).withHttpPort(port);
-      plan = ServicePlan.of(loaded, options);
+      ServicePlan plan = ServicePlan.of(loaded, options);
+      warmUp.awaitLogging(); // the service logs from here on
+      service = LiveService.start(plan, RunListener.NONE, InstantSource.system(), System.in);
     }
-    LiveService service =
-        LiveService.start(plan, RunListener.NONE, InstantSource.system(), System.in);
     if (exitAfterStart) {
       service.stop();
       return service.failed() ? 1 : 0;

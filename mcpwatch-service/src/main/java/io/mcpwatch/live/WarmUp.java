@@ -2,6 +2,7 @@ package io.mcpwatch.live;
 
 import io.mcpwatch.server.HttpServer;
 import io.mcpwatch.storage.Database;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -14,9 +15,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (WarmUp w = WarmUp.begin()) {
- *   plan = ServicePlan.of(ConfigFiles.load(file), options);
+ *   ServicePlan plan = ServicePlan.of(ConfigFiles.load(file), options);
+ *   w.awaitLogging();
+ *   service = LiveService.start(plan, ...);
  * }
- * LiveService.start(plan, ...);
  * }</pre>
  */
 public final class WarmUp implements AutoCloseable {
@@ -24,27 +26,50 @@ public final class WarmUp implements AutoCloseable {
   public static final String THREAD = "mcpwatch-warm-up";
 
   private final Thread thread;
+  private final CountDownLatch logging = new CountDownLatch(1);
 
-  private WarmUp(Thread thread) {
-    this.thread = thread;
+  private WarmUp() {
+    this.thread = new Thread(this::run, THREAD);
+    this.thread.setDaemon(true);
   }
 
   /** Starts the warm-up thread. */
   public static WarmUp begin() {
-    Thread t = new Thread(WarmUp::run, THREAD);
-    t.setDaemon(true);
-    t.start();
-    return new WarmUp(t);
+    WarmUp w = new WarmUp();
+    w.thread.start();
+    return w;
   }
 
-  private static void run() {
+  private void run() {
     try {
       LoggerFactory.getILoggerFactory(); // logging's configuration (logback)
     } catch (RuntimeException | LinkageError e) {
       // the service's first log line configures it, and reports a problem
+    } finally {
+      logging.countDown();
     }
     Database.warmUp();
     HttpServer.warmUp();
+  }
+
+  /**
+   * Waits until logging is configured (the warm-up's first step), so that no other thread logs
+   * while it is being configured (SLF4J would queue those lines and replay them with a warning).
+   * Call it before the service's first log line.
+   */
+  public void awaitLogging() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        logging.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits for the thread to finish (an interrupt is kept for the caller, after the wait). */

@@ -27,7 +27,9 @@ class WarmUpTest {
     Set<String> threadsBefore = liveThreads();
 
     try (WarmUp w = WarmUp.begin()) {
-      assertThat(w).isNotNull();
+      w.awaitLogging();
+      assertThat(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName())
+          .doesNotContain("Substitute");
     }
 
     assertThat(liveThreads()).doesNotContain(WarmUp.THREAD);
