@@ -1,6 +1,7 @@
 package io.mcpwatch.alarm;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +26,13 @@ public final class AlarmHistory {
    * straight to JSON text (no tree): an engine of 10,000 alarms creates one per alarm at start-up.
    */
   public static HistoryItem created(AlarmSpec spec, Instant time) {
+    return created(List.of(spec), time).get(0);
+  }
+
+  /** {@link #created(AlarmSpec, Instant)} of each of {@code specs} (an engine's start-up). */
+  public static List<HistoryItem> created(List<AlarmSpec> specs, Instant time) {
     String at = AwsFormats.isoTime(time.toEpochMilli());
-    String data = AwsFormats.json(g -> {
+    List<String> data = AwsFormats.jsonEach(specs, (g, spec) -> {
       g.writeStartObject();
       g.writeStringProperty("version", "1.0");
       g.writeStringProperty("type", "Create");
@@ -34,8 +40,14 @@ public final class AlarmHistory {
       writeAlarm(g, spec, at, AlarmState.INSUFFICIENT_DATA);
       g.writeEndObject();
     });
-    return new HistoryItem(spec.alarmName(), METRIC_ALARM, time,
-        HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + spec.alarmName() + "\" created", data);
+    List<HistoryItem> out = new ArrayList<>(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      AlarmSpec spec = specs.get(i);
+      out.add(new HistoryItem(spec.alarmName(), METRIC_ALARM, time,
+          HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + spec.alarmName() + "\" created",
+          data.get(i)));
+    }
+    return out;
   }
 
   /**

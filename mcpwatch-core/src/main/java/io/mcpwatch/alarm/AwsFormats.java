@@ -1,13 +1,17 @@
 package io.mcpwatch.alarm;
 
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -86,6 +90,54 @@ public final class AwsFormats {
   /** A fresh, insertion-ordered JSON object. */
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Root values one after the other without a separator: {@link #jsonEach}. */
+  private static final JsonFactory SEQUENCE =
+      JsonFactory.builder().rootValueSeparator((String) null).build();
+
+  /**
+   * The compact JSON text that {@code body} writes for each of {@code values}, with one generator
+   * for all (creating and closing one per value was a third of the cost of 10,000 small values).
+   */
+  public static <T> List<String> jsonEach(List<T> values, BiConsumer<JsonGenerator, T> body) {
+    List<String> out = new ArrayList<>(values.size());
+    TextSink sink = new TextSink();
+    try (JsonGenerator g = SEQUENCE.createGenerator(ObjectWriteContext.empty(), sink)) {
+      for (T v : values) {
+        body.accept(g, v);
+        g.flush();
+        out.add(sink.text.toString());
+        sink.text.setLength(0);
+      }
+    }
+    return out;
+  }
+
+  /** A writer into a StringBuilder (unsynchronized, unlike StringWriter's buffer). */
+  private static final class TextSink extends Writer {
+    final StringBuilder text = new StringBuilder(1024);
+
+    @Override
+    public void write(char[] c, int off, int len) {
+      text.append(c, off, len);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      text.append(s, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** Compact JSON text written by {@code body} to a generator (no tree in between). */

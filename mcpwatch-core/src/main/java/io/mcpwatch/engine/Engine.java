@@ -116,13 +116,21 @@ public final class Engine {
     this.startMillis = clock.millis();
     this.nextBoundary = Math.floorDiv(startMillis, step) * step + step;
     Instant created = Instant.ofEpochMilli(startMillis);
+    List<HistoryItem> createdItems = List.of();
+    if (options.history()) {
+      List<AlarmSpec> specs = new ArrayList<>(alarms.size());
+      alarms.forEach(a -> specs.add(a.spec));
+      createdItems = AlarmHistory.created(specs, created);
+    }
+    int i = 0;
     for (AlarmRuntime a : alarms) {
       a.firstBoundary = Math.floorDiv(startMillis, a.stepMillis) * a.stepMillis + a.stepMillis;
       a.transitionedMillis = startMillis;
       a.configuredMillis = startMillis;
       if (options.history()) {
-        a.addHistory(AlarmHistory.created(a.spec, created));
+        a.addHistory(createdItems.get(i));
       }
+      i++;
       byAlarm.put(a.alarm, a);
       byEqualAlarm.put(a.alarm, a);
     }

@@ -115,6 +115,9 @@ class AlarmHistoryTest {
               .isEqualTo(treeCreated(before, t));
           assertThat(AlarmHistory.updated(before, after, t, state).data())
               .isEqualTo(treeUpdated(before, after, t, state));
+          assertThat(AlarmHistory.created(java.util.List.of(before, after, before), t))
+              .extracting(HistoryItem::data)
+              .containsExactly(treeCreated(before, t), treeCreated(after, t), treeCreated(before, t));
         });
   }
 
