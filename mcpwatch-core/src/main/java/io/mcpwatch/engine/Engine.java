@@ -83,8 +83,8 @@ public final class Engine {
   /** With {@link #pending}: the position of the next alarm to consider. */
   private int pendingNext;
   private long transitionCount;
-  /** Set by changes() and a restore (ingests and evaluations are counted): no restoreSnapshot. */
-  private boolean used;
+  /** Set by a restore (ingests and evaluations are counted): no restoreSnapshot after it. */
+  private boolean restored;
 
   private static final long NONE = Long.MIN_VALUE;
 
@@ -194,11 +194,11 @@ public final class Engine {
    * the engine that {@link #restore} makes with the same alarms, options and clock (a live service
    * builds the engine while its database opens and restores the last commit once it is read).
    *
-   * @throws IllegalStateException when this engine has ingested, ticked, reported its changes or
-   *     been restored already
+   * @throws IllegalStateException when this engine has ingested, evaluated or been restored
+   *     already (call it before its first {@link #changes()} too)
    */
   public void restoreSnapshot(EngineSnapshot snapshot) {
-    if (used || ingested != 0 || evaluations != 0 || transitionCount != 0) {
+    if (restored || ingested != 0 || evaluations != 0 || transitionCount != 0) {
       throw new IllegalStateException("restoreSnapshot: only on an engine just created");
     }
     restoreFrom(snapshot);
@@ -230,7 +230,6 @@ public final class Engine {
    * and compares every alarm stalls the live service at 10,000 alarms).
    */
   public EngineChanges changes() {
-    used = true;
     SortedMap<Integer, EngineSnapshot.AlarmSnapshot> as = new TreeMap<>();
     for (int i = 0; i < alarms.size(); i++) {
       AlarmRuntime a = alarms.get(i);
@@ -286,7 +285,7 @@ public final class Engine {
   }
 
   private void restoreFrom(EngineSnapshot snapshot) {
-    used = true;
+    restored = true;
     Map<String, EngineSnapshot.AlarmSnapshot> saved = new HashMap<>();
     snapshot.alarms().forEach(s -> saved.put(s.env() + "/" + s.alarmName(), s));
     Instant now = Instant.ofEpochMilli(clock.millis());
