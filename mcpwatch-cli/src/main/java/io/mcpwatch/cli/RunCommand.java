@@ -7,6 +7,7 @@ import io.mcpwatch.live.LiveService;
 import io.mcpwatch.live.RunListener;
 import io.mcpwatch.live.RunOptions;
 import io.mcpwatch.live.ServicePlan;
+import io.mcpwatch.live.WarmUp;
 import io.mcpwatch.lint.Severity;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -65,18 +66,23 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    LoadedConfig loaded = ConfigFiles.load(c.config);
-    long warnings =
-        loaded.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-    if (warnings > 0) {
-      spec.commandLine().getErr().println("mcpwatch: " + c.config + " has " + warnings
-          + " lint warning(s); mcpwatch validate -c " + c.config + " shows them");
+    LiveService service;
+    // logging, the database's and the HTTP server's classes load on a second thread meanwhile;
+    // it is waited for once the start has ended (it is done by then), whether it failed or not
+    try (WarmUp warmUp = WarmUp.begin()) {
+      LoadedConfig loaded = ConfigFiles.load(c.config);
+      long warnings =
+          loaded.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+      if (warnings > 0) {
+        spec.commandLine().getErr().println("mcpwatch: " + c.config + " has " + warnings
+            + " lint warning(s); mcpwatch validate -c " + c.config + " shows them");
+      }
+      RunOptions options = RunOptions.defaults().withApp(app).withNoEarly(noEarly)
+          .withStdin(stdin).withHttpPort(port);
+      ServicePlan plan = ServicePlan.of(loaded, options);
+      warmUp.awaitLogging(); // the service logs from here on
+      service = LiveService.start(plan, RunListener.NONE, InstantSource.system(), System.in);
     }
-    RunOptions options =
-        RunOptions.defaults().withApp(app).withNoEarly(noEarly).withStdin(stdin).withHttpPort(port);
-    ServicePlan plan = ServicePlan.of(loaded, options);
-    LiveService service =
-        LiveService.start(plan, RunListener.NONE, InstantSource.system(), System.in);
     if (exitAfterStart) {
       service.stop();
       return service.failed() ? 1 : 0;

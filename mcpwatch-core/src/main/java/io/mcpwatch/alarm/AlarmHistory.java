@@ -1,12 +1,12 @@
 package io.mcpwatch.alarm;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,15 +21,33 @@ public final class AlarmHistory {
 
   private AlarmHistory() {}
 
-  /** {@code Alarm "NAME" created}, with the created alarm's configuration and initial state. */
+  /**
+   * {@code Alarm "NAME" created}, with the created alarm's configuration and initial state. Written
+   * straight to JSON text (no tree): an engine of 10,000 alarms creates one per alarm at start-up.
+   */
   public static HistoryItem created(AlarmSpec spec, Instant time) {
-    ObjectNode data = AwsFormats.object();
-    data.put("version", "1.0");
-    data.put("type", "Create");
-    data.set("createdAlarm", alarmJson(spec, time, AlarmState.INSUFFICIENT_DATA));
-    return new HistoryItem(spec.alarmName(), METRIC_ALARM, time,
-        HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + spec.alarmName() + "\" created",
-        AwsFormats.write(data));
+    return created(List.of(spec), time).get(0);
+  }
+
+  /** {@link #created(AlarmSpec, Instant)} of each of {@code specs} (an engine's start-up). */
+  public static List<HistoryItem> created(List<AlarmSpec> specs, Instant time) {
+    String at = AwsFormats.isoTime(time.toEpochMilli());
+    List<String> data = AwsFormats.jsonEach(specs, (g, spec) -> {
+      g.writeStartObject();
+      g.writeStringProperty("version", "1.0");
+      g.writeStringProperty("type", "Create");
+      g.writeName("createdAlarm");
+      writeAlarm(g, spec, at, AlarmState.INSUFFICIENT_DATA);
+      g.writeEndObject();
+    });
+    List<HistoryItem> out = new ArrayList<>(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      AlarmSpec spec = specs.get(i);
+      out.add(new HistoryItem(spec.alarmName(), METRIC_ALARM, time,
+          HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + spec.alarmName() + "\" created",
+          data.get(i)));
+    }
+    return out;
   }
 
   /**
@@ -38,14 +56,19 @@ public final class AlarmHistory {
    */
   public static HistoryItem updated(
       AlarmSpec before, AlarmSpec after, Instant time, AlarmState current) {
-    ObjectNode data = AwsFormats.object();
-    data.put("version", "1.0");
-    data.put("type", "Update");
-    data.set("originalAlarm", alarmJson(before, time, current));
-    data.set("updatedAlarm", alarmJson(after, time, current));
+    String at = AwsFormats.isoTime(time.toEpochMilli());
+    String data = AwsFormats.json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("version", "1.0");
+      g.writeStringProperty("type", "Update");
+      g.writeName("originalAlarm");
+      writeAlarm(g, before, at, current);
+      g.writeName("updatedAlarm");
+      writeAlarm(g, after, at, current);
+      g.writeEndObject();
+    });
     return new HistoryItem(after.alarmName(), METRIC_ALARM, time,
-        HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + after.alarmName() + "\" updated",
-        AwsFormats.write(data));
+        HistoryItem.Type.ConfigurationUpdate, "Alarm \"" + after.alarmName() + "\" updated", data);
   }
 
   /**
@@ -150,45 +173,59 @@ public final class AlarmHistory {
     return o;
   }
 
-  /** The alarm configuration as AWS writes it in {@code createdAlarm} (captured key order). */
-  static ObjectNode alarmJson(AlarmSpec spec, Instant time, AlarmState state) {
-    String at = AwsFormats.isoTime(time.toEpochMilli());
-    ObjectNode a = AwsFormats.object();
-    a.put("alarmName", spec.alarmName());
+  /**
+   * The alarm configuration as AWS writes it in {@code createdAlarm} (captured key order);
+   * {@code at} is both timestamps, as {@link AwsFormats#isoTime}.
+   */
+  private static void writeAlarm(JsonGenerator g, AlarmSpec spec, String at, AlarmState state) {
+    g.writeStartObject();
+    g.writeStringProperty("alarmName", spec.alarmName());
     if (spec.description() != null) {
-      a.put("alarmDescription", spec.description());
+      g.writeStringProperty("alarmDescription", spec.description());
     }
-    a.put("alarmConfigurationUpdatedTimestamp", at);
-    a.put("namespace", spec.namespace());
-    a.put("metricName", spec.metricName());
-    a.put("statistic", spec.statistic().name());
-    a.put("period", spec.periodSeconds());
-    ArrayNode dims = a.putArray("dimensions");
-    for (Map.Entry<String, String> d : new TreeMap<>(spec.dimensions()).entrySet()) {
-      dims.addObject().put("value", d.getValue()).put("name", d.getKey());
+    g.writeStringProperty("alarmConfigurationUpdatedTimestamp", at);
+    g.writeStringProperty("namespace", spec.namespace());
+    g.writeStringProperty("metricName", spec.metricName());
+    g.writeStringProperty("statistic", spec.statistic().name());
+    g.writeNumberProperty("period", spec.periodSeconds());
+    g.writeArrayPropertyStart("dimensions");
+    Map<String, String> dims = spec.dimensions();
+    if (!dims.isEmpty()) {
+      for (Map.Entry<String, String> d : (dims.size() == 1 ? dims : new TreeMap<>(dims))
+          .entrySet()) {
+        g.writeStartObject();
+        g.writeStringProperty("value", d.getValue());
+        g.writeStringProperty("name", d.getKey());
+        g.writeEndObject();
+      }
     }
+    g.writeEndArray();
     if (spec.unit() != null) {
-      a.put("unit", spec.unit());
+      g.writeStringProperty("unit", spec.unit());
     }
-    a.put("threshold", spec.threshold());
-    a.put("comparisonOperator", spec.comparison().name());
-    a.put("evaluationPeriods", spec.evaluationPeriods());
+    g.writeNumberProperty("threshold", spec.threshold());
+    g.writeStringProperty("comparisonOperator", spec.comparison().name());
+    g.writeNumberProperty("evaluationPeriods", spec.evaluationPeriods());
     if (spec.datapointsToAlarm() != null) {
-      a.put("datapointsToAlarm", spec.datapointsToAlarm());
+      g.writeNumberProperty("datapointsToAlarm", spec.datapointsToAlarm().intValue());
     }
     if (spec.treatMissingData() != null) {
-      a.put("treatMissingData", spec.treatMissingData().name());
+      g.writeStringProperty("treatMissingData", spec.treatMissingData().name());
     }
-    a.put("stateValue", state.name());
-    a.put("stateUpdatedTimestamp", at);
-    a.put("actionsEnabled", spec.actionsEnabled());
-    strings(a.putArray("alarmActions"), spec.alarmActions());
-    strings(a.putArray("insufficientDataActions"), spec.insufficientDataActions());
-    strings(a.putArray("okactions"), spec.okActions());
-    return a;
+    g.writeStringProperty("stateValue", state.name());
+    g.writeStringProperty("stateUpdatedTimestamp", at);
+    g.writeBooleanProperty("actionsEnabled", spec.actionsEnabled());
+    strings(g, "alarmActions", spec.alarmActions());
+    strings(g, "insufficientDataActions", spec.insufficientDataActions());
+    strings(g, "okactions", spec.okActions());
+    g.writeEndObject();
   }
 
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
+  private static void strings(JsonGenerator g, String name, List<String> values) {
+    g.writeArrayPropertyStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 }

@@ -1,11 +1,17 @@
 package io.mcpwatch.alarm;
 
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -47,9 +53,42 @@ public final class AwsFormats {
 
   private AwsFormats() {}
 
-  /** {@code 2019-10-02T17:04:40.985+0000}: StateReasonData, history and SNS message times. */
+  /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years {@code uuuu} writes as 4 digits. */
+  private static final long FAST_FROM = -62_167_219_200_000L;
+  private static final long FAST_UNTIL = 253_402_300_800_000L;
+
+  /**
+   * {@code 2019-10-02T17:04:40.985+0000}: StateReasonData, history and SNS message times. Years 0
+   * to 9999 are written digit by digit (the formatter took a third of the start-up's history items
+   * at 10,000 alarms); others through the formatter (same text).
+   */
   public static String isoTime(long epochMillis) {
-    return ISO.format(Instant.ofEpochMilli(epochMillis));
+    if (epochMillis < FAST_FROM || epochMillis >= FAST_UNTIL) {
+      return ISO.format(Instant.ofEpochMilli(epochMillis));
+    }
+    long seconds = Math.floorDiv(epochMillis, 1000L);
+    int millis = (int) Math.floorMod(epochMillis, 1000L);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+    byte[] b = {
+      '0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
+      '.', '0', '0', '0', '+', '0', '0', '0', '0'
+    };
+    digits(b, 0, d.getYear(), 4);
+    digits(b, 5, d.getMonthValue(), 2);
+    digits(b, 8, d.getDayOfMonth(), 2);
+    digits(b, 11, secondOfDay / 3600, 2);
+    digits(b, 14, secondOfDay / 60 % 60, 2);
+    digits(b, 17, secondOfDay % 60, 2);
+    digits(b, 20, millis, 3);
+    return new String(b, StandardCharsets.US_ASCII);
+  }
+
+  private static void digits(byte[] b, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      b[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** {@code 13/05/22 13:14:00}: datapoint times inside a StateReason (UTC). */
@@ -60,6 +99,54 @@ public final class AwsFormats {
   /** A fresh, insertion-ordered JSON object. */
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
+  }
+
+  /** Root values one after the other without a separator: {@link #jsonEach}. */
+  private static final JsonFactory SEQUENCE =
+      JsonFactory.builder().rootValueSeparator((String) null).build();
+
+  /**
+   * The compact JSON text that {@code body} writes for each of {@code values}, with one generator
+   * for all (creating and closing one per value was a third of the cost of 10,000 small values).
+   */
+  public static <T> List<String> jsonEach(List<T> values, BiConsumer<JsonGenerator, T> body) {
+    List<String> out = new ArrayList<>(values.size());
+    TextSink sink = new TextSink();
+    try (JsonGenerator g = SEQUENCE.createGenerator(ObjectWriteContext.empty(), sink)) {
+      for (T v : values) {
+        body.accept(g, v);
+        g.flush();
+        out.add(sink.text.toString());
+        sink.text.setLength(0);
+      }
+    }
+    return out;
+  }
+
+  /** A writer into a StringBuilder (unsynchronized, unlike StringWriter's buffer). */
+  private static final class TextSink extends Writer {
+    final StringBuilder text = new StringBuilder(1024);
+
+    @Override
+    public void write(char[] c, int off, int len) {
+      text.append(c, off, len);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      text.append(s, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** Compact JSON text written by {@code body} to a generator (no tree in between). */

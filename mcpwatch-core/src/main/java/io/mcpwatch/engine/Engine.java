@@ -83,6 +83,8 @@ public final class Engine {
   /** With {@link #pending}: the position of the next alarm to consider. */
   private int pendingNext;
   private long transitionCount;
+  /** Set by a restore (ingests and evaluations are counted): no restoreSnapshot after it. */
+  private boolean restored;
 
   private static final long NONE = Long.MIN_VALUE;
 
@@ -124,13 +126,21 @@ public final class Engine {
     for (int i = 0; i < alarms.size(); i++) {
       alarms.get(i).index = i;
     }
+    List<HistoryItem> createdItems = List.of();
+    if (options.history()) {
+      List<AlarmSpec> specs = new ArrayList<>(alarms.size());
+      alarms.forEach(a -> specs.add(a.spec));
+      createdItems = AlarmHistory.created(specs, created);
+    }
+    int i = 0;
     for (AlarmRuntime a : alarms) {
       a.firstBoundary = Math.floorDiv(startMillis, a.stepMillis) * a.stepMillis + a.stepMillis;
       a.transitionedMillis = startMillis;
       a.configuredMillis = startMillis;
       if (options.history()) {
-        a.addHistory(AlarmHistory.created(a.spec, created));
+        a.addHistory(createdItems.get(i));
       }
+      i++;
       byAlarm.put(a.alarm, a);
       byEqualAlarm.put(a.alarm, a);
     }
@@ -187,6 +197,21 @@ public final class Engine {
     Engine e = new Engine(alarms, options, clock, listener, bindings);
     e.restoreFrom(snapshot);
     return e;
+  }
+
+  /**
+   * Restores {@code snapshot} into this engine, which {@link #create} has just made: the result is
+   * the engine that {@link #restore} makes with the same alarms, options and clock (a live service
+   * builds the engine while its database opens and restores the last commit once it is read).
+   *
+   * @throws IllegalStateException when this engine has ingested, evaluated or been restored
+   *     already (call it before its first {@link #changes()} too)
+   */
+  public void restoreSnapshot(EngineSnapshot snapshot) {
+    if (restored || ingested != 0 || evaluations != 0 || transitionCount != 0) {
+      throw new IllegalStateException("restoreSnapshot: only on an engine just created");
+    }
+    restoreFrom(snapshot);
   }
 
   /** A new engine for a changed alarm list, keeping state as {@link #restore} does. */
@@ -270,6 +295,7 @@ public final class Engine {
   }
 
   private void restoreFrom(EngineSnapshot snapshot) {
+    restored = true;
     Map<String, EngineSnapshot.AlarmSnapshot> saved = new HashMap<>();
     snapshot.alarms().forEach(s -> saved.put(s.env() + "/" + s.alarmName(), s));
     Instant now = Instant.ofEpochMilli(clock.millis());

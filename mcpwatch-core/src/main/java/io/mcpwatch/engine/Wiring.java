@@ -8,6 +8,7 @@ import io.mcpwatch.metrics.MetricKey;
 import io.mcpwatch.metrics.MetricSeries;
 import io.mcpwatch.pattern.MetricTransformation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,31 @@ final class Wiring {
   final List<SeriesState> series = new ArrayList<>();
   final Map<MetricKey, SeriesState[]> seriesByKey = new HashMap<>();
 
-  private record WatchKey(MetricKey key, @Nullable String unit) {}
+  /** A watched (metric, unit); its hash is computed once (a key's dimensions are a map). */
+  private record WatchKey(MetricKey key, @Nullable String unit, int hash) {
+    WatchKey(MetricKey key, @Nullable String unit) {
+      this(key, unit, 31 * key.hashCode() + Objects.hashCode(unit));
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof WatchKey w && hash == w.hash && key.equals(w.key)
+          && Objects.equals(unit, w.unit);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** The alarms that watch one (metric, unit), and its series once made. */
+  private static final class Watchers {
+    final List<ResolvedAlarm> alarms = new ArrayList<>(1);
+    @Nullable SeriesState series;
+  }
+
+  private record AlarmId(String env, String alarmName) {}
 
   private record RouteKey(
       String env,
@@ -48,26 +73,28 @@ final class Wiring {
       List<ResolvedAlarm> resolved,
       EngineOptions options,
       Function<ResolvedAlarm, FilterBinding> bindings) {
-    Map<String, ResolvedAlarm> names = new HashMap<>();
-    Map<WatchKey, List<ResolvedAlarm>> watchers = new LinkedHashMap<>();
+    Map<AlarmId, ResolvedAlarm> names = new HashMap<>();
+    Map<WatchKey, Watchers> watchers = new LinkedHashMap<>();
+    Watchers[] watchersOf = new Watchers[resolved.size()];
+    int i = 0;
     for (ResolvedAlarm a : resolved) {
       Objects.requireNonNull(a, "alarm");
-      String id = a.env() + "/" + a.spec().alarmName();
-      ResolvedAlarm clash = names.putIfAbsent(id, a);
+      ResolvedAlarm clash = names.putIfAbsent(new AlarmId(a.env(), a.spec().alarmName()), a);
       if (clash != null) {
         throw new IllegalArgumentException("alarm name '" + a.spec().alarmName()
             + "' is used twice in environment '" + a.env() + "' (apps " + clash.app() + " and "
             + a.app() + ")");
       }
-      watchers.computeIfAbsent(watchKey(a), k -> new ArrayList<>()).add(a);
+      Watchers w = watchers.computeIfAbsent(watchKey(a), k -> new Watchers());
+      w.alarms.add(a);
+      watchersOf[i++] = w;
     }
-    Map<WatchKey, SeriesState> seriesByWatch = new HashMap<>();
-    Map<MetricKey, List<SeriesState>> seriesLists = new HashMap<>();
-    for (Map.Entry<WatchKey, List<ResolvedAlarm>> e : watchers.entrySet()) {
-      boolean highRes = e.getValue().stream().anyMatch(a -> a.spec().highResolution());
+    for (Map.Entry<WatchKey, Watchers> e : watchers.entrySet()) {
+      boolean highRes = false;
       long span = 0;
-      for (ResolvedAlarm a : e.getValue()) {
+      for (ResolvedAlarm a : e.getValue().alarms) {
         AlarmSpec s = a.spec();
+        highRes |= s.highResolution();
         span = Math.max(span,
             (long) (s.evaluationPeriods() + options.extraRangeDatapoints()) * s.periodSeconds()
                 * 1000L);
@@ -75,12 +102,12 @@ final class Wiring {
       MetricSeries ms = new MetricSeries(e.getKey().key(), e.getKey().unit(),
           highRes ? 10_000 : 60_000);
       SeriesState st = new SeriesState(ms, span);
-      seriesByWatch.put(e.getKey(), st);
+      e.getValue().series = st;
       series.add(st);
-      seriesLists.computeIfAbsent(e.getKey().key(), k -> new ArrayList<>()).add(st);
+      seriesByKey.merge(e.getKey().key(), new SeriesState[] {st}, Wiring::concat);
     }
-    seriesLists.forEach((k, v) -> seriesByKey.put(k, v.toArray(new SeriesState[0])));
     Map<RouteKey, Route> routeByKey = new LinkedHashMap<>();
+    i = 0;
     for (ResolvedAlarm a : resolved) {
       FilterBinding binding = bindings.apply(a);
       MetricTransformation t = binding.transformation();
@@ -88,7 +115,7 @@ final class Wiring {
       staticDims.keySet().removeAll(t.dimensions().keySet());
       RouteKey rk = new RouteKey(a.env(), a.logGroup(), binding.patternText(), t, staticDims);
       Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options));
-      SeriesState st = seriesByWatch.get(watchKey(a));
+      SeriesState st = watchersOf[i++].series;
       alarms.add(new AlarmRuntime(a, Objects.requireNonNull(st), route,
           options.extraRangeDatapoints()));
     }
@@ -116,9 +143,15 @@ final class Wiring {
           && EarlyFiring.eligible(a.spec.statistic(), a.spec.comparison(),
               Objects.requireNonNull(signs.get(a.series)));
     }
+    List<AlarmRuntime> early = new ArrayList<>();
     for (SeriesState st : series) {
-      st.earlyWatchers =
-          st.watchers.stream().filter(w -> w.earlyEligible).toArray(AlarmRuntime[]::new);
+      early.clear();
+      for (AlarmRuntime w : st.watchers) {
+        if (w.earlyEligible) {
+          early.add(w);
+        }
+      }
+      st.earlyWatchers = early.toArray(new AlarmRuntime[0]);
     }
   }
 
@@ -154,6 +187,12 @@ final class Wiring {
       signs.put(st, sign);
     }
     return signs;
+  }
+
+  private static SeriesState[] concat(SeriesState[] a, SeriesState[] b) {
+    SeriesState[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options) {

@@ -2,9 +2,16 @@ package io.mcpwatch.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
 import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class AlarmHistoryTest {
@@ -135,5 +142,112 @@ class AlarmHistoryTest {
     now.put("stateReason", "r");
     now.set("stateReasonData", AwsFormats.read("{\"version\":\"1.0\"}"));
     return o;
+  }
+
+  @Test
+  void createdAndUpdated_writeWhatTheJsonTreeWrote() {
+    String[] texts = {"a", "API Alarm \"quoted\" \\ back", "tab\there", "ünïcödé ✓", "</script>",
+        "x".repeat(300), "ctl\u0001\u001f"};
+    qt().withExamples(400).forAll(integers().between(0, Integer.MAX_VALUE),
+        longs().between(-62_000_000_000_000L, 260_000_000_000_000L)).checkAssert((seed, millis) -> {
+          java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+          AlarmSpec before = randomSpec(r, texts);
+          AlarmSpec after = randomSpec(r, texts);
+          Instant t = Instant.ofEpochMilli(millis);
+          AlarmState state = AlarmState.values()[r.nextInt(AlarmState.values().length)];
+          assertThat(AlarmHistory.created(before, t).data())
+              .isEqualTo(treeCreated(before, t));
+          assertThat(AlarmHistory.updated(before, after, t, state).data())
+              .isEqualTo(treeUpdated(before, after, t, state));
+          assertThat(AlarmHistory.created(java.util.List.of(before, after, before), t))
+              .extracting(HistoryItem::data)
+              .containsExactly(treeCreated(before, t), treeCreated(after, t), treeCreated(before, t));
+        });
+  }
+
+  private static AlarmSpec randomSpec(java.util.SplittableRandom r, String[] texts) {
+    Specs s = Specs.spec().name("alarm-" + texts[r.nextInt(texts.length)].substring(0, 1)
+        + r.nextInt(1000));
+    if (r.nextBoolean()) {
+      s.description(texts[r.nextInt(texts.length)]);
+    }
+    s.metric(texts[r.nextInt(texts.length)], texts[r.nextInt(texts.length)]);
+    int dims = r.nextInt(4);
+    for (int i = 0; i < dims; i++) {
+      s.dimension(texts[r.nextInt(texts.length)] + i, texts[r.nextInt(texts.length)]);
+    }
+    s.statistic(Statistic.values()[r.nextInt(Statistic.values().length)]);
+    s.period(new int[] {10, 60, 300, 86_400}[r.nextInt(4)]);
+    s.evaluationPeriods(1 + r.nextInt(5));
+    s.datapointsToAlarm(r.nextBoolean() ? null : 1);
+    s.op(ComparisonOperator.values()[r.nextInt(ComparisonOperator.values().length)]);
+    s.threshold(new double[] {0, 1, -2.5, 1e-9, 1e21, 123456.789, Double.MAX_VALUE}[r.nextInt(7)]);
+    s.treat(r.nextBoolean() ? null
+        : TreatMissingData.values()[r.nextInt(TreatMissingData.values().length)]);
+    s.actionsEnabled(r.nextBoolean());
+    s.alarmActions(r.nextBoolean() ? new String[0] : new String[] {"arn:a", texts[0]});
+    s.okActions(r.nextBoolean() ? new String[0] : new String[] {texts[r.nextInt(texts.length)]});
+    s.insufficientDataActions(r.nextBoolean() ? new String[0] : new String[] {"i"});
+    s.unit(r.nextBoolean() ? null : "Count");
+    return s.build();
+  }
+
+  // the tree-built JSON that AlarmHistory wrote before it wrote straight to text (the reference)
+
+  private static String treeCreated(AlarmSpec spec, Instant time) {
+    ObjectNode data = AwsFormats.object();
+    data.put("version", "1.0");
+    data.put("type", "Create");
+    data.set("createdAlarm", treeAlarm(spec, time, AlarmState.INSUFFICIENT_DATA));
+    return AwsFormats.write(data);
+  }
+
+  private static String treeUpdated(AlarmSpec before, AlarmSpec after, Instant time,
+      AlarmState current) {
+    ObjectNode data = AwsFormats.object();
+    data.put("version", "1.0");
+    data.put("type", "Update");
+    data.set("originalAlarm", treeAlarm(before, time, current));
+    data.set("updatedAlarm", treeAlarm(after, time, current));
+    return AwsFormats.write(data);
+  }
+
+  private static ObjectNode treeAlarm(AlarmSpec spec, Instant time, AlarmState state) {
+    String at = java.time.format.DateTimeFormatter
+        .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+0000'", java.util.Locale.ROOT)
+        .withZone(java.time.ZoneOffset.UTC).format(time);
+    ObjectNode a = AwsFormats.object();
+    a.put("alarmName", spec.alarmName());
+    if (spec.description() != null) {
+      a.put("alarmDescription", spec.description());
+    }
+    a.put("alarmConfigurationUpdatedTimestamp", at);
+    a.put("namespace", spec.namespace());
+    a.put("metricName", spec.metricName());
+    a.put("statistic", spec.statistic().name());
+    a.put("period", spec.periodSeconds());
+    ArrayNode dims = a.putArray("dimensions");
+    for (Map.Entry<String, String> d : new TreeMap<>(spec.dimensions()).entrySet()) {
+      dims.addObject().put("value", d.getValue()).put("name", d.getKey());
+    }
+    if (spec.unit() != null) {
+      a.put("unit", spec.unit());
+    }
+    a.put("threshold", spec.threshold());
+    a.put("comparisonOperator", spec.comparison().name());
+    a.put("evaluationPeriods", spec.evaluationPeriods());
+    if (spec.datapointsToAlarm() != null) {
+      a.put("datapointsToAlarm", spec.datapointsToAlarm());
+    }
+    if (spec.treatMissingData() != null) {
+      a.put("treatMissingData", spec.treatMissingData().name());
+    }
+    a.put("stateValue", state.name());
+    a.put("stateUpdatedTimestamp", at);
+    a.put("actionsEnabled", spec.actionsEnabled());
+    spec.alarmActions().forEach(a.putArray("alarmActions")::add);
+    spec.insufficientDataActions().forEach(a.putArray("insufficientDataActions")::add);
+    spec.okActions().forEach(a.putArray("okactions")::add);
+    return a;
   }
 }

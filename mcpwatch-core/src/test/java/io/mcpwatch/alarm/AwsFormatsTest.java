@@ -85,4 +85,22 @@ class AwsFormatsTest {
       }
     }
   }
+
+  @Test
+  void isoTime_writesWhatTheFormatterWrites() {
+    java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter
+        .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'+0000'", java.util.Locale.ROOT)
+        .withZone(java.time.ZoneOffset.UTC);
+    long[] edges = {0L, -1L, 1L, 999L, 1000L, -1000L, -1001L, 86_399_999L, 951_782_400_000L,
+        -62_167_219_200_000L, -62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L,
+        -62_135_596_800_000L, 4_102_444_800_000L};
+    for (long e : edges) {
+      assertThat(AwsFormats.isoTime(e)).as("%d", e)
+          .isEqualTo(iso.format(java.time.Instant.ofEpochMilli(e)));
+    }
+    qt().withExamples(20_000)
+        .forAll(longs().between(-70_000_000_000_000L, 300_000_000_000_000L))
+        .checkAssert(ms -> assertThat(AwsFormats.isoTime(ms))
+            .isEqualTo(iso.format(java.time.Instant.ofEpochMilli(ms))));
+  }
 }

@@ -73,6 +73,49 @@ class SnapshotTest {
   }
 
   @Test
+  void restoreSnapshot_onAJustCreatedEngine_isTheEngineRestoreMakes() {
+    Fixture f = fixture();
+    f.start(EngineOptions.defaults());
+    for (int i = 0; i < 6; i++) {
+      f.event("/g", "2024-05-01T" + TIMES[i] + "Z", "ERR");
+    }
+    EngineSnapshot snap = f.engine().snapshot();
+    ResolvedAlarm added = Fixture.resolved("prod", "/g", "ERR", spec().name("new").build(), "1",
+        null, Map.of());
+    List<ResolvedAlarm> alarms = new java.util.ArrayList<>(f.alarms);
+    alarms.add(added); // a new alarm keeps its Create item; a known one gets its history back
+    java.util.List<AlarmTransition> a = new java.util.ArrayList<>();
+    java.util.List<AlarmTransition> b = new java.util.ArrayList<>();
+    Engine restored = Engine.restore(alarms, EngineOptions.defaults(), f.clock, a::add, snap);
+    Engine created = Engine.create(alarms, EngineOptions.defaults(), f.clock, b::add);
+    created.restoreSnapshot(snap);
+
+    assertThat(created.snapshot()).isEqualTo(restored.snapshot());
+    assertThat(created.changes()).isEqualTo(restored.changes());
+    assertThat(created.nextBoundary()).isEqualTo(restored.nextBoundary());
+    for (ResolvedAlarm x : alarms) {
+      assertThat(created.history(x)).isEqualTo(restored.history(x));
+    }
+    f.clock.set(Instant.parse("2024-05-01T10:20:00Z"));
+    created.tick();
+    restored.tick();
+    assertThat(view(b)).isNotEmpty().isEqualTo(view(a));
+  }
+
+  @Test
+  void restoreSnapshot_afterTheEngineWasUsed_isRefused() {
+    Fixture f = fixture();
+    Engine e = f.start(EngineOptions.defaults());
+    EngineSnapshot snap = e.snapshot();
+    f.event("/g", "2024-05-01T10:00:10Z", "ERR");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.restoreSnapshot(snap))
+        .isInstanceOf(IllegalStateException.class);
+    Engine again = Engine.restore(f.alarms, EngineOptions.defaults(), f.clock, t -> { }, snap);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> again.restoreSnapshot(snap))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void reconfigure_keepsStateOfUpdatedAlarmsAndAddsNewOnes() {
     Fixture f = new Fixture("2024-05-01T10:00:00Z");
     ResolvedAlarm a = f.alarm("/g", "ERR", spec().name("a").threshold(1).build());

@@ -100,7 +100,7 @@ final class EngineLoop implements Runnable {
 
   private Engine engine;
   private Map<String, ResolvedAlarm> byName = Map.of();
-  private final List<AlarmTransition> fresh = new ArrayList<>();
+  private final List<AlarmTransition> fresh;
   private final List<OutboxItem> pendingItems = new ArrayList<>();
   private final Map<String, SourceCheckpoint> pendingCheckpoints = new LinkedHashMap<>();
   private boolean dirty;
@@ -150,11 +150,36 @@ final class EngineLoop implements Runnable {
       Duration commitInterval,
       Duration statsInterval,
       Telemetry telemetry) {
+    this(prepare(alarms, options, clock), restored, store, subscriptions, clock, inbox, http,
+        listener, wakeDispatcher, outboxHealth, maxTriggerLines, commitInterval, statsInterval,
+        telemetry);
+  }
+
+  /**
+   * The loop of an engine {@link #prepare}d with the same {@code clock}; {@code restored} (the last
+   * commit) is restored into it here: the same engine as {@link Engine#restore}.
+   */
+  EngineLoop(
+      Prepared prepared,
+      @Nullable EngineSnapshot restored,
+      StateStore store,
+      SubscriptionManager subscriptions,
+      InstantSource clock,
+      Inbox inbox,
+      @Nullable EventQueue http,
+      RunListener listener,
+      Runnable wakeDispatcher,
+      Supplier<OutboxHealth> outboxHealth,
+      int maxTriggerLines,
+      Duration commitInterval,
+      Duration statsInterval,
+      Telemetry telemetry) {
     this.store = store;
     this.telemetry = telemetry;
     this.subscriptions = subscriptions;
     this.clock = clock;
-    this.engineClock = new HeldClock(clock);
+    this.engineClock = prepared.clock;
+    this.fresh = prepared.fresh;
     this.inbox = inbox;
     this.http = http;
     this.listener = listener;
@@ -163,14 +188,10 @@ final class EngineLoop implements Runnable {
     this.commitIntervalNanos = commitInterval.toNanos();
     this.statsIntervalNanos = statsInterval.toNanos();
     this.triggers = new TriggerLines(maxTriggerLines);
-    // history is stored by every commit and read back from the database (console, AWS, status):
-    // the engine keeps only each alarm's newest stored item in memory (issue 14: 10,000 alarms'
-    // transitions outgrew the heap within minutes)
-    EngineOptions live = options.withHistoryInMemory(HISTORY_IN_MEMORY);
-    this.engine =
-        restored == null
-            ? Engine.create(alarms, live, engineClock, fresh::add)
-            : Engine.restore(alarms, live, engineClock, fresh::add, restored);
+    this.engine = prepared.engine;
+    if (restored != null) {
+      engine.restoreSnapshot(restored);
+    }
     alarmsChanged();
     this.nextBoundaryMillis = engine.nextBoundary().toEpochMilli();
     this.dirty = true; // the first commit records the (new or restored) engine at once
@@ -739,6 +760,35 @@ final class EngineLoop implements Runnable {
    * The engine's clock: the service's, or held just before a boundary while the batches queued
    * before it are ingested (engine thread only).
    */
+  /**
+   * An engine built before its loop (a start builds it while the database opens): the loop's held
+   * clock and transition list are made with it.
+   */
+  static final class Prepared {
+    private final HeldClock clock;
+    private final List<AlarmTransition> fresh = new ArrayList<>();
+    private final Engine engine;
+
+    private Prepared(List<ResolvedAlarm> alarms, EngineOptions options, InstantSource clock) {
+      this.clock = new HeldClock(clock);
+      // history is stored by every commit and read back from the database (console, AWS,
+      // status): the engine keeps only each alarm's newest stored item in memory (issue 14:
+      // 10,000 alarms' transitions outgrew the heap within minutes)
+      this.engine = Engine.create(alarms, options.withHistoryInMemory(HISTORY_IN_MEMORY),
+          this.clock, fresh::add);
+    }
+  }
+
+  /**
+   * Builds the engine of a loop on {@code clock}: its alarms in INSUFFICIENT_DATA, as {@link
+   * Engine#create}.
+   *
+   * @throws IllegalArgumentException as {@link Engine#create}
+   */
+  static Prepared prepare(List<ResolvedAlarm> alarms, EngineOptions options, InstantSource clock) {
+    return new Prepared(alarms, options, clock);
+  }
+
   static final class HeldClock implements InstantSource {
     private final InstantSource clock;
     private long before = Long.MIN_VALUE;

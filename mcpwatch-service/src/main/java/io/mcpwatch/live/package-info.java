@@ -17,9 +17,13 @@
  * {@code EventQueue}; the CloudWatch read side from {@code LiveReadModel}, which reads the last
  * commit like {@code status}; SetAlarmState as a task on the engine thread).
  *
- * <p>Start-up: the SNS signing key is loaded (or generated, on a fresh data directory) on its own
- * thread ({@code BackgroundSigningKeys}) while the state is read and the engine is built; {@code
- * start} awaits it before the subscriptions are reconciled and before any thread starts.
+ * <p>Start-up: {@code run} warms up logging, Flyway and Jetty on a second thread ({@code WarmUp})
+ * while it reads the configuration. {@code start} then opens the database (its lock, Flyway),
+ * starts loading the SNS signing key (or generating it, on a fresh data directory: {@code
+ * BackgroundSigningKeys}) and reads the last commit on a second thread ({@code OpeningStorage})
+ * while the starting thread builds the engine ({@code EngineLoop.prepare}); it awaits both, and the
+ * key, before the subscriptions are reconciled and before any thread starts. A failed start
+ * reports what a sequential start would (the database first) and leaves no thread or lock.
  *
  * <p>Restart: the last commit restores the engine and resumes every file source at its committed
  * checkpoint, so no line is lost or counted twice. An HTTP ingest request is answered only once

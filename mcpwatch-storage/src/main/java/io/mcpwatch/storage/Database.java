@@ -39,6 +39,24 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Loads and initializes the classes that {@link #open} needs first (the SQLite driver, Flyway's
+   * configuration and plugins) without touching any file or database: a service calls it on a
+   * second thread while it reads its configuration. Never throws.
+   */
+  public static void warmUp() {
+    try {
+      Class.forName("org.sqlite.JDBC", true, Database.class.getClassLoader());
+      Class.forName("org.sqlite.SQLiteDataSource", true, Database.class.getClassLoader());
+      org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+          .locations("classpath:db/migration")
+          .table(Migrations.HISTORY_TABLE)
+          .load();
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      // only a head start: opening the database reports whatever is wrong
+    }
+  }
+
+  /**
    * Opens the database for the service: creates an SQLite file (and its directories) on first use,
    * migrates the schema, and takes the exclusive lock.
    *

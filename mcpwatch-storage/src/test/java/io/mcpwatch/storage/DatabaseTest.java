@@ -70,6 +70,51 @@ class DatabaseTest {
     }
   }
 
+  private static void sql(Path file, String statement) throws Exception {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(statement);
+    }
+  }
+
+  @Test
+  void open_currentSchema_doesNotRunFlyway() throws Exception {
+    Path file = dir.resolve("state.db");
+    Database.open(DatabaseConfig.sqlite(file)).close();
+    // Flyway's validation would refuse this (checksum mismatch); a current schema skips Flyway
+    sql(file, "UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
+
+    try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
+      assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history"))
+          .isEqualTo((long) Migrations.CURRENT);
+    }
+  }
+
+  @Test
+  void open_olderSchema_isMigratedByFlyway() throws Exception {
+    Path file = dir.resolve("state.db");
+    Database.open(DatabaseConfig.sqlite(file)).close();
+    sql(file, "DROP TABLE service_run");
+    sql(file, "DELETE FROM flyway_schema_history WHERE version = '" + Migrations.CURRENT + "'");
+
+    try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
+      assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history"))
+          .isEqualTo((long) Migrations.CURRENT);
+      assertThat(count(db, "SELECT COUNT(*) FROM service_run")).isZero();
+    }
+  }
+
+  @Test
+  void open_failedMigrationInTheHistory_goesToFlyway() throws Exception {
+    Path file = dir.resolve("state.db");
+    Database.open(DatabaseConfig.sqlite(file)).close();
+    sql(file, "UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
+
+    assertThatThrownBy(() -> Database.open(DatabaseConfig.sqlite(file)))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("cannot migrate the schema of ");
+  }
+
   @Test
   void open_refusesDatabaseOfNewerMcpwatch() throws Exception {
     Path file = dir.resolve("state.db");

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>Options: {@code --jar mcpwatch.jar --dir RUNDIR [--alarms 10000] [--rate 1000] [--seconds
  * 150; 0 measures the start-up only: wall and the service's CPU] [--java-opts "the launcher's"]
- * [--cpu "0-1": taskset list for the service; default: the harness's own]}.
+ * [--cpu "0-1": taskset list for the service; default: the harness's own] [--keep-database true:
+ * a restart on the last run's database (same alarms) instead of a fresh one]}.
  */
 public final class BoundaryBench {
   /** User + system CPU of a process so far (all its threads: JIT and GC included), from /proc. */
@@ -101,7 +102,9 @@ public final class BoundaryBench {
     String javaOpts = o.getOrDefault("java-opts", LAUNCHER_OPTS);
     int apps = Math.max(1, alarms / 4);
     Files.createDirectories(dir);
-    Adr.freshDatabase(dir);
+    if (!Boolean.parseBoolean(o.getOrDefault("keep-database", "false"))) {
+      Adr.freshDatabase(dir);
+    }
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

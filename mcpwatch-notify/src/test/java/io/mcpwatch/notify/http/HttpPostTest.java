@@ -31,6 +31,24 @@ class HttpPostTest {
     server.close();
   }
 
+  @Test
+  void create_buildsItsClientAtTheFirstPostOnly() {
+    java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+    HttpPost lazy = new HttpPost(() -> {
+      built.incrementAndGet();
+      return java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    }, Duration.ofSeconds(5), "test-agent");
+    server.answer(200, "");
+    assertThat(built).hasValue(0);
+
+    assertThatCode(() -> lazy.post(server.hookUrl("/x"), Map.of(), "{}")).doesNotThrowAnyException();
+    assertThatCode(() -> lazy.post(server.hookUrl("/y"), Map.of(), "{}")).doesNotThrowAnyException();
+
+    assertThat(built).hasValue(1);
+    assertThat(server.received()).hasSize(2);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {200, 202, 204})
   void post_2xx_isDelivered(int status) {
