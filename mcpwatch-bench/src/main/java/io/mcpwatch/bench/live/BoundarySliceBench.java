@@ -51,8 +51,13 @@ public final class BoundarySliceBench {
       Engine e = Engine.create(cfg.alarms(), cfg.engineOptions(false), clock, ts::add);
       try (Database d = Database.open(DatabaseConfig.sqlite(db))) {
         StateStore store = StateStore.create(d, clock);
+        long f0 = mx.getCurrentThreadCpuTime();
+        long w0 = System.nanoTime();
         store.commit(StateCommit.of(e.snapshot()));
         e.changes();
+        System.out.printf(Locale.ROOT, "round %d: first full commit of %,d alarms: engine-thread"
+            + " CPU %d ms, wall %d ms%n", round, cfg.alarms().size(),
+            (mx.getCurrentThreadCpuTime() - f0) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
         now.set(start + 60_000 + 5);
         long total = 0;
         long max = 0;

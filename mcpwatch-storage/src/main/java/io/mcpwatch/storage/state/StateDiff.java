@@ -59,6 +59,9 @@ final class StateDiff {
    */
   final Map<Long, Integer> evaluatedBefore = new HashMap<>();
 
+  /** Fewer alarms evaluated alike than this are updated row by row ({@link StateSql}). */
+  static final int SINGLE_UPDATE_GROUP = 16;
+
   /** An alarm's last evaluation moved from {@code from} to {@code to}, nothing else changed. */
   record Evaluated(AlarmId id, long from, long to) {}
 
@@ -99,7 +102,6 @@ final class StateDiff {
       throw new IllegalStateException("the changes do not fit the committed state");
     }
     StateDiff d = new StateDiff(base);
-    boolean counted = false;
     for (Map.Entry<Integer, EngineSnapshot.AlarmSnapshot> e : changes.alarms().entrySet()) {
       int ord = e.getKey();
       EngineSnapshot.AlarmSnapshot a = e.getValue();
@@ -113,12 +115,6 @@ final class StateDiff {
       AlarmRow row = AlarmRow.of(ord, a, after.firstId());
       if (!row.equals(old)) {
         if (row.equals(old.evaluatedAt(row.lastEvaluatedMillis()))) {
-          if (!counted) {
-            for (AlarmRow r : base.alarms.values()) {
-              d.evaluatedBefore.merge(r.lastEvaluatedMillis(), 1, Integer::sum);
-            }
-            counted = true;
-          }
           d.evaluatedOnly.add(
               new Evaluated(id, old.lastEvaluatedMillis(), row.lastEvaluatedMillis()));
         } else if (row.spec() == old.spec() || row.spec().equals(old.spec())) {
@@ -132,6 +128,13 @@ final class StateDiff {
     }
     for (Map.Entry<Integer, EngineSnapshot.SeriesSnapshot> e : changes.series().entrySet()) {
       d.series(base, e.getKey(), e.getValue());
+    }
+    if (d.evaluatedOnly.size() >= SINGLE_UPDATE_GROUP) {
+      // a whole boundary's alarms may be one UPDATE: count the committed alarms by their last
+      // evaluation (only then: every commit of a boundary in slices has a few evaluated ones)
+      for (AlarmRow r : base.alarms.values()) {
+        d.evaluatedBefore.merge(r.lastEvaluatedMillis(), 1, Integer::sum);
+      }
     }
     base.alarms.putAll(d.pendingAlarms);
     base.history.putAll(d.pendingHistory);

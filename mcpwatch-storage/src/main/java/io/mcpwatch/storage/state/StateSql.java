@@ -386,7 +386,7 @@ final class StateSql {
     for (List<StateDiff.Evaluated> g : groups.values()) {
       long from = g.get(0).from();
       long to = g.get(0).to();
-      if (g.size() < 16 || d.evaluatedBefore.getOrDefault(from, 0) != g.size()) {
+      if (g.size() < StateDiff.SINGLE_UPDATE_GROUP || d.evaluatedBefore.getOrDefault(from, 0) != g.size()) {
         single.addAll(g);
         continue;
       }
