@@ -78,6 +78,14 @@ final class EngineLoop implements Runnable {
    * boundary after a start moves all 10,000 alarms and held ingest for seconds).
    */
   static final int BOUNDARY_SLICE = 250;
+  /**
+   * A full commit (the first after a start, after a reconfiguration or a failed commit) writes
+   * at most this many new, untouched alarms and series; the next commits write the rest, this
+   * many each, with whatever they commit anyway ({@link StateStore#commit(StateCommit, int)};
+   * issue 14: the first start with 10,000 alarms wrote them in one transaction of up to 1 s,
+   * which every HTTP request waited for).
+   */
+  static final int FULL_COMMIT_PART = 1000;
 
   private final StateStore store;
   private final SubscriptionManager subscriptions;
@@ -295,10 +303,17 @@ final class EngineLoop implements Runnable {
         }
         afterIngest(List.of());
         maybeCommit(stopping);
+        if (dirty && store.hasUnwritten()) {
+          work++; // the next part of a full commit in parts, without waiting
+        }
         summary();
         if (stopping && work == 0 && inbox.isEmpty() && tasks.isEmpty()
             && (http == null || http.size() == 0)) {
-          commit(); // the final commit; a no-op when nothing changed
+          // the final commit (a no-op when nothing changed), with what a full commit in parts
+          // has not written yet
+          while (commit() && store.hasUnwritten()) {
+            dirty = true;
+          }
           return;
         }
         if (work == 0) {
@@ -599,9 +614,10 @@ final class EngineLoop implements Runnable {
     }
   }
 
-  private void commit() {
+  /** True when nothing was to be committed or the commit succeeded. */
+  private boolean commit() {
     if (!dirty) {
-      return;
+      return true;
     }
     long httpBatches = http == null ? 0 : http.taken(); // polled on this thread: all ingested
     long t0 = System.nanoTime();
@@ -620,10 +636,13 @@ final class EngineLoop implements Runnable {
         }
       }
       if (!written) {
-        store.commit(new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems));
+        store.commit(new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems),
+            FULL_COMMIT_PART);
       }
       fullCommit = false;
-      engine.committed(); // stored: the engine may let go of the history it reported
+      if (!store.hasUnwritten()) {
+        engine.committed(); // all stored: the engine may let go of the history it reported
+      }
     } catch (StorageException e) {
       fullCommit = true;
       if (e.isFatal()) {
@@ -635,11 +654,11 @@ final class EngineLoop implements Runnable {
         throw e; // ends the loop: the service stops and `mcpwatch run` exits with status 1
       }
       commitFailed(e, httpBatches);
-      return;
+      return false;
     } catch (RuntimeException e) {
       fullCommit = true;
       commitFailed(e, httpBatches);
-      return;
+      return false;
     }
     long nanos = System.nanoTime() - t0;
     telemetry.commit(nanos);
@@ -654,11 +673,13 @@ final class EngineLoop implements Runnable {
     boolean items = !pendingItems.isEmpty();
     pendingItems.clear();
     pendingCheckpoints.clear();
-    dirty = false;
-    commitNow = false;
+    // a full commit in parts: the next round commits the next part
+    dirty = store.hasUnwritten();
+    commitNow = dirty;
     if (items) {
       wakeDispatcher.run();
     }
+    return true;
   }
 
   private void commitFailed(RuntimeException e, long httpBatches) {
