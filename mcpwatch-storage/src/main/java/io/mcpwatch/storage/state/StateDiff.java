@@ -340,14 +340,11 @@ final class StateDiff {
     int written = 0;
     for (int i = 0; i < all.size(); i++) {
       EngineSnapshot.SeriesSnapshot s = all.get(i);
-      if (s.buckets().isEmpty()) {
-        String key = next.seriesKey(s.key(), s.unit());
-        SeriesRow old = base.series.get(key);
+      if (s.buckets().isEmpty() && maxNew != Integer.MAX_VALUE) {
+        // a fresh database: no key to look up (its JSON is made when the series is written)
+        SeriesRow old = base.series.isEmpty() ? null : base.series.get(
+            next.seriesKey(s.key(), s.unit()));
         if ((old == null || old.ord() == null) && written++ >= maxNew) {
-          if (!seen.add(key)) {
-            throw new IllegalArgumentException("engine: series " + s.key() + " (unit " + s.unit()
-                + ") appears twice in the snapshot");
-          }
           unwrittenSeries.put(i, s);
           continue;
         }
