@@ -32,6 +32,8 @@ final class Route {
   final List<AlarmRuntime> alarms = new ArrayList<>();
   /** In the engine's list of routes whose alarms' matched counts changed since changes(). */
   boolean dirty;
+  /** In the engine's list of routes that counted a match since {@link Engine#matchedSince}. */
+  boolean matchedMarked;
 
   Route(
       String env,

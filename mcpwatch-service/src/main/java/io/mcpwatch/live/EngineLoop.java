@@ -454,7 +454,7 @@ final class EngineLoop implements Runnable {
   /** Remembers triggering lines, then reports and plans the transitions of what was ingested. */
   private void afterIngest(List<LogEvent> events) {
     if (!events.isEmpty()) {
-      triggers.update(events, engine::matchedEvents);
+      triggers.update(events, engine::matchedSince);
     }
     if (fresh.isEmpty()) {
       return;
