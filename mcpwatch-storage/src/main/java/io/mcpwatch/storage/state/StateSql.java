@@ -233,7 +233,7 @@ final class StateSql {
                   + " removed_ms = NULL")) {
         for (StateDiff.AlarmUpsert u : d.alarmUpserts) {
           AlarmRow r = u.row();
-          Committed.SpecJson json = d.next.specJson(u.id().env(), r.spec());
+          Committed.SpecJson json = Committed.specJson(u.id().env(), r.spec());
           ps.setString(1, u.id().env());
           ps.setString(2, u.id().alarmName());
           ps.setInt(3, r.ord());
