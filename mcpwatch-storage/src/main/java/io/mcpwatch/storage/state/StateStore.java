@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * difference by comparing a full snapshot with the committed state (every alarm and series); the
  * live service uses {@link #commitChanges} with {@link io.mcpwatch.engine.Engine#changes()}
  * instead, which visits only what changed (at 10,000 alarms the full comparison stalled ingest
- * for seconds), and falls back to {@link #commit} for its first commit, after a reconfiguration
- * and after a failed commit. A minute boundary that moves every alarm's last evaluation is one
+ * for seconds), and falls back to a full commit for its first commit, after a reconfiguration
+ * and after a failed commit, in parts ({@link #commit(StateCommit, int)}: many new alarms are
+ * written a part per commit, not in one transaction). A minute boundary that moves every alarm's last evaluation is one
  * UPDATE statement.
  *
  * <p><b>Configuration changes.</b> Commit the reconfigured engine's snapshot: alarms that are gone
