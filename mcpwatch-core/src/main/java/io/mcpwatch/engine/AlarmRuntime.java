@@ -41,8 +41,6 @@ final class AlarmRuntime {
    * change nothing. {@link #lastEvaluated} stays at its last evaluation that ran meanwhile.
    */
   boolean asleep;
-  /** Position in the engine's list of alarms. */
-  int index;
   /** Matches counted before a restore; the route counts the rest. */
   long matchedBase;
   /** When the configuration last changed (the newest ConfigurationUpdate item's time). */
@@ -51,6 +49,10 @@ final class AlarmRuntime {
   final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
   /** How many of the newest {@link #history} items {@link Engine#changes()} has not reported. */
   int unreported;
+  /** Position in the engine's alarms (and in its snapshot). */
+  int position;
+  /** In the engine's list of alarms that may have changed since {@link Engine#changes()}. */
+  boolean dirty;
   /** In the engine's list of alarms to trim at the next {@link Engine#committed()}. */
   boolean awaitingStore;
   // what Engine.changes() last reported of this alarm (its snapshot's fields; the history by its

@@ -2,6 +2,8 @@ package io.mcpwatch.engine;
 
 import io.mcpwatch.alarm.EarlyFiring;
 import io.mcpwatch.pattern.MetricTransformation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +28,12 @@ final class Route {
   /** Non-null only in PER_MINUTE mode for a filter with a default value. */
   @Nullable MinuteFlags minuteFlags;
   long matched;
+  /** The alarms counting this route's matches ({@link Engine#changes()} visits them). */
+  final List<AlarmRuntime> alarms = new ArrayList<>();
+  /** In the engine's list of routes whose alarms' matched counts changed since changes(). */
+  boolean dirty;
+  /** In the engine's list of routes that counted a match since {@link Engine#matchedSince}. */
+  boolean matchedMarked;
 
   Route(
       String env,

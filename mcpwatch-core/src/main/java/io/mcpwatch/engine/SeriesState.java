@@ -16,6 +16,10 @@ final class SeriesState {
   int asleep;
   /** {@code series.modifications()} when {@link Engine#changes} last reported it, or -1. */
   long reportedModifications = -1;
+  /** Position in the engine's series (and in its snapshot). */
+  int position;
+  /** In the engine's list of series that may have changed since {@link Engine#changes}. */
+  boolean dirty;
 
   SeriesState(MetricSeries series, long retentionSpanMillis) {
     this.series = series;

@@ -78,6 +78,14 @@ final class EngineLoop implements Runnable {
    * boundary after a start moves all 10,000 alarms and held ingest for seconds).
    */
   static final int BOUNDARY_SLICE = 250;
+  /**
+   * A full commit (the first after a start, after a reconfiguration or a failed commit) writes
+   * at most this many new, untouched alarms and series; the next commits write the rest, this
+   * many each, with whatever they commit anyway ({@link StateStore#commit(StateCommit, int)};
+   * issue 14: the first start with 10,000 alarms wrote them in one transaction of up to 1 s,
+   * which every HTTP request waited for).
+   */
+  static final int FULL_COMMIT_PART = 1000;
 
   private final StateStore store;
   private final SubscriptionManager subscriptions;
@@ -316,10 +324,17 @@ final class EngineLoop implements Runnable {
         }
         afterIngest(List.of());
         maybeCommit(stopping);
+        if (dirty && store.hasUnwritten()) {
+          work++; // the next part of a full commit in parts, without waiting
+        }
         summary();
         if (stopping && work == 0 && inbox.isEmpty() && tasks.isEmpty()
             && (http == null || http.size() == 0)) {
-          commit(); // the final commit; a no-op when nothing changed
+          // the final commit (a no-op when nothing changed), with what a full commit in parts
+          // has not written yet
+          while (commit() && store.hasUnwritten()) {
+            dirty = true;
+          }
           return;
         }
         if (work == 0) {
@@ -460,7 +475,7 @@ final class EngineLoop implements Runnable {
   /** Remembers triggering lines, then reports and plans the transitions of what was ingested. */
   private void afterIngest(List<LogEvent> events) {
     if (!events.isEmpty()) {
-      triggers.update(events, engine::matchedEvents);
+      triggers.update(events, engine::matchedSince);
     }
     if (fresh.isEmpty()) {
       return;
@@ -620,9 +635,10 @@ final class EngineLoop implements Runnable {
     }
   }
 
-  private void commit() {
+  /** True when nothing was to be committed or the commit succeeded. */
+  private boolean commit() {
     if (!dirty) {
-      return;
+      return true;
     }
     long httpBatches = http == null ? 0 : http.taken(); // polled on this thread: all ingested
     long t0 = System.nanoTime();
@@ -641,10 +657,13 @@ final class EngineLoop implements Runnable {
         }
       }
       if (!written) {
-        store.commit(new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems));
+        store.commit(new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems),
+            FULL_COMMIT_PART);
       }
       fullCommit = false;
-      engine.committed(); // stored: the engine may let go of the history it reported
+      if (!store.hasUnwritten()) {
+        engine.committed(); // all stored: the engine may let go of the history it reported
+      }
     } catch (StorageException e) {
       fullCommit = true;
       if (e.isFatal()) {
@@ -656,11 +675,11 @@ final class EngineLoop implements Runnable {
         throw e; // ends the loop: the service stops and `mcpwatch run` exits with status 1
       }
       commitFailed(e, httpBatches);
-      return;
+      return false;
     } catch (RuntimeException e) {
       fullCommit = true;
       commitFailed(e, httpBatches);
-      return;
+      return false;
     }
     long nanos = System.nanoTime() - t0;
     telemetry.commit(nanos);
@@ -675,11 +694,13 @@ final class EngineLoop implements Runnable {
     boolean items = !pendingItems.isEmpty();
     pendingItems.clear();
     pendingCheckpoints.clear();
-    dirty = false;
-    commitNow = false;
+    // a full commit in parts: the next round commits the next part
+    dirty = store.hasUnwritten();
+    commitNow = dirty;
     if (items) {
       wakeDispatcher.run();
     }
+    return true;
   }
 
   private void commitFailed(RuntimeException e, long httpBatches) {

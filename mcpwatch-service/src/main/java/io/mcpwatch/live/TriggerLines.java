@@ -2,6 +2,7 @@ package io.mcpwatch.live;
 
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmStatus;
+import io.mcpwatch.engine.Engine;
 import io.mcpwatch.engine.LogEvent;
 import io.mcpwatch.notify.TriggerLine;
 import io.mcpwatch.pattern.Observation;
@@ -12,10 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The last few log lines each alarm's filter matched, for the notification ("the triggering log
- * lines"). The engine counts matches per alarm; after a batch, an alarm whose count grew looks for
+ * lines"). The engine counts matches per alarm; after a batch, an alarm whose count grew (the engine
+ * names only those) looks for
  * its newest matches in that batch (newest first, stopping after {@code keep}), so the filter runs
  * a second time only on batches with matches, never on the whole stream.
  *
@@ -26,7 +29,6 @@ final class TriggerLines {
   private final int keep;
   private List<ResolvedAlarm> alarms = List.of();
   private long[] matched = new long[0];
-  private long[] counts = new long[0];
   private List<ArrayDeque<TriggerLine>> recent = List.of();
   private Map<String, Integer> index = Map.of();
   private final Map<String, List<TriggerLine>> published = new ConcurrentHashMap<>();
@@ -41,7 +43,6 @@ final class TriggerLines {
     List<ArrayDeque<TriggerLine>> oldRecent = recent;
     alarms = new ArrayList<>(statuses.size());
     matched = new long[statuses.size()];
-    counts = new long[statuses.size()];
     recent = new ArrayList<>(statuses.size());
     index = new HashMap<>();
     for (int i = 0; i < statuses.size(); i++) {
@@ -71,19 +72,18 @@ final class TriggerLines {
   /**
    * After {@code events} were ingested: remembers the newest matches of alarms whose count grew.
    *
-   * @param matchedEvents fills an array with each alarm's matched-event count, in the order of
-   *     the statuses given to {@link #reset} ({@code Engine::matchedEvents})
+   * @param matchedSince hands a visitor the matched-event count of each alarm that matched since
+   *     the previous call, by its position in the statuses given to {@link #reset} ({@code
+   *     Engine::matchedSince})
    */
-  void update(List<LogEvent> events, java.util.function.Consumer<long[]> matchedEvents) {
-    matchedEvents.accept(counts);
-    for (int i = 0; i < matched.length; i++) {
-      long now = counts[i];
+  void update(List<LogEvent> events, Consumer<Engine.MatchedCount> matchedSince) {
+    matchedSince.accept((i, now) -> {
       long grown = now - matched[i];
       matched[i] = now;
       if (grown > 0 && keep > 0) {
         collect(i, events, (int) Math.min(grown, keep));
       }
-    }
+    });
   }
 
   private void collect(int i, List<LogEvent> events, int want) {

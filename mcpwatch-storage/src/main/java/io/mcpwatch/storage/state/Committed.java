@@ -36,7 +36,7 @@ final class Committed {
   final Map<String, SeriesRow> series = new HashMap<>();
   final Map<Long, Map<Long, EngineSnapshot.Bucket>> buckets = new HashMap<>();
   final Map<String, SourceCheckpoint> checkpoints = new HashMap<>();
-  /** The JSON texts of specs and series keys, by the identity of the engine's objects. */
+  /** The JSON texts of series keys, by the identity of the engine's key objects. */
   private Map<Object, Object> json = new IdentityHashMap<>();
 
   /** A copy whose maps can be changed without touching this one (values are immutable). */
@@ -68,15 +68,14 @@ final class Committed {
     return text;
   }
 
-  /** {@link StateJson#spec} and {@link StateJson#seriesKey(String, AlarmSpec)} per spec object. */
-  SpecJson specJson(String env, AlarmSpec spec) {
-    Object v = json.get(spec);
-    if (v instanceof SpecJson j && j.env().equals(env)) {
-      return j;
-    }
-    SpecJson j = new SpecJson(env, StateJson.spec(spec), StateJson.seriesKey(env, spec));
-    remember(spec, j);
-    return j;
+  /**
+   * {@link StateJson#spec} and {@link StateJson#seriesKey(String, AlarmSpec)}, made when an alarm
+   * row is written with its spec (a new or reconfigured alarm, or a full commit of a changed one),
+   * not remembered: a changes commit writes a known alarm's state columns only, and keeping 10,000
+   * specs' JSON held ~8 MB of a 128 MB heap for nothing (issue 14: old-generation collections).
+   */
+  static SpecJson specJson(String env, AlarmSpec spec) {
+    return new SpecJson(env, StateJson.spec(spec), StateJson.seriesKey(env, spec));
   }
 
   private void remember(Object key, Object value) {

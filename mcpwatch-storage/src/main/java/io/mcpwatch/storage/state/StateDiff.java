@@ -1,5 +1,6 @@
 package io.mcpwatch.storage.state;
 
+import io.mcpwatch.alarm.AlarmState;
 import io.mcpwatch.alarm.HistoryItem;
 import io.mcpwatch.engine.EngineChanges;
 import io.mcpwatch.engine.EngineSnapshot;
@@ -14,7 +15,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The rows one commit must write to turn the committed state into the new one, and that new state.
@@ -59,6 +63,19 @@ final class StateDiff {
    */
   final Map<Long, Integer> evaluatedBefore = new HashMap<>();
 
+  /**
+   * New alarms and series this commit leaves for later commits (a full commit in parts, {@link
+   * StateStore#commit(StateCommit, int)}), by position: only ones exactly as created (an alarm in
+   * INSUFFICIENT_DATA, never evaluated, nothing matched, its creation item alone; a series without
+   * buckets), so that a database that lacks them holds what a restart would make of them anyway.
+   */
+  final NavigableMap<Integer, EngineSnapshot.AlarmSnapshot> unwrittenAlarms = new TreeMap<>();
+
+  final NavigableMap<Integer, EngineSnapshot.SeriesSnapshot> unwrittenSeries = new TreeMap<>();
+
+  /** Fewer alarms evaluated alike than this are updated row by row ({@link StateSql}). */
+  static final int SINGLE_UPDATE_GROUP = 16;
+
   /** An alarm's last evaluation moved from {@code from} to {@code to}, nothing else changed. */
   record Evaluated(AlarmId id, long from, long to) {}
 
@@ -75,9 +92,18 @@ final class StateDiff {
   }
 
   static StateDiff between(Committed base, StateCommit commit, Instant now) {
+    return between(base, commit, now, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #between(Committed, StateCommit, Instant)}, writing at most {@code maxNew} of the new
+   * alarms and of the new series that are exactly as created; the others are left in {@link
+   * #unwrittenAlarms} and {@link #unwrittenSeries}.
+   */
+  static StateDiff between(Committed base, StateCommit commit, Instant now, int maxNew) {
     StateDiff d = new StateDiff(base.copy());
-    d.alarms(base, commit.engine(), now);
-    d.series(base, commit.engine());
+    d.alarms(base, commit.engine(), now, maxNew);
+    d.series(base, commit.engine(), maxNew);
     d.checkpoints(base, commit.checkpoints());
     d.header(base, now, commit.engine().nextBoundaryMillis());
     return d;
@@ -95,16 +121,55 @@ final class StateDiff {
       EngineChanges changes,
       Map<String, SourceCheckpoint> checkpoints,
       Instant now) {
-    if (!base.hasMeta || base.alarms.size() != changes.alarmCount()) {
+    return changes(base, changes, checkpoints, now, new TreeMap<>(), new TreeMap<>(), 0);
+  }
+
+  /**
+   * {@link #changes(Committed, EngineChanges, Map, Instant)} on top of a full commit in parts: the
+   * alarms and series the store has not written yet ({@code unwrittenAlarms}, {@code
+   * unwrittenSeries}, by position; both maps are changed in place) are written when they changed,
+   * and {@code maxNew} more of each with them.
+   */
+  static StateDiff changes(
+      Committed base,
+      EngineChanges changes,
+      Map<String, SourceCheckpoint> checkpoints,
+      Instant now,
+      NavigableMap<Integer, EngineSnapshot.AlarmSnapshot> unwrittenAlarms,
+      NavigableMap<Integer, EngineSnapshot.SeriesSnapshot> unwrittenSeries,
+      int maxNew) {
+    if (!base.hasMeta || base.alarms.size() + unwrittenAlarms.size() != changes.alarmCount()) {
       throw new IllegalStateException("the changes do not fit the committed state");
     }
     StateDiff d = new StateDiff(base);
-    boolean counted = false;
-    for (Map.Entry<Integer, EngineSnapshot.AlarmSnapshot> e : changes.alarms().entrySet()) {
+    SortedMap<Integer, EngineSnapshot.AlarmSnapshot> alarms = changes.alarms();
+    Set<Integer> newAlarms = new HashSet<>();
+    if (!unwrittenAlarms.isEmpty()) {
+      alarms = new TreeMap<>(alarms);
+      for (Integer ord : alarms.keySet()) {
+        if (unwrittenAlarms.remove(ord) != null) {
+          newAlarms.add(ord); // changed since the full snapshot: this version is written
+        }
+      }
+      for (int n = 0; n < maxNew && !unwrittenAlarms.isEmpty(); n++) {
+        Map.Entry<Integer, EngineSnapshot.AlarmSnapshot> e = unwrittenAlarms.pollFirstEntry();
+        alarms.put(e.getKey(), e.getValue());
+        newAlarms.add(e.getKey());
+      }
+    }
+    for (Map.Entry<Integer, EngineSnapshot.AlarmSnapshot> e : alarms.entrySet()) {
       int ord = e.getKey();
       EngineSnapshot.AlarmSnapshot a = e.getValue();
       AlarmId id = new AlarmId(a.env(), a.alarmName());
       AlarmRow old = base.alarms.get(id);
+      if (old == null && newAlarms.contains(ord)) {
+        History after = d.history(History.EMPTY, a);
+        AlarmRow row = AlarmRow.of(ord, a, after.firstId());
+        d.alarmUpserts.add(new AlarmUpsert(id, row));
+        d.pendingAlarms.put(id, row);
+        d.pendingHistory.put(id, after);
+        continue;
+      }
       if (old == null || old.ord() != ord) {
         throw new IllegalStateException("the changes do not fit the committed state");
       }
@@ -113,12 +178,6 @@ final class StateDiff {
       AlarmRow row = AlarmRow.of(ord, a, after.firstId());
       if (!row.equals(old)) {
         if (row.equals(old.evaluatedAt(row.lastEvaluatedMillis()))) {
-          if (!counted) {
-            for (AlarmRow r : base.alarms.values()) {
-              d.evaluatedBefore.merge(r.lastEvaluatedMillis(), 1, Integer::sum);
-            }
-            counted = true;
-          }
           d.evaluatedOnly.add(
               new Evaluated(id, old.lastEvaluatedMillis(), row.lastEvaluatedMillis()));
         } else if (row.spec() == old.spec() || row.spec().equals(old.spec())) {
@@ -130,8 +189,24 @@ final class StateDiff {
       d.pendingAlarms.put(id, row);
       d.pendingHistory.put(id, after);
     }
-    for (Map.Entry<Integer, EngineSnapshot.SeriesSnapshot> e : changes.series().entrySet()) {
+    SortedMap<Integer, EngineSnapshot.SeriesSnapshot> series = changes.series();
+    if (!unwrittenSeries.isEmpty()) {
+      series = new TreeMap<>(series);
+      series.keySet().forEach(unwrittenSeries::remove);
+      for (int n = 0; n < maxNew && !unwrittenSeries.isEmpty(); n++) {
+        Map.Entry<Integer, EngineSnapshot.SeriesSnapshot> e = unwrittenSeries.pollFirstEntry();
+        series.put(e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<Integer, EngineSnapshot.SeriesSnapshot> e : series.entrySet()) {
       d.series(base, e.getKey(), e.getValue());
+    }
+    if (d.evaluatedOnly.size() >= SINGLE_UPDATE_GROUP) {
+      // a whole boundary's alarms may be one UPDATE: count the committed alarms by their last
+      // evaluation (only then: every commit of a boundary in slices has a few evaluated ones)
+      for (AlarmRow r : base.alarms.values()) {
+        d.evaluatedBefore.merge(r.lastEvaluatedMillis(), 1, Integer::sum);
+      }
     }
     base.alarms.putAll(d.pendingAlarms);
     base.history.putAll(d.pendingHistory);
@@ -160,13 +235,18 @@ final class StateDiff {
     next.nextBoundary = nextBoundary;
   }
 
-  private void alarms(Committed base, EngineSnapshot snapshot, Instant now) {
+  private void alarms(Committed base, EngineSnapshot snapshot, Instant now, int maxNew) {
     Set<AlarmId> seen = new HashSet<>();
     List<EngineSnapshot.AlarmSnapshot> alarms = snapshot.alarms();
+    int written = 0;
     for (int i = 0; i < alarms.size(); i++) {
       EngineSnapshot.AlarmSnapshot a = alarms.get(i);
       AlarmId id = new AlarmId(a.env(), a.alarmName());
       seen.add(id);
+      if (!base.alarms.containsKey(id) && asCreated(a) && written++ >= maxNew) {
+        unwrittenAlarms.put(i, a);
+        continue;
+      }
       History before = base.history.getOrDefault(id, History.EMPTY);
       History after = history(before, a);
       AlarmRow row = AlarmRow.of(i, a, after.firstId());
@@ -243,11 +323,32 @@ final class StateDiff {
     return 0;
   }
 
-  private void series(Committed base, EngineSnapshot snapshot) {
+  /**
+   * Whether the alarm is exactly as the engine created it: a database without it restores it as
+   * new, which is what it is (see {@link #unwrittenAlarms}).
+   */
+  private static boolean asCreated(EngineSnapshot.AlarmSnapshot a) {
+    return a.state() == AlarmState.INSUFFICIENT_DATA
+        && a.lastEvaluatedMillis() == Long.MIN_VALUE
+        && a.matchedEvents() == 0
+        && a.history().size() <= 1;
+  }
+
+  private void series(Committed base, EngineSnapshot snapshot, int maxNew) {
     Set<String> seen = new HashSet<>();
     List<EngineSnapshot.SeriesSnapshot> all = snapshot.series();
+    int written = 0;
     for (int i = 0; i < all.size(); i++) {
       EngineSnapshot.SeriesSnapshot s = all.get(i);
+      if (s.buckets().isEmpty() && maxNew != Integer.MAX_VALUE) {
+        // a fresh database: no key to look up (its JSON is made when the series is written)
+        SeriesRow old = base.series.isEmpty() ? null : base.series.get(
+            next.seriesKey(s.key(), s.unit()));
+        if ((old == null || old.ord() == null) && written++ >= maxNew) {
+          unwrittenSeries.put(i, s);
+          continue;
+        }
+      }
       if (!seen.add(series(base, i, s))) {
         throw new IllegalArgumentException(
             "engine: series " + s.key() + " (unit " + s.unit() + ") appears twice in the snapshot");

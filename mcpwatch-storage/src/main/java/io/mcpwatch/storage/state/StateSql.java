@@ -233,7 +233,7 @@ final class StateSql {
                   + " removed_ms = NULL")) {
         for (StateDiff.AlarmUpsert u : d.alarmUpserts) {
           AlarmRow r = u.row();
-          Committed.SpecJson json = d.next.specJson(u.id().env(), r.spec());
+          Committed.SpecJson json = Committed.specJson(u.id().env(), r.spec());
           ps.setString(1, u.id().env());
           ps.setString(2, u.id().alarmName());
           ps.setInt(3, r.ord());
@@ -386,7 +386,7 @@ final class StateSql {
     for (List<StateDiff.Evaluated> g : groups.values()) {
       long from = g.get(0).from();
       long to = g.get(0).to();
-      if (g.size() < 16 || d.evaluatedBefore.getOrDefault(from, 0) != g.size()) {
+      if (g.size() < StateDiff.SINGLE_UPDATE_GROUP || d.evaluatedBefore.getOrDefault(from, 0) != g.size()) {
         single.addAll(g);
         continue;
       }

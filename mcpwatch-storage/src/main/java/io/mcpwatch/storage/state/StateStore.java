@@ -1,6 +1,7 @@
 package io.mcpwatch.storage.state;
 
 import io.mcpwatch.engine.EngineChanges;
+import io.mcpwatch.engine.EngineSnapshot;
 import io.mcpwatch.notify.OutboxItem;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.PruneResult;
@@ -10,8 +11,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * difference by comparing a full snapshot with the committed state (every alarm and series); the
  * live service uses {@link #commitChanges} with {@link io.mcpwatch.engine.Engine#changes()}
  * instead, which visits only what changed (at 10,000 alarms the full comparison stalled ingest
- * for seconds), and falls back to {@link #commit} for its first commit, after a reconfiguration
- * and after a failed commit. A minute boundary that moves every alarm's last evaluation is one
+ * for seconds), and falls back to a full commit for its first commit, after a reconfiguration
+ * and after a failed commit, in parts ({@link #commit(StateCommit, int)}: many new alarms are
+ * written a part per commit, not in one transaction). A minute boundary that moves every alarm's last evaluation is one
  * UPDATE statement.
  *
  * <p><b>Configuration changes.</b> Commit the reconfigured engine's snapshot: alarms that are gone
@@ -71,6 +75,11 @@ public final class StateStore {
   private final JdbcOutbox outbox;
   private @Nullable Committed committed;
   private @Nullable Instant lastPrune;
+  /** A full commit in parts: what it has not written yet, and how much each commit adds. */
+  private NavigableMap<Integer, EngineSnapshot.AlarmSnapshot> unwrittenAlarms = new TreeMap<>();
+
+  private NavigableMap<Integer, EngineSnapshot.SeriesSnapshot> unwrittenSeries = new TreeMap<>();
+  private int partSize = Integer.MAX_VALUE;
 
   private StateStore(Database db, InstantSource clock) {
     this.db = Objects.requireNonNull(db, "db");
@@ -88,6 +97,7 @@ public final class StateStore {
     Committed c = db.read(StateSql::load);
     if (!db.isReadOnly()) {
       committed = c;
+      forgetUnwritten();
     }
     return c.hasMeta
         ? Optional.of(new SavedState(c.commitSeq, c.committedAt, c.snapshot(), c.checkpoints))
@@ -103,7 +113,31 @@ public final class StateStore {
    *     when it returns)
    */
   public synchronized long commit(StateCommit commit) {
+    return commit(commit, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #commit(StateCommit)} in parts, for a commit of many new alarms (the first start with
+   * 10,000 alarms wrote them in one transaction of up to a second, issue 14): writes everything
+   * but the new alarms and series that are exactly as the engine created them (an alarm in
+   * INSUFFICIENT_DATA, never evaluated, nothing matched, only its creation item; a series without
+   * buckets) beyond the first {@code partSize} of each; each following {@link #commitChanges}
+   * writes {@code partSize} more of them (and any of them that changed since, in the version it
+   * is given) until none is left ({@link #hasUnwritten}).
+   *
+   * <p>A crash in between leaves a database without some alarms and series that nothing had
+   * touched yet: a restart creates them anew, as it would have, and loses nothing that any commit
+   * acknowledged (every event's effect, every transition and its outbox items are written in the
+   * commit that holds them). Until then the stored state lacks them: readers of the database (the
+   * console, {@code status}) see them once they are written, a moment after the start.
+   *
+   * @param partSize how many new alarms (and series) each commit writes, at least 1
+   */
+  public synchronized long commit(StateCommit commit, int partSize) {
     Objects.requireNonNull(commit, "commit");
+    if (partSize < 1) {
+      throw new IllegalArgumentException("partSize: expected at least 1; found " + partSize);
+    }
     if (db.isInTransaction()) {
       throw new IllegalStateException("commit must not run inside another transaction");
     }
@@ -114,7 +148,7 @@ public final class StateStore {
       db.transaction(
           c -> {
             Committed base = committed != null ? committed : StateSql.load(c);
-            StateDiff d = StateDiff.between(base, commit, now);
+            StateDiff d = StateDiff.between(base, commit, now, partSize);
             StateSql.write(c, d);
             if (!commit.outbox().isEmpty()) {
               outbox.enqueue(commit.outbox());
@@ -127,10 +161,14 @@ public final class StateStore {
           });
     } catch (RuntimeException e) {
       committed = null; // the outcome may be unknown (a lost connection): re-read before the next
+      forgetUnwritten();
       throw e;
     }
     StateDiff d = Objects.requireNonNull(diff[0]);
     committed = d.next;
+    unwrittenAlarms = d.unwrittenAlarms;
+    unwrittenSeries = d.unwrittenSeries;
+    this.partSize = partSize;
     if (prune) {
       lastPrune = now;
     }
@@ -143,6 +181,19 @@ public final class StateStore {
    */
   public synchronized boolean knowsCommittedState() {
     return committed != null;
+  }
+
+  /**
+   * True while a {@linkplain #commit(StateCommit, int) full commit in parts} has alarms or series
+   * left to write: the caller keeps committing (its changes, or nothing new) until this is false.
+   */
+  public synchronized boolean hasUnwritten() {
+    return !unwrittenAlarms.isEmpty() || !unwrittenSeries.isEmpty();
+  }
+
+  private void forgetUnwritten() {
+    unwrittenAlarms = new TreeMap<>();
+    unwrittenSeries = new TreeMap<>();
   }
 
   /**
@@ -169,21 +220,28 @@ public final class StateStore {
     }
     Instant now = clock.instant();
     boolean prune = lastPrune == null || !now.isBefore(lastPrune.plus(PRUNE_EVERY));
-    // base becomes the new state in place: unknown (re-read by the next full commit) until the
-    // transaction succeeded
+    // base (and the unwritten parts) become the new state in place: unknown (re-read by the next
+    // full commit) until the transaction succeeded
     committed = null;
-    StateDiff d = StateDiff.changes(base, changes, checkpoints, now);
-    db.transaction(
-        c -> {
-          StateSql.write(c, d);
-          if (!items.isEmpty()) {
-            outbox.enqueue(items);
-          }
-          if (prune) {
-            db.prune(now);
-          }
-          return null;
-        });
+    StateDiff d;
+    try {
+      d = StateDiff.changes(base, changes, checkpoints, now, unwrittenAlarms, unwrittenSeries,
+          partSize);
+      db.transaction(
+          c -> {
+            StateSql.write(c, d);
+            if (!items.isEmpty()) {
+              outbox.enqueue(items);
+            }
+            if (prune) {
+              db.prune(now);
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      forgetUnwritten();
+      throw e;
+    }
     committed = d.next;
     if (prune) {
       lastPrune = now;

@@ -47,7 +47,7 @@ class ChangesCommitTest {
   @TempDir Path dir;
   private final Fixtures.ManualClock clock = new Fixtures.ManualClock(START);
 
-  private static ResolvedAlarm alarm(int i) {
+  static ResolvedAlarm alarm(int i) {
     String app = "app" + (i % 6);
     int period = i % 7 == 0 ? 10 : (i % 5 == 0 ? 300 : 60);
     int n = 1 + i % 3;
@@ -77,7 +77,7 @@ class ChangesCommitTest {
         MetricFilter.compile("W" + (i % 20), t, PatternOptions.defaults()), spec);
   }
 
-  private static List<ResolvedAlarm> config() {
+  static List<ResolvedAlarm> config() {
     List<ResolvedAlarm> all = new ArrayList<>();
     for (int i = 0; i < ALARMS; i++) {
       all.add(alarm(i));
