@@ -57,18 +57,7 @@ final class OpeningStorage {
    * keeps the interrupt); the fields below are then safe to read.
    */
   OpeningStorage join() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Uninterruptibly.await(thread::join);
     return this;
   }
 

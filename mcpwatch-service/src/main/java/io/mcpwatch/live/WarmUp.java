@@ -58,34 +58,12 @@ public final class WarmUp implements AutoCloseable {
    * Call it before the service's first log line.
    */
   public void awaitLogging() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        logging.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Uninterruptibly.await(logging::await);
   }
 
   /** Waits for the thread to finish (an interrupt is kept for the caller, after the wait). */
   @Override
   public void close() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Uninterruptibly.await(thread::join);
   }
 }
