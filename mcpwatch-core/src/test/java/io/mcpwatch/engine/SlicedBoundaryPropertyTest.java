@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * A boundary run in slices ({@link Engine#tick(int)}) with events ingested between the slices
  * (late ones too, into series of alarms not yet evaluated) has exactly the outcome of running each
  * boundary at once: the same transitions (times, early flags, reasons; only their order within a
- * boundary may differ), statuses, histories, minute aggregates and counters. A snapshot taken half
+ * boundary may differ), statuses, histories, minute aggregates and counters (all but the number of
+ * evaluations run). A snapshot taken half
  * way through a boundary resumes it: every alarm is evaluated once at it.
  */
 class SlicedBoundaryPropertyTest {
@@ -40,24 +41,37 @@ class SlicedBoundaryPropertyTest {
     AtomicLong sliced = new AtomicLong();
     AtomicLong transitions = new AtomicLong();
     qt().withExamples(500).forAll(longs().all()).checkAssert(seed -> {
-      EarlyFiringPropertyTest.Scenario s = EarlyFiringPropertyTest.scenario(seed, true, 2, 8);
-      Outcome whole = run(s, null);
-      Random r = new Random(seed ^ 0x5DEECE66DL);
-      long[] stops = {0};
-      Outcome slices = run(s, r, stops);
-      assertThat(slices.stats()).as(s + ": counters").isEqualTo(whole.stats());
-      assertThat(slices.minutes()).as(s + ": minutes").isEqualTo(whole.minutes());
-      assertThat(slices.transitions().stream().map(SlicedBoundaryPropertyTest::line).toList())
-          .as(s + ": transitions")
-          .containsExactlyElementsOf(whole.transitions().stream()
-              .map(SlicedBoundaryPropertyTest::line).toList());
-      assertThat(slices).as(s.toString()).isEqualTo(whole);
-      sliced.addAndGet(stops[0]);
-      transitions.addAndGet(whole.transitions().size());
+      long[] counts = sameOutcome(seed);
+      sliced.addAndGet(counts[0]);
+      transitions.addAndGet(counts[1]);
     });
     assertThat(transitions.get()).as("transitions across all examples").isGreaterThan(500);
     assertThat(sliced.get()).as("boundaries left in progress across all examples")
         .isGreaterThan(100);
+  }
+
+  @Test
+  void tick_inSlices_whereTheQuiescentSkipStartsAtAnotherBoundary_sameOutcome() {
+    // the sliced run completes a boundary later, finds the next ones quiescent and skips one that
+    // the whole run evaluates: one evaluation fewer, the same transitions, states and aggregates
+    assertThat(sameOutcome(428454632294314L)[1]).isPositive();
+  }
+
+  /** Runs one scenario whole and in slices, asserts the same outcome; {slices stopped, transitions}. */
+  private static long[] sameOutcome(long seed) {
+    EarlyFiringPropertyTest.Scenario s = EarlyFiringPropertyTest.scenario(seed, true, 2, 8);
+    Outcome whole = run(s, null);
+    Random r = new Random(seed ^ 0x5DEECE66DL);
+    long[] stops = {0};
+    Outcome slices = run(s, r, stops);
+    assertThat(slices.stats()).as(s + ": counters").isEqualTo(whole.stats());
+    assertThat(slices.minutes()).as(s + ": minutes").isEqualTo(whole.minutes());
+    assertThat(slices.transitions().stream().map(SlicedBoundaryPropertyTest::line).toList())
+        .as(s + ": transitions")
+        .containsExactlyElementsOf(whole.transitions().stream()
+            .map(SlicedBoundaryPropertyTest::line).toList());
+    assertThat(slices).as(s.toString()).isEqualTo(whole);
+    return new long[] {stops[0], whole.transitions().size()};
   }
 
   private static String line(AlarmTransition t) {
@@ -101,7 +115,14 @@ class SlicedBoundaryPropertyTest {
       histories.add(engine.history(a));
       minutes.add(engine.minutes(a));
     }
-    return new Outcome(ts, engine.statuses(), histories, minutes, engine.stats());
+    // every counter but the evaluations run: how many boundaries the engine skips as quiescent
+    // (nothing can change before new data) depends on where a call found the boundaries, so a
+    // sliced run may run a few evaluations more or fewer with the same outcome (seed
+    // 428454632294314 ran 360 and 358 before idle alarms slept, 97 and 96 after)
+    EngineStats st = engine.stats();
+    EngineStats outcome = new EngineStats(st.ingestedEvents(), st.unknownLogGroupEvents(),
+        st.filterErrors(), st.notPublished(), st.droppedSamples(), 0);
+    return new Outcome(ts, engine.statuses(), histories, minutes, outcome);
   }
 
   @Test
