@@ -107,7 +107,10 @@ public final class AlarmHistory {
         STATE_UPDATE_SUMMARIES[oldState.ordinal()][newState.ordinal()], data);
   }
 
-  /** Reason data that cannot be copied as it is (see {@link AwsFormats#copyObject}). */
+  /**
+   * Reason data that cannot be copied as it is (see {@link AwsFormats#copyObject}): the text written
+   * so far is discarded and the item is built through the tree.
+   */
   private static final class NotCopied extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -161,20 +161,16 @@ public final class AwsFormats {
   /**
    * Writes the JSON object in {@code json} (text that {@link #read} accepts) to {@code g} as
    * {@link #write}{@code (}{@link #read}{@code (json))} would: compact, numbers and strings as the
-   * tree writes them, but streamed, without the tree and the databind mapper. False, having written
-   * nothing, when the text is not one object with distinct keys (the tree keeps the last of a
-   * repeated key): then the caller goes through the tree.
+   * tree writes them, but streamed, without the tree and the databind mapper. False when the text is
+   * not one object with distinct keys (the tree keeps the last of a repeated key): {@code g} may then
+   * hold part of it, so the caller discards what it wrote and goes through the tree.
    */
   static boolean copyObject(JsonGenerator g, String json) {
     try (JsonParser p = STRICT.createParser(ObjectReadContext.empty(), json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return false;
       }
-      StringWriter out = new StringWriter(json.length());
-      try (JsonGenerator buffer = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-        buffer.copyCurrentStructure(p);
-      }
-      g.writeRawValue(out.toString());
+      g.copyCurrentStructure(p);
       return true;
     } catch (JacksonException e) {
       return false; // not JSON, or a repeated key: the tree decides (and reports) as before

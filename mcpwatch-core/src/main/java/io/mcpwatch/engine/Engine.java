@@ -140,21 +140,17 @@ public final class Engine {
       alarms.forEach(a -> specs.add(a.spec));
       createdItems = AlarmHistory.created(specs, created);
     }
-    int k = 0;
-    for (AlarmRuntime a : alarms) {
+    for (int i = 0; i < alarms.size(); i++) {
+      AlarmRuntime a = alarms.get(i);
+      a.position = i;
       a.firstBoundary = Math.floorDiv(startMillis, a.stepMillis) * a.stepMillis + a.stepMillis;
       a.transitionedMillis = startMillis;
       a.configuredMillis = startMillis;
       if (options.history()) {
-        a.addHistory(createdItems.get(k));
+        a.addHistory(createdItems.get(i));
       }
-      k++;
       byAlarm.put(a.alarm, a);
       byEqualAlarm.put(a.alarm, a);
-    }
-    for (int i = 0; i < alarms.size(); i++) {
-      AlarmRuntime a = alarms.get(i);
-      a.position = i;
       a.route.alarms.add(a);
       touch(a); // the first changes() reports every alarm
     }
