@@ -53,17 +53,9 @@ final class CompiledFilters {
    * @throws FilterPatternException when AWS would reject the pattern or the transformation
    */
   MetricFilter filter(String pattern, MetricTransformation transformation) {
-    Key key = new Key(pattern, transformation);
-    MetricFilter f = filters.get(key);
-    if (f == null) {
-      FilterPattern compiled = patterns.get(pattern);
-      if (compiled == null) {
-        compiled = FilterPattern.compile(pattern, options);
-        patterns.put(pattern, compiled);
-      }
-      f = MetricFilter.of(compiled, transformation, options);
-      filters.put(key, f);
-    }
-    return f;
+    // computeIfAbsent keeps nothing when the compilation or validation throws
+    return filters.computeIfAbsent(new Key(pattern, transformation), k -> MetricFilter.of(
+        patterns.computeIfAbsent(pattern, p -> FilterPattern.compile(p, options)),
+        transformation, options));
   }
 }
