@@ -62,6 +62,17 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The head start begun in {@code main} (null in tests that run commands in process). */
+  private final @Nullable BacktestWarmUp warmUp;
+
+  BacktestCommand() {
+    this(null);
+  }
+
+  BacktestCommand(@Nullable BacktestWarmUp warmUp) {
+    this.warmUp = warmUp;
+  }
+
   @Option(names = {"-c", "--config"}, defaultValue = ConfigOption.DEFAULT, paramLabel = "FILE",
       description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init), or"
           + " Terraform: a .tf file or a directory of them.")
@@ -157,20 +168,10 @@ final class BacktestCommand implements Callable<Integer> {
     if (defaultGroup == null && app != null) {
       defaultGroup = alarms.get(0).logGroup();
     }
-    // The engine routes by these groups only: the readers need not decode other groups' messages.
-    Set<String> alarmGroups =
-        alarms.stream().map(ResolvedAlarm::logGroup).collect(Collectors.toSet());
     ReadOptions options;
     try {
-      options = ReadOptions.defaults()
-          .withFormat(InputFormat.fromCliName(inputFormat))
-          .withDefaultLogGroup(defaultGroup)
-          .withTimestampFormat(timestampFormat)
-          .withWantedLogGroups(alarmGroups)
-          // ANSI codes may split a required literal in the raw bytes: no prefilter when stripping
-          .withPrefilters(stripAnsi ? null : prefilters(alarms))
-          .withStripAnsi(stripAnsi)
-          .withAssumedTimes(assumedTimes());
+      options = readOptions(alarms, InputFormat.fromCliName(inputFormat), defaultGroup, timestampFormat,
+          stripAnsi, assumedTimes());
     } catch (IllegalArgumentException e) {
       throw new UserError(2, e.getMessage());
     }
@@ -206,6 +207,9 @@ final class BacktestCommand implements Callable<Integer> {
       reader = EventReaders.inTimeOrder(readers);
       readers = new ArrayList<>(List.of(reader));
       EngineOptions engineOptions = engineOptions(loaded, noEarly);
+      if (warmUp != null) {
+        warmUp.stop(); // the replay's threads need the CPUs
+      }
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {
         LongConsumer progress = bar == null ? n -> {} : n -> bar.stepTo(reader.stats().bytes());
@@ -253,6 +257,28 @@ final class BacktestCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * How a backtest reads its inputs: only the alarms' log groups are decoded, and with each group's
+   * {@link LiteralPrefilter} a message no pattern can match is not decoded at all.
+   *
+   * @throws IllegalArgumentException for a bad timestamp format
+   */
+  static ReadOptions readOptions(List<ResolvedAlarm> alarms, InputFormat format, @Nullable String defaultGroup,
+      @Nullable String timestampFormat, boolean stripAnsi, @Nullable AssumedTimes assumedTimes) {
+    // The engine routes by these groups only: the readers need not decode other groups' messages.
+    Set<String> alarmGroups =
+        alarms.stream().map(ResolvedAlarm::logGroup).collect(Collectors.toSet());
+    return ReadOptions.defaults()
+        .withFormat(format)
+        .withDefaultLogGroup(defaultGroup)
+        .withTimestampFormat(timestampFormat)
+        .withWantedLogGroups(alarmGroups)
+        // ANSI codes may split a required literal in the raw bytes: no prefilter when stripping
+        .withPrefilters(stripAnsi ? null : prefilters(alarms))
+        .withStripAnsi(stripAnsi)
+        .withAssumedTimes(assumedTimes);
   }
 
   /**

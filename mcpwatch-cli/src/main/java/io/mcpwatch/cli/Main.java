@@ -7,6 +7,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("backtest")) {
+      // a head start on the second CPU while picocli reads the command line (BacktestWarmUp)
+      BacktestWarmUp warmUp = BacktestWarmUp.begin();
+      System.exit(McpwatchCommand.commandLine(warmUp, args).execute(args));
+    }
     System.exit(run(args));
   }
 

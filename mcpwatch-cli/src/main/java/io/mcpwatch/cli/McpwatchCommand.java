@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -81,10 +82,17 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
    * built; otherwise all are, so help, usage errors and suggestions see every command.
    */
   public static CommandLine commandLine(String... args) {
+    return commandLine(null, args);
+  }
+
+  /** {@link #commandLine(String...)} whose {@code backtest} ends {@code warmUp} before its replay. */
+  static CommandLine commandLine(@Nullable BacktestWarmUp warmUp, String... args) {
     CommandLine cl = new CommandLine(new McpwatchCommand());
     String first = args.length > 0 ? args[0] : "";
     Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
-    if (only != null) {
+    if (only == BacktestCommand.class) {
+      cl.addSubcommand(first, new BacktestCommand(warmUp));
+    } else if (only != null) {
       cl.addSubcommand(first, only);
     } else {
       SUBCOMMANDS.forEach(cl::addSubcommand);

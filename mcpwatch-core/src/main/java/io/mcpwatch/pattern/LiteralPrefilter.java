@@ -1,5 +1,8 @@
 package io.mcpwatch.pattern;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +49,27 @@ public final class LiteralPrefilter {
   private final int shortest;
   private final List<String> literals;
 
+  /**
+   * The word-at-a-time scan ({@link #mayMatchByAnchors}): each literal is looked for only where its
+   * anchor, its rarest byte in log text, occurs, and the distinct anchors (at most {@link
+   * #MAX_ANCHORS}) are found eight bytes at a time. Null with more anchors: the byte loop.
+   */
+  private final long @Nullable [] anchorWords;
+
+  /** Per byte value, the literals whose anchor it is. */
+  private final int[][] byAnchor = new int[256][];
+
+  /** Per literal, the offset of its anchor in it. */
+  private final int[] anchorAt;
+
+  /** {@link #inJsonStrings()}; null when there is none or this is one. */
+  private final @Nullable LiteralPrefilter inJson;
+
   private LiteralPrefilter(List<String> literals, long[] setsOf, long[] needs) {
+    this(literals, setsOf, needs, true);
+  }
+
+  private LiteralPrefilter(List<String> literals, long[] setsOf, long[] needs, boolean withInJson) {
     this.literals = List.copyOf(literals);
     this.setsOf = setsOf;
     this.needs = needs;
@@ -77,6 +100,146 @@ public final class LiteralPrefilter {
       from = to;
     }
     this.shortest = min;
+    this.anchorAt = new int[bytes.length];
+    this.anchorWords = anchors(bytes, anchorAt, byAnchor);
+    this.inJson = withInJson ? jsonEscaped(literals, setsOf, needs) : null;
+  }
+
+  /** The escapes of a JSON string that {@link #inJsonStrings()} expects, and the bytes they stand for. */
+  private static final String SIMPLE_ESCAPED = "\"\\\n\t\r\b\f";
+
+  private static final String SIMPLE_ESCAPES = "\"\\ntrbf";
+
+  /** Forms of one literal beyond which there is no {@link #inJsonStrings()} prefilter. */
+  private static final int MAX_FORMS = 4;
+
+  /**
+   * The prefilter of the same literals as written inside a JSON string whose escapes are all {@code
+   * \" \\ \n \t \r \b \f}: {@code "} and {@code \} must be escaped there, a control character
+   * may be escaped or not (every combination is a literal of the same sets), and every other byte
+   * is itself. Null when a literal would have more than {@link #MAX_FORMS} forms.
+   */
+  private static @Nullable LiteralPrefilter jsonEscaped(List<String> literals, long[] setsOf, long[] needs) {
+    List<String> out = new ArrayList<>();
+    List<Long> outSets = new ArrayList<>();
+    for (int k = 0; k < literals.size(); k++) {
+      List<StringBuilder> forms = new ArrayList<>(List.of(new StringBuilder()));
+      String lit = literals.get(k);
+      for (int i = 0; i < lit.length(); i++) {
+        char c = lit.charAt(i);
+        int e = SIMPLE_ESCAPED.indexOf(c);
+        if (e < 0) {
+          forms.forEach(f -> f.append(c));
+        } else if (c == '"' || c == '\\') {
+          forms.forEach(f -> f.append('\\').append(c));
+        } else {
+          List<StringBuilder> escaped = new ArrayList<>();
+          for (StringBuilder f : forms) {
+            escaped.add(new StringBuilder(f).append('\\').append(SIMPLE_ESCAPES.charAt(e)));
+            f.append(c);
+          }
+          forms.addAll(escaped);
+          if (forms.size() > MAX_FORMS) {
+            return null;
+          }
+        }
+      }
+      for (StringBuilder f : forms) {
+        String form = f.toString();
+        int at = out.indexOf(form);
+        if (at < 0) {
+          out.add(form);
+          outSets.add(setsOf[k]);
+        } else {
+          outSets.set(at, outSets.get(at) | setsOf[k]);
+        }
+      }
+    }
+    long[] of = new long[out.size()];
+    for (int k = 0; k < of.length; k++) {
+      of[k] = outSets.get(k);
+    }
+    return new LiteralPrefilter(out, of, needs, false);
+  }
+
+  /**
+   * The prefilter to run on the content of a JSON string as it is written, before its escapes are
+   * decoded, when its escapes are all {@code \" \\ \n \t \r \b \f} (no {@code \/} and no
+   * {@code \}{@code uXXXX}): what it rejects, this prefilter rejects once decoded (it may let more
+   * through). Null when there is none (a literal with too many control characters). A JSON reader
+   * then need not decode a message that no pattern can match.
+   */
+  public @Nullable LiteralPrefilter inJsonStrings() {
+    return inJson;
+  }
+
+  /** Distinct anchors beyond which the byte loop is used. */
+  private static final int MAX_ANCHORS = 8;
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * How common each byte is in log text, most common first (space, lower-case letters in English
+   * order, digits, punctuation, upper-case letters); bytes not listed (tabs, brackets, non-ASCII)
+   * are rarer than all of these. Only the scan's speed depends on it, never its result.
+   */
+  private static final String COMMON_FIRST = " etaoinsr012.hldcum:3456789/-pfgwybvk_\",=ETAOINSRHLDCUMPFGWYBVKxjqzXJQZ()'";
+
+  private static final int[] COMMONNESS = new int[256];
+
+  static {
+    for (int k = 0; k < COMMON_FIRST.length(); k++) {
+      COMMONNESS[COMMON_FIRST.charAt(k)] = COMMON_FIRST.length() - k;
+    }
+  }
+
+  /**
+   * Chooses each literal's anchor (its least common byte, or one that a shorter literal already
+   * anchors on when it has one: fewer distinct anchors, fewer words to compare), fills {@code at}
+   * and {@code byAnchor}, and returns the anchors as words of eight copies (eight of them: unused
+   * slots repeat the first), or null when there are more than {@link #MAX_ANCHORS}.
+   */
+  private static long @Nullable [] anchors(byte[][] bytes, int[] at, int[][] byAnchor) {
+    Integer[] order = new Integer[bytes.length];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, Comparator.comparingInt(k -> bytes[k].length));
+    boolean[] chosen = new boolean[256];
+    List<Integer> distinct = new ArrayList<>();
+    for (int k : order) {
+      byte[] lit = bytes[k];
+      int best = -1;
+      for (int pass = 0; pass < 2 && best < 0; pass++) { // first among the anchors already chosen
+        for (int i = 0; i < lit.length; i++) {
+          int v = lit[i] & 0xFF;
+          if ((pass == 1 || chosen[v]) && (best < 0 || COMMONNESS[v] < COMMONNESS[lit[best] & 0xFF])) {
+            best = i;
+          }
+        }
+      }
+      int v = lit[best] & 0xFF;
+      if (!chosen[v]) {
+        chosen[v] = true;
+        distinct.add(v);
+      }
+      at[k] = best;
+      int[] old = byAnchor[v];
+      int[] ks = old == null ? new int[1] : Arrays.copyOf(old, old.length + 1);
+      ks[ks.length - 1] = k;
+      byAnchor[v] = ks;
+    }
+    if (distinct.size() > MAX_ANCHORS) {
+      return null;
+    }
+    long[] words = new long[MAX_ANCHORS];
+    for (int i = 0; i < words.length; i++) {
+      words[i] = ONES * distinct.get(i < distinct.size() ? i : 0);
+    }
+    return words;
   }
 
   /**
@@ -192,6 +355,85 @@ public final class LiteralPrefilter {
 
   /** Whether {@code b[from..to)}, a message's UTF-8 bytes, may match one of the patterns. */
   public boolean mayMatch(byte[] b, int from, int to) {
+    return anchorWords != null ? mayMatchByAnchors(b, from, to, anchorWords) : mayMatchByFirstBytes(b, from, to);
+  }
+
+  /** High bit set in each byte of w that is zero (the lowest flagged byte is always exact). */
+  private static long zeros(long w) {
+    return (w - ONES) & ~w & HIGHS;
+  }
+
+  /**
+   * The scan eight bytes at a time: a byte equal to an anchor (and perhaps a byte above it: {@link
+   * #zeros} may flag a 0x01 byte above a zero one) is a candidate, and each literal anchored on it
+   * is compared where it would start.
+   */
+  private boolean mayMatchByAnchors(byte[] b, int from, int to, long[] a) {
+    if (to - from < shortest) {
+      return false;
+    }
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long a4 = a[4];
+    long a5 = a[5];
+    long a6 = a[6];
+    long a7 = a[7];
+    long hits = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long m = zeros(w ^ a0) | zeros(w ^ a1) | zeros(w ^ a2) | zeros(w ^ a3)
+          | zeros(w ^ a4) | zeros(w ^ a5) | zeros(w ^ a6) | zeros(w ^ a7);
+      while (m != 0) {
+        int j = i + (int) ((((m & -m) >>> 7) * 0x0001020304050607L) >>> 56); // the lowest flagged
+        m &= m - 1;
+        int[] ks = byAnchor[b[j] & 0xFF];
+        if (ks != null) {
+          long more = found(b, from, to, j, ks, hits);
+          if (more != hits) {
+            hits = more;
+            if (satisfied(hits)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    for (; i < to; i++) {
+      int[] ks = byAnchor[b[i] & 0xFF];
+      if (ks != null) {
+        long more = found(b, from, to, i, ks, hits);
+        if (more != hits) {
+          hits = more;
+          if (satisfied(hits)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code hits} plus the sets of the literals {@code ks} that occur with their anchor at j. */
+  private long found(byte[] b, int from, int to, int j, int[] ks, long hits) {
+    for (int k : ks) {
+      long more = setsOf[k];
+      if ((hits | more) == hits) {
+        continue; // nothing new
+      }
+      byte[] lit = bytes[k];
+      int start = j - anchorAt[k];
+      if (start >= from && start + lit.length <= to && occursAt(lit, b, start)) {
+        hits |= more;
+      }
+    }
+    return hits;
+  }
+
+  /** The byte loop: each literal is compared where its first byte occurs. */
+  private boolean mayMatchByFirstBytes(byte[] b, int from, int to) {
     int last = to - shortest;
     long hits = 0;
     for (int i = from; i <= last; i++) {
@@ -240,6 +482,17 @@ public final class LiteralPrefilter {
     return false;
   }
 
+  /** Whether lit occurs at b[at]. */
+  private static boolean occursAt(byte[] lit, byte[] b, int at) {
+    for (int k = 0; k < lit.length; k++) {
+      if (lit[k] != b[at + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether lit occurs at b[at]; its first byte is already known to be there (the byte loop). */
   private static boolean regionEquals(byte[] lit, byte[] b, int at) {
     for (int k = 1; k < lit.length; k++) {
       if (lit[k] != b[at + k]) {

@@ -191,6 +191,157 @@ class LiteralPrefilterTest {
     assertThat(rejected.get()).as("lines the prefilter rejected").isGreaterThan(5000);
   }
 
+  @Test
+  void mayMatch_longMessages_agreesWithTheDecodedText() {
+    // long enough for the eight-byte scan, with literals at any offset and across word boundaries
+    AtomicLong accepted = new AtomicLong();
+    AtomicLong rejected = new AtomicLong();
+    qt().withExamples(1500).forAll(longs().all()).check(seed -> {
+      Random r = new Random(seed);
+      LiteralPrefilter p = randomPrefilter(r);
+      if (p == null) {
+        return true;
+      }
+      for (int k = 0; k < 20; k++) {
+        String line = longLine(r);
+        int pad = r.nextInt(9);
+        byte[] b = ("x".repeat(pad) + line + "y").getBytes(StandardCharsets.UTF_8);
+        boolean may = p.mayMatch(b, pad, b.length - 1);
+        if (may != p.mayMatch(line)) {
+          throw new AssertionError(p + " on '" + line + "': bytes " + may);
+        }
+        (may ? accepted : rejected).incrementAndGet();
+      }
+      return true;
+    });
+    assertThat(accepted.get()).as("accepted").isGreaterThan(3000);
+    assertThat(rejected.get()).as("rejected").isGreaterThan(3000);
+  }
+
+  @Test
+  void mayMatch_moreDistinctRareBytesThanTheWordScanTakes_agreesWithTheDecodedText() {
+    // twelve literals with twelve different rarest bytes: the byte loop, not the word scan
+    List<FilterPattern> patterns = new ArrayList<>();
+    for (String w : List.of("qA", "qB", "qC", "qD", "qE", "qF", "qG", "qH", "qI", "qJ", "qK", "qL")) {
+      patterns.add(FilterPattern.compile("\"" + w + "\""));
+    }
+    LiteralPrefilter p = LiteralPrefilter.of(patterns);
+    assertThat(p).isNotNull();
+    Random r = new Random(7);
+    int accepted = 0;
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder sb = new StringBuilder();
+      int n = r.nextInt(40);
+      for (int i = 0; i < n; i++) {
+        sb.append("qABCDEFGHIJKLxy ".charAt(r.nextInt(16)));
+      }
+      String line = sb.toString();
+      byte[] b = line.getBytes(StandardCharsets.UTF_8);
+      boolean may = p.mayMatch(b, 0, b.length);
+      assertThat(may).as(line).isEqualTo(patterns.stream().anyMatch(fp -> fp.matches(line)));
+      accepted += may ? 1 : 0;
+    }
+    assertThat(accepted).isBetween(2_000, 18_000);
+  }
+
+  @Test
+  void inJsonStrings_neverRejectsTheWrittenFormOfAMessageThePrefilterMayMatch() {
+    AtomicLong checked = new AtomicLong();
+    AtomicLong rejected = new AtomicLong();
+    qt().withExamples(1500).forAll(longs().all()).check(seed -> {
+      Random r = new Random(seed);
+      LiteralPrefilter p = randomPrefilter(r);
+      if (p == null) {
+        return true;
+      }
+      LiteralPrefilter inJson = p.inJsonStrings();
+      if (inJson == null) {
+        throw new AssertionError(p + " has no form in JSON strings");
+      }
+      for (int k = 0; k < 20; k++) {
+        String line = longLine(r);
+        byte[] b = ("\"" + written(line, r) + "\"").getBytes(StandardCharsets.UTF_8);
+        boolean may = inJson.mayMatch(b, 1, b.length - 1);
+        if (p.mayMatch(line) && !may) {
+          throw new AssertionError(inJson + " rejects '" + new String(b, StandardCharsets.UTF_8)
+              + "', but " + p + " accepts '" + line + "'");
+        }
+        checked.incrementAndGet();
+        if (!may) {
+          rejected.incrementAndGet();
+        }
+      }
+      return true;
+    });
+    assertThat(checked.get()).isGreaterThan(10_000);
+    assertThat(rejected.get()).as("written forms rejected").isGreaterThan(3000);
+  }
+
+  @Test
+  void inJsonStrings_theAdrDelimitedPatterns_rejectAnAccessLineOfAnotherStatusAsWritten() {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(
+        FilterPattern.compile("[level, client, dash, request=*HTTP*, status=4*, ...]"),
+        FilterPattern.compile("%a\\x09b%")));
+    assertThat(p).isNotNull();
+    LiteralPrefilter inJson = p.inJsonStrings();
+    assertThat(inJson).isNotNull();
+    assertThat(inJson.literals()).contains("\\\"4", "\t4", "\\t4", "a\tb", "a\\tb");
+    byte[] ok = "INFO:     10.0.0.1:4210 - \\\"POST /mcp HTTP/1.1\\\" 200 OK".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "INFO:     10.0.0.1:4210 - \\\"POST /mcp HTTP/1.1\\\" 404 Not Found".getBytes(StandardCharsets.UTF_8);
+    assertThat(inJson.mayMatch(ok, 0, ok.length)).isFalse();
+    assertThat(inJson.mayMatch(bad, 0, bad.length)).isTrue();
+  }
+
+  @Test
+  void inJsonStrings_noneForALiteralWithMoreThanFourForms() {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(FilterPattern.compile("%a\\x09b\\x0Ac\\x0Dd%")));
+    assertThat(p).isNotNull();
+    assertThat(p.inJsonStrings()).isNull();
+  }
+
+  /** A prefilter of one to four random patterns, or null when they have none. */
+  private static LiteralPrefilter randomPrefilter(Random r) {
+    List<FilterPattern> patterns = new ArrayList<>();
+    int n = 1 + r.nextInt(4);
+    while (patterns.size() < n) {
+      try {
+        patterns.add(FilterPattern.compile(randomPattern(r)));
+      } catch (FilterPatternException e) {
+        // not a valid pattern: draw another
+      }
+    }
+    return LiteralPrefilter.of(patterns);
+  }
+
+  /** A line of one to six random lines, with control characters, quotes and backslashes. */
+  private static String longLine(Random r) {
+    StringBuilder sb = new StringBuilder();
+    int parts = 1 + r.nextInt(6);
+    for (int i = 0; i < parts; i++) {
+      sb.append(randomLine(r)).append(pick(r, new String[] {" ", "\t", "\n", "\"", "\\", "\r", "", "\u0001"}));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The line as a JSON writer may put it between quotes with only the escapes \" \\ \n \t \r \b
+   * \f: quotes and backslashes escaped, those control characters escaped or not (a lenient writer).
+   */
+  private static String written(String line, Random r) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : line.toCharArray()) {
+      int e = "\n\t\r\b\f".indexOf(c);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (e >= 0 && r.nextBoolean()) {
+        sb.append('\\').append("ntrbf".charAt(e));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private static String randomPattern(Random r) {
     switch (r.nextInt(3)) {
       case 0: {

@@ -70,6 +70,7 @@ final class JsonLinesDecoder extends BaseLineDecoder {
   private int msgStart;
   private int msgEnd;
   private boolean msgEscaped;
+  private boolean msgSimple; // its escapes are all \" \\ \n \t \r \b \f (JsonStrings.closingQuote)
 
   JsonLinesDecoder(ReadOptions options) {
     super(options, ReadOptions.ENVELOPE_SLACK_BYTES);
@@ -110,6 +111,7 @@ final class JsonLinesDecoder extends BaseLineDecoder {
           msgStart = scanner.start[MSG];
           msgEnd = scanner.end[MSG];
           msgEscaped = mk == ESCAPED_STRING;
+          msgSimple = false; // not known: the unescaping path
           return eventFromSpans(b, off, len, fallbackTimeMillis, logGroup);
         }
       }
@@ -160,8 +162,8 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     if (q < 0) {
       return false;
     }
-    int me = (int) (q >> 1);
-    boolean escaped = (q & 1) != 0;
+    int me = (int) (q >> 2);
+    boolean escaped = (q & JsonStrings.ESCAPED) != 0;
     int e = to;
     while (e > me && JsonScanner.isWs(b[e - 1])) {
       e--;
@@ -192,6 +194,7 @@ final class JsonLinesDecoder extends BaseLineDecoder {
     msgStart = ms;
     msgEnd = me;
     msgEscaped = escaped;
+    msgSimple = (q & JsonStrings.NOT_SIMPLE) == 0;
     return true;
   }
 
@@ -215,6 +218,13 @@ final class JsonLinesDecoder extends BaseLineDecoder {
         return event(new LogEvent(spanGroup, spanTime, ""));
       }
       return slowDecode(b, off, len, fallbackTimeMillis, logGroup);
+    }
+    if (msgSimple && prefilter != null && me - ms <= maxEventBytes) {
+      // valid escapes, and the message fits; no pattern can match what its escaped form rejects
+      LiteralPrefilter inJson = prefilter.inJsonStrings();
+      if (inJson != null && !inJson.mayMatch(b, ms, me)) {
+        return event(new LogEvent(spanGroup, spanTime, ""));
+      }
     }
     byte[] out = scratch(me - ms);
     int n = JsonStrings.unescape(b, ms, me, out);

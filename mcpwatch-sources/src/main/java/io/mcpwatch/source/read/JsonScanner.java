@@ -91,8 +91,8 @@ final class JsonScanner {
         if (q < 0) {
           return false;
         }
-        ve = (int) (q >> 1);
-        k = (q & 1) != 0 ? ESCAPED_STRING : STRING;
+        ve = (int) (q >> 2);
+        k = (q & JsonStrings.ESCAPED) != 0 ? ESCAPED_STRING : STRING;
         i = ve + 1;
       } else if (c == '{' || c == '[') {
         vs = i;

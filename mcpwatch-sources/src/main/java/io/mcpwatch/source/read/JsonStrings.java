@@ -8,24 +8,37 @@ final class JsonStrings {
    * Finds the closing quote of the JSON string whose content starts at {@code from}.
    *
    * @return {@code -1} when there is none before {@code to}; otherwise the quote's index shifted
-   *     left by one, with the low bit set when the content has escapes: {@code end = r >> 1},
-   *     {@code escaped = (r & 1) != 0}
+   *     left by two, with bit 0 set when the content has escapes and bit 1 set when one of them is
+   *     not one of {@code \" \\ \n \t \r \b \f} ({@code \/}, {@code \}{@code uXXXX} or an invalid one):
+   *     {@code end = r >> 2}, {@code escaped = (r & 1) != 0}, {@code simple = (r & 2) == 0}
    */
   static long closingQuote(byte[] b, int from, int to) {
     int j = from;
-    long escaped = 0;
+    long flags = 0;
     while (true) {
       j = Swar.indexOfQuoteOrBackslash(b, j, to);
       if (j < 0) {
         return -1;
       }
       if (b[j] == '"') {
-        return ((long) j << 1) | escaped;
+        return ((long) j << 2) | flags;
       }
-      escaped = 1;
+      flags |= ESCAPED;
+      if (j + 1 < to) {
+        byte e = b[j + 1];
+        if (e != '"' && e != '\\' && e != 'n' && e != 't' && e != 'r' && e != 'b' && e != 'f') {
+          flags |= NOT_SIMPLE;
+        }
+      }
       j += 2; // the backslash and the byte it escapes
     }
   }
+
+  /** {@link #closingQuote}'s bit: the string has escapes. */
+  static final long ESCAPED = 1;
+
+  /** {@link #closingQuote}'s bit: an escape is {@code \/}, {@code \}{@code uXXXX} or invalid. */
+  static final long NOT_SIMPLE = 2;
 
   /**
    * Unescapes the JSON string content {@code b[from..to)} (without its quotes) into {@code out}, as

@@ -232,6 +232,78 @@ class JsonLinesFastPathTest {
   }
 
   @Test
+  void decode_prefilterOnTheWrittenForm_neverDropsAMessageItsPatternsMayMatch() {
+    // literals with a quote and a tab (the 4xx pattern's " 4, \t4, "4, [4, ]4 after a field) and a
+    // tab and a newline (4 written forms each); messages with simple escapes take the written-form
+    // prefilter, others (\/, \\u, invalid) are unescaped first
+    ReadOptions all = ReadOptions.defaults().withMaxEventBytes(60);
+    LiteralPrefilter prefilter = LiteralPrefilter.of(List.of(
+        FilterPattern.compile("[level, client, dash, request=*HTTP*, status=4*, ...]"),
+        FilterPattern.compile("%a\\x09b\\x0Ac%")));
+    assertThat(prefilter).isNotNull();
+    assertThat(prefilter.inJsonStrings()).isNotNull();
+    Map<String, LiteralPrefilter> byGroup = new HashMap<>();
+    GROUPS.forEach(g -> byGroup.put(g, prefilter));
+    byGroup.put(DecoderHarness.GROUP, prefilter);
+    LineDecoder full = warm(all);
+    LineDecoder filtered = warm(all.withPrefilters(byGroup));
+    Gen<String> pieces = lists().of(Generate.pick(List.of(
+            "INFO:", " ", "  ", "-", "x", "HTTP", "HTTP/1.1", "\\\"", "4", "404", "\\t", "\t", "\\n", "\\r",
+            "\\\\", "a", "b", "c", "[", "]", "\\u0034", "\\/", "\\u0009", "\\x", "é")))
+        .ofSizeBetween(0, 16)
+        .map(l -> String.join("", l));
+    AtomicLong dropped = new AtomicLong();
+    AtomicLong kept = new AtomicLong();
+    qt().withExamples(8000)
+        .forAll(pieces, Generate.pick(STYLED))
+        .checkAssert(
+            (content, styled) -> {
+              String l = styledLine("1772409600021", content, styled, "");
+              Result expected = decode(full, l);
+              Result r = decode(filtered, l);
+              assertThat(r.outcome()).as(l).isEqualTo(expected.outcome());
+              assertThat(r.problem()).as(l).isEqualTo(expected.problem());
+              if (expected.event() == null) {
+                return;
+              }
+              LogEvent e = r.event();
+              LogEvent x = expected.event();
+              assertThat(e.logGroup()).as(l).isEqualTo(x.logGroup());
+              assertThat(e.timestampMillis()).as(l).isEqualTo(x.timestampMillis());
+              if (prefilter.mayMatch(x.message())) {
+                assertThat(e.message()).as(l).isEqualTo(x.message());
+                kept.incrementAndGet();
+              } else {
+                assertThat(e.message()).as(l).isIn("", x.message());
+                if (e.message().isEmpty() && !x.message().isEmpty()) {
+                  dropped.incrementAndGet();
+                }
+              }
+            });
+    assertThat(dropped.get()).as("messages left undecoded").isGreaterThan(1000);
+    assertThat(kept.get()).as("messages decoded").isGreaterThan(300);
+  }
+
+  @Test
+  void closingQuote_flagsEscapesAndThoseOtherThanTheSimpleOnes() {
+    record Case(String content, boolean escaped, boolean simple) {}
+    for (Case c : List.of(
+        new Case("plain text", false, true),
+        new Case("a \\\"q\\\" \\\\ \\n\\t\\r\\b\\f", true, true),
+        new Case("a\\/b", true, false),
+        new Case("\\u0041", true, false),
+        new Case("ok \\n then \\x", true, false))) {
+      byte[] b = ("\"" + c.content() + "\" tail").getBytes(StandardCharsets.UTF_8);
+      long q = JsonStrings.closingQuote(b, 1, b.length);
+      assertThat(q >> 2).as(c.content()).isEqualTo(c.content().length() + 1);
+      assertThat((q & JsonStrings.ESCAPED) != 0).as(c.content()).isEqualTo(c.escaped());
+      assertThat((q & JsonStrings.NOT_SIMPLE) == 0).as(c.content()).isEqualTo(c.simple());
+    }
+    byte[] open = "\"no end \\\"".getBytes(StandardCharsets.UTF_8);
+    assertThat(JsonStrings.closingQuote(open, 1, open.length)).isEqualTo(-1);
+  }
+
+  @Test
   void decode_pythonWrittenLinesTakeTheFastPathWithAPrefilter() {
     LiteralPrefilter prefilter = LiteralPrefilter.of(List.of(FilterPattern.compile("HTTP")));
     LineDecoder d = LineDecoder.forFormat(InputFormat.JSON_LINES,

@@ -1,5 +1,6 @@
 package io.mcpwatch.source.read;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -51,6 +52,20 @@ class SwarTest {
                   && Swar.indexOfBackslash(b, from, to)
                       == naive(b, from, to, (byte) '\\', (byte) '\\');
             });
+  }
+
+  @Test
+  void firstFlagged_isTheLowestFlaggedByte_forEveryCombinationOfFlags() {
+    for (int mask = 1; mask < 256; mask++) {
+      long t = 0;
+      for (int k = 0; k < 8; k++) {
+        if ((mask & (1 << k)) != 0) {
+          t |= 0x80L << (8 * k);
+        }
+      }
+      assertThat(Swar.firstFlagged(t)).as("flags %s", Integer.toBinaryString(mask))
+          .isEqualTo(Integer.numberOfTrailingZeros(mask));
+    }
   }
 
   @Test
