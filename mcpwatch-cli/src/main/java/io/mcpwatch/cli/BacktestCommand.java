@@ -62,15 +62,15 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The head start begun in {@code main} (null in tests that run commands in process). */
-  private final @Nullable BacktestWarmUp warmUp;
+  /** The head start begun in {@code main}: the configuration read ahead (null in process, in tests). */
+  private final @Nullable BacktestHeadStart headStart;
 
   BacktestCommand() {
     this(null);
   }
 
-  BacktestCommand(@Nullable BacktestWarmUp warmUp) {
-    this.warmUp = warmUp;
+  BacktestCommand(@Nullable BacktestHeadStart headStart) {
+    this.headStart = headStart;
   }
 
   @Option(names = {"-c", "--config"}, defaultValue = ConfigOption.DEFAULT, paramLabel = "FILE",
@@ -142,7 +142,7 @@ final class BacktestCommand implements Callable<Integer> {
     LoadedConfig loaded =
         TerraformSupport.isTerraform(config)
             ? TerraformSupport.load(config, vars, varFiles)
-            : ConfigFiles.load(config);
+            : headStart != null ? headStart.config(config) : ConfigFiles.load(config);
     List<ResolvedAlarm> alarms =
         loaded.alarms().stream()
             .filter(a -> a.env().equals(env) && (app == null || a.app().equals(app)))
@@ -207,8 +207,8 @@ final class BacktestCommand implements Callable<Integer> {
       reader = EventReaders.inTimeOrder(readers);
       readers = new ArrayList<>(List.of(reader));
       EngineOptions engineOptions = engineOptions(loaded, noEarly);
-      if (warmUp != null) {
-        warmUp.stop(); // the replay's threads need the CPUs
+      if (headStart != null) {
+        headStart.stop(); // the replay's threads need the CPUs
       }
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {

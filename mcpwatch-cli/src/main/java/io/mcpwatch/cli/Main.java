@@ -8,9 +8,9 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("backtest")) {
-      // a head start on the second CPU while picocli reads the command line (BacktestWarmUp)
-      BacktestWarmUp warmUp = BacktestWarmUp.begin();
-      System.exit(McpwatchCommand.commandLine(warmUp, args).execute(args));
+      // the configuration read on the second CPU while picocli reads the command line (BacktestHeadStart)
+      BacktestHeadStart headStart = BacktestHeadStart.begin(args);
+      System.exit(McpwatchCommand.commandLine(headStart, args).execute(args));
     }
     System.exit(run(args));
   }

@@ -85,13 +85,13 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
     return commandLine(null, args);
   }
 
-  /** {@link #commandLine(String...)} whose {@code backtest} ends {@code warmUp} before its replay. */
-  static CommandLine commandLine(@Nullable BacktestWarmUp warmUp, String... args) {
+  /** {@link #commandLine(String...)} whose {@code backtest} takes its configuration from {@code headStart}. */
+  static CommandLine commandLine(@Nullable BacktestHeadStart headStart, String... args) {
     CommandLine cl = new CommandLine(new McpwatchCommand());
     String first = args.length > 0 ? args[0] : "";
     Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
     if (only == BacktestCommand.class) {
-      cl.addSubcommand(first, new BacktestCommand(warmUp));
+      cl.addSubcommand(first, new BacktestCommand(headStart));
     } else if (only != null) {
       cl.addSubcommand(first, only);
     } else {
