@@ -381,11 +381,21 @@ public final class LiteralPrefilter {
     long a6 = a[6];
     long a7 = a[7];
     long hits = 0;
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long w = (long) LONGS.get(b, i);
-      long m = zeros(w ^ a0) | zeros(w ^ a1) | zeros(w ^ a2) | zeros(w ^ a3)
-          | zeros(w ^ a4) | zeros(w ^ a5) | zeros(w ^ a6) | zeros(w ^ a7);
+    for (int i = from; i < to; i += 8) {
+      long w;
+      long valid; // the flags of bytes before to
+      if (i + 8 <= to) {
+        w = (long) LONGS.get(b, i);
+        valid = HIGHS;
+      } else { // the last few bytes
+        w = 0;
+        for (int k = to - 1; k >= i; k--) {
+          w = w << 8 | (b[k] & 0xFF);
+        }
+        valid = HIGHS & ((1L << (8 * (to - i))) - 1);
+      }
+      long m = (zeros(w ^ a0) | zeros(w ^ a1) | zeros(w ^ a2) | zeros(w ^ a3)
+          | zeros(w ^ a4) | zeros(w ^ a5) | zeros(w ^ a6) | zeros(w ^ a7)) & valid;
       while (m != 0) {
         int j = i + (int) ((((m & -m) >>> 7) * 0x0001020304050607L) >>> 56); // the lowest flagged
         m &= m - 1;
@@ -397,18 +407,6 @@ public final class LiteralPrefilter {
             if (satisfied(hits)) {
               return true;
             }
-          }
-        }
-      }
-    }
-    for (; i < to; i++) {
-      int[] ks = byAnchor[b[i] & 0xFF];
-      if (ks != null) {
-        long more = found(b, from, to, i, ks, hits);
-        if (more != hits) {
-          hits = more;
-          if (satisfied(hits)) {
-            return true;
           }
         }
       }
