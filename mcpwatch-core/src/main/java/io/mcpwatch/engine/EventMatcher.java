@@ -1,6 +1,6 @@
 package io.mcpwatch.engine;
 
-import io.mcpwatch.pattern.FilterPattern;
+import io.mcpwatch.pattern.ThreadCopies;
 import io.mcpwatch.pattern.Observation;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ public final class EventMatcher {
   EventMatcher(Engine engine, Map<String, Route[]> routesByGroup) {
     this.engine = engine;
     this.routesByGroup = routesByGroup;
-    Map<FilterPattern, FilterPattern> copies = new IdentityHashMap<>();
+    ThreadCopies copies = new ThreadCopies();
     routesByGroup.forEach((group, routes) -> {
       FilterBinding[] own = new FilterBinding[routes.length];
       for (int i = 0; i < routes.length; i++) {

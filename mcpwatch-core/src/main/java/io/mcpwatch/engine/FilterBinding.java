@@ -1,11 +1,10 @@
 package io.mcpwatch.engine;
 
 import io.mcpwatch.config.ResolvedAlarm;
-import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
 import io.mcpwatch.pattern.Observation;
-import java.util.Map;
+import io.mcpwatch.pattern.ThreadCopies;
 
 /** What the engine needs from a metric filter; the seam that lets tests supply their own. */
 interface FilterBinding {
@@ -22,7 +21,7 @@ interface FilterBinding {
    * A binding with the same behaviour for another thread (see {@link Engine#matcher()});
    * {@code copies}: that thread's copies of compiled patterns, shared by its bindings.
    */
-  default FilterBinding forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
+  default FilterBinding forAnotherThread(ThreadCopies copies) {
     return this;
   }
 
@@ -50,7 +49,7 @@ interface FilterBinding {
       }
 
       @Override
-      public FilterBinding forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
+      public FilterBinding forAnotherThread(ThreadCopies copies) {
         MetricFilter own = f.forAnotherThread(copies);
         return own == f ? this : of(own);
       }

@@ -20,6 +20,14 @@ interface CompiledMatcher {
   @Nullable PatternMatch match(String message);
 
   /**
+   * This matcher for one thread only, whose patterns share {@code fields}: the same matcher when it
+   * keeps no per-thread state. The result must not be used by any other thread.
+   */
+  default CompiledMatcher confinedTo(LeadingFields fields) {
+    return this;
+  }
+
+  /**
    * Whether a field reference ({@code $name}, {@code $3}, {@code $.a.b[0]}) can ever yield a
    * value in a match of this pattern (used to validate metric values and dimensions).
    */

@@ -107,6 +107,12 @@ public final class FilterPattern {
     return kind;
   }
 
+  /** This pattern for one thread only ({@link ThreadCopies}); this one when it keeps no per-thread state. */
+  FilterPattern confinedTo(LeadingFields fields) {
+    CompiledMatcher m = matcher.confinedTo(fields);
+    return m == matcher ? this : new FilterPattern(text, kind, m, terms);
+  }
+
   /** Whether the event message matches. Never throws. */
   public boolean matches(String message) {
     return matcher.matches(message);

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The leading fields of the last event split on this thread, shared by every delimited pattern
- * that ends with {@code ...}: the ADR's 4xx and 5xx patterns (and the ERROR one) test the same
+ * that ends with {@code ...} ({@link #current()}, or a thread's own instance held by its confined
+ * patterns, {@link ThreadCopies}): the ADR's 4xx and 5xx patterns (and the ERROR one) test the same
  * event one after the other, and only the first to need a field splits up to it. Keyed by the
  * message's identity (a String never changes, so the same instance has the same fields); the last
  * message stays referenced until the thread splits another one.
@@ -24,7 +25,7 @@ final class LeadingFields {
   /** Value start, value end and raw start of each field found so far ({@link FieldSplitter}). */
   int[] pos = new int[STRIDE * 8];
 
-  private LeadingFields() {}
+  LeadingFields() {}
 
   /** This thread's instance. */
   static LeadingFields current() {

@@ -73,19 +73,12 @@ public final class MetricFilter {
   }
 
   /**
-   * This filter for one thread of a parallel replay: the same filter when its pattern never runs
-   * the regex engine ({@link FilterPattern#usesRegexEngine()}), else the same filter on a pattern
-   * compiled anew, with its own regex matchers (re2j's pattern keeps a pool of matching machines
-   * that threads sharing it contend for). {@code copies} holds the thread's copies by original
-   * pattern, so that the thousands of filters sharing a pattern share one copy per thread too.
+   * This filter for one thread of a parallel replay: the same filter on that thread's copy of its
+   * pattern ({@link ThreadCopies}), or this filter when the pattern is shared as it is.
    */
-  public MetricFilter forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
-    if (!pattern.usesRegexEngine()) {
-      return this;
-    }
-    FilterPattern own =
-        copies.computeIfAbsent(pattern, p -> FilterPattern.compile(p.text(), options));
-    return new MetricFilter(own, transformation, options);
+  public MetricFilter forAnotherThread(ThreadCopies copies) {
+    FilterPattern own = copies.of(pattern, options);
+    return own == pattern ? this : new MetricFilter(own, transformation, options);
   }
 
   public FilterPattern pattern() {

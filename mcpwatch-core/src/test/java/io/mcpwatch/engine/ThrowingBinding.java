@@ -1,10 +1,9 @@
 package io.mcpwatch.engine;
 
 import io.mcpwatch.config.ResolvedAlarm;
-import io.mcpwatch.pattern.FilterPattern;
 import io.mcpwatch.pattern.MetricTransformation;
 import io.mcpwatch.pattern.Observation;
-import java.util.Map;
+import io.mcpwatch.pattern.ThreadCopies;
 
 /** Wraps an alarm's real filter, but throws for messages containing a marker (a filter bug). */
 final class ThrowingBinding implements FilterBinding {
@@ -21,7 +20,7 @@ final class ThrowingBinding implements FilterBinding {
   }
 
   @Override
-  public FilterBinding forAnotherThread(Map<FilterPattern, FilterPattern> copies) {
+  public FilterBinding forAnotherThread(ThreadCopies copies) {
     return new ThrowingBinding(real.forAnotherThread(copies), marker);
   }
 

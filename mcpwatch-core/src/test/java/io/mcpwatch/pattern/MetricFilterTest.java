@@ -3,7 +3,6 @@ package io.mcpwatch.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -195,13 +194,12 @@ class MetricFilterTest {
   }
 
   @Test
-  void forAnotherThread_patternWithoutRegexEngine_isSharedAsItIs() {
+  void forAnotherThread_patternWithoutRegexEngineOrFields_isSharedAsItIs() {
     for (String p :
-        List.of("ERROR", "[ip, user, ..., status=4*, size]", "{ $.level = \"ERROR\" }",
-            "%HTTP/1\\.1\\x22 4%", "%^ERROR|^CRITICAL%")) {
+        List.of("ERROR", "{ $.level = \"ERROR\" }", "%HTTP/1\\.1\\x22 4%", "%^ERROR|^CRITICAL%", "[...]")) {
       MetricFilter f = compile(p, t("1", null, Map.of()));
       assertThat(f.pattern().usesRegexEngine()).as(p).isFalse();
-      assertThat(f.forAnotherThread(new HashMap<>())).as(p).isSameAs(f);
+      assertThat(f.forAnotherThread(new ThreadCopies())).as(p).isSameAs(f);
     }
   }
 
@@ -209,19 +207,42 @@ class MetricFilterTest {
   void forAnotherThread_regexPattern_getsOneOwnCopyPerThreadSharedByItsFilters() {
     FilterPattern shared = FilterPattern.compile("%ERR[0-9]+%", PatternOptions.defaults());
     assertThat(shared.usesRegexEngine()).isTrue();
+    assertOneCopyPerThread(shared, List.of("ERR42 x", "ERR7", "ERROR", "INFO 42"));
+  }
+
+  @Test
+  void forAnotherThread_delimitedPattern_isConfinedToTheThread_sameObservations() {
+    for (String p : List.of("[ip, user, ..., status=4*, size]", "[level=\"ERROR:*\" || level=\"CRITICAL:*\", ...]",
+        "[level, client, dash, request=*HTTP*, status=4*, ...]", "[a, b=%x[0-9]%, c]")) {
+      assertOneCopyPerThread(FilterPattern.compile(p, PatternOptions.defaults()), List.of(
+          "INFO:     10.0.0.1:42106 - \"POST /mcp HTTP/1.1\" 404 Not Found",
+          "INFO:     10.0.0.1:42106 - \"POST /mcp HTTP/1.1\" 200 OK", "ERROR: boom", "CRITICAL:x y",
+          "1.2.3.4 bob x y 404 12", "1.2.3.4 bob 404 12", "a x7 c", "a b c d", ""));
+    }
+  }
+
+  /**
+   * Filters sharing {@code shared} get one copy of it per thread, shared by that thread's filters,
+   * each observing every message as the shared filter does, also when two threads' copies match
+   * the messages in turns.
+   */
+  private static void assertOneCopyPerThread(FilterPattern shared, List<String> messages) {
     MetricFilter a = MetricFilter.of(shared, t("1", null, Map.of()), PatternOptions.defaults());
     MetricFilter b = MetricFilter.of(shared, t("2", null, Map.of()), PatternOptions.defaults());
-    Map<FilterPattern, FilterPattern> thread1 = new HashMap<>();
+    ThreadCopies thread1 = new ThreadCopies();
     MetricFilter a1 = a.forAnotherThread(thread1);
     MetricFilter b1 = b.forAnotherThread(thread1);
-    MetricFilter a2 = a.forAnotherThread(new HashMap<>());
-    assertThat(a1.pattern()).isNotSameAs(shared).isSameAs(b1.pattern());
+    MetricFilter a2 = a.forAnotherThread(new ThreadCopies());
+    assertThat(a1.pattern()).as(shared.text()).isNotSameAs(shared).isSameAs(b1.pattern());
     assertThat(a2.pattern()).isNotSameAs(a1.pattern());
     assertThat(a1.transformation()).isEqualTo(a.transformation());
     assertThat(b1.transformation()).isEqualTo(b.transformation());
-    for (String m : List.of("ERR42 x", "ERR7", "ERROR", "INFO 42")) {
-      assertThat(a1.observe(m)).as(m).isEqualTo(a.observe(m));
-      assertThat(b1.observe(m)).as(m).isEqualTo(b.observe(m));
+    for (String m : messages) {
+      for (String n : messages) { // the thread's fields hold m's when n is matched
+        assertThat(a1.observe(m)).as(shared.text() + " on " + m).isEqualTo(a.observe(m));
+        assertThat(b1.observe(n)).as(shared.text() + " on " + n).isEqualTo(b.observe(n));
+        assertThat(a2.observe(n)).as(shared.text() + " on " + n).isEqualTo(a.observe(n));
+      }
     }
   }
 
