@@ -182,6 +182,26 @@ class LauncherTest {
   }
 
   @Test
+  void launcher_backtest_c1AloneBelow4GiBOfInput_c2ForMoreOrForStdin() throws Exception {
+    standInJava(false);
+    Map<String, String> env = Map.of("MCPWATCH_JAR", appJar().toString(), "MCPWATCH_CDS", "off");
+    Path small = dir.resolve("small.jsonl");
+    Files.writeString(small, "{}\n");
+    Path large = dir.resolve("large.jsonl"); // sparse: 4 GiB and one byte
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength((4L << 30) + 1);
+    }
+    String c1 = "-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar";
+    assertThat(launch(env, "backtest", "--env", "prod", small.toString()).out()).contains(c1);
+    assertThat(launch(env, "backtest", "--env", "prod", small.toString(), small.toString()).out())
+        .contains(c1);
+    assertThat(launch(env, "backtest", "--env", "prod", large.toString()).out())
+        .contains("-XX:+UseSerialGC -Xmn16m -jar");
+    assertThat(launch(env, "backtest", "--env", "prod", "-").out())
+        .contains("-XX:+UseSerialGC -Xmn16m -jar");
+  }
+
+  @Test
   void launcher_runAndDemo_getTheServiceOptionsAndTheC1CompilerAlone() throws Exception {
     standInJava(false);
     Map<String, String> env = Map.of("MCPWATCH_JAR", appJar().toString(), "MCPWATCH_CDS", "off");
