@@ -62,6 +62,13 @@ public final class LiteralPrefilter {
   /** Per literal, the offset of its anchor in it. */
   private final int[] anchorAt;
 
+  /**
+   * Per anchor byte, the bytes that may come right before it (a 256-bit set), or null when a
+   * literal starts with it: most occurrences of a common anchor ({@code 4} of {@code " 4"}, {@code
+   * "4}, ...) are ruled out by the byte before them alone.
+   */
+  private final long[][] before = new long[256][];
+
   /** {@link #inJsonStrings()}; null when there is none or this is one. */
   private final @Nullable LiteralPrefilter inJson;
 
@@ -102,6 +109,22 @@ public final class LiteralPrefilter {
     this.shortest = min;
     this.anchorAt = new int[bytes.length];
     this.anchorWords = anchors(bytes, anchorAt, byAnchor);
+    for (int v = 0; v < 256; v++) {
+      int[] ks = byAnchor[v];
+      if (ks == null) {
+        continue;
+      }
+      long[] set = new long[4];
+      for (int k : ks) {
+        if (anchorAt[k] == 0) {
+          set = null;
+          break;
+        }
+        int p = bytes[k][anchorAt[k] - 1] & 0xFF;
+        set[p >>> 6] |= 1L << p;
+      }
+      before[v] = set;
+    }
     this.inJson = withInJson ? jsonEscaped(literals, setsOf, needs) : null;
   }
 
@@ -399,7 +422,12 @@ public final class LiteralPrefilter {
       while (m != 0) {
         int j = i + (int) ((((m & -m) >>> 7) * 0x0001020304050607L) >>> 56); // the lowest flagged
         m &= m - 1;
-        int[] ks = byAnchor[b[j] & 0xFF];
+        int v = b[j] & 0xFF;
+        int[] ks = byAnchor[v];
+        long[] prev = before[v];
+        if (prev != null && (j == from || (prev[(b[j - 1] & 0xFF) >>> 6] & (1L << b[j - 1])) == 0)) {
+          continue; // no literal anchored here can start at or after from with the byte before j
+        }
         if (ks != null) {
           long more = found(b, from, to, j, ks, hits);
           if (more != hits) {
