@@ -71,6 +71,20 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
     return 2;
   }
 
+  /**
+   * {@link #usageError} as a class, not a lambda: picocli's classes are Java 5 class files, and a
+   * lambda or method reference on one of their types links it while the launcher writes its
+   * class-data archive, which then leaves {@code picocli.CommandLine} out (JDK 17: "Old class has
+   * been linked"), so every command loaded and verified its 72 KB from the jar. (The same goes for
+   * the loop over {@link #SUBCOMMANDS} in {@link #commandLine(BacktestHeadStart, String...)}.)
+   */
+  private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      return usageError(ex, args);
+    }
+  }
+
   /** The configured command line with every subcommand (tests, help). */
   public static CommandLine commandLine() {
     return commandLine(new String[0]);
@@ -95,10 +109,12 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
     } else if (only != null) {
       cl.addSubcommand(first, only);
     } else {
-      SUBCOMMANDS.forEach(cl::addSubcommand);
+      for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
     }
     cl.setExecutionExceptionHandler(new UserErrorHandler());
-    cl.setParameterExceptionHandler(McpwatchCommand::usageError);
+    cl.setParameterExceptionHandler(new UsageErrors());
     // Reports carry user text and sparklines: always UTF-8, whatever the platform charset.
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
