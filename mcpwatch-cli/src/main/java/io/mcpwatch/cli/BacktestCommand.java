@@ -212,9 +212,12 @@ final class BacktestCommand implements Callable<Integer> {
         result = Replay.run(alarms, reader, engineOptions, fromT, toT, progress);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(format == Format.json
-          ? BacktestReport.json(result, env) + "\n"
-          : format == Format.html ? BacktestHtml.render(result, env) : BacktestReport.text(result, env));
+      if (format == Format.json) {
+        BacktestReport.json(result, env, out); // streamed: 10,000 alarms make some 6 MB
+        out.print("\n");
+      } else {
+        out.print(format == Format.html ? BacktestHtml.render(result, env) : BacktestReport.text(result, env));
+      }
       out.flush();
       ReaderStats rs = result.summary().reader();
       if (rs.assumedTimes() > 0) {

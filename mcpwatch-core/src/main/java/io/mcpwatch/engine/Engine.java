@@ -110,6 +110,8 @@ public final class Engine {
   /** The last boundary whose evaluations completed (for the status of alarms asleep). */
   private long lastDone = NONE;
   private boolean sleeping = true;
+  /** The reason data of this engine's transitions, all with one generator (this thread's). */
+  private final StateReasonData.Writer reasonData = new StateReasonData.Writer();
 
   private Engine(
       List<ResolvedAlarm> resolved,
@@ -973,7 +975,7 @@ public final class Engine {
     String oldReason = a.reason;
     String oldData = a.reasonData;
     String reason = StateReasons.of(spec, ev);
-    String data = StateReasonData.json(spec, ev, queryTime);
+    String data = reasonData.json(spec, ev, queryTime);
     touch(a);
     a.state = ev.state();
     a.reason = reason;
