@@ -84,6 +84,7 @@ public final class ConfigResolver {
     Map<String, AlarmInstance> byName = new HashMap<>();
     Set<String> topicNames = new LinkedHashSet<>();
     CompiledFilters filters = new CompiledFilters(config.patternOptions());
+    Map<List<String>, List<String>> lists = new HashMap<>();
     config.topics().forEach(t -> topicNames.add(t.name()));
     boolean duplicateReported = false;
     // built-in defaults, defaults and the alarm's own fields: the same for every app and environment
@@ -99,7 +100,8 @@ public final class ConfigResolver {
           boolean enabled = s.enabled() == null || s.enabled().value();
           ResolvedAlarm r = null;
           if (enabled) {
-            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters).resolve();
+            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters, lists)
+                .resolve();
           }
           AlarmInstance instance = new AlarmInstance(env, app, def, s, enabled, r);
           instances.add(instance);

@@ -27,6 +27,7 @@ final class InstanceResolver {
   private final Set<String> topicNames;
   private final Set<ConfigError> errors;
   private final CompiledFilters filters;
+  private final Map<List<String>, List<String>> lists;
   private final Map<String, String> vars = new HashMap<>();
 
   InstanceResolver(
@@ -37,7 +38,8 @@ final class InstanceResolver {
       AlarmSettings s,
       Set<String> topicNames,
       Set<ConfigError> errors,
-      CompiledFilters filters) {
+      CompiledFilters filters,
+      Map<List<String>, List<String>> lists) {
     this.config = config;
     this.env = env;
     this.app = app;
@@ -46,6 +48,7 @@ final class InstanceResolver {
     this.topicNames = topicNames;
     this.errors = errors;
     this.filters = filters;
+    this.lists = lists;
     vars.put("env", env.name());
     vars.put("app", app.name());
     vars.put("alarm", def.name());
@@ -216,7 +219,10 @@ final class InstanceResolver {
     return new ResolvedAlarm(env.name(), app.name(), def.name(), logGroup, filter, spec);
   }
 
-  /** The topic names of an action list (none when cleared), or null after reporting. */
+  /**
+   * The topic names of an action list (none when cleared), or null after reporting; an immutable
+   * list that the resolution's other alarms with the same topics share.
+   */
   private @Nullable List<String> topics(@Nullable Located<List<Located<String>>> list) {
     List<String> out = new ArrayList<>();
     if (list == null) {
@@ -244,7 +250,11 @@ final class InstanceResolver {
         out.add(name);
       }
     }
-    return ok ? out : null;
+    if (!ok) {
+      return null;
+    }
+    // the apps of an environment notify the same topics: one immutable list for all of them
+    return lists.computeIfAbsent(out, List::copyOf);
   }
 
   private ConfigError filterError(FilterPatternException e, Located<String> pattern) {

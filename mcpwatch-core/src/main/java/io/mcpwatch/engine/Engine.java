@@ -67,7 +67,12 @@ public final class Engine {
   private final Function<ResolvedAlarm, FilterBinding> bindings;
   private final List<AlarmRuntime> alarms;
   private final Map<ResolvedAlarm, AlarmRuntime> byAlarm = new IdentityHashMap<>();
-  private final Map<ResolvedAlarm, AlarmRuntime> byEqualAlarm = new HashMap<>();
+  /**
+   * The alarms by equality, for a caller whose alarm is an equal copy of the engine's (not the same
+   * instance): made on the first such lookup (hashing a ResolvedAlarm hashes its whole spec, which
+   * for 10,000 alarms cost more than the lookups that never need it).
+   */
+  private @Nullable Map<ResolvedAlarm, AlarmRuntime> byEqualAlarm;
   private final Map<String, Route[]> routesByGroup;
   private final List<Route> routes;
   private final List<SeriesState> series;
@@ -152,7 +157,6 @@ public final class Engine {
         a.addHistory(createdItems.get(i));
       }
       byAlarm.put(a.alarm, a);
-      byEqualAlarm.put(a.alarm, a);
       a.route.alarms.add(a);
       touch(a); // the first changes() reports every alarm
     }
@@ -1102,7 +1106,15 @@ public final class Engine {
   private AlarmRuntime runtime(ResolvedAlarm alarm) {
     AlarmRuntime a = byAlarm.get(alarm);
     if (a == null) {
-      a = byEqualAlarm.get(alarm);
+      Map<ResolvedAlarm, AlarmRuntime> equal = byEqualAlarm;
+      if (equal == null) {
+        equal = new HashMap<>();
+        for (AlarmRuntime r : alarms) {
+          equal.put(r.alarm, r);
+        }
+        byEqualAlarm = equal;
+      }
+      a = equal.get(alarm);
     }
     if (a == null) {
       throw new IllegalArgumentException("unknown alarm " + alarm.env() + "/"

@@ -111,8 +111,11 @@ final class Wiring {
     for (ResolvedAlarm a : resolved) {
       FilterBinding binding = bindings.apply(a);
       MetricTransformation t = binding.transformation();
-      Map<String, String> staticDims = new HashMap<>(a.spec().dimensions());
-      staticDims.keySet().removeAll(t.dimensions().keySet());
+      Map<String, String> staticDims = a.spec().dimensions();
+      if (!t.dimensions().isEmpty()) {
+        staticDims = new HashMap<>(staticDims);
+        staticDims.keySet().removeAll(t.dimensions().keySet());
+      }
       RouteKey rk = new RouteKey(a.env(), a.logGroup(), binding.patternText(), t, staticDims);
       Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options));
       SeriesState st = watchersOf[i++].series;
