@@ -85,6 +85,7 @@ public final class ConfigResolver {
     Set<String> topicNames = new LinkedHashSet<>();
     CompiledFilters filters = new CompiledFilters(config.patternOptions());
     Map<List<String>, List<String>> lists = new HashMap<>();
+    Map<String, String> vars = new HashMap<>();
     config.topics().forEach(t -> topicNames.add(t.name()));
     boolean duplicateReported = false;
     // built-in defaults, defaults and the alarm's own fields: the same for every app and environment
@@ -100,7 +101,7 @@ public final class ConfigResolver {
           boolean enabled = s.enabled() == null || s.enabled().value();
           ResolvedAlarm r = null;
           if (enabled) {
-            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters, lists)
+            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters, lists, vars)
                 .resolve();
           }
           AlarmInstance instance = new AlarmInstance(env, app, def, s, enabled, r);

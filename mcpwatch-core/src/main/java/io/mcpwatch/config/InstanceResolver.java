@@ -5,7 +5,6 @@ import io.mcpwatch.pattern.FilterPatternException;
 import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,7 @@ final class InstanceResolver {
   private final Set<ConfigError> errors;
   private final CompiledFilters filters;
   private final Map<List<String>, List<String>> lists;
-  private final Map<String, String> vars = new HashMap<>();
+  private final Map<String, String> vars;
 
   InstanceResolver(
       McpwatchConfig config,
@@ -39,7 +38,8 @@ final class InstanceResolver {
       Set<String> topicNames,
       Set<ConfigError> errors,
       CompiledFilters filters,
-      Map<List<String>, List<String>> lists) {
+      Map<List<String>, List<String>> lists,
+      Map<String, String> vars) {
     this.config = config;
     this.env = env;
     this.app = app;
@@ -49,11 +49,22 @@ final class InstanceResolver {
     this.errors = errors;
     this.filters = filters;
     this.lists = lists;
+    this.vars = vars;
+    setVars(vars, env, app, def);
+  }
+
+  /**
+   * The placeholders' values of one combination, in a map that the resolution reuses for each
+   * (replacing a value allocates nothing).
+   */
+  static void setVars(Map<String, String> vars, Environment env, App app, AlarmDefinition def) {
     vars.put("env", env.name());
     vars.put("app", app.name());
     vars.put("alarm", def.name());
     if (env.topic() != null) {
       vars.put("topic", env.topic().value());
+    } else {
+      vars.remove("topic");
     }
   }
 

@@ -134,8 +134,16 @@ public final class Engine {
     this.routes = w.routes;
     this.series = w.series;
     this.seriesByKey = w.seriesByKey;
-    this.anyPerMinute = routes.stream().anyMatch(r -> r.minuteFlags != null);
-    this.step = alarms.stream().anyMatch(a -> a.spec.highResolution()) ? 10_000L : 60_000L;
+    boolean perMinute = false;
+    for (Route r : routes) {
+      perMinute |= r.minuteFlags != null;
+    }
+    this.anyPerMinute = perMinute;
+    boolean highResolution = false;
+    for (AlarmRuntime a : alarms) {
+      highResolution |= a.spec.highResolution();
+    }
+    this.step = highResolution ? 10_000L : 60_000L;
     this.startMillis = clock.millis();
     this.nextBoundary = Math.floorDiv(startMillis, step) * step + step;
     Instant created = Instant.ofEpochMilli(startMillis);

@@ -60,14 +60,70 @@ final class Wiring {
     @Nullable SeriesState series;
   }
 
-  private record AlarmId(String env, String alarmName) {}
+  // The keys below are classes with written-out equals and hashCode, not records: a record's
+  // generated methods link a call site on first use and run through method handles, which engine
+  // creation with 10,000 alarms felt (C1 compiles them poorly).
 
-  private record RouteKey(
-      String env,
-      String logGroup,
-      String pattern,
-      MetricTransformation transformation,
-      Map<String, String> staticDims) {}
+  /** An alarm name in an environment. */
+  private static final class AlarmId {
+    private final String env;
+    private final String alarmName;
+
+    AlarmId(String env, String alarmName) {
+      this.env = env;
+      this.alarmName = alarmName;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof AlarmId k && env.equals(k.env) && alarmName.equals(k.alarmName);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * env.hashCode() + alarmName.hashCode();
+    }
+  }
+
+  /** What makes alarms share a route. */
+  private static final class RouteKey {
+    final String env;
+    final String logGroup;
+    final String pattern;
+    final MetricTransformation transformation;
+    final Map<String, String> staticDims;
+    private final int hash;
+
+    RouteKey(String env, String logGroup, String pattern, MetricTransformation transformation,
+        Map<String, String> staticDims) {
+      this.env = env;
+      this.logGroup = logGroup;
+      this.pattern = pattern;
+      this.transformation = transformation;
+      this.staticDims = staticDims;
+      int h = env.hashCode();
+      h = 31 * h + logGroup.hashCode();
+      h = 31 * h + pattern.hashCode();
+      h = 31 * h + transformation.hashCode();
+      this.hash = 31 * h + staticDims.hashCode();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof RouteKey k
+          && hash == k.hash
+          && env.equals(k.env)
+          && logGroup.equals(k.logGroup)
+          && pattern.equals(k.pattern)
+          && transformation.equals(k.transformation)
+          && staticDims.equals(k.staticDims);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   Wiring(
       List<ResolvedAlarm> resolved,
@@ -159,7 +215,30 @@ final class Wiring {
   }
 
   /** A dynamic route reaches every series of its environment, namespace and metric name. */
-  private record MetricName(String env, String namespace, String metricName) {}
+  private static final class MetricName {
+    private final String env;
+    private final String namespace;
+    private final String metricName;
+
+    MetricName(String env, String namespace, String metricName) {
+      this.env = env;
+      this.namespace = namespace;
+      this.metricName = metricName;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof MetricName k
+          && env.equals(k.env)
+          && namespace.equals(k.namespace)
+          && metricName.equals(k.metricName);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * env.hashCode() + namespace.hashCode()) + metricName.hashCode();
+    }
+  }
 
   /**
    * The sign of every sample any route can publish into each series, in one pass over the routes
@@ -199,7 +278,7 @@ final class Wiring {
   }
 
   private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options) {
-    Route r = new Route(k.env(), k.logGroup(), binding, k.transformation(), k.staticDims());
+    Route r = new Route(k.env, k.logGroup, binding, k.transformation, k.staticDims);
     if (options.defaultValueMode() == DefaultValueMode.PER_MINUTE && r.defaultValue != null) {
       r.minuteFlags = new MinuteFlags();
     }
