@@ -84,8 +84,7 @@ public final class ConfigResolver {
     Map<String, AlarmInstance> byName = new HashMap<>();
     Set<String> topicNames = new LinkedHashSet<>();
     CompiledFilters filters = new CompiledFilters(config.patternOptions());
-    Map<List<String>, List<String>> lists = new HashMap<>();
-    Map<String, String> vars = new HashMap<>();
+    InstanceResolver.Shared shared = new InstanceResolver.Shared();
     config.topics().forEach(t -> topicNames.add(t.name()));
     boolean duplicateReported = false;
     // built-in defaults, defaults and the alarm's own fields: the same for every app and environment
@@ -101,7 +100,7 @@ public final class ConfigResolver {
           boolean enabled = s.enabled() == null || s.enabled().value();
           ResolvedAlarm r = null;
           if (enabled) {
-            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters, lists, vars)
+            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters, shared)
                 .resolve();
           }
           AlarmInstance instance = new AlarmInstance(env, app, def, s, enabled, r);

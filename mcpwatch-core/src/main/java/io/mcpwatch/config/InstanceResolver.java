@@ -5,6 +5,7 @@ import io.mcpwatch.pattern.FilterPatternException;
 import io.mcpwatch.pattern.MetricFilter;
 import io.mcpwatch.pattern.MetricTransformation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,19 @@ final class InstanceResolver {
   private final Set<String> topicNames;
   private final Set<ConfigError> errors;
   private final CompiledFilters filters;
-  private final Map<List<String>, List<String>> lists;
+  private final Shared shared;
   private final Map<String, String> vars;
+
+  /**
+   * What the combinations of one resolution share: the placeholder map (refilled for each: replacing
+   * a value allocates nothing) and the immutable topic lists (the apps of an environment notify
+   * the same topics: one list for all of them).
+   */
+  static final class Shared {
+    final Map<String, String> vars = new HashMap<>();
+    private final Map<List<String>, List<String>> lists = new HashMap<>();
+    private final Map<String, List<String>> singles = new HashMap<>();
+  }
 
   InstanceResolver(
       McpwatchConfig config,
@@ -38,8 +50,7 @@ final class InstanceResolver {
       Set<String> topicNames,
       Set<ConfigError> errors,
       CompiledFilters filters,
-      Map<List<String>, List<String>> lists,
-      Map<String, String> vars) {
+      Shared shared) {
     this.config = config;
     this.env = env;
     this.app = app;
@@ -48,8 +59,8 @@ final class InstanceResolver {
     this.topicNames = topicNames;
     this.errors = errors;
     this.filters = filters;
-    this.lists = lists;
-    this.vars = vars;
+    this.shared = shared;
+    this.vars = shared.vars;
     setVars(vars, env, app, def);
   }
 
@@ -118,17 +129,20 @@ final class InstanceResolver {
     Located<String> metric = req(s.metric());
     String metricName = Templates.expand(metric.value(), vars);
 
-    Map<String, String> fieldDims = new LinkedHashMap<>();
-    Map<String, String> staticDims = new LinkedHashMap<>();
+    // in the order written; most alarms have one static dimension and no field dimension, which
+    // need no LinkedHashMap (the AlarmSpec keeps an immutable copy anyway)
+    Map<String, String> fieldDims = Map.of();
+    Map<String, String> staticDims = Map.of();
     for (Dimension d : s.effectiveDimensions().values()) {
       String v = req(d.value()).value();
       if (d.isFieldReference()) {
-        fieldDims.put(d.name().value(), v);
+        fieldDims = with(fieldDims, d.name().value(), v);
       } else {
-        staticDims.put(d.name().value(), Templates.expand(v, vars));
+        staticDims = with(staticDims, d.name().value(), Templates.expand(v, vars));
       }
     }
-    Map<String, String> alarmDims = new LinkedHashMap<>(staticDims);
+    Map<String, String> alarmDims =
+        s.effectiveAlarmDimensions().isEmpty() ? staticDims : new LinkedHashMap<>(staticDims);
     boolean watchedOk = true;
     for (Dimension w : s.effectiveAlarmDimensions().values()) {
       String name = w.name().value();
@@ -235,10 +249,19 @@ final class InstanceResolver {
    * list that the resolution's other alarms with the same topics share.
    */
   private @Nullable List<String> topics(@Nullable Located<List<Located<String>>> list) {
-    List<String> out = new ArrayList<>();
-    if (list == null) {
-      return out;
+    if (list == null || list.value().isEmpty()) {
+      return List.of();
     }
+    if (list.value().size() == 1) {
+      Located<String> t = list.value().get(0);
+      if (!t.value().contains("{topic}") || env.topic() != null) {
+        String name = Templates.expand(t.value(), vars);
+        if (topicNames.contains(name)) {
+          return shared.singles.computeIfAbsent(name, List::of);
+        }
+      } // else reported below, as for a longer list
+    }
+    List<String> out = new ArrayList<>();
     boolean ok = true;
     for (Located<String> t : list.value()) {
       if (t.value().contains("{topic}") && env.topic() == null) {
@@ -264,8 +287,17 @@ final class InstanceResolver {
     if (!ok) {
       return null;
     }
-    // the apps of an environment notify the same topics: one immutable list for all of them
-    return lists.computeIfAbsent(out, List::copyOf);
+    return shared.lists.computeIfAbsent(out, List::copyOf);
+  }
+
+  /** {@code m} with {@code name = value} added at the end (a new map when {@code m} is immutable). */
+  private static Map<String, String> with(Map<String, String> m, String name, String value) {
+    if (m.isEmpty()) {
+      return Map.of(name, value);
+    }
+    Map<String, String> out = m instanceof LinkedHashMap ? m : new LinkedHashMap<>(m);
+    out.put(name, value);
+    return out;
   }
 
   private ConfigError filterError(FilterPatternException e, Located<String> pattern) {

@@ -227,6 +227,37 @@ class ConfigResolverTest {
   }
 
   @Test
+  void resolve_appsOfAnEnvironment_shareTheirTopicListsAndAppNames() {
+    Resolution r = resolve(ADR.replace(
+            "apps:",
+            "topics: { oncall: { subscribers: [ { email: 'pager@example.com' } ] } }, apps:")
+        .replace("overrides: [", "overrides: [ { env: 'prod', alarm: 'errors', alarmActions: ["
+            + " 'oncall', '{topic}', 'oncall' ] },"));
+
+    assertThat(r.errors()).isEmpty();
+    ResolvedAlarm teams = find(r, "prod", "teams", "http-5xx");
+    assertThat(teams.spec().alarmActions()).containsExactly("aiconnectors-alarms-prod")
+        .isSameAs(find(r, "prod", "outlook", "http-5xx").spec().alarmActions())
+        .isSameAs(teams.spec().okActions());
+    assertThat(find(r, "dev", "teams", "http-5xx").spec().alarmActions())
+        .containsExactly("aiconnectors-alarms-dev");
+    assertThat(find(r, "prod", "teams", "errors").spec().alarmActions())
+        .containsExactly("oncall", "aiconnectors-alarms-prod")
+        .isSameAs(find(r, "prod", "outlook", "errors").spec().alarmActions());
+    assertThat(teams.spec().dimensions().get("MCP")).isSameAs(teams.app());
+  }
+
+  @Test
+  void resolve_unknownWatchedDimension_namesTheFieldDimensionsInTheOrderWritten() {
+    Resolution r = resolve(ADR.replace("threshold: 10 }",
+        "threshold: 10, dimensions: { Status: '$status', Env: '{env}', Client: '$client' },"
+            + " alarmDimensions: { Nope: 1 } }"));
+
+    assertThat(r.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.message()).startsWith(
+        "the alarm's metric has no field dimension Nope (it has Status, Client);"));
+  }
+
+  @Test
   void resolve_unknownTopic_isAnErrorAtTheAction() {
     Resolution r =
         resolve(
