@@ -1,6 +1,7 @@
 package io.mcpwatch.alarm;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -34,10 +35,64 @@ public final class StateReasonData {
    */
   public static final class Writer {
     private final AwsFormats.JsonTexts texts = new AwsFormats.JsonTexts();
+    /**
+     * The texts of evaluations without a real datapoint at {@link #memoQuery}: such a text
+     * depends only on the query time, unit, statistic, period and threshold, and at a boundary
+     * thousands of idle alarms of a few kinds write one each (they then share one string).
+     */
+    private final java.util.HashMap<NoData, String> noData = new java.util.HashMap<>();
+    private long memoQuery = Long.MIN_VALUE;
 
     /** {@link StateReasonData#json}{@code (spec, ev, queryMillis)}. */
     public String json(AlarmSpec spec, Evaluation ev, long queryMillis) {
-      return texts.json(g -> write(g, spec, ev, queryMillis));
+      for (Datapoint p : ev.evaluated()) {
+        if (!p.isMissing()) {
+          return texts.json(g -> write(g, spec, ev, queryMillis));
+        }
+      }
+      if (queryMillis != memoQuery) {
+        noData.clear();
+        memoQuery = queryMillis;
+      }
+      NoData key = new NoData(spec.unit(), spec.statistic(), spec.periodSeconds(),
+          spec.threshold());
+      String text = noData.get(key);
+      if (text == null) {
+        text = texts.json(g -> write(g, spec, ev, queryMillis));
+        noData.put(key, text);
+      }
+      return text;
+    }
+  }
+
+  /** What the text of an evaluation without a real datapoint depends on, besides the time. */
+  private static final class NoData {
+    private final @Nullable String unit;
+    private final Statistic statistic;
+    private final int period;
+    private final double threshold;
+
+    NoData(@Nullable String unit, Statistic statistic, int period, double threshold) {
+      this.unit = unit;
+      this.statistic = statistic;
+      this.period = period;
+      this.threshold = threshold;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      // thresholds by their bits: the text writes -0.0 and 0.0 differently
+      return o instanceof NoData k
+          && statistic == k.statistic
+          && period == k.period
+          && Double.doubleToLongBits(threshold) == Double.doubleToLongBits(k.threshold)
+          && java.util.Objects.equals(unit, k.unit);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((java.util.Objects.hashCode(unit) * 31 + statistic.ordinal()) * 31 + period) * 31
+          + Double.hashCode(threshold);
     }
   }
 

@@ -117,6 +117,8 @@ public final class Engine {
   private boolean sleeping = true;
   /** The reason data of this engine's transitions, all with one generator (this thread's). */
   private final StateReasonData.Writer reasonData = new StateReasonData.Writer();
+  /** The reasons of this engine's transitions (one string per kind of evaluation without data). */
+  private final StateReasons.Memo reasons = new StateReasons.Memo();
 
   private Engine(
       List<ResolvedAlarm> resolved,
@@ -986,7 +988,7 @@ public final class Engine {
     AlarmState old = a.state;
     String oldReason = a.reason;
     String oldData = a.reasonData;
-    String reason = StateReasons.of(spec, ev);
+    String reason = reasons.of(spec, ev);
     String data = reasonData.json(spec, ev, queryTime);
     touch(a);
     a.state = ev.state();

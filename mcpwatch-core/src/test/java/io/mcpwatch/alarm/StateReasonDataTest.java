@@ -126,4 +126,41 @@ class StateReasonDataTest {
           .isEqualTo(StateReasonData.json(spec, ev, query));
     }
   }
+
+  /**
+   * Thousands of alarms without data at one boundary share their text per kind: 4,000 all-missing
+   * evaluations of specs that differ in one field at a time (unit, statistic, period, threshold,
+   * 0.0 against -0.0), at a few query times in turn, give what a generator per text gives.
+   */
+  @Test
+  void writer_evaluationsWithoutDataAtOneBoundary_writeEachSpecsOwnText() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    String[] units = {null, "Count", "Seconds"};
+    double[] thresholds = {0.0, -0.0, 1.0, 5.0, 0.5};
+    int[] periods = {60, 300};
+    long[] queries = {1_772_409_660_000L, 1_772_409_720_000L, 1_772_409_720_001L};
+    StateReasonData.Writer writer = new StateReasonData.Writer();
+    java.util.Set<String> texts = new java.util.HashSet<>();
+    for (int i = 0; i < 4_000; i++) {
+      int n = 1 + r.nextInt(3);
+      AlarmSpec spec = Specs.spec()
+          .statistic(Statistic.values()[r.nextInt(Statistic.values().length)])
+          .period(periods[r.nextInt(periods.length)])
+          .evaluationPeriods(n)
+          .threshold(thresholds[r.nextInt(thresholds.length)])
+          .treat(TreatMissingData.values()[r.nextInt(TreatMissingData.values().length)])
+          .unit(units[r.nextInt(units.length)])
+          .build();
+      long query = queries[i / 500 % queries.length];
+      java.util.List<Datapoint> range = new java.util.ArrayList<>();
+      for (int k = n - 1; k >= 0; k--) {
+        range.add(Datapoint.missing(query - (k + 1) * spec.periodSeconds() * 1000L));
+      }
+      Evaluation ev = AlarmEvaluator.evaluate(spec, range, AlarmState.INSUFFICIENT_DATA);
+      String text = writer.json(spec, ev, query);
+      assertThat(text).as("evaluation %d", i).isEqualTo(StateReasonData.json(spec, ev, query));
+      texts.add(text);
+    }
+    assertThat(texts).hasSizeGreaterThan(100); // the fields and times do tell the texts apart
+  }
 }
