@@ -39,6 +39,12 @@ final class InstanceResolver {
     final Map<String, String> vars = new HashMap<>();
     private final Map<List<String>, List<String>> lists = new HashMap<>();
     private final Map<String, List<String>> singles = new HashMap<>();
+    // the last valid log group, for the next alarm of the same app in the same environment: a
+    // template without {alarm} gives each of them the same name (then one string for all)
+    private @Nullable String logGroupTemplate;
+    private @Nullable Environment logGroupEnv;
+    private @Nullable App logGroupApp;
+    private @Nullable String logGroup;
   }
 
   InstanceResolver(
@@ -106,11 +112,23 @@ final class InstanceResolver {
                   + ", defaults, the app or an override)"));
       return null;
     }
-    String logGroup = Templates.expand(logGroupTemplate.value(), vars);
-    String bad = logGroupProblem(logGroup);
-    if (bad != null) {
-      errors.add(logGroupTemplate.error("log group " + logGroup + " " + bad));
-      return null;
+    String logGroup;
+    String template = logGroupTemplate.value();
+    if (template == shared.logGroupTemplate && env == shared.logGroupEnv
+        && app == shared.logGroupApp && shared.logGroup != null) {
+      logGroup = shared.logGroup; // checked when it was made
+    } else {
+      logGroup = Templates.expand(template, vars);
+      String bad = logGroupProblem(logGroup);
+      if (bad != null) {
+        errors.add(logGroupTemplate.error("log group " + logGroup + " " + bad));
+        return null;
+      }
+      boolean same = !template.contains("{alarm}");
+      shared.logGroupTemplate = same ? template : null;
+      shared.logGroupEnv = env;
+      shared.logGroupApp = app;
+      shared.logGroup = same ? logGroup : null;
     }
     String alarmName = Templates.expand(config.alarmName().value(), vars);
     if (alarmName.length() > 255) {

@@ -29,7 +29,7 @@ final class Route {
   @Nullable MinuteFlags minuteFlags;
   long matched;
   /** The alarms counting this route's matches ({@link Engine#changes()} visits them). */
-  final List<AlarmRuntime> alarms = new ArrayList<>();
+  final List<AlarmRuntime> alarms = new ArrayList<>(1); // most routes count for one alarm
   /** In the engine's list of routes whose alarms' matched counts changed since changes(). */
   boolean dirty;
   /** In the engine's list of routes that counted a match since {@link Engine#matchedSince}. */

@@ -129,8 +129,9 @@ final class Wiring {
       List<ResolvedAlarm> resolved,
       EngineOptions options,
       Function<ResolvedAlarm, FilterBinding> bindings) {
-    Map<AlarmId, ResolvedAlarm> names = new HashMap<>();
-    Map<WatchKey, Watchers> watchers = new LinkedHashMap<>();
+    int capacity = resolved.size() + resolved.size() / 3 + 1; // no rehash while they fill
+    Map<AlarmId, ResolvedAlarm> names = new HashMap<>(capacity);
+    Map<WatchKey, Watchers> watchers = new LinkedHashMap<>(capacity);
     Watchers[] watchersOf = new Watchers[resolved.size()];
     int i = 0;
     for (ResolvedAlarm a : resolved) {
@@ -162,7 +163,7 @@ final class Wiring {
       series.add(st);
       seriesByKey.merge(e.getKey().key(), new SeriesState[] {st}, Wiring::concat);
     }
-    Map<RouteKey, Route> routeByKey = new LinkedHashMap<>();
+    Map<RouteKey, Route> routeByKey = new LinkedHashMap<>(capacity);
     i = 0;
     for (ResolvedAlarm a : resolved) {
       FilterBinding binding = bindings.apply(a);

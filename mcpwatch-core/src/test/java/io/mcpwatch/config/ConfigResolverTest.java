@@ -245,6 +245,27 @@ class ConfigResolverTest {
         .containsExactly("oncall", "aiconnectors-alarms-prod")
         .isSameAs(find(r, "prod", "outlook", "errors").spec().alarmActions());
     assertThat(teams.spec().dimensions().get("MCP")).isSameAs(teams.app());
+    // the alarms of an app in an environment read one log group: one string
+    assertThat(find(r, "prod", "teams", "errors").logGroup()).isSameAs(teams.logGroup());
+    assertThat(find(r, "dev", "teams", "errors").logGroup())
+        .isEqualTo("/ecs/aiconnectors-dev-aiconnectors/teams-main-svc/teams");
+  }
+
+  @Test
+  void resolve_appWithItsOwnLogGroup_betweenAppsWithTheDefault() {
+    Resolution r = resolve(ADR.replace("apps: [ 'sharepoint', 'outlook',",
+        "apps: [ 'sharepoint', { name: 'outlook', logGroup: '/custom/{env}/{app}' },"));
+
+    assertThat(r.errors()).isEmpty();
+    for (String env : List.of("dev", "prod")) {
+      for (String alarm : List.of("errors", "http-5xx")) {
+        assertThat(find(r, env, "outlook", alarm).logGroup()).isEqualTo("/custom/" + env + "/outlook");
+        assertThat(find(r, env, "databricks", alarm).logGroup())
+            .isEqualTo("/ecs/aiconnectors-" + env + "-aiconnectors/databricks-main-svc/databricks");
+        assertThat(find(r, env, "sharepoint", alarm).logGroup())
+            .isEqualTo("/ecs/aiconnectors-" + env + "-aiconnectors/sharepoint-main-svc/sharepoint");
+      }
+    }
   }
 
   @Test
