@@ -164,6 +164,9 @@ final class Wiring {
       seriesByKey.merge(e.getKey().key(), new SeriesState[] {st}, Wiring::concat);
     }
     Map<RouteKey, Route> routeByKey = new LinkedHashMap<>(capacity);
+    // the apps' routes share their filters' transformations: each one's sign parsed once
+    Map<MetricTransformation, EarlyFiring.SampleSign> transformationSigns =
+        new IdentityHashMap<>();
     i = 0;
     for (ResolvedAlarm a : resolved) {
       FilterBinding binding = bindings.apply(a);
@@ -174,7 +177,7 @@ final class Wiring {
         staticDims.keySet().removeAll(t.dimensions().keySet());
       }
       RouteKey rk = new RouteKey(a.env(), a.logGroup(), binding.patternText(), t, staticDims);
-      Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options));
+      Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options, transformationSigns));
       SeriesState st = watchersOf[i++].series;
       alarms.add(new AlarmRuntime(a, Objects.requireNonNull(st), route,
           options.extraRangeDatapoints()));
@@ -278,8 +281,10 @@ final class Wiring {
     return out;
   }
 
-  private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options) {
-    Route r = new Route(k.env, k.logGroup, binding, k.transformation, k.staticDims);
+  private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options,
+      Map<MetricTransformation, EarlyFiring.SampleSign> signs) {
+    Route r = new Route(k.env, k.logGroup, binding, k.transformation, k.staticDims,
+        signs.computeIfAbsent(k.transformation, Route::signOf));
     if (options.defaultValueMode() == DefaultValueMode.PER_MINUTE && r.defaultValue != null) {
       r.minuteFlags = new MinuteFlags();
     }
