@@ -13,6 +13,7 @@ import io.mcpwatch.source.read.EventReaders;
 import io.mcpwatch.source.read.InputFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -218,7 +219,7 @@ final class BacktestHeadStart implements AutoCloseable {
     if (stopped) {
       return;
     }
-    BacktestReport.json(r, ENV);
+    BacktestReport.json(r, ENV, Writer.nullWriter()); // as the command writes it
     if (stopped) {
       return;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -121,6 +122,38 @@ public final class AwsFormats {
       }
     }
     return out;
+  }
+
+  /**
+   * Compact JSON texts written one after the other by one generator, as {@link #json} writes
+   * each: for a caller that writes many small values (an engine's reason data, one per
+   * transition), creating and closing a generator per value cost more than the value itself. Not
+   * thread-safe: one per thread (an engine's own thread).
+   */
+  public static final class JsonTexts {
+    private final TextSink sink = new TextSink();
+    private @Nullable JsonGenerator g;
+
+    /** The compact JSON text that {@code body} writes, as {@link AwsFormats#json} returns it. */
+    public String json(Consumer<JsonGenerator> body) {
+      JsonGenerator gen = g;
+      if (gen == null) {
+        gen = SEQUENCE.createGenerator(ObjectWriteContext.empty(), sink);
+        g = gen;
+      }
+      boolean done = false;
+      try {
+        body.accept(gen);
+        gen.flush();
+        done = true;
+        return sink.text.toString();
+      } finally {
+        sink.text.setLength(0);
+        if (!done) {
+          g = null; // a body that failed may leave the generator inside a value: start afresh
+        }
+      }
+    }
   }
 
   /** A writer into a StringBuilder (unsynchronized, unlike StringWriter's buffer). */

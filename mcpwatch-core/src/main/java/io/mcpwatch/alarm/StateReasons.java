@@ -85,6 +85,32 @@ public final class StateReasons {
     return s.append('.').toString();
   }
 
+  /**
+   * {@link StateReasons#of} for one engine's transitions, with the text of an evaluation without
+   * any datapoint ({@link Evaluation.Route#ALL_MISSING}) made once per kind: it depends only on the
+   * new state, N and the missing-data treatment, and at a boundary thousands of idle alarms take
+   * such a transition (each then shares one string). Not thread-safe: one per engine.
+   */
+  public static final class Memo {
+    private final java.util.HashMap<Long, String> allMissing = new java.util.HashMap<>();
+
+    /** {@link StateReasons#of}{@code (spec, ev)}. */
+    public String of(AlarmSpec spec, Evaluation ev) {
+      if (ev.route() != Evaluation.Route.ALL_MISSING) {
+        return StateReasons.of(spec, ev);
+      }
+      long key = ((long) spec.evaluationPeriods() << 16)
+          | ((long) spec.effectiveTreatMissingData().ordinal() << 8)
+          | ev.state().ordinal();
+      String text = allMissing.get(key);
+      if (text == null) {
+        text = StateReasons.of(spec, ev);
+        allMissing.put(key, text);
+      }
+      return text;
+    }
+  }
+
   /** {@code value (dd/MM/yy HH:mm:ss)} for one real datapoint. */
   public static String datapoint(Datapoint p) {
     return p.value() + " (" + AwsFormats.reasonTime(p.timestampMillis()) + ")";

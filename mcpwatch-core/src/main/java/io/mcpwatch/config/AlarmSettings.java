@@ -32,6 +32,9 @@ public final class AlarmSettings {
   private final EnumSet<AlarmField> invalid;
   private final Map<String, Dimension> dimensions;
   private final Map<String, Dimension> alarmDimensions;
+  // computed on first use: the thousands of alarms that inherit these settings share them
+  private @Nullable Map<String, Dimension> effectiveDimensions;
+  private @Nullable Map<String, Dimension> effectiveAlarmDimensions;
 
   private AlarmSettings(
       EnumMap<AlarmField, Located<?>> values,
@@ -162,7 +165,12 @@ public final class AlarmSettings {
 
   /** The dimensions that remain after removals. */
   public Map<String, Dimension> effectiveDimensions() {
-    return withoutRemovals(dimensions);
+    Map<String, Dimension> e = effectiveDimensions;
+    if (e == null) {
+      e = withoutRemovals(dimensions); // immutable, read through a final field: racing threads compute equal maps
+      effectiveDimensions = e;
+    }
+    return e;
   }
 
   /**
@@ -176,7 +184,12 @@ public final class AlarmSettings {
 
   /** The {@code alarmDimensions} that remain after removals. */
   public Map<String, Dimension> effectiveAlarmDimensions() {
-    return withoutRemovals(alarmDimensions);
+    Map<String, Dimension> e = effectiveAlarmDimensions;
+    if (e == null) {
+      e = withoutRemovals(alarmDimensions);
+      effectiveAlarmDimensions = e;
+    }
+    return e;
   }
 
   private static Map<String, Dimension> withoutRemovals(Map<String, Dimension> dims) {

@@ -70,7 +70,11 @@ public final class ConfigResolver {
 
   /** Resolves every combination. Never throws for configuration mistakes. */
   public static Resolution resolve(McpwatchConfig config) {
-    return resolve(config, app -> true);
+    // every combination: the lists and the map of names are sized once (no copies while 20,000
+    // are added)
+    int all = (int) Math.min(1 << 20, (long) config.environments().size() * config.apps().size()
+        * config.alarms().size());
+    return resolve(config, app -> true, all);
   }
 
   /**
@@ -78,12 +82,17 @@ public final class ConfigResolver {
    * thousands, such as {@code status --app}). Never throws for configuration mistakes.
    */
   public static Resolution resolve(McpwatchConfig config, Predicate<String> apps) {
+    return resolve(config, apps, 16);
+  }
+
+  private static Resolution resolve(McpwatchConfig config, Predicate<String> apps, int expected) {
     Set<ConfigError> errors = new LinkedHashSet<>();
-    List<AlarmInstance> instances = new ArrayList<>();
-    List<ResolvedAlarm> alarms = new ArrayList<>();
-    Map<String, AlarmInstance> byName = new HashMap<>();
+    List<AlarmInstance> instances = new ArrayList<>(expected);
+    List<ResolvedAlarm> alarms = new ArrayList<>(expected);
+    Map<String, AlarmInstance> byName = new HashMap<>(expected + expected / 3 + 1);
     Set<String> topicNames = new LinkedHashSet<>();
     CompiledFilters filters = new CompiledFilters(config.patternOptions());
+    InstanceResolver.Shared shared = new InstanceResolver.Shared();
     config.topics().forEach(t -> topicNames.add(t.name()));
     boolean duplicateReported = false;
     // built-in defaults, defaults and the alarm's own fields: the same for every app and environment
@@ -99,7 +108,8 @@ public final class ConfigResolver {
           boolean enabled = s.enabled() == null || s.enabled().value();
           ResolvedAlarm r = null;
           if (enabled) {
-            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters).resolve();
+            r = new InstanceResolver(config, env, app, def, s, topicNames, errors, filters, shared)
+                .resolve();
           }
           AlarmInstance instance = new AlarmInstance(env, app, def, s, enabled, r);
           instances.add(instance);

@@ -27,7 +27,25 @@ final class InstanceResolver {
   private final Set<String> topicNames;
   private final Set<ConfigError> errors;
   private final CompiledFilters filters;
-  private final Map<String, String> vars = new HashMap<>();
+  private final Shared shared;
+  private final Map<String, String> vars;
+
+  /**
+   * What the combinations of one resolution share: the placeholder map (refilled for each: replacing
+   * a value allocates nothing) and the immutable topic lists (the apps of an environment notify
+   * the same topics: one list for all of them).
+   */
+  static final class Shared {
+    final Map<String, String> vars = new HashMap<>();
+    private final Map<List<String>, List<String>> lists = new HashMap<>();
+    private final Map<String, List<String>> singles = new HashMap<>();
+    // the last valid log group, for the next alarm of the same app in the same environment: a
+    // template without {alarm} gives each of them the same name (then one string for all)
+    private @Nullable String logGroupTemplate;
+    private @Nullable Environment logGroupEnv;
+    private @Nullable App logGroupApp;
+    private @Nullable String logGroup;
+  }
 
   InstanceResolver(
       McpwatchConfig config,
@@ -37,7 +55,8 @@ final class InstanceResolver {
       AlarmSettings s,
       Set<String> topicNames,
       Set<ConfigError> errors,
-      CompiledFilters filters) {
+      CompiledFilters filters,
+      Shared shared) {
     this.config = config;
     this.env = env;
     this.app = app;
@@ -46,11 +65,23 @@ final class InstanceResolver {
     this.topicNames = topicNames;
     this.errors = errors;
     this.filters = filters;
+    this.shared = shared;
+    this.vars = shared.vars;
+    setVars(vars, env, app, def);
+  }
+
+  /**
+   * The placeholders' values of one combination, in a map that the resolution reuses for each
+   * (replacing a value allocates nothing).
+   */
+  static void setVars(Map<String, String> vars, Environment env, App app, AlarmDefinition def) {
     vars.put("env", env.name());
     vars.put("app", app.name());
     vars.put("alarm", def.name());
     if (env.topic() != null) {
       vars.put("topic", env.topic().value());
+    } else {
+      vars.remove("topic");
     }
   }
 
@@ -81,11 +112,23 @@ final class InstanceResolver {
                   + ", defaults, the app or an override)"));
       return null;
     }
-    String logGroup = Templates.expand(logGroupTemplate.value(), vars);
-    String bad = logGroupProblem(logGroup);
-    if (bad != null) {
-      errors.add(logGroupTemplate.error("log group " + logGroup + " " + bad));
-      return null;
+    String logGroup;
+    String template = logGroupTemplate.value();
+    if (template == shared.logGroupTemplate && env == shared.logGroupEnv
+        && app == shared.logGroupApp && shared.logGroup != null) {
+      logGroup = shared.logGroup; // checked when it was made
+    } else {
+      logGroup = Templates.expand(template, vars);
+      String bad = logGroupProblem(logGroup);
+      if (bad != null) {
+        errors.add(logGroupTemplate.error("log group " + logGroup + " " + bad));
+        return null;
+      }
+      boolean same = !template.contains("{alarm}");
+      shared.logGroupTemplate = same ? template : null;
+      shared.logGroupEnv = env;
+      shared.logGroupApp = app;
+      shared.logGroup = same ? logGroup : null;
     }
     String alarmName = Templates.expand(config.alarmName().value(), vars);
     if (alarmName.length() > 255) {
@@ -104,17 +147,20 @@ final class InstanceResolver {
     Located<String> metric = req(s.metric());
     String metricName = Templates.expand(metric.value(), vars);
 
-    Map<String, String> fieldDims = new LinkedHashMap<>();
-    Map<String, String> staticDims = new LinkedHashMap<>();
+    // in the order written; most alarms have one static dimension and no field dimension, which
+    // need no LinkedHashMap (the AlarmSpec keeps an immutable copy anyway)
+    Map<String, String> fieldDims = Map.of();
+    Map<String, String> staticDims = Map.of();
     for (Dimension d : s.effectiveDimensions().values()) {
       String v = req(d.value()).value();
       if (d.isFieldReference()) {
-        fieldDims.put(d.name().value(), v);
+        fieldDims = with(fieldDims, d.name().value(), v);
       } else {
-        staticDims.put(d.name().value(), Templates.expand(v, vars));
+        staticDims = with(staticDims, d.name().value(), Templates.expand(v, vars));
       }
     }
-    Map<String, String> alarmDims = new LinkedHashMap<>(staticDims);
+    Map<String, String> alarmDims =
+        s.effectiveAlarmDimensions().isEmpty() ? staticDims : new LinkedHashMap<>(staticDims);
     boolean watchedOk = true;
     for (Dimension w : s.effectiveAlarmDimensions().values()) {
       String name = w.name().value();
@@ -216,12 +262,24 @@ final class InstanceResolver {
     return new ResolvedAlarm(env.name(), app.name(), def.name(), logGroup, filter, spec);
   }
 
-  /** The topic names of an action list (none when cleared), or null after reporting. */
+  /**
+   * The topic names of an action list (none when cleared), or null after reporting; an immutable
+   * list that the resolution's other alarms with the same topics share.
+   */
   private @Nullable List<String> topics(@Nullable Located<List<Located<String>>> list) {
-    List<String> out = new ArrayList<>();
-    if (list == null) {
-      return out;
+    if (list == null || list.value().isEmpty()) {
+      return List.of();
     }
+    if (list.value().size() == 1) {
+      Located<String> t = list.value().get(0);
+      if (!t.value().contains("{topic}") || env.topic() != null) {
+        String name = Templates.expand(t.value(), vars);
+        if (topicNames.contains(name)) {
+          return shared.singles.computeIfAbsent(name, List::of);
+        }
+      } // else reported below, as for a longer list
+    }
+    List<String> out = new ArrayList<>();
     boolean ok = true;
     for (Located<String> t : list.value()) {
       if (t.value().contains("{topic}") && env.topic() == null) {
@@ -244,7 +302,20 @@ final class InstanceResolver {
         out.add(name);
       }
     }
-    return ok ? out : null;
+    if (!ok) {
+      return null;
+    }
+    return shared.lists.computeIfAbsent(out, List::copyOf);
+  }
+
+  /** {@code m} with {@code name = value} added at the end (a new map when {@code m} is immutable). */
+  private static Map<String, String> with(Map<String, String> m, String name, String value) {
+    if (m.isEmpty()) {
+      return Map.of(name, value);
+    }
+    Map<String, String> out = m instanceof LinkedHashMap ? m : new LinkedHashMap<>(m);
+    out.put(name, value);
+    return out;
   }
 
   private ConfigError filterError(FilterPatternException e, Located<String> pattern) {

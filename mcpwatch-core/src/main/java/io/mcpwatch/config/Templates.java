@@ -49,11 +49,22 @@ final class Templates {
     return ok;
   }
 
-  /** Replaces each known {@code {key}} by its value; anything else stays as written. */
+  /**
+   * Replaces each known {@code {key}} by its value; anything else stays as written. A template
+   * that is one known placeholder and nothing else ({@code {app}}, {@code {topic}}) gives the
+   * value itself: 10,000 alarms' dimension values and actions share their app's and topic's
+   * string instead of a copy each.
+   */
   static String expand(String template, Map<String, String> vars) {
     int open = template.indexOf('{');
     if (open < 0) {
       return template;
+    }
+    if (open == 0 && template.indexOf('}') == template.length() - 1) {
+      String whole = vars.get(template.substring(1, template.length() - 1));
+      if (whole != null) {
+        return whole;
+      }
     }
     StringBuilder sb = new StringBuilder(template.length() + 16);
     int from = 0;

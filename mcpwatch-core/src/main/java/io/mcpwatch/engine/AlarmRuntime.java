@@ -46,7 +46,7 @@ final class AlarmRuntime {
   /** When the configuration last changed (the newest ConfigurationUpdate item's time). */
   long configuredMillis;
   /** The newest history items (all of the retained history, or a tail: EngineOptions). */
-  final ArrayDeque<HistoryItem> history = new ArrayDeque<>();
+  final ArrayDeque<HistoryItem> history = new ArrayDeque<>(1); // grows as items come (none in a backtest)
   /** How many of the newest {@link #history} items {@link Engine#changes()} has not reported. */
   int unreported;
   /** Position in the engine's alarms (and in its snapshot). */

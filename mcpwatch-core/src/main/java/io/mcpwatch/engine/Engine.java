@@ -67,7 +67,12 @@ public final class Engine {
   private final Function<ResolvedAlarm, FilterBinding> bindings;
   private final List<AlarmRuntime> alarms;
   private final Map<ResolvedAlarm, AlarmRuntime> byAlarm = new IdentityHashMap<>();
-  private final Map<ResolvedAlarm, AlarmRuntime> byEqualAlarm = new HashMap<>();
+  /**
+   * The alarms by equality, for a caller whose alarm is an equal copy of the engine's (not the same
+   * instance): made on the first such lookup (hashing a ResolvedAlarm hashes its whole spec, which
+   * for 10,000 alarms cost more than the lookups that never need it).
+   */
+  private @Nullable Map<ResolvedAlarm, AlarmRuntime> byEqualAlarm;
   private final Map<String, Route[]> routesByGroup;
   private final List<Route> routes;
   private final List<SeriesState> series;
@@ -110,6 +115,10 @@ public final class Engine {
   /** The last boundary whose evaluations completed (for the status of alarms asleep). */
   private long lastDone = NONE;
   private boolean sleeping = true;
+  /** The reason data of this engine's transitions, all with one generator (this thread's). */
+  private final StateReasonData.Writer reasonData = new StateReasonData.Writer();
+  /** The reasons of this engine's transitions (one string per kind of evaluation without data). */
+  private final StateReasons.Memo reasons = new StateReasons.Memo();
 
   private Engine(
       List<ResolvedAlarm> resolved,
@@ -127,8 +136,16 @@ public final class Engine {
     this.routes = w.routes;
     this.series = w.series;
     this.seriesByKey = w.seriesByKey;
-    this.anyPerMinute = routes.stream().anyMatch(r -> r.minuteFlags != null);
-    this.step = alarms.stream().anyMatch(a -> a.spec.highResolution()) ? 10_000L : 60_000L;
+    boolean perMinute = false;
+    for (Route r : routes) {
+      perMinute |= r.minuteFlags != null;
+    }
+    this.anyPerMinute = perMinute;
+    boolean highResolution = false;
+    for (AlarmRuntime a : alarms) {
+      highResolution |= a.spec.highResolution();
+    }
+    this.step = highResolution ? 10_000L : 60_000L;
     this.startMillis = clock.millis();
     this.nextBoundary = Math.floorDiv(startMillis, step) * step + step;
     Instant created = Instant.ofEpochMilli(startMillis);
@@ -150,7 +167,6 @@ public final class Engine {
         a.addHistory(createdItems.get(i));
       }
       byAlarm.put(a.alarm, a);
-      byEqualAlarm.put(a.alarm, a);
       a.route.alarms.add(a);
       touch(a); // the first changes() reports every alarm
     }
@@ -972,8 +988,8 @@ public final class Engine {
     AlarmState old = a.state;
     String oldReason = a.reason;
     String oldData = a.reasonData;
-    String reason = StateReasons.of(spec, ev);
-    String data = StateReasonData.json(spec, ev, queryTime);
+    String reason = reasons.of(spec, ev);
+    String data = reasonData.json(spec, ev, queryTime);
     touch(a);
     a.state = ev.state();
     a.reason = reason;
@@ -1100,7 +1116,15 @@ public final class Engine {
   private AlarmRuntime runtime(ResolvedAlarm alarm) {
     AlarmRuntime a = byAlarm.get(alarm);
     if (a == null) {
-      a = byEqualAlarm.get(alarm);
+      Map<ResolvedAlarm, AlarmRuntime> equal = byEqualAlarm;
+      if (equal == null) {
+        equal = new HashMap<>();
+        for (AlarmRuntime r : alarms) {
+          equal.put(r.alarm, r);
+        }
+        byEqualAlarm = equal;
+      }
+      a = equal.get(alarm);
     }
     if (a == null) {
       throw new IllegalArgumentException("unknown alarm " + alarm.env() + "/"

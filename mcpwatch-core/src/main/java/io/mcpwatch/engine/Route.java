@@ -29,7 +29,7 @@ final class Route {
   @Nullable MinuteFlags minuteFlags;
   long matched;
   /** The alarms counting this route's matches ({@link Engine#changes()} visits them). */
-  final List<AlarmRuntime> alarms = new ArrayList<>();
+  final List<AlarmRuntime> alarms = new ArrayList<>(1); // most routes count for one alarm
   /** In the engine's list of routes whose alarms' matched counts changed since changes(). */
   boolean dirty;
   /** In the engine's list of routes that counted a match since {@link Engine#matchedSince}. */
@@ -40,7 +40,8 @@ final class Route {
       String logGroup,
       FilterBinding binding,
       MetricTransformation transformation,
-      Map<String, String> staticDims) {
+      Map<String, String> staticDims,
+      EarlyFiring.SampleSign sign) {
     this.env = env;
     this.logGroup = logGroup;
     this.binding = binding;
@@ -48,7 +49,7 @@ final class Route {
     this.staticDims = Map.copyOf(staticDims);
     this.dynamic = !transformation.dimensions().isEmpty();
     this.defaultValue = transformation.defaultValue();
-    this.sign = signOf(transformation);
+    this.sign = sign;
   }
 
   /** Whether samples of this route may enter a series that requires {@code unit} (null: any). */
@@ -56,7 +57,12 @@ final class Route {
     return unit == null || unit.equals(transformation.unit());
   }
 
-  private static EarlyFiring.SampleSign signOf(MetricTransformation t) {
+  /**
+   * The sign of every sample a route with this transformation publishes (its value's, and its
+   * default value's): routes that share a transformation share it ({@link Wiring} computes it
+   * once per transformation).
+   */
+  static EarlyFiring.SampleSign signOf(MetricTransformation t) {
     EarlyFiring.SampleSign sign;
     String v = t.metricValue().trim();
     if (v.startsWith("$")) {

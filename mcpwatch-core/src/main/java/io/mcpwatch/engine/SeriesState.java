@@ -9,7 +9,8 @@ final class SeriesState {
   final MetricSeries series;
   /** The longest evaluation range (range size x period) among the watchers, in ms. */
   final long retentionSpanMillis;
-  final List<AlarmRuntime> watchers = new ArrayList<>();
+  /** Most series have one watcher: room for one (an empty list would make room for ten). */
+  final List<AlarmRuntime> watchers = new ArrayList<>(1);
   /** Watchers eligible for early firing; checked after each published sample. */
   AlarmRuntime[] earlyWatchers = new AlarmRuntime[0];
   /** How many of the watchers are {@link AlarmRuntime#asleep}. */

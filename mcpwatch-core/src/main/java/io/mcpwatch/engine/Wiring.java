@@ -60,21 +60,78 @@ final class Wiring {
     @Nullable SeriesState series;
   }
 
-  private record AlarmId(String env, String alarmName) {}
+  // The keys below are classes with written-out equals and hashCode, not records: a record's
+  // generated methods link a call site on first use and run through method handles, which engine
+  // creation with 10,000 alarms felt (C1 compiles them poorly).
 
-  private record RouteKey(
-      String env,
-      String logGroup,
-      String pattern,
-      MetricTransformation transformation,
-      Map<String, String> staticDims) {}
+  /** An alarm name in an environment. */
+  private static final class AlarmId {
+    private final String env;
+    private final String alarmName;
+
+    AlarmId(String env, String alarmName) {
+      this.env = env;
+      this.alarmName = alarmName;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof AlarmId k && env.equals(k.env) && alarmName.equals(k.alarmName);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * env.hashCode() + alarmName.hashCode();
+    }
+  }
+
+  /** What makes alarms share a route. */
+  private static final class RouteKey {
+    final String env;
+    final String logGroup;
+    final String pattern;
+    final MetricTransformation transformation;
+    final Map<String, String> staticDims;
+    private final int hash;
+
+    RouteKey(String env, String logGroup, String pattern, MetricTransformation transformation,
+        Map<String, String> staticDims) {
+      this.env = env;
+      this.logGroup = logGroup;
+      this.pattern = pattern;
+      this.transformation = transformation;
+      this.staticDims = staticDims;
+      int h = env.hashCode();
+      h = 31 * h + logGroup.hashCode();
+      h = 31 * h + pattern.hashCode();
+      h = 31 * h + transformation.hashCode();
+      this.hash = 31 * h + staticDims.hashCode();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof RouteKey k
+          && hash == k.hash
+          && env.equals(k.env)
+          && logGroup.equals(k.logGroup)
+          && pattern.equals(k.pattern)
+          && transformation.equals(k.transformation)
+          && staticDims.equals(k.staticDims);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   Wiring(
       List<ResolvedAlarm> resolved,
       EngineOptions options,
       Function<ResolvedAlarm, FilterBinding> bindings) {
-    Map<AlarmId, ResolvedAlarm> names = new HashMap<>();
-    Map<WatchKey, Watchers> watchers = new LinkedHashMap<>();
+    int capacity = resolved.size() + resolved.size() / 3 + 1; // no rehash while they fill
+    Map<AlarmId, ResolvedAlarm> names = new HashMap<>(capacity);
+    Map<WatchKey, Watchers> watchers = new LinkedHashMap<>(capacity);
     Watchers[] watchersOf = new Watchers[resolved.size()];
     int i = 0;
     for (ResolvedAlarm a : resolved) {
@@ -106,15 +163,21 @@ final class Wiring {
       series.add(st);
       seriesByKey.merge(e.getKey().key(), new SeriesState[] {st}, Wiring::concat);
     }
-    Map<RouteKey, Route> routeByKey = new LinkedHashMap<>();
+    Map<RouteKey, Route> routeByKey = new LinkedHashMap<>(capacity);
+    // the apps' routes share their filters' transformations: each one's sign parsed once
+    Map<MetricTransformation, EarlyFiring.SampleSign> transformationSigns =
+        new IdentityHashMap<>();
     i = 0;
     for (ResolvedAlarm a : resolved) {
       FilterBinding binding = bindings.apply(a);
       MetricTransformation t = binding.transformation();
-      Map<String, String> staticDims = new HashMap<>(a.spec().dimensions());
-      staticDims.keySet().removeAll(t.dimensions().keySet());
+      Map<String, String> staticDims = a.spec().dimensions();
+      if (!t.dimensions().isEmpty()) {
+        staticDims = new HashMap<>(staticDims);
+        staticDims.keySet().removeAll(t.dimensions().keySet());
+      }
       RouteKey rk = new RouteKey(a.env(), a.logGroup(), binding.patternText(), t, staticDims);
-      Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options));
+      Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options, transformationSigns));
       SeriesState st = watchersOf[i++].series;
       alarms.add(new AlarmRuntime(a, Objects.requireNonNull(st), route,
           options.extraRangeDatapoints()));
@@ -156,7 +219,30 @@ final class Wiring {
   }
 
   /** A dynamic route reaches every series of its environment, namespace and metric name. */
-  private record MetricName(String env, String namespace, String metricName) {}
+  private static final class MetricName {
+    private final String env;
+    private final String namespace;
+    private final String metricName;
+
+    MetricName(String env, String namespace, String metricName) {
+      this.env = env;
+      this.namespace = namespace;
+      this.metricName = metricName;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof MetricName k
+          && env.equals(k.env)
+          && namespace.equals(k.namespace)
+          && metricName.equals(k.metricName);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * env.hashCode() + namespace.hashCode()) + metricName.hashCode();
+    }
+  }
 
   /**
    * The sign of every sample any route can publish into each series, in one pass over the routes
@@ -195,8 +281,10 @@ final class Wiring {
     return out;
   }
 
-  private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options) {
-    Route r = new Route(k.env(), k.logGroup(), binding, k.transformation(), k.staticDims());
+  private static Route newRoute(RouteKey k, FilterBinding binding, EngineOptions options,
+      Map<MetricTransformation, EarlyFiring.SampleSign> signs) {
+    Route r = new Route(k.env, k.logGroup, binding, k.transformation, k.staticDims,
+        signs.computeIfAbsent(k.transformation, Route::signOf));
     if (options.defaultValueMode() == DefaultValueMode.PER_MINUTE && r.defaultValue != null) {
       r.minuteFlags = new MinuteFlags();
     }

@@ -14,7 +14,8 @@ final class MetricRules {
   static final String SHARED = "shared-metric";
 
   static void check(Resolution resolution, Findings out) {
-    Map<List<Object>, AlarmInstance> byMetric = new HashMap<>();
+    int n = resolution.instances().size();
+    Map<List<Object>, AlarmInstance> byMetric = new HashMap<>(n + n / 3 + 1);
     for (AlarmInstance i : resolution.instances()) {
       ResolvedAlarm r = i.resolved();
       if (r == null) {

@@ -103,4 +103,25 @@ class AwsFormatsTest {
         .checkAssert(ms -> assertThat(AwsFormats.isoTime(ms))
             .isEqualTo(iso.format(java.time.Instant.ofEpochMilli(ms))));
   }
+
+  @Test
+  void jsonTexts_afterABodyThatFailed_writesTheNextTextWhole() {
+    AwsFormats.JsonTexts texts = new AwsFormats.JsonTexts();
+    assertThat(texts.json(g -> g.writeNumber(1))).isEqualTo("1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> texts.json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("half", "written");
+      throw new IllegalStateException("failed inside the object");
+    })).hasMessage("failed inside the object");
+    assertThat(texts.json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("a", "b");
+      g.writeEndObject();
+    })).isEqualTo(AwsFormats.json(g -> {
+      g.writeStartObject();
+      g.writeStringProperty("a", "b");
+      g.writeEndObject();
+    })).isEqualTo("{\"a\":\"b\"}");
+    assertThat(texts.json(g -> g.writeString("x"))).isEqualTo("\"x\"");
+  }
 }

@@ -80,4 +80,87 @@ class StateReasonDataTest {
             + "{\"timestamp\":\"2024-01-01T00:02:00.000+0000\",\"sampleCount\":3.0,"
             + "\"value\":3.0}]}");
   }
+
+  /**
+   * An engine writes its transitions' reason data with one generator ({@link
+   * StateReasonData.Writer}): 3,000 random evaluations in a row (units with quotes, control and
+   * non-ASCII characters, every statistic, missing and real datapoints, infinite and negative
+   * values) give, one after the other, exactly the texts of a generator per text.
+   */
+  @Test
+  void writer_manyEvaluationsInARow_writesWhatAGeneratorPerTextWrites() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(2026_12_07L);
+    String[] units = {null, "Seconds", "Count", "q\"uote", "back\\slash", "tab\tnew\nline",
+        "\u0001ctl\u001f", "caf\u00e9 \u2603 \ud83d\ude00", ""};
+    double[] values = {0.0, -0.0, 1.0, -3.5, 1e-300, 1e300, 99.50160229693434,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, Double.MIN_VALUE};
+    int[] periods = {10, 30, 60, 300, 3600};
+    StateReasonData.Writer writer = new StateReasonData.Writer();
+    for (int i = 0; i < 3_000; i++) {
+      int n = 1 + r.nextInt(5);
+      AlarmSpec spec = Specs.spec()
+          .statistic(Statistic.values()[r.nextInt(Statistic.values().length)])
+          .period(periods[r.nextInt(periods.length)])
+          .evaluationPeriods(n)
+          .datapointsToAlarm(r.nextBoolean() ? null : 1 + r.nextInt(n))
+          .op(ComparisonOperator.values()[r.nextInt(ComparisonOperator.values().length)])
+          .threshold(r.nextBoolean() ? r.nextInt(10) : r.nextDouble() * 1e6 - 5e5)
+          .treat(r.nextBoolean() ? null
+              : TreatMissingData.values()[r.nextInt(TreatMissingData.values().length)])
+          .unit(units[r.nextInt(units.length)])
+          .build();
+      long end = 1_700_000_000_000L + r.nextLong(1L << 40) - (1L << 39);
+      long p = spec.periodSeconds() * 1000L;
+      java.util.List<Datapoint> range = new java.util.ArrayList<>();
+      for (int k = n - 1; k >= 0; k--) {
+        long start = end - (k + 1) * p;
+        range.add(r.nextInt(3) == 0 ? Datapoint.missing(start)
+            : Datapoint.of(start, r.nextBoolean() ? values[r.nextInt(values.length)]
+                : r.nextDouble() * 100, 1 + r.nextInt(1000)));
+      }
+      AlarmState before = AlarmState.values()[r.nextInt(AlarmState.values().length)];
+      Evaluation ev = AlarmEvaluator.evaluate(spec, range, before);
+      long query = end + r.nextInt(60_000);
+      assertThat(writer.json(spec, ev, query))
+          .as("evaluation %d", i)
+          .isEqualTo(StateReasonData.json(spec, ev, query));
+    }
+  }
+
+  /**
+   * Thousands of alarms without data at one boundary share their text per kind: 4,000 all-missing
+   * evaluations of specs that differ in one field at a time (unit, statistic, period, threshold,
+   * 0.0 against -0.0), at a few query times in turn, give what a generator per text gives.
+   */
+  @Test
+  void writer_evaluationsWithoutDataAtOneBoundary_writeEachSpecsOwnText() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    String[] units = {null, "Count", "Seconds"};
+    double[] thresholds = {0.0, -0.0, 1.0, 5.0, 0.5};
+    int[] periods = {60, 300};
+    long[] queries = {1_772_409_660_000L, 1_772_409_720_000L, 1_772_409_720_001L};
+    StateReasonData.Writer writer = new StateReasonData.Writer();
+    java.util.Set<String> texts = new java.util.HashSet<>();
+    for (int i = 0; i < 4_000; i++) {
+      int n = 1 + r.nextInt(3);
+      AlarmSpec spec = Specs.spec()
+          .statistic(Statistic.values()[r.nextInt(Statistic.values().length)])
+          .period(periods[r.nextInt(periods.length)])
+          .evaluationPeriods(n)
+          .threshold(thresholds[r.nextInt(thresholds.length)])
+          .treat(TreatMissingData.values()[r.nextInt(TreatMissingData.values().length)])
+          .unit(units[r.nextInt(units.length)])
+          .build();
+      long query = queries[i / 500 % queries.length];
+      java.util.List<Datapoint> range = new java.util.ArrayList<>();
+      for (int k = n - 1; k >= 0; k--) {
+        range.add(Datapoint.missing(query - (k + 1) * spec.periodSeconds() * 1000L));
+      }
+      Evaluation ev = AlarmEvaluator.evaluate(spec, range, AlarmState.INSUFFICIENT_DATA);
+      String text = writer.json(spec, ev, query);
+      assertThat(text).as("evaluation %d", i).isEqualTo(StateReasonData.json(spec, ev, query));
+      texts.add(text);
+    }
+    assertThat(texts).hasSizeGreaterThan(100); // the fields and times do tell the texts apart
+  }
 }

@@ -206,4 +206,45 @@ class StateReasonsTest {
     Evaluation ev = AlarmEvaluator.evaluate(spec, rangeNewestFirst(0, 60_000, 3), AlarmState.OK);
     assertThatIllegalArgumentException().isThrownBy(() -> StateReasons.of(spec, ev));
   }
+
+  /**
+   * An engine's memo of the reasons: 5,000 random evaluations (every route, with and without data,
+   * N from 1 to 4, every treatment and state) give the texts of {@link StateReasons#of}, and the
+   * all-missing ones of one kind share one string.
+   */
+  @Test
+  void memo_randomEvaluations_sameTextsAsOf() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    StateReasons.Memo memo = new StateReasons.Memo();
+    long t = 1_772_409_600_000L;
+    for (int i = 0; i < 5_000; i++) {
+      int n = 1 + r.nextInt(4);
+      AlarmSpec spec = Specs.spec()
+          .statistic(Statistic.values()[r.nextInt(Statistic.values().length)])
+          .evaluationPeriods(n)
+          .datapointsToAlarm(r.nextBoolean() ? null : 1 + r.nextInt(n))
+          .op(ComparisonOperator.values()[r.nextInt(ComparisonOperator.values().length)])
+          .threshold(r.nextInt(4))
+          .treat(r.nextInt(5) == 0 ? null
+              : TreatMissingData.values()[r.nextInt(TreatMissingData.values().length)])
+          .build();
+      boolean noData = r.nextBoolean();
+      java.util.List<Datapoint> range = new java.util.ArrayList<>();
+      for (int k = n + r.nextInt(2) - 1; k >= 0; k--) {
+        long start = t - (k + 1) * 60_000L;
+        range.add(noData || r.nextInt(3) == 0 ? Datapoint.missing(start)
+            : Datapoint.of(start, r.nextInt(6), 1 + r.nextInt(3)));
+      }
+      Evaluation ev = AlarmEvaluator.evaluate(spec, range,
+          AlarmState.values()[r.nextInt(AlarmState.values().length)]);
+      if (ev.route() == Evaluation.Route.RETAINED) {
+        continue;
+      }
+      String text = memo.of(spec, ev);
+      assertThat(text).as("evaluation %d", i).isEqualTo(StateReasons.of(spec, ev));
+      if (ev.route() == Evaluation.Route.ALL_MISSING) {
+        assertThat(memo.of(spec, ev)).isSameAs(text);
+      }
+    }
+  }
 }

@@ -227,6 +227,58 @@ class ConfigResolverTest {
   }
 
   @Test
+  void resolve_appsOfAnEnvironment_shareTheirTopicListsAndAppNames() {
+    Resolution r = resolve(ADR.replace(
+            "apps:",
+            "topics: { oncall: { subscribers: [ { email: 'pager@example.com' } ] } }, apps:")
+        .replace("overrides: [", "overrides: [ { env: 'prod', alarm: 'errors', alarmActions: ["
+            + " 'oncall', '{topic}', 'oncall' ] },"));
+
+    assertThat(r.errors()).isEmpty();
+    ResolvedAlarm teams = find(r, "prod", "teams", "http-5xx");
+    assertThat(teams.spec().alarmActions()).containsExactly("aiconnectors-alarms-prod")
+        .isSameAs(find(r, "prod", "outlook", "http-5xx").spec().alarmActions())
+        .isSameAs(teams.spec().okActions());
+    assertThat(find(r, "dev", "teams", "http-5xx").spec().alarmActions())
+        .containsExactly("aiconnectors-alarms-dev");
+    assertThat(find(r, "prod", "teams", "errors").spec().alarmActions())
+        .containsExactly("oncall", "aiconnectors-alarms-prod")
+        .isSameAs(find(r, "prod", "outlook", "errors").spec().alarmActions());
+    assertThat(teams.spec().dimensions().get("MCP")).isSameAs(teams.app());
+    // the alarms of an app in an environment read one log group: one string
+    assertThat(find(r, "prod", "teams", "errors").logGroup()).isSameAs(teams.logGroup());
+    assertThat(find(r, "dev", "teams", "errors").logGroup())
+        .isEqualTo("/ecs/aiconnectors-dev-aiconnectors/teams-main-svc/teams");
+  }
+
+  @Test
+  void resolve_appWithItsOwnLogGroup_betweenAppsWithTheDefault() {
+    Resolution r = resolve(ADR.replace("apps: [ 'sharepoint', 'outlook',",
+        "apps: [ 'sharepoint', { name: 'outlook', logGroup: '/custom/{env}/{app}' },"));
+
+    assertThat(r.errors()).isEmpty();
+    for (String env : List.of("dev", "prod")) {
+      for (String alarm : List.of("errors", "http-5xx")) {
+        assertThat(find(r, env, "outlook", alarm).logGroup()).isEqualTo("/custom/" + env + "/outlook");
+        assertThat(find(r, env, "databricks", alarm).logGroup())
+            .isEqualTo("/ecs/aiconnectors-" + env + "-aiconnectors/databricks-main-svc/databricks");
+        assertThat(find(r, env, "sharepoint", alarm).logGroup())
+            .isEqualTo("/ecs/aiconnectors-" + env + "-aiconnectors/sharepoint-main-svc/sharepoint");
+      }
+    }
+  }
+
+  @Test
+  void resolve_unknownWatchedDimension_namesTheFieldDimensionsInTheOrderWritten() {
+    Resolution r = resolve(ADR.replace("threshold: 10 }",
+        "threshold: 10, dimensions: { Status: '$status', Env: '{env}', Client: '$client' },"
+            + " alarmDimensions: { Nope: 1 } }"));
+
+    assertThat(r.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.message()).startsWith(
+        "the alarm's metric has no field dimension Nope (it has Status, Client);"));
+  }
+
+  @Test
   void resolve_unknownTopic_isAnErrorAtTheAction() {
     Resolution r =
         resolve(

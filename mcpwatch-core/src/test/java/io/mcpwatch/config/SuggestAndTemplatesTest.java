@@ -44,6 +44,18 @@ class SuggestAndTemplatesTest {
   }
 
   @Test
+  void expand_templateThatIsOnePlaceholder_givesTheValueItself() {
+    String app = new String("sharepoint".toCharArray());
+    Map<String, String> vars = Map.of("app", app, "env", "prod");
+
+    assertThat(Templates.expand("{app}", vars)).isSameAs(app);
+    assertThat(Templates.expand("{app}-x", vars)).isEqualTo("sharepoint-x");
+    assertThat(Templates.expand("{nope}", vars)).isEqualTo("{nope}");
+    assertThat(Templates.expand("{app}{env}", vars)).isEqualTo("sharepointprod");
+    assertThat(Templates.expand("{}", vars)).isEqualTo("{}");
+  }
+
+  @Test
   void expand_randomTemplates_sameAsReplacingCharacterByCharacter() {
     Map<String, String> vars = Map.of("app", "sharepoint", "env", "prod", "a{", "X", "", "E");
     qt().withExamples(3000)

@@ -35,6 +35,26 @@ class EngineTest {
   }
 
   @Test
+  void minutesAndHistory_ofAnEqualCopyOfAnAlarm_areTheAlarmsOwn() {
+    Fixture f = new Fixture("2024-05-01T10:00:30Z");
+    ResolvedAlarm a = f.alarm("/g", "ERR", spec().name("a").metric("NS", "Errors").build());
+    ResolvedAlarm b = f.alarm("/g", "WARN", spec().name("b").metric("NS", "Warnings").build());
+    Engine e = f.start(EngineOptions.defaults());
+    f.event("/g", "2024-05-01T10:00:40Z", "WARN x");
+    ResolvedAlarm copyOfB = new ResolvedAlarm(b.env(), b.app(), b.alarm(), b.logGroup(),
+        b.filter(), b.spec());
+    assertThat(copyOfB).isNotSameAs(b).isEqualTo(b);
+
+    assertThat(e.minutes(copyOfB)).isEqualTo(e.minutes(b)).hasSize(1);
+    assertThat(e.history(copyOfB)).isEqualTo(e.history(b)).isNotEqualTo(e.history(a));
+    assertThat(e.minutes(a)).isEmpty();
+    ResolvedAlarm unknown = new ResolvedAlarm(b.env(), b.app(), "c", b.logGroup(), b.filter(),
+        spec().name("c").build());
+    assertThatIllegalArgumentException().isThrownBy(() -> e.minutes(unknown))
+        .withMessage("unknown alarm prod/c");
+  }
+
+  @Test
   void tick_firstEvaluationAtFirstBoundaryAfterStartWithoutInsufficientDataAction() {
     Fixture f = new Fixture("2024-05-01T10:00:30Z");
     f.alarm("/g", "ERR", spec().insufficientDataActions("topic-i").build());
