@@ -62,17 +62,6 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The head start begun in {@code main}: the configuration read ahead (null in process, in tests). */
-  private final @Nullable BacktestHeadStart headStart;
-
-  BacktestCommand() {
-    this(null);
-  }
-
-  BacktestCommand(@Nullable BacktestHeadStart headStart) {
-    this.headStart = headStart;
-  }
-
   @Option(names = {"-c", "--config"}, defaultValue = ConfigOption.DEFAULT, paramLabel = "FILE",
       description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init), or"
           + " Terraform: a .tf file or a directory of them.")
@@ -142,7 +131,7 @@ final class BacktestCommand implements Callable<Integer> {
     LoadedConfig loaded =
         TerraformSupport.isTerraform(config)
             ? TerraformSupport.load(config, vars, varFiles)
-            : headStart != null ? headStart.config(config) : ConfigFiles.load(config);
+            : ConfigFiles.load(config);
     // loops, not streams, over what may be 10,000s of alarms (C1 compiles each stream stage)
     List<ResolvedAlarm> alarms = new ArrayList<>();
     for (ResolvedAlarm a : loaded.alarms()) {
@@ -210,9 +199,6 @@ final class BacktestCommand implements Callable<Integer> {
       reader = EventReaders.inTimeOrder(readers);
       readers = new ArrayList<>(List.of(reader));
       EngineOptions engineOptions = engineOptions(loaded, noEarly);
-      if (headStart != null) {
-        headStart.stop(); // the replay's threads need the CPUs
-      }
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {
         LongConsumer progress = bar == null ? n -> {} : n -> bar.stepTo(reader.stats().bytes());

@@ -7,11 +7,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("backtest")) {
-      // the configuration read on the second CPU while picocli reads the command line (BacktestHeadStart)
-      BacktestHeadStart headStart = BacktestHeadStart.begin(args);
-      System.exit(McpwatchCommand.commandLine(headStart, args).execute(args));
-    }
     System.exit(run(args));
   }
 

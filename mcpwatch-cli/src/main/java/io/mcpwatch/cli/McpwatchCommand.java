@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,7 +75,7 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
    * lambda or method reference on one of their types links it while the launcher writes its
    * class-data archive, which then leaves {@code picocli.CommandLine} out (JDK 17: "Old class has
    * been linked"), so every command loaded and verified its 72 KB from the jar. (The same goes for
-   * the loop over {@link #SUBCOMMANDS} in {@link #commandLine(BacktestHeadStart, String...)}.)
+   * the loop over {@link #SUBCOMMANDS} in {@link #commandLine(String...)}.)
    */
   private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     @Override
@@ -96,17 +95,10 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
    * built; otherwise all are, so help, usage errors and suggestions see every command.
    */
   public static CommandLine commandLine(String... args) {
-    return commandLine(null, args);
-  }
-
-  /** {@link #commandLine(String...)} whose {@code backtest} takes its configuration from {@code headStart}. */
-  static CommandLine commandLine(@Nullable BacktestHeadStart headStart, String... args) {
     CommandLine cl = new CommandLine(new McpwatchCommand());
     String first = args.length > 0 ? args[0] : "";
     Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
-    if (only == BacktestCommand.class) {
-      cl.addSubcommand(first, new BacktestCommand(headStart));
-    } else if (only != null) {
+    if (only != null) {
       cl.addSubcommand(first, only);
     } else {
       for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {

@@ -1,16 +1,16 @@
 package io.mcpwatch.live;
 
 /** Waits that an interrupt does not cut short: the interrupt is kept for the caller, after the wait. */
-public final class Uninterruptibly {
+final class Uninterruptibly {
   private Uninterruptibly() {}
 
   /** Something to wait for: a latch, a thread's end. */
   @FunctionalInterface
-  public interface Wait {
+  interface Wait {
     void await() throws InterruptedException;
   }
 
-  public static void await(Wait wait) {
+  static void await(Wait wait) {
     boolean interrupted = false;
     while (true) {
       try {
