@@ -64,25 +64,45 @@ public final class AwsFormats {
    * at 10,000 alarms); others through the formatter (same text).
    */
   public static String isoTime(long epochMillis) {
-    if (epochMillis < FAST_FROM || epochMillis >= FAST_UNTIL) {
+    byte[] b = new byte[28];
+    if (!isoDigits(epochMillis, b)) {
       return ISO.format(Instant.ofEpochMilli(epochMillis));
+    }
+    b[23] = '+';
+    b[24] = '0';
+    b[25] = '0';
+    b[26] = '0';
+    b[27] = '0';
+    return new String(b, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes {@code yyyy-MM-dd'T'HH:mm:ss.SSS} of a UTC time into {@code b[0..23)}, digit by digit,
+   * for years 0 to 9999 (what {@code uuuu} writes as 4 digits); for other times writes nothing and
+   * returns false (the caller formats them).
+   */
+  public static boolean isoDigits(long epochMillis, byte[] b) {
+    if (epochMillis < FAST_FROM || epochMillis >= FAST_UNTIL) {
+      return false;
     }
     long seconds = Math.floorDiv(epochMillis, 1000L);
     int millis = (int) Math.floorMod(epochMillis, 1000L);
     int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
     LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-    byte[] b = {
-      '0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
-      '.', '0', '0', '0', '+', '0', '0', '0', '0'
-    };
     digits(b, 0, d.getYear(), 4);
+    b[4] = '-';
     digits(b, 5, d.getMonthValue(), 2);
+    b[7] = '-';
     digits(b, 8, d.getDayOfMonth(), 2);
+    b[10] = 'T';
     digits(b, 11, secondOfDay / 3600, 2);
+    b[13] = ':';
     digits(b, 14, secondOfDay / 60 % 60, 2);
+    b[16] = ':';
     digits(b, 17, secondOfDay % 60, 2);
+    b[19] = '.';
     digits(b, 20, millis, 3);
-    return new String(b, StandardCharsets.US_ASCII);
+    return true;
   }
 
   private static void digits(byte[] b, int at, int value, int width) {

@@ -1,8 +1,5 @@
 package io.mcpwatch.pattern;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -199,10 +196,7 @@ public final class LiteralPrefilter {
   /** Distinct anchors beyond which the byte loop is used. */
   private static final int MAX_ANCHORS = 8;
 
-  private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * How common each byte is in log text, most common first (space, lower-case letters in English
@@ -260,7 +254,7 @@ public final class LiteralPrefilter {
     }
     long[] words = new long[MAX_ANCHORS];
     for (int i = 0; i < words.length; i++) {
-      words[i] = ONES * distinct.get(i < distinct.size() ? i : 0);
+      words[i] = Swar.broadcast(distinct.get(i < distinct.size() ? i : 0));
     }
     return words;
   }
@@ -381,15 +375,10 @@ public final class LiteralPrefilter {
     return anchorWords != null ? mayMatchByAnchors(b, from, to, anchorWords) : mayMatchByFirstBytes(b, from, to);
   }
 
-  /** High bit set in each byte of w that is zero (the lowest flagged byte is always exact). */
-  private static long zeros(long w) {
-    return (w - ONES) & ~w & HIGHS;
-  }
-
   /**
    * The scan eight bytes at a time: a byte equal to an anchor (and perhaps a byte above it: {@link
-   * #zeros} may flag a 0x01 byte above a zero one) is a candidate, and each literal anchored on it
-   * is compared where it would start.
+   * Swar#zeros} may flag a 0x01 byte above a zero one) is a candidate, and each literal anchored on
+   * it is compared where it would start.
    */
   private boolean mayMatchByAnchors(byte[] b, int from, int to, long[] a) {
     if (to - from < shortest) {
@@ -408,7 +397,7 @@ public final class LiteralPrefilter {
       long w;
       long valid; // the flags of bytes before to
       if (i + 8 <= to) {
-        w = (long) LONGS.get(b, i);
+        w = Swar.word(b, i);
         valid = HIGHS;
       } else { // the last few bytes
         w = 0;
@@ -417,16 +406,22 @@ public final class LiteralPrefilter {
         }
         valid = HIGHS & ((1L << (8 * (to - i))) - 1);
       }
-      long m = (zeros(w ^ a0) | zeros(w ^ a1) | zeros(w ^ a2) | zeros(w ^ a3)
-          | zeros(w ^ a4) | zeros(w ^ a5) | zeros(w ^ a6) | zeros(w ^ a7)) & valid;
+      long m = (Swar.zeros(w ^ a0) | Swar.zeros(w ^ a1) | Swar.zeros(w ^ a2) | Swar.zeros(w ^ a3)
+          | Swar.zeros(w ^ a4) | Swar.zeros(w ^ a5) | Swar.zeros(w ^ a6) | Swar.zeros(w ^ a7)) & valid;
       while (m != 0) {
-        int j = i + (int) ((((m & -m) >>> 7) * 0x0001020304050607L) >>> 56); // the lowest flagged
+        int j = i + Swar.firstFlagged(m);
         m &= m - 1;
         int v = b[j] & 0xFF;
         int[] ks = byAnchor[v];
         long[] prev = before[v];
-        if (prev != null && (j == from || (prev[(b[j - 1] & 0xFF) >>> 6] & (1L << b[j - 1])) == 0)) {
-          continue; // no literal anchored here can start at or after from with the byte before j
+        if (prev != null) {
+          if (j == from) {
+            continue; // its literals all start before j: not at or after from
+          }
+          int p = b[j - 1] & 0xFF;
+          if ((prev[p >>> 6] & (1L << p)) == 0) {
+            continue; // no literal anchored here has that byte before its anchor
+          }
         }
         if (ks != null) {
           long more = found(b, from, to, j, ks, hits);
@@ -477,7 +472,7 @@ public final class LiteralPrefilter {
           continue; // the last byte differs: the cheap test that rejects most candidates
         }
         long more = setsOf[k];
-        if ((hits | more) != hits && regionEquals(lit, b, i)) {
+        if ((hits | more) != hits && occursAt(lit, b, i)) {
           hits |= more;
           if (satisfied(hits)) {
             return true;
@@ -518,15 +513,6 @@ public final class LiteralPrefilter {
     return true;
   }
 
-  /** Whether lit occurs at b[at]; its first byte is already known to be there (the byte loop). */
-  private static boolean regionEquals(byte[] lit, byte[] b, int at) {
-    for (int k = 1; k < lit.length; k++) {
-      if (lit[k] != b[at + k]) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   @Override
   public String toString() {

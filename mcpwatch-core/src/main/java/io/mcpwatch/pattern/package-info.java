@@ -13,7 +13,10 @@
  * alternatives is plain string comparisons, {@code RegexFind}) and runs in time linear in the event;
  * term and regex matching do not allocate. {@link io.mcpwatch.pattern.LiteralPrefilter} rejects, on
  * a message's bytes, what none of a log group's patterns can match (from {@link
- * io.mcpwatch.pattern.FilterPattern#requiredAll()}).
+ * io.mcpwatch.pattern.FilterPattern#requiredAll()}), or on a JSON string as written ({@code
+ * inJsonStrings}); {@link io.mcpwatch.pattern.Swar} holds the eight-bytes-at-a-time searches it and
+ * the readers of {@code io.mcpwatch.source.read} share. A replay thread matches with its {@link
+ * io.mcpwatch.pattern.ThreadCopies} of the patterns.
  *
  * <p>Inside: one package-private {@code CompiledMatcher} per kind ({@code TermPattern}, {@code
  * RegexPattern} with {@code RegexSyntax}, {@code DelimitedPattern} with {@code DelimitedParser} and

@@ -1,6 +1,7 @@
 package io.mcpwatch.replay;
 
 import io.mcpwatch.alarm.AlarmSpec;
+import io.mcpwatch.alarm.AwsFormats;
 import io.mcpwatch.replay.Replay.AlarmResult;
 import io.mcpwatch.replay.Replay.Result;
 import io.mcpwatch.engine.AlarmTransition;
@@ -35,49 +36,26 @@ public final class BacktestReport {
 
   private BacktestReport() {}
 
-  /** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years {@code yyyy} writes as 4 digits. */
+  /** 0001-01-01T00:00:00Z: before it {@code yyyy} (year of era) differs from the year. */
   private static final long FAST_FROM = -62_135_596_800_000L;
-  private static final long FAST_UNTIL = 253_402_300_800_000L;
 
   /**
    * {@code 2026-03-02T00:03:00Z}, or with milliseconds when there are any. Years 1 to 9999 are
-   * written digit by digit (a report of 10,000 alarms writes a time per transition and minute);
-   * others through the formatter (the same text).
+   * written digit by digit ({@link AwsFormats#isoDigits}; a report of 10,000 alarms writes a time per
+   * transition and minute), others through the formatter (the same text).
    */
   static String iso(Instant t) {
     long ms = t.toEpochMilli();
-    if (ms < FAST_FROM || ms >= FAST_UNTIL) {
+    byte[] b = new byte[24];
+    if (ms < FAST_FROM || !AwsFormats.isoDigits(ms, b)) {
       return (ms % 1000 == 0 ? ISO : ISO_MS).format(t);
     }
-    long seconds = Math.floorDiv(ms, 1000L);
-    int millis = (int) Math.floorMod(ms, 1000L);
-    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-    java.time.LocalDate d = java.time.LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-    byte[] b = millis == 0 ? new byte[20] : new byte[24];
-    digits(b, 0, d.getYear(), 4);
-    b[4] = '-';
-    digits(b, 5, d.getMonthValue(), 2);
-    b[7] = '-';
-    digits(b, 8, d.getDayOfMonth(), 2);
-    b[10] = 'T';
-    digits(b, 11, secondOfDay / 3600, 2);
-    b[13] = ':';
-    digits(b, 14, secondOfDay / 60 % 60, 2);
-    b[16] = ':';
-    digits(b, 17, secondOfDay % 60, 2);
-    if (millis != 0) {
-      b[19] = '.';
-      digits(b, 20, millis, 3);
+    if (ms % 1000 == 0) {
+      b[19] = 'Z';
+      return new String(b, 0, 20, java.nio.charset.StandardCharsets.US_ASCII);
     }
-    b[b.length - 1] = 'Z';
+    b[23] = 'Z';
     return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
-  }
-
-  private static void digits(byte[] b, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      b[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
   }
 
   /**

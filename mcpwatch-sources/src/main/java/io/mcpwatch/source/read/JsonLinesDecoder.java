@@ -7,6 +7,7 @@ import static io.mcpwatch.source.read.JsonScanner.STRING;
 
 import io.mcpwatch.engine.LogEvent;
 import io.mcpwatch.pattern.LiteralPrefilter;
+import io.mcpwatch.pattern.Swar;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;

@@ -1,5 +1,6 @@
 package io.mcpwatch.source.read;
 
+import io.mcpwatch.pattern.Swar;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
 package io.mcpwatch.source.read;
 
+import io.mcpwatch.pattern.Swar;
+
 /** JSON string unescaping on UTF-8 bytes. */
 final class JsonStrings {
   private JsonStrings() {}

@@ -1,6 +1,7 @@
 package io.mcpwatch.source.read;
 
 import io.mcpwatch.engine.LogEvent;
+import io.mcpwatch.pattern.Swar;
 import java.io.IOException;
 import java.io.InputStream;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,7 @@
 package io.mcpwatch.source.read;
 
 import io.mcpwatch.pattern.LiteralPrefilter;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.mcpwatch.pattern.Swar;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -19,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class LogGroupCache {
   private static final int SLOTS = 256;
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Predicate<String> wanted;
   private final Function<String, @Nullable LiteralPrefilter> prefilter;
@@ -104,8 +100,8 @@ final class LogGroupCache {
     int len = to - from;
     long h = len;
     if (len >= 8) {
-      h = h * 0x9E3779B97F4A7C15L + (long) LONGS.get(b, to - 8);
-      h = h * 0x9E3779B97F4A7C15L + (long) LONGS.get(b, from + ((len - 8) >> 1));
+      h = h * 0x9E3779B97F4A7C15L + Swar.word(b, to - 8);
+      h = h * 0x9E3779B97F4A7C15L + Swar.word(b, from + ((len - 8) >> 1));
     } else {
       for (int i = from; i < to; i++) {
         h = h * 31 + b[i];

@@ -1,15 +1,16 @@
-package io.mcpwatch.source.read;
+package io.mcpwatch.pattern;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Byte searches eight bytes at a time ("SIMD within a register"), for the hot loops: finding
- * newlines and the end of JSON strings. Java 17 has no portable vector API, and a plain byte loop
- * is several times slower.
+ * Byte searches eight bytes at a time ("SIMD within a register"), for the hot loops of replay:
+ * the readers' newlines and JSON strings ({@code io.mcpwatch.source.read}) and the anchors of
+ * {@link LiteralPrefilter}. Java 17 has no portable vector API, and a plain byte loop is several
+ * times slower.
  */
-final class Swar {
+public final class Swar {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
@@ -20,8 +21,16 @@ final class Swar {
 
   private Swar() {}
 
-  /** High bit set in each byte of w that is zero (the lowest flagged byte is always exact). */
-  private static long zeros(long w) {
+  /** Eight copies of {@code b}: the word to compare with ({@code zeros(w ^ broadcast(b))}). */
+  public static long broadcast(int b) {
+    return ONES * (b & 0xFF);
+  }
+
+  /**
+   * High bit set in each byte of w that is zero. The lowest flagged byte is always exact; one above
+   * it may be flagged too when it is 0x01 (a borrow), so callers check the bytes they are given.
+   */
+  public static long zeros(long w) {
     return (w - ONES) & ~w & HIGHS;
   }
 
@@ -32,12 +41,12 @@ final class Swar {
    * these loops in short runs, neither inlines nor intrinsifies {@code Long.numberOfTrailingZeros}
    * on JDK 17: it was 4 % of a backtest's read time.)
    */
-  static int firstFlagged(long t) {
+  public static int firstFlagged(long t) {
     return (int) ((((t & -t) >>> 7) * 0x0001020304050607L) >>> 56);
   }
 
   /** The index of the first {@code \n} in {@code b[from..to)}, or -1. */
-  static int indexOfNewline(byte[] b, int from, int to) {
+  public static int indexOfNewline(byte[] b, int from, int to) {
     int i = from;
     for (; i + 8 <= to; i += 8) {
       long t = zeros((long) LONGS.get(b, i) ^ NEWLINES);
@@ -54,7 +63,7 @@ final class Swar {
   }
 
   /** The index of the first {@code "} or {@code \} in {@code b[from..to)}, or -1. */
-  static int indexOfQuoteOrBackslash(byte[] b, int from, int to) {
+  public static int indexOfQuoteOrBackslash(byte[] b, int from, int to) {
     int i = from;
     for (; i + 8 <= to; i += 8) {
       long w = (long) LONGS.get(b, i);
@@ -73,7 +82,7 @@ final class Swar {
   }
 
   /** The index of the first {@code \} in {@code b[from..to)}, or -1. */
-  static int indexOfBackslash(byte[] b, int from, int to) {
+  public static int indexOfBackslash(byte[] b, int from, int to) {
     int i = from;
     for (; i + 8 <= to; i += 8) {
       long t = zeros((long) LONGS.get(b, i) ^ BACKSLASHES);
@@ -93,7 +102,7 @@ final class Swar {
    * The value of the eight ASCII digits at {@code b[i..i+8)}, or -1 if any byte is not a digit (D.
    * Lemire's eight-digit parse). Needs {@code i + 8 <= b.length}.
    */
-  static long parseEightDigits(byte[] b, int i) {
+  public static long parseEightDigits(byte[] b, int i) {
     long w = (long) LONGS.get(b, i);
     if ((w & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L
         || ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L) {
@@ -107,7 +116,7 @@ final class Swar {
   }
 
   /** Eight bytes at {@code b[i]} as a little-endian long; needs {@code i + 8 <= b.length}. */
-  static long word(byte[] b, int i) {
+  public static long word(byte[] b, int i) {
     return (long) LONGS.get(b, i);
   }
 }
