@@ -117,8 +117,8 @@ class LauncherTest {
         "echo \"java $*\" >> '" + dir.resolve("java.log") + "'",
         "dump=0; for a in \"$@\"; do [ \"$a\" = -Xshare:dump ] && dump=1; done",
         "if [ $dump = 1 ]; then",
-        "  for a in \"$@\"; do case \"$a\" in -XX:SharedClassListFile=*) cp \"${a#*=}\" '"
-            + dir.resolve("dumped.classlist") + "';; esac; done",
+        "  for a in \"$@\"; do case \"$a\" in -XX:SharedClassListFile=*) cp \"${a#*=}\" \""
+            + dir + "/dumped-$(basename \"${a#*=}\")\";; esac; done",
         dumpFails ? "  exit 1" : "  for a in \"$@\"; do case \"$a\" in -XX:SharedArchiveFile=*) echo archive > \"${a#*=}\";; esac; done",
         "  exit 0",
         "fi",
@@ -176,9 +176,38 @@ class LauncherTest {
         .contains("-XX:DumpLoadedClassList=run.lst -jar " + jar
             + " run -c m.yaml --port 0 --exit-after-start");
     // JDK 17 with JFR recording crashes loading archived lambda-form holders: never archived
-    assertThat(dir.resolve("dumped.classlist")).content()
+    assertThat(dir.resolve("dumped-all.classlist")).content()
         .contains("java/lang/Object").contains("@lambda-proxy java/lang/Object run ()V")
         .doesNotContain("@lambda-form-invoker");
+  }
+
+  @Test
+  void launcher_fileCommandsMapTheSmallerArchive_theOthersTheWhole() throws Exception {
+    standInJava(false);
+    Path jar = appJar();
+    Map<String, String> env = Map.of("MCPWATCH_JAR", jar.toString(), "MCPWATCH_CDS", "now");
+
+    Result validate = launch(env, "validate", "-c", "x.yaml");
+
+    assertThat(validate.exit()).as(validate.err()).isZero();
+    Path whole = archives(jar).get(0);
+    Path files = whole.resolveSibling(whole.getFileName().toString().replace(".jsa", "-files.jsa"));
+    assertThat(files).exists();
+    assertThat(validate.out()).contains("-XX:SharedArchiveFile=" + files + " ");
+    assertThat(launch(env, "backtest", "--env", "prod", "x.jsonl").out())
+        .contains("-XX:SharedArchiveFile=" + files + " ");
+    assertThat(launch(env, "status").out()).contains("-XX:SharedArchiveFile=" + whole + " ");
+    assertThat(launch(env, "run", "-c", "x.yaml").out()).contains("-XX:SharedArchiveFile=" + whole + " ");
+    // the smaller archive is dumped from the file commands' lists only
+    String log = Files.readString(dir.resolve("java.log"));
+    assertThat(log).contains("-XX:SharedClassListFile=files.classlist")
+        .contains("-XX:SharedClassListFile=all.classlist");
+    assertThat(dir.resolve("dumped-files.classlist")).content().contains("java/lang/Object")
+        .doesNotContain("@lambda-form-invoker");
+    // without it, the file commands use the whole archive
+    Files.delete(files);
+    assertThat(launch(env, "backtest", "--env", "prod", "x.jsonl").out())
+        .contains("-XX:SharedArchiveFile=" + whole + " ");
   }
 
   @Test
