@@ -198,12 +198,23 @@ class LauncherTest {
         .contains("-XX:SharedArchiveFile=" + files + " ");
     assertThat(launch(env, "status").out()).contains("-XX:SharedArchiveFile=" + whole + " ");
     assertThat(launch(env, "run", "-c", "x.yaml").out()).contains("-XX:SharedArchiveFile=" + whole + " ");
-    // the smaller archive is dumped from the file commands' lists only
+    // the smaller archive is dumped from the file commands' lists only, with the lambda-form holders
     String log = Files.readString(dir.resolve("java.log"));
     assertThat(log).contains("-XX:SharedClassListFile=files.classlist")
         .contains("-XX:SharedClassListFile=all.classlist");
     assertThat(dir.resolve("dumped-files.classlist")).content().contains("java/lang/Object")
-        .doesNotContain("@lambda-form-invoker");
+        .contains("@lambda-form-invoker");
+    // ... so a JVM that may record with JFR or run an agent maps the whole archive (JDK 17 crashes
+    // loading archived holders while a class-file hook is on)
+    for (String opts : java.util.List.of("-XX:StartFlightRecording=filename=x.jfr",
+        "-javaagent:agent.jar", "-agentlib:jdwp=transport=dt_socket")) {
+      assertThat(launch(Map.of("MCPWATCH_JAR", jar.toString(), "MCPWATCH_JAVA_OPTS", opts),
+          "backtest", "--env", "prod", "x.jsonl").out())
+          .contains("-XX:SharedArchiveFile=" + whole + " ").doesNotContain("-files.jsa");
+      assertThat(launch(Map.of("MCPWATCH_JAR", jar.toString(), "JAVA_TOOL_OPTIONS", opts),
+          "validate", "-c", "x.yaml").out())
+          .contains("-XX:SharedArchiveFile=" + whole + " ").doesNotContain("-files.jsa");
+    }
     // without it, the file commands use the whole archive
     Files.delete(files);
     assertThat(launch(env, "backtest", "--env", "prod", "x.jsonl").out())
@@ -357,6 +368,15 @@ class LauncherTest {
     assertThat(used.exit()).as(used.err()).isZero();
     assertThat(used.out()).isEqualTo(json);
     assertThat(used.err()).isEmpty();
+    // the file commands' smaller archive, lambda-form holders and all, maps (-Xshare:on fails if not)
+    Path files = archive.resolveSibling(archive.getFileName().toString().replace(".jsa", "-files.jsa"));
+    assertThat(files).exists();
+    Map<String, String> on = new java.util.HashMap<>(now);
+    on.put("MCPWATCH_JAVA_OPTS", "-Xshare:on");
+    Result mapped = launch(on, "backtest", "--format", "json");
+    assertThat(mapped.exit()).as(mapped.err()).isZero();
+    assertThat(mapped.out()).isEqualTo(json);
+    assertThat(mapped.err()).isEmpty();
 
     byte[] good = Files.readAllBytes(archive);
     Files.write(archive, "not an archive, garbage".repeat(1000).getBytes(StandardCharsets.UTF_8));
