@@ -14,7 +14,9 @@
 #   also run this mcpwatch.jar with the launcher's backtest options, as "before").
 # Every backtest runs `MCPWATCH_JAR=JAR ./mcpwatch backtest ... --format json` (the launcher's JVM options; JAR defaults
 # to mcpwatch-cli/target/mcpwatch.jar, copy it elsewhere to keep measuring while you build); BEFORE_JAR runs through
-# the same launcher (its options and its class-data archive for that jar). The outputs of one
+# the same launcher (its options and its class-data archive for that jar), or through BEFORE_LAUNCHER when set (another
+# version of ./mcpwatch, e.g. `git show REV:mcpwatch > /tmp/mcpwatch-before`; give it its own copy of the jar, as each
+# launcher removes the archives of other builds of the jar it runs). The outputs of one
 # variant must be identical across rounds (checked by md5).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -119,8 +121,8 @@ case "$cmd" in
         "rg-$s" "$(rg1 "$f") | cat" \
         "backtest-delimited-$s" "$(backtest "$work/bt.yaml" "$f")" \
         "backtest-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f")" \
-        ${BEFORE_JAR:+"before-delimited-$s" "$(backtest "$work/bt.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]*|MCPWATCH_JAR=$BEFORE_JAR|")"} \
-        ${BEFORE_JAR:+"before-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]*|MCPWATCH_JAR=$BEFORE_JAR|")"}
+        ${BEFORE_JAR:+"before-delimited-$s" "$(backtest "$work/bt.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]* [^ ]*|MCPWATCH_JAR=$BEFORE_JAR ${BEFORE_LAUNCHER:-$here/mcpwatch}|")"} \
+        ${BEFORE_JAR:+"before-regex-$s" "$(backtest "$work/bt-regex.yaml" "$f" | sed "s|^MCPWATCH_JAR=[^ ]* [^ ]*|MCPWATCH_JAR=$BEFORE_JAR ${BEFORE_LAUNCHER:-$here/mcpwatch}|")"}
     done
     ;;
   alarms)
