@@ -115,30 +115,8 @@ final class Restore {
       SortedSet<Path> matched,
       GlobSet globs,
       boolean followRotated) {
-    Map<Path, Candidate> candidates = new TreeMap<>();
-    for (Path path : matched) {
-      addCandidate(candidates, path, true);
-    }
-    Set<Path> dirs = new TreeSet<>();
-    for (FileCheckpoint cp : restored) {
-      dirs.addAll(directoriesOf(cp));
-    }
-    for (Path dir : dirs) {
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> list = Files.list(dir)) {
-        list.sorted().forEach(p -> addCandidate(candidates, p, globs.matches(p)));
-      } catch (IOException | RuntimeException e) {
-        // an unreadable directory only narrows the search
-      }
-    }
-    Map<String, Candidate> byKey = new HashMap<>();
-    for (Candidate c : candidates.values()) {
-      if (c.key != null) {
-        byKey.putIfAbsent(c.key, c);
-      }
-    }
+    Map<Path, Candidate> candidates = candidates(restored, matched, globs);
+    Map<String, Candidate> byKey = byKey(candidates);
     List<Claim> claims = new ArrayList<>();
     List<String> notices = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
@@ -198,9 +176,83 @@ final class Restore {
       claimByKey(cp, byKey, claimed, claims, notices);
     }
     if (followRotated) {
-      followRotated(restored, matched, globs, candidates, claimed, claims, notices, gaps);
+      followRotated(restored, matched, globs, candidates, claimed, claims, notices, gaps, STOPPED);
     }
     return new Plan(claims, notices, lost, gaps);
+  }
+
+  private static final String STOPPED = "while mcpwatch was stopped";
+  private static final String BETWEEN_POLLS = "between two polls";
+
+  /**
+   * While running, right after a poll found a tracked file rotated away: the generations of its
+   * live file rotated away since the last poll under names the globs do not match, which were
+   * never seen under the live name (logrotate ran twice or more between two polls: {@code app.log}
+   * → {@code app.log.2}, the file in between now {@code app.log.1}). The same rules as after a
+   * stop ({@link #followRotated}): such a generation is read from its beginning, oldest first,
+   * when its name and modification time both say it is newer than the tracked one; else a
+   * possible gap. Unlike after a stop, a generation last modified before the rotated file is never
+   * a gap: it is an older one, read while it was the live file (with names that count up, {@code
+   * app.log.1} the oldest, every older generation's name says "newer"). Returns only those claims
+   * ({@link How#FOLLOWED}) and gaps: the tracked files stay as they are.
+   *
+   * @param tracked the checkpoints of the files tracked now, taken before the globs are expanded
+   *     again (a new file at the live path is not tracked yet)
+   */
+  static Plan rotatedBetweenPolls(
+      Collection<FileCheckpoint> tracked, SortedSet<Path> matched, GlobSet globs) {
+    Map<Path, Candidate> candidates = candidates(tracked, matched, globs);
+    Map<String, Candidate> byKey = byKey(candidates);
+    List<Claim> claims = new ArrayList<>();
+    Set<Candidate> claimed = new HashSet<>();
+    List<String> ignored = new ArrayList<>();
+    for (FileCheckpoint cp : tracked) {
+      claimByKey(cp, byKey, claimed, claims, ignored);
+    }
+    List<String> notices = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
+    followRotated(tracked, matched, globs, candidates, claimed, claims, notices, gaps, BETWEEN_POLLS);
+    List<Claim> followed = new ArrayList<>();
+    for (Claim c : claims) {
+      if (c.how() == How.FOLLOWED) {
+        followed.add(c);
+      }
+    }
+    return new Plan(followed, notices, 0, gaps);
+  }
+
+  /** The files the globs match and the other files in the checkpoints' directories. */
+  private static Map<Path, Candidate> candidates(
+      Collection<FileCheckpoint> checkpoints, SortedSet<Path> matched, GlobSet globs) {
+    Map<Path, Candidate> candidates = new TreeMap<>();
+    for (Path path : matched) {
+      addCandidate(candidates, path, true);
+    }
+    Set<Path> dirs = new TreeSet<>();
+    for (FileCheckpoint cp : checkpoints) {
+      dirs.addAll(directoriesOf(cp));
+    }
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> list = Files.list(dir)) {
+        list.sorted().forEach(p -> addCandidate(candidates, p, globs.matches(p)));
+      } catch (IOException | RuntimeException e) {
+        // an unreadable directory only narrows the search
+      }
+    }
+    return candidates;
+  }
+
+  private static Map<String, Candidate> byKey(Map<Path, Candidate> candidates) {
+    Map<String, Candidate> byKey = new HashMap<>();
+    for (Candidate c : candidates.values()) {
+      if (c.key != null) {
+        byKey.putIfAbsent(c.key, c);
+      }
+    }
+    return byKey;
   }
 
   /**
@@ -222,7 +274,8 @@ final class Restore {
       Set<Candidate> claimed,
       List<Claim> claims,
       List<String> notices,
-      List<String> gaps) {
+      List<String> gaps,
+      String when) {
     // live path -> the paths it is reached by (a symbolic link matched by the globs, e.g.
     // Kubernetes' /var/log/containers/*.log, names a file whose generations are next to its target)
     Map<Path, Set<Path>> lives = new TreeMap<>();
@@ -304,10 +357,10 @@ final class Restore {
           String what =
               String.format(
                   Locale.ROOT,
-                  "%s was copied and truncated more than once while mcpwatch was stopped: the"
-                      + " lines only in %s were not read (copytruncate generations cannot be"
-                      + " followed)",
+                  "%s was copied and truncated more than once %s: the lines only in %s were"
+                      + " not read (copytruncate generations cannot be followed)",
                   live,
+                  when,
                   names(after));
           notices.add(what);
           gaps.add(what);
@@ -328,6 +381,9 @@ final class Restore {
         }
         int byName = g.getValue().newerThan(ref);
         int byTime = c.modified.compareTo(newest.modified);
+        if (when == BETWEEN_POLLS && byTime <= 0) {
+          continue; // written before the file just rotated: an older generation, read before
+        }
         if (byName > 0 && g.getValue().compressed()) {
           compressed.add(c.path);
         } else if (byName > 0 && byTime > 0) {
@@ -352,19 +408,21 @@ final class Restore {
         notices.add(
             String.format(
                 Locale.ROOT,
-                "%s is a generation of %s rotated away while mcpwatch was stopped, after %s:"
-                    + " reading it from its beginning",
+                "%s is a generation of %s rotated away %s, after %s: reading it from its"
+                    + " beginning",
                 c.path,
                 live,
+                when,
                 newest.path));
       }
       if (!compressed.isEmpty()) {
         String what =
             String.format(
                 Locale.ROOT,
-                "%s was rotated while mcpwatch was stopped into compressed files that cannot be"
-                    + " followed: the lines in %s were not read",
+                "%s was rotated %s into compressed files that cannot be followed: the lines"
+                    + " in %s were not read",
                 live,
+                when,
                 names(compressed));
         notices.add(what);
         gaps.add(what);
@@ -374,10 +432,11 @@ final class Restore {
         String what =
             String.format(
                 Locale.ROOT,
-                "%s was rotated while mcpwatch was stopped, but whether %s came after %s (their"
-                    + " names and modification times disagree) cannot be told: not read, lines"
-                    + " may have been missed",
+                "%s was rotated %s, but whether %s came after %s (their names and"
+                    + " modification times disagree) cannot be told: not read, lines may have been"
+                    + " missed",
                 live,
+                when,
                 names(unsure),
                 newest.path);
         notices.add(what);

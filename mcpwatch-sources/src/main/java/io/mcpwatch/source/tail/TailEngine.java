@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -125,7 +126,11 @@ final class TailEngine {
 
   TailBatch poll() {
     Instant now = clock.instant();
-    boolean rotated = checkTracked(now);
+    List<TrackedFile> rotatedNow = new ArrayList<>();
+    boolean rotated = checkTracked(now, rotatedNow);
+    if (!rotatedNow.isEmpty()) {
+      followRotatedAway(rotatedNow, now);
+    }
     if (rotated || lastScan == null || !now.isBefore(lastScan.plus(options.scanInterval()))) {
       scan(now, StartAt.BEGINNING);
     }
@@ -160,7 +165,8 @@ final class TailEngine {
 
   // ---- 1. truncations, renames, deletions
 
-  private boolean checkTracked(Instant now) {
+  /** Checks every attached file; the ones rotated away are added to {@code rotatedNow}. */
+  private boolean checkTracked(Instant now, List<TrackedFile> rotatedNow) {
     boolean rotated = false;
     for (TrackedFile t : List.copyOf(tracking.files)) {
       if (!t.attached) {
@@ -186,6 +192,7 @@ final class TailEngine {
         key = FileIdentity.key(t.path);
       } catch (NoSuchFileException e) {
         detach(t, now, "was deleted or renamed away");
+        rotatedNow.add(t);
         rotated = true;
         continue;
       } catch (IOException e) {
@@ -194,10 +201,50 @@ final class TailEngine {
       }
       if (!Objects.equals(key, t.key)) {
         detach(t, now, "was rotated (another file now has its name)");
+        rotatedNow.add(t);
         rotated = true;
       }
     }
     return rotated;
+  }
+
+  /**
+   * After a rotation, before the globs are expanded again: the generations rotated away since the
+   * last poll that were never seen under the live name (logrotate ran twice or more in between)
+   * are tracked as rotated files read from their beginning, oldest first, so they are read after
+   * the file rotated before them and before the new live file ({@link
+   * Restore#rotatedBetweenPolls}). Only the directories of the files rotated in this poll are
+   * looked at.
+   */
+  private void followRotatedAway(List<TrackedFile> rotatedNow, Instant now) {
+    List<FileCheckpoint> rotated = new ArrayList<>();
+    for (TrackedFile t : rotatedNow) {
+      rotated.add(t.checkpoint());
+    }
+    Restore.Plan plan = Restore.rotatedBetweenPolls(rotated, globs.expand(), globs);
+    tracking.notes(plan.notices());
+    plan.gaps().forEach(tracking::gap);
+    for (Restore.Claim claim : plan.claims()) {
+      if (tracking.byKey(claim.key()) != null) {
+        continue;
+      }
+      try {
+        TrackedFile t = TrackedFile.open(claim.path(), claim.key(), options.maxLineBytes(), now);
+        t.attached = false; // a rotated file: read to its end, closed once idle
+        t.copySource = false;
+        t.loadHead(options.fingerprintBytes());
+        t.observe(t.size(), now);
+        tracking.rotations++;
+        tracking.add(t);
+      } catch (IOException e) {
+        tracking.readErrors++;
+        String what = String.format(Locale.ROOT,
+            "cannot open %s, rotated away between two polls: %s; its lines were not read",
+            claim.path(), e);
+        tracking.note("%s", what);
+        tracking.gap(what);
+      }
+    }
   }
 
   private void detach(TrackedFile t, Instant now, String what) {
