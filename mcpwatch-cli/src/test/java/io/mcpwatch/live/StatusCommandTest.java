@@ -84,12 +84,23 @@ class StatusCommandTest {
     try (ServiceFixture f = new ServiceFixture(dir, yaml, "jsonl", "none", false,
         RunOptions.defaults())) {
       f.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> f.status().alarms().size() == 4);
+      f.append(ServiceFixture.jsonl(Instant.now(), ServiceFixture.accessMessage(200)));
+      await().atMost(Duration.ofSeconds(10)).until(() -> f.status().alarms().size() == 4
+          && !f.status().checkpoints().isEmpty());
 
       Run text = cli("status", "-c", f.configFile.toString(), "--app", "outlook");
       assertThat(text.exit()).as(text.err()).isEqualTo(0);
       assertThat(text.out()).contains("outlook-prod-auth-failures").contains("2 alarms;")
           .doesNotContain("teams-prod").doesNotContain("no longer in the configuration");
+      // only the app's own sources (the fixture's one file source is teams')
+      assertThat(text.out()).doesNotContain("file:prod/teams").contains("sources:\n  none\n")
+          .contains("(1 source of other apps not listed)");
+      Run json = cli("status", "-c", f.configFile.toString(), "--app", "outlook", "--format", "json");
+      JsonNode root = JsonMapper.builder().build().readTree(json.out());
+      assertThat(root.get("sources").size()).isZero();
+      assertThat(root.get("sourcesOfOtherApps").asInt()).isEqualTo(1);
+      Run teams = cli("status", "-c", f.configFile.toString(), "--app", "teams");
+      assertThat(teams.out()).contains("file:prod/teams").doesNotContain("of other apps not listed");
 
       // outlook removed from the file: listed as such when nothing is filtered
       Files.writeString(f.configFile, ServiceFixture.YAML);

@@ -81,6 +81,8 @@ public final class StatusView {
   private final List<ResolvedAlarm> notRunning = new ArrayList<>();
   private final String database;
   private final Instant now;
+  /** The apps whose sources are listed; null: every source (nothing is filtered). */
+  private @Nullable Set<String> sourceApps;
 
   /**
    * One alarm with its stored state and transitions.
@@ -170,7 +172,41 @@ public final class StatusView {
           unknown.add(v);
         }
       }
+    } else { // one app's status: its sources only, not those of 2,500 others
+      sourceApps = new HashSet<>();
+      for (ResolvedAlarm a : configured) {
+        if (shown.test(a)) {
+          sourceApps.add(a.app());
+        }
+      }
     }
+  }
+
+  /** The sources listed: all, or those of the apps shown (a key names its app: {@code file:ENV/APP:...}). */
+  private List<CheckpointView> sources() {
+    if (sourceApps == null) {
+      return report.checkpoints();
+    }
+    List<CheckpointView> out = new ArrayList<>();
+    for (CheckpointView c : report.checkpoints()) {
+      String app = appOf(c.sourceKey());
+      if (app == null || sourceApps.contains(app)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The app in a source key ({@code TYPE:ENV/APP...}, ENV may be {@code *}), or null. */
+  static @Nullable String appOf(String sourceKey) {
+    int colon = sourceKey.indexOf(':');
+    int slash = colon < 0 ? -1 : sourceKey.indexOf('/', colon + 1);
+    if (slash < 0) {
+      return null;
+    }
+    int end = sourceKey.indexOf(':', slash + 1);
+    String app = sourceKey.substring(slash + 1, end < 0 ? sourceKey.length() : end);
+    return app.isEmpty() ? null : app;
   }
 
   /** Every stored alarm, without definitions (no configuration to read them from). */
@@ -330,7 +366,11 @@ public final class StatusView {
     notRunning.forEach(a -> waiting.addObject().put("env", a.env())
         .put("alarmName", a.spec().alarmName()));
     ArrayNode sources = root.putArray("sources");
-    for (CheckpointView c : report.checkpoints()) {
+    List<CheckpointView> listed = sources();
+    if (listed.size() < report.checkpoints().size()) {
+      root.put("sourcesOfOtherApps", report.checkpoints().size() - listed.size());
+    }
+    for (CheckpointView c : listed) {
       ObjectNode s = sources.addObject();
       s.put("key", c.sourceKey());
       s.put("updatedAt", iso(c.updatedAt()));
@@ -396,10 +436,11 @@ public final class StatusView {
           a.spec().alarmName()));
     }
     sb.append("\nsources:\n");
-    if (report.checkpoints().isEmpty()) {
+    List<CheckpointView> sources = sources();
+    if (sources.isEmpty()) {
       sb.append("  none\n");
     }
-    for (CheckpointView c : report.checkpoints()) {
+    for (CheckpointView c : sources) {
       sb.append("  ").append(c.sourceKey()).append('\n');
       if (c.checkpoint() instanceof SourceCheckpoint.Files) {
         List<FileCheckpoint> files = ((SourceCheckpoint.Files) c.checkpoint()).files();
@@ -415,6 +456,11 @@ public final class StatusView {
               gaps.count(), iso(gaps.lastAt()), gaps.lastReason()));
         }
       }
+    }
+    int others = report.checkpoints().size() - sources.size();
+    if (others > 0) {
+      sb.append(String.format(Locale.ROOT, "  (%,d source%s of other apps not listed)%n", others,
+          others == 1 ? "" : "s"));
     }
     sb.append(String.format(Locale.ROOT, "outbox: %d pending, %d stuck, %d failed%n",
         report.outbox().pending(), report.outbox().stuck(), report.outbox().failed()));
