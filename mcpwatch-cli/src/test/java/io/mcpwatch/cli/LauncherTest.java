@@ -163,7 +163,7 @@ class LauncherTest {
   }
 
   @Test
-  void launcher_training_startsAndStopsTheServiceOnAFreePort_andLeavesTheLambdaFormHoldersOut()
+  void launcher_training_servesOneIngestOnAFreePort_andLeavesTheLambdaFormHoldersOut()
       throws Exception {
     standInJava(false);
     Path jar = appJar();
@@ -174,7 +174,7 @@ class LauncherTest {
     assertThat(archives(jar)).hasSize(1);
     assertThat(dir.resolve("java.log")).content()
         .contains("-XX:DumpLoadedClassList=run.lst -jar " + jar
-            + " run -c m.yaml --port 0 --exit-after-start");
+            + " run -c m.yaml --port 0 --exit-after-ingest");
     // JDK 17 with JFR recording crashes loading archived lambda-form holders: never archived
     assertThat(dir.resolve("dumped-all.classlist")).content()
         .contains("java/lang/Object").contains("@lambda-proxy java/lang/Object run ()V")

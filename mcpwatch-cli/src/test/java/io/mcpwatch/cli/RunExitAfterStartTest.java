@@ -35,8 +35,29 @@ class RunExitAfterStartTest {
     assertThat(Files.exists(dir.resolve("mcpwatch-data/mcpwatch.db"))).isTrue();
   }
 
+  /** {@code --exit-after-ingest}: one event posted to its own endpoint, answered, committed. */
   @Test
-  void run_help_doesNotShowTheHiddenOption() {
-    assertThat(Cli.run("run", "--help").out()).doesNotContain("exit-after-start");
+  void run_exitAfterIngest_servesOneIngestRequestThenStops() throws Exception {
+    Path config = dir.resolve("mcpwatch.yaml");
+    assertThat(Cli.run("init", config.toString()).exit()).isZero();
+
+    Cli.Result run = Cli.run("run", "-c", config.toString(), "--port", "0", "--exit-after-ingest");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    Cli.Result status = Cli.run("status", "-c", config.toString(), "--format", "json");
+    assertThat(status.exit()).as(status.err()).isZero();
+    JsonNode root = JsonMapper.builder().build().readTree(status.out());
+    java.util.List<String> matched = new java.util.ArrayList<>();
+    for (JsonNode a : root.get("alarms")) {
+      if (a.get("matchedEvents").asLong() > 0) {
+        matched.add(a.get("alarmName").asString() + "=" + a.get("matchedEvents").asLong());
+      }
+    }
+    assertThat(matched).singleElement().asString().endsWith("-http-4xx=1");
+  }
+
+  @Test
+  void run_help_doesNotShowTheHiddenOptions() {
+    assertThat(Cli.run("run", "--help").out()).doesNotContain("exit-after");
   }
 }
