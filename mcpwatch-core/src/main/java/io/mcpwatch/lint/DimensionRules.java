@@ -19,6 +19,11 @@ final class DimensionRules {
 
   static final String STATIC = "static-dimension";
   static final String FIELD = "field-dimension-unwatched";
+  static final String NUMBER_TEXT = "alarm-dimension-number-text";
+
+  /** 503.0, 0503, +503: integers written so that they are not the text a log line carries. */
+  private static final java.util.regex.Pattern NON_CANONICAL_INTEGER =
+      java.util.regex.Pattern.compile("\\+?0*(\\d+)(\\.0*)?");
 
   /** Static values where they are written. */
   static void checkWritten(AlarmSettings settings, Findings out) {
@@ -61,6 +66,7 @@ final class DimensionRules {
         unwatched.add(d);
       }
     }
+    checkNumberText(instance, watchedValues, out);
     if (unwatched.isEmpty()) {
       return;
     }
@@ -91,6 +97,50 @@ final class DimensionRules {
               + ": \"<value>\" } (one alarm per value), or remove "
               + name
               + " from dimensions to count every matching event in one metric");
+    }
+  }
+
+  /**
+   * A watched value of a field dimension written as a number in another form than a log writes it
+   * ({@code 503.0}, {@code 0503}): dimension values are text, compared exactly, as in CloudWatch, so
+   * the alarm would watch {@code Status = 503.0} while the events publish {@code Status = 503}.
+   */
+  private static void checkNumberText(
+      AlarmInstance instance, Map<String, Dimension> watchedValues, Findings out) {
+    Map<String, Dimension> dims = instance.settings().effectiveDimensions();
+    for (Dimension w : watchedValues.values()) {
+      Dimension d = dims.get(w.name().value());
+      Located<String> v = w.value();
+      if (d == null || !d.isFieldReference() || v == null || !v.inFile()) {
+        continue;
+      }
+      java.util.regex.Matcher m = NON_CANONICAL_INTEGER.matcher(v.value());
+      if (!m.matches() || m.group(0).equals(m.group(1))) {
+        continue;
+      }
+      String canonical = m.group(1).replaceFirst("^0+(?=\\d)", "");
+      String name = w.name().value();
+      out.at(
+          v,
+          instance,
+          Severity.WARNING,
+          NUMBER_TEXT,
+          "the alarm watches "
+              + name
+              + " = "
+              + v.value()
+              + ", but a dimension value is the text of the event's field, compared exactly (as in"
+              + " CloudWatch): an event with "
+              + canonical
+              + " publishes "
+              + name
+              + " = "
+              + canonical
+              + ", never "
+              + v.value()
+              + ", so the alarm would watch a metric no such event publishes",
+          "write the value as the logs write it: alarmDimensions: { " + name + ": \""
+              + canonical + "\" }");
     }
   }
 

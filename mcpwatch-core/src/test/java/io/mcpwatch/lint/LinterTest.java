@@ -235,6 +235,39 @@ class LinterTest {
     assertThat(rule(lint(text), DimensionRules.FIELD)).isEmpty();
   }
 
+  /** 503.0 (a YAML float) or 0503: dimension values are text; a log's 503 never equals them. */
+  @Test
+  void lint_alarmDimensionsNumberInAnotherForm_isReportedWithTheLogsForm() {
+    for (String written : List.of("503.0", "'0503'", "'+503'", "503.00")) {
+      String text =
+          ADR.replace(
+              "status=5*, ...]', threshold: 10 }",
+              "status=5*, ...]', threshold: 10, dimensions: { Status: '$status' },"
+                  + " alarmDimensions: { Status: " + written + " } }");
+
+      assertThat(rule(lint(text), DimensionRules.NUMBER_TEXT))
+          .as(written)
+          .singleElement()
+          .satisfies(
+              x -> {
+                assertThat(x.severity()).isEqualTo(Severity.WARNING);
+                assertThat(x.path()).isEqualTo("alarms.http-5xx.alarmDimensions.Status");
+                assertThat(x.message()).contains("an event with 503 publishes Status = 503, never");
+                assertThat(x.suggestion()).isEqualTo("write the value as the logs write it:"
+                    + " alarmDimensions: { Status: \"503\" }");
+              });
+    }
+    // as a log writes it, a decimal that is not an integer, or a static dimension: nothing to say
+    for (String fine : List.of("503", "'503'", "5.5", "'0'")) {
+      String text =
+          ADR.replace(
+              "status=5*, ...]', threshold: 10 }",
+              "status=5*, ...]', threshold: 10, dimensions: { Status: '$status' },"
+                  + " alarmDimensions: { Status: " + fine + " } }");
+      assertThat(rule(lint(text), DimensionRules.NUMBER_TEXT)).as(fine).isEmpty();
+    }
+  }
+
   @Test
   void lint_secondFieldDimensionWithoutValue_isReportedAlone() {
     String text =

@@ -141,6 +141,20 @@ public final class TerraformLint {
                 + name
                 + " from the filter's metric_transformation dimensions to count every matching"
                 + " event in one metric";
+      } else if (f.rule().equals("alarm-dimension-number-text") && f.suggestion() != null) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("\"([^\"]*)\" }$").matcher(f.suggestion());
+        String alarm = alarmKey(f.path());
+        if (m.find()) {
+          fix =
+              "in aws_cloudwatch_metric_alarm"
+                  + (alarm == null ? "" : " (" + alarm + ")")
+                  + ", write the value as the logs write it: dimensions = { "
+                  + dimensionName(f.path())
+                  + " = \""
+                  + m.group(1)
+                  + "\" }";
+        }
       } else if (f.path().endsWith(".pattern") && f.suggestion() != null) {
         String p = leadingPattern(f.suggestion());
         if (p != null) {

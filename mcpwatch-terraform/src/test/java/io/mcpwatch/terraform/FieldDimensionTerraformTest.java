@@ -102,6 +102,25 @@ class FieldDimensionTerraformTest {
                 + " Status = \"<value>\" }");
   }
 
+  /** {@code Status = "404.0"}: the events publish Status = 404; validate says so, with an HCL fix. */
+  @Test
+  void importTerraform_alarmDimensionWrittenAsADecimal_isAWarningWithTheLogsForm() throws Exception {
+    Path tf = write("tf/main.tf",
+        FILTER + alarm("not_found", "  dimensions          = { Status = \"404.0\" }\n"));
+
+    ImportedConfig c = TerraformImport.load(List.of(tf.getParent().toString()), List.of(), List.of());
+
+    String report =
+        TerraformLint.check(c).stream()
+            .map(TerraformLint.TfFinding::render)
+            .collect(Collectors.joining());
+    assertThat(report)
+        .contains("warning: the alarm watches Status = 404.0")
+        .contains("an event with 404 publishes Status = 404, never 404.0")
+        .contains("fix: in aws_cloudwatch_metric_alarm (not_found), write the value as the logs"
+            + " write it: dimensions = { Status = \"404\" }");
+  }
+
   @Test
   void importTerraform_alarmDimensionTheFilterDoesNotPublish_isAnErrorAtTheAttribute()
       throws Exception {
