@@ -21,6 +21,7 @@ import io.mcpwatch.notify.SubscriptionManager;
 import io.mcpwatch.notify.TriggerLine;
 import io.mcpwatch.server.ingest.EventQueue;
 import io.mcpwatch.storage.StorageException;
+import io.mcpwatch.storage.state.IngestToken;
 import io.mcpwatch.storage.state.SourceCheckpoint;
 import io.mcpwatch.storage.state.StateCommit;
 import io.mcpwatch.storage.state.StateStore;
@@ -110,6 +111,8 @@ final class EngineLoop implements Runnable {
   private Map<String, ResolvedAlarm> byName = Map.of();
   private final List<AlarmTransition> fresh;
   private final List<OutboxItem> pendingItems = new ArrayList<>();
+  /** The identities of the HTTP batches ingested since the last commit (PutLogEvents digests). */
+  private final List<IngestToken> pendingTokens = new ArrayList<>();
   private final Map<String, SourceCheckpoint> pendingCheckpoints = new LinkedHashMap<>();
   private boolean dirty;
   private boolean commitNow;
@@ -453,8 +456,13 @@ final class EngineLoop implements Runnable {
       return 0;
     }
     int n = 0;
-    for (List<LogEvent> b = null; n < MAX_BATCHES_PER_ROUND && (b = http.poll()) != null; n++) {
+    for (EventQueue.Batch q = null; n < MAX_BATCHES_PER_ROUND && (q = http.pollBatch()) != null;
+        n++) {
+      List<LogEvent> b = q.events();
       ingest(b);
+      if (q.token() != null) { // committed with the events: a retry after a restart counts nothing
+        pendingTokens.add(new IngestToken(q.token(), clock.millis()));
+      }
       httpEvents += b.size();
       dirty = true;
       commitNow = true; // its client waits for the commit before it gets its 200
@@ -649,7 +657,7 @@ final class EngineLoop implements Runnable {
       boolean written = false;
       if (!fullCommit && store.knowsCommittedState()) {
         try {
-          store.commitChanges(changes, pendingCheckpoints, pendingItems);
+          store.commitChanges(changes, pendingCheckpoints, pendingItems, pendingTokens);
           written = true;
         } catch (IllegalStateException e) {
           log.warn("committing the changes alone failed ({}); committing the whole state",
@@ -658,7 +666,7 @@ final class EngineLoop implements Runnable {
       }
       if (!written) {
         store.commit(new StateCommit(engine.snapshot(), pendingCheckpoints, pendingItems),
-            FULL_COMMIT_PART);
+            FULL_COMMIT_PART, pendingTokens);
       }
       fullCommit = false;
       if (!store.hasUnwritten()) {
@@ -694,6 +702,7 @@ final class EngineLoop implements Runnable {
     boolean items = !pendingItems.isEmpty();
     pendingItems.clear();
     pendingCheckpoints.clear();
+    pendingTokens.clear();
     // a full commit in parts: the next round commits the next part
     dirty = store.hasUnwritten();
     commitNow = dirty;

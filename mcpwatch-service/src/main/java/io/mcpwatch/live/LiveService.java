@@ -42,6 +42,7 @@ import io.mcpwatch.storage.notify.JdbcOutbox;
 import io.mcpwatch.storage.notify.JdbcSubscriptionStore;
 import io.mcpwatch.storage.state.SavedState;
 import io.mcpwatch.storage.state.ServiceRun;
+import io.mcpwatch.storage.state.IngestToken;
 import io.mcpwatch.storage.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -346,6 +347,9 @@ public final class LiveService {
    * (its permissions apply), SigV4 with access key id {@code mcpwatch} and the token as the secret
    * ({@link AccessKey#fromToken}), or the bearer token. Without either (loopback only), anyone.
    */
+  /** How long a PutLogEvents batch is recognised when it is sent again (a shipper's retry). */
+  private static final Duration RETRY_WINDOW = Duration.ofMinutes(15);
+
   private AwsApi awsApi(ServerSettings ss, EventQueue queue) {
     ServicePlan p = plan;
     String account = p.service().notifications().accountId();
@@ -355,7 +359,7 @@ public final class LiveService {
                 p.region(),
                 account,
                 ss.limits(),
-                Duration.ofMinutes(15),
+                RETRY_WINDOW,
                 100_000,
                 p.loaded().config().patternOptions()),
             new LogGroupDirectory() {
@@ -389,6 +393,10 @@ public final class LiveService {
             },
             queue,
             clock);
+    // the batches the last run committed within the retry window: their retries count nothing
+    for (IngestToken t : state.ingestTokens(clock.instant().minus(RETRY_WINDOW))) {
+      logs.rememberTaken(t.token(), t.takenAtMillis());
+    }
     CloudWatchService cw = new CloudWatchService(cloudWatch, p.region(), account, clock);
     String token = p.service().http().token();
     List<AccessKey> keys = new ArrayList<>();

@@ -37,6 +37,36 @@ class LiveAwsTest {
     return ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
   }
 
+  /**
+   * A shipper whose PutLogEvents was committed but never answered (the service stopped or crashed
+   * in between) sends the same batch again to the restarted service: it counts once, because the
+   * batch's digest was committed with its events.
+   */
+  @Test
+  void putLogEvents_retriedAfterARestart_countsOnce() throws Exception {
+    long now = ServiceFixture.awayFromBoundary().toEpochMilli();
+    List<InputLogEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      batch.add(InputLogEvent.builder().timestamp(now + i).message(ServiceFixture.OBO_MESSAGE).build());
+    }
+    for (int run = 0; run < 2; run++) { // the same database: a restart
+      try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", true)) {
+        LiveService s = f.start();
+        try (CloudWatchLogsClient logs =
+            CloudWatchLogsClient.builder().endpointOverride(s.httpUri()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDS).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(noRetry()).build()) {
+          logs.createLogStream(b -> b.logGroupName(ServiceFixture.GROUP).logStreamName("task-1"));
+          logs.putLogEvents(
+              b -> b.logGroupName(ServiceFixture.GROUP).logStreamName("task-1").logEvents(batch));
+        }
+        assertThat(ServiceFixture.alarm(f.status(), "teams-prod-auth-failures").matchedEvents())
+            .as("after run %d", run + 1)
+            .isEqualTo(3);
+      }
+    }
+  }
+
   @Test
   void putLogEvents_retriedBatchCountsOnce_andTheReadSideAgreesWithStatus() throws Exception {
     try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", true)) {

@@ -149,11 +149,15 @@ public final class Database implements AutoCloseable {
     return lock.isHeldByCurrentThread() && depth > 0;
   }
 
+  /** How long the identities of ingested batches are kept (see {@code StateStore#ingestTokens}). */
+  public static final java.time.Duration INGEST_TOKEN_RETENTION = java.time.Duration.ofDays(1);
+
   /**
    * Deletes what the configured {@link Retention} no longer keeps: history items (and removed
    * alarms) older than the history retention, buckets outside every evaluation range older than the
    * aggregate retention, and delivered or failed outbox items (with their attempts) older than the
-   * outbox retention. Live state is never touched.
+   * outbox retention; and the identities of ingested batches older than {@link
+   * #INGEST_TOKEN_RETENTION}. Live state is never touched.
    */
   public PruneResult prune(Instant now) {
     Retention r = config.retention();
@@ -181,6 +185,9 @@ public final class Database implements AutoCloseable {
                   c,
                   "DELETE FROM outbox_item WHERE status <> 'PENDING'" + " AND next_attempt_ms < ?",
                   outboxCutoff);
+          // the identities of ingested batches: a retry comes within minutes
+          update(c, "DELETE FROM ingest_tokens WHERE taken_ms < ?",
+              now.minus(INGEST_TOKEN_RETENTION).toEpochMilli());
           return new PruneResult(history, buckets, outbox);
         });
   }

@@ -94,13 +94,13 @@ class DatabaseTest {
   void open_olderSchema_isMigratedByFlyway() throws Exception {
     Path file = dir.resolve("state.db");
     Database.open(DatabaseConfig.sqlite(file)).close();
-    sql(file, "DROP TABLE service_run");
+    sql(file, "DROP TABLE ingest_tokens");
     sql(file, "DELETE FROM flyway_schema_history WHERE version = '" + Migrations.CURRENT + "'");
 
     try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
       assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history"))
           .isEqualTo((long) Migrations.CURRENT);
-      assertThat(count(db, "SELECT COUNT(*) FROM service_run")).isZero();
+      assertThat(count(db, "SELECT COUNT(*) FROM ingest_tokens")).isZero();
     }
   }
 

@@ -116,6 +116,15 @@ public final class LogsService {
         new Operation("TestMetricFilter", Access.READ, this::testMetricFilter));
   }
 
+  /**
+   * Recognises a batch taken before this service started ({@code digest} as {@link #digest}
+   * computes it, committed with its events): a retry of it within the retry window counts nothing
+   * again. Called at start-up with what the last run committed.
+   */
+  public void rememberTaken(String digest, long takenAtMillis) {
+    ledger.taken(digest, takenAtMillis);
+  }
+
   /** Batches recognised as retries and not counted again (for {@code /healthz}). */
   public long duplicateBatches() {
     return duplicates.get();
@@ -527,7 +536,7 @@ public final class LogsService {
     }
     Admission admission;
     try {
-      admission = sink.offer(List.copyOf(accepted));
+      admission = sink.offer(List.copyOf(accepted), digest); // committed with the events
     } catch (RuntimeException e) {
       ledger.release(digest);
       log.error("PutLogEvents: the event sink failed; {} events not taken", accepted.size(), e);
@@ -545,8 +554,9 @@ public final class LogsService {
     ledger.taken(digest, now);
     if (admission instanceof Admission.NotCommitted) {
       // Taken by the engine but not (yet) committed: never a 200. The digest stays taken, so a
-      // retry while this process lives counts nothing again; after a crash the ledger is gone and
-      // the retry is counted, as the events it lost were never committed.
+      // retry while this process lives counts nothing again; after a crash the ledger holds only
+      // the committed digests ({@link #rememberTaken}), so the retry is counted, as the events it
+      // lost were never committed.
       Admission.NotCommitted n = (Admission.NotCommitted) admission;
       throw new AwsError(
           503,

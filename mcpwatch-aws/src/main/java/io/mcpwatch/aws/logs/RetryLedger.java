@@ -15,7 +15,9 @@ import java.util.Objects;
  * still being taken (a retry racing its original) is answered {@code ThrottlingException}, which
  * every SDK and shipper retries.
  *
- * <p>The ledger is in memory: a retry that arrives after mcpwatch restarted is counted again. Two
+ * <p>The ledger is in memory; the live service commits each taken batch's digest with its events
+ * and gives the recent ones back to a restarted service ({@link LogsService#rememberTaken}), so a
+ * retry of a committed batch that arrives after a restart counts nothing again either. Two
  * identical batches sent on purpose within the window count once (CloudWatch's sequence tokens made
  * the same choice: {@code DataAlreadyAcceptedException}). Thread-safe.
  */

@@ -29,7 +29,7 @@ public final class EventQueue implements EventSink {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
   private final Condition committed = lock.newCondition();
-  private final ArrayDeque<List<LogEvent>> batches = new ArrayDeque<>();
+  private final ArrayDeque<Batch> batches = new ArrayDeque<>();
   private int queued;
   private long offered;
   private long taken;
@@ -65,8 +65,19 @@ public final class EventQueue implements EventSink {
     this.onQueued = Objects.requireNonNull(onQueued, "onQueued");
   }
 
+  /**
+   * A queued batch: its events and its identity, if its sender gave one ({@link
+   * EventSink#offer(List, String)}).
+   */
+  public record Batch(List<LogEvent> events, @Nullable String token) {}
+
   @Override
   public Admission offer(List<LogEvent> events) {
+    return offer(events, null);
+  }
+
+  @Override
+  public Admission offer(List<LogEvent> events, @Nullable String token) {
     List<LogEvent> copy = List.copyOf(events);
     long seq;
     lock.lock();
@@ -75,7 +86,7 @@ public final class EventQueue implements EventSink {
         return Admission.busy(retryAfter);
       }
       queued += copy.size();
-      batches.add(copy);
+      batches.add(new Batch(copy, token));
       seq = ++offered;
       arrived.signal();
     } finally {
@@ -112,8 +123,14 @@ public final class EventQueue implements EventSink {
     }
   }
 
-  /** The next batch, or null when none is queued. */
+  /** The next batch's events, or null when none is queued. */
   public @Nullable List<LogEvent> poll() {
+    Batch b = pollBatch();
+    return b == null ? null : b.events();
+  }
+
+  /** The next batch, with its identity, or null when none is queued. */
+  public @Nullable Batch pollBatch() {
     lock.lock();
     try {
       return take();
@@ -130,16 +147,17 @@ public final class EventQueue implements EventSink {
       while (batches.isEmpty() && left > 0) {
         left = arrived.awaitNanos(left);
       }
-      return take();
+      Batch b = take();
+      return b == null ? null : b.events();
     } finally {
       lock.unlock();
     }
   }
 
-  private @Nullable List<LogEvent> take() {
-    List<LogEvent> batch = batches.poll();
+  private @Nullable Batch take() {
+    Batch batch = batches.poll();
     if (batch != null) {
-      queued -= batch.size();
+      queued -= batch.events().size();
       taken++;
     }
     return batch;

@@ -16,4 +16,13 @@ public interface EventSink {
    * with 503 and {@code Retry-After}).
    */
   Admission offer(List<LogEvent> events);
+
+  /**
+   * {@link #offer(List)} of a batch with an identity ({@code token}: e.g. a PutLogEvents batch's
+   * digest) that a sink which commits may store with the events, so that a retry of the batch is
+   * recognised after a restart. A sink that keeps no such thing ignores it.
+   */
+  default Admission offer(List<LogEvent> events, @org.jspecify.annotations.Nullable String token) {
+    return offer(events);
+  }
 }

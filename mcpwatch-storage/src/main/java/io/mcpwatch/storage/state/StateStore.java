@@ -134,7 +134,16 @@ public final class StateStore {
    * @param partSize how many new alarms (and series) each commit writes, at least 1
    */
   public synchronized long commit(StateCommit commit, int partSize) {
+    return commit(commit, partSize, List.of());
+  }
+
+  /**
+   * {@link #commit(StateCommit, int)} that also stores the identities of the ingested batches it
+   * holds ({@link #ingestTokens}), in the same transaction.
+   */
+  public synchronized long commit(StateCommit commit, int partSize, List<IngestToken> tokens) {
     Objects.requireNonNull(commit, "commit");
+    Objects.requireNonNull(tokens, "tokens");
     if (partSize < 1) {
       throw new IllegalArgumentException("partSize: expected at least 1; found " + partSize);
     }
@@ -150,6 +159,7 @@ public final class StateStore {
             Committed base = committed != null ? committed : StateSql.load(c);
             StateDiff d = StateDiff.between(base, commit, now, partSize);
             StateSql.write(c, d);
+            writeTokens(c, tokens);
             if (!commit.outbox().isEmpty()) {
               outbox.enqueue(commit.outbox());
             }
@@ -210,7 +220,20 @@ public final class StateStore {
       EngineChanges changes,
       Map<String, SourceCheckpoint> checkpoints,
       List<OutboxItem> items) {
+    return commitChanges(changes, checkpoints, items, List.of());
+  }
+
+  /**
+   * {@link #commitChanges(EngineChanges, Map, List)} that also stores the identities of the
+   * ingested batches it holds ({@link #ingestTokens}), in the same transaction.
+   */
+  public synchronized long commitChanges(
+      EngineChanges changes,
+      Map<String, SourceCheckpoint> checkpoints,
+      List<OutboxItem> items,
+      List<IngestToken> tokens) {
     Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(tokens, "tokens");
     if (db.isInTransaction()) {
       throw new IllegalStateException("commit must not run inside another transaction");
     }
@@ -230,6 +253,7 @@ public final class StateStore {
       db.transaction(
           c -> {
             StateSql.write(c, d);
+            writeTokens(c, tokens);
             if (!items.isEmpty()) {
               outbox.enqueue(items);
             }
@@ -247,6 +271,47 @@ public final class StateStore {
       lastPrune = now;
     }
     return d.next.commitSeq;
+  }
+
+  /**
+   * The ingested batches' identities committed at or after {@code since} (oldest first): what a
+   * restarted service must still recognise as already counted.
+   */
+  public List<IngestToken> ingestTokens(Instant since) {
+    return db.read(
+        c -> {
+          List<IngestToken> out = new java.util.ArrayList<>();
+          try (java.sql.PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT token, taken_ms FROM ingest_tokens WHERE taken_ms >= ?"
+                      + " ORDER BY taken_ms, token")) {
+            ps.setLong(1, since.toEpochMilli());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new IngestToken(rs.getString(1), rs.getLong(2)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static void writeTokens(java.sql.Connection c, List<IngestToken> tokens)
+      throws java.sql.SQLException {
+    if (tokens.isEmpty()) {
+      return;
+    }
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ingest_tokens (token, taken_ms) VALUES (?, ?)"
+                + " ON CONFLICT (token) DO NOTHING")) {
+      for (IngestToken t : tokens) {
+        ps.setString(1, t.token());
+        ps.setLong(2, t.takenAtMillis());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** Prunes now (commits also prune, hourly). */
