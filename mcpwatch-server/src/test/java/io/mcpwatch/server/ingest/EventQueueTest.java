@@ -46,6 +46,25 @@ class EventQueueTest {
     assertThat(q.offer(events(5))).isEqualTo(Admission.accepted());
   }
 
+  /** A batch's identity travels with it to the consumer (who commits it with the events). */
+  @Test
+  void offer_withAToken_isPolledWithIt_inOrder() {
+    EventQueue q = new EventQueue(100, Duration.ofSeconds(1));
+    q.offer(events(2), "digest-1");
+    q.offer(events(3));
+    EventSink sink = q;
+    sink.offer(events(1), "digest-2");
+
+    assertThat(q.pollBatch()).satisfies(b -> {
+      assertThat(b.events()).hasSize(2);
+      assertThat(b.token()).isEqualTo("digest-1");
+    });
+    assertThat(q.pollBatch().token()).isNull();
+    assertThat(q.pollBatch().token()).isEqualTo("digest-2");
+    assertThat(q.pollBatch()).isNull();
+    assertThat(q.taken()).isEqualTo(3);
+  }
+
   @Test
   void offer_oversizedBatchTakenWhenEmpty() throws InterruptedException {
     EventQueue q = new EventQueue(3, Duration.ofSeconds(1));
