@@ -149,8 +149,12 @@ public final class Database implements AutoCloseable {
     return lock.isHeldByCurrentThread() && depth > 0;
   }
 
-  /** How long the identities of ingested batches are kept (see {@code StateStore#ingestTokens}). */
-  public static final java.time.Duration INGEST_TOKEN_RETENTION = java.time.Duration.ofDays(1);
+  /**
+   * How long the identities of ingested batches are kept (see {@code StateStore#ingestTokens}): a
+   * restarted service recognises the last 15 minutes' (a shipper's retry window); commits prune
+   * hourly, so at most two hours of them are stored.
+   */
+  public static final java.time.Duration INGEST_TOKEN_RETENTION = java.time.Duration.ofHours(1);
 
   /**
    * Deletes what the configured {@link Retention} no longer keeps: history items (and removed
