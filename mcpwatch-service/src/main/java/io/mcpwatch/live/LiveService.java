@@ -40,9 +40,9 @@ import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.StorageException;
 import io.mcpwatch.storage.notify.JdbcOutbox;
 import io.mcpwatch.storage.notify.JdbcSubscriptionStore;
+import io.mcpwatch.storage.state.IngestToken;
 import io.mcpwatch.storage.state.SavedState;
 import io.mcpwatch.storage.state.ServiceRun;
-import io.mcpwatch.storage.state.IngestToken;
 import io.mcpwatch.storage.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -340,6 +340,9 @@ public final class LiveService {
     }
   }
 
+  /** How long a PutLogEvents batch is recognised when it is sent again (a shipper's retry). */
+  private static final Duration RETRY_WINDOW = Duration.ofMinutes(15);
+
   /**
    * The AWS endpoints: CloudWatch Logs (its log groups are the configured alarms' groups; events go
    * to the same queue as {@code /v1/logs}) and the CloudWatch read side. With {@code http.token}
@@ -347,9 +350,6 @@ public final class LiveService {
    * (its permissions apply), SigV4 with access key id {@code mcpwatch} and the token as the secret
    * ({@link AccessKey#fromToken}), or the bearer token. Without either (loopback only), anyone.
    */
-  /** How long a PutLogEvents batch is recognised when it is sent again (a shipper's retry). */
-  private static final Duration RETRY_WINDOW = Duration.ofMinutes(15);
-
   private AwsApi awsApi(ServerSettings ss, EventQueue queue) {
     ServicePlan p = plan;
     String account = p.service().notifications().accountId();

@@ -82,7 +82,7 @@ public final class StatusView {
   private final String database;
   private final Instant now;
   /** The apps whose sources are listed; null: every source (nothing is filtered). */
-  private @Nullable Set<String> sourceApps;
+  private final @Nullable Set<String> sourceApps;
 
   /**
    * One alarm with its stored state and transitions.
@@ -166,6 +166,7 @@ public final class StatusView {
       List<AlarmTransition> ts = transitions(a, history.apply(a.env(), a.spec().alarmName()));
       entries.add(new Entry(a, v, ts, !ts.isEmpty() && ts.get(ts.size() - 1).early()));
     }
+    Set<String> apps = null;
     if (all) {
       for (AlarmView v : report.alarms()) {
         if (!known.contains(key(v.env(), v.alarmName()))) {
@@ -173,13 +174,14 @@ public final class StatusView {
         }
       }
     } else { // one app's status: its sources only, not those of 2,500 others
-      sourceApps = new HashSet<>();
+      apps = new HashSet<>();
       for (ResolvedAlarm a : configured) {
         if (shown.test(a)) {
-          sourceApps.add(a.app());
+          apps.add(a.app());
         }
       }
     }
+    this.sourceApps = apps;
   }
 
   /** The sources listed: all, or those of the apps shown (a key names its app: {@code file:ENV/APP:...}). */
@@ -216,6 +218,7 @@ public final class StatusView {
     this.configured = false;
     this.database = database;
     this.now = now;
+    this.sourceApps = null;
     for (AlarmView v : report.alarms()) {
       long step = v.periodSeconds() < 60 ? 10_000L : 60_000L;
       entries.add(new Entry(null, v, List.of(), v.lastTransition().toEpochMilli() % step != 0));

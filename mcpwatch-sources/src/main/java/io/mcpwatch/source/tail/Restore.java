@@ -176,13 +176,23 @@ final class Restore {
       claimByKey(cp, byKey, claimed, claims, notices);
     }
     if (followRotated) {
-      followRotated(restored, matched, globs, candidates, claimed, claims, notices, gaps, STOPPED);
+      followRotated(restored, matched, globs, candidates, claimed, claims, notices, gaps,
+          When.STOPPED);
     }
     return new Plan(claims, notices, lost, gaps);
   }
 
-  private static final String STOPPED = "while mcpwatch was stopped";
-  private static final String BETWEEN_POLLS = "between two polls";
+  /** When the generations being followed were rotated away, as the notices say it. */
+  private enum When {
+    STOPPED("while mcpwatch was stopped"),
+    BETWEEN_POLLS("between two polls");
+
+    final String text;
+
+    When(String text) {
+      this.text = text;
+    }
+  }
 
   /**
    * While running, right after a poll found a tracked file rotated away: the generations of its
@@ -196,8 +206,9 @@ final class Restore {
    * app.log.1} the oldest, every older generation's name says "newer"). Returns only those claims
    * ({@link How#FOLLOWED}) and gaps: the tracked files stay as they are.
    *
-   * @param tracked the checkpoints of the files tracked now, taken before the globs are expanded
-   *     again (a new file at the live path is not tracked yet)
+   * @param tracked the checkpoints of the files this poll found rotated away, taken before the
+   *     globs are expanded again (a new file at the live path is not tracked yet); only their
+   *     directories are looked at
    */
   static Plan rotatedBetweenPolls(
       Collection<FileCheckpoint> tracked, SortedSet<Path> matched, GlobSet globs) {
@@ -211,7 +222,8 @@ final class Restore {
     }
     List<String> notices = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
-    followRotated(tracked, matched, globs, candidates, claimed, claims, notices, gaps, BETWEEN_POLLS);
+    followRotated(tracked, matched, globs, candidates, claimed, claims, notices, gaps,
+        When.BETWEEN_POLLS);
     List<Claim> followed = new ArrayList<>();
     for (Claim c : claims) {
       if (c.how() == How.FOLLOWED) {
@@ -275,7 +287,7 @@ final class Restore {
       List<Claim> claims,
       List<String> notices,
       List<String> gaps,
-      String when) {
+      When when) {
     // live path -> the paths it is reached by (a symbolic link matched by the globs, e.g.
     // Kubernetes' /var/log/containers/*.log, names a file whose generations are next to its target)
     Map<Path, Set<Path>> lives = new TreeMap<>();
@@ -360,7 +372,7 @@ final class Restore {
                   "%s was copied and truncated more than once %s: the lines only in %s were"
                       + " not read (copytruncate generations cannot be followed)",
                   live,
-                  when,
+                  when.text,
                   names(after));
           notices.add(what);
           gaps.add(what);
@@ -381,7 +393,7 @@ final class Restore {
         }
         int byName = g.getValue().newerThan(ref);
         int byTime = c.modified.compareTo(newest.modified);
-        if (when == BETWEEN_POLLS && byTime <= 0) {
+        if (when == When.BETWEEN_POLLS && byTime <= 0) {
           continue; // written before the file just rotated: an older generation, read before
         }
         if (byName > 0 && g.getValue().compressed()) {
@@ -412,7 +424,7 @@ final class Restore {
                     + " beginning",
                 c.path,
                 live,
-                when,
+                when.text,
                 newest.path));
       }
       if (!compressed.isEmpty()) {
@@ -422,7 +434,7 @@ final class Restore {
                 "%s was rotated %s into compressed files that cannot be followed: the lines"
                     + " in %s were not read",
                 live,
-                when,
+                when.text,
                 names(compressed));
         notices.add(what);
         gaps.add(what);
@@ -436,7 +448,7 @@ final class Restore {
                     + " modification times disagree) cannot be told: not read, lines may have been"
                     + " missed",
                 live,
-                when,
+                when.text,
                 names(unsure),
                 newest.path);
         notices.add(what);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,11 +129,13 @@ final class TailEngine {
     Instant now = clock.instant();
     List<TrackedFile> rotatedNow = new ArrayList<>();
     boolean rotated = checkTracked(now, rotatedNow);
+    SortedSet<Path> matched = null; // the globs expanded once per poll
     if (!rotatedNow.isEmpty()) {
-      followRotatedAway(rotatedNow, now);
+      matched = globs.expand();
+      followRotatedAway(rotatedNow, matched, now);
     }
     if (rotated || lastScan == null || !now.isBefore(lastScan.plus(options.scanInterval()))) {
-      scan(now, StartAt.BEGINNING);
+      scan(now, StartAt.BEGINNING, matched != null ? matched : globs.expand());
     }
     copies.classifyHeld(now);
     boolean more = readAll(now);
@@ -216,12 +219,13 @@ final class TailEngine {
    * Restore#rotatedBetweenPolls}). Only the directories of the files rotated in this poll are
    * looked at.
    */
-  private void followRotatedAway(List<TrackedFile> rotatedNow, Instant now) {
+  private void followRotatedAway(
+      List<TrackedFile> rotatedNow, SortedSet<Path> matched, Instant now) {
     List<FileCheckpoint> rotated = new ArrayList<>();
     for (TrackedFile t : rotatedNow) {
       rotated.add(t.checkpoint());
     }
-    Restore.Plan plan = Restore.rotatedBetweenPolls(rotated, globs.expand(), globs);
+    Restore.Plan plan = Restore.rotatedBetweenPolls(rotated, matched, globs);
     tracking.notes(plan.notices());
     plan.gaps().forEach(tracking::gap);
     for (Restore.Claim claim : plan.claims()) {
@@ -258,8 +262,12 @@ final class TailEngine {
   // ---- 2. new files
 
   private void scan(Instant now, StartAt unknownAt) {
+    scan(now, unknownAt, globs.expand());
+  }
+
+  private void scan(Instant now, StartAt unknownAt, SortedSet<Path> matched) {
     lastScan = now;
-    for (Path p : globs.expand()) {
+    for (Path p : matched) {
       String key;
       try {
         key = FileIdentity.key(p);

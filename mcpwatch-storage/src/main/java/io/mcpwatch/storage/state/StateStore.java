@@ -6,9 +6,14 @@ import io.mcpwatch.notify.OutboxItem;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.PruneResult;
 import io.mcpwatch.storage.notify.JdbcOutbox;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -280,13 +285,13 @@ public final class StateStore {
   public List<IngestToken> ingestTokens(Instant since) {
     return db.read(
         c -> {
-          List<IngestToken> out = new java.util.ArrayList<>();
-          try (java.sql.PreparedStatement ps =
+          List<IngestToken> out = new ArrayList<>();
+          try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT token, taken_ms FROM ingest_tokens WHERE taken_ms >= ?"
                       + " ORDER BY taken_ms, token")) {
             ps.setLong(1, since.toEpochMilli());
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(new IngestToken(rs.getString(1), rs.getLong(2)));
               }
@@ -296,12 +301,11 @@ public final class StateStore {
         });
   }
 
-  private static void writeTokens(java.sql.Connection c, List<IngestToken> tokens)
-      throws java.sql.SQLException {
+  private static void writeTokens(Connection c, List<IngestToken> tokens) throws SQLException {
     if (tokens.isEmpty()) {
       return;
     }
-    try (java.sql.PreparedStatement ps =
+    try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO ingest_tokens (token, taken_ms) VALUES (?, ?)"
                 + " ON CONFLICT (token) DO NOTHING")) {

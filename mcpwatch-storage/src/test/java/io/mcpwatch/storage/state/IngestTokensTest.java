@@ -24,10 +24,15 @@ class IngestTokensTest {
   @Test
   void tokens_committedWithTheState_surviveAReopen_onceEach_andArePruned() {
     Path file = dir.resolve("state.db");
+    roundTrip(() -> Database.open(DatabaseConfig.sqlite(file)));
+  }
+
+  /** The same on any database ({@code open} opens the same one each time; PostgreSQL too). */
+  static void roundTrip(java.util.function.Supplier<Database> open) {
     Fixtures.ManualClock clock = new Fixtures.ManualClock(START);
     EngineSnapshot empty = new EngineSnapshot(START.toEpochMilli() + 60_000, List.of(), List.of());
     long t = START.toEpochMilli();
-    try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
+    try (Database db = open.get()) {
       StateStore store = StateStore.create(db, clock);
       store.commit(StateCommit.of(empty), Integer.MAX_VALUE,
           List.of(new IngestToken("a", t), new IngestToken("b", t + 1)));
@@ -35,7 +40,7 @@ class IngestTokensTest {
       store.commit(StateCommit.of(empty), Integer.MAX_VALUE,
           List.of(new IngestToken("a", t + 5), new IngestToken("c", t + 10)));
     }
-    try (Database db = Database.open(DatabaseConfig.sqlite(file))) {
+    try (Database db = open.get()) {
       StateStore store = StateStore.create(db, clock);
       assertThat(store.ingestTokens(START))
           .containsExactly(new IngestToken("a", t), new IngestToken("b", t + 1),

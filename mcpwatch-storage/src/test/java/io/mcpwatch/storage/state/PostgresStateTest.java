@@ -28,6 +28,12 @@ class PostgresStateTest {
   }
 
   @Test
+  void ingestTokens_roundTripOnPostgres() {
+    DatabaseConfig cfg = PostgresCluster.shared().newDatabase();
+    IngestTokensTest.roundTrip(() -> Database.open(cfg));
+  }
+
+  @Test
   void commit_failureMidCommitLeavesThePreviousState() {
     DatabaseConfig cfg = PostgresCluster.shared().newDatabase();
     Fixtures.ManualClock clock = new Fixtures.ManualClock(T0);
