@@ -62,6 +62,17 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** This command line's configuration, read while picocli parsed it (null: none). */
+  private final @Nullable ConfigPrefetch prefetch;
+
+  BacktestCommand() {
+    this(null);
+  }
+
+  BacktestCommand(@Nullable ConfigPrefetch prefetch) {
+    this.prefetch = prefetch;
+  }
+
   @Option(names = {"-c", "--config"}, defaultValue = ConfigOption.DEFAULT, paramLabel = "FILE",
       description = "The configuration file (default: ${DEFAULT-VALUE}; see mcpwatch init), or"
           + " Terraform: a .tf file or a directory of them.")
@@ -128,10 +139,13 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    @Nullable LoadedConfig prefetched = prefetch == null ? null : prefetch.take(config);
     LoadedConfig loaded =
-        TerraformSupport.isTerraform(config)
-            ? TerraformSupport.load(config, vars, varFiles)
-            : ConfigFiles.load(config);
+        prefetched != null
+            ? prefetched
+            : TerraformSupport.isTerraform(config)
+                ? TerraformSupport.load(config, vars, varFiles)
+                : ConfigFiles.load(config);
     // loops, not streams, over what may be 10,000s of alarms (C1 compiles each stream stage)
     List<ResolvedAlarm> alarms = new ArrayList<>();
     for (ResolvedAlarm a : loaded.alarms()) {

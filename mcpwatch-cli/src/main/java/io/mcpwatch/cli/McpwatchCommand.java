@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -95,10 +96,14 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
    * built; otherwise all are, so help, usage errors and suggestions see every command.
    */
   public static CommandLine commandLine(String... args) {
-    CommandLine cl = new CommandLine(new McpwatchCommand());
     String first = args.length > 0 ? args[0] : "";
+    // started first: it reads the configuration while picocli reflects on the commands
+    @Nullable ConfigPrefetch prefetch = ConfigPrefetch.start(args);
+    CommandLine cl = new CommandLine(new McpwatchCommand());
     Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
-    if (only != null) {
+    if (only == BacktestCommand.class) {
+      cl.addSubcommand(first, new BacktestCommand(prefetch));
+    } else if (only != null) {
       cl.addSubcommand(first, only);
     } else {
       for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {

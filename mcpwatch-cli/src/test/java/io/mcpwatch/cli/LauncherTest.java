@@ -231,7 +231,8 @@ class LauncherTest {
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
       f.setLength((4L << 30) + 1);
     }
-    String c1 = "-XX:+UseSerialGC -Xmn16m -XX:PretenureSizeThreshold=512k -XX:TieredStopAtLevel=1 -jar";
+    String c1 = "-XX:+UseSerialGC -Xmn16m -XX:PretenureSizeThreshold=512k -XX:TieredStopAtLevel=1"
+        + " -XX:CICompilerCount=1 -jar";
     assertThat(launch(env, "backtest", "--env", "prod", small.toString()).out()).contains(c1);
     assertThat(launch(env, "backtest", "--env", "prod", small.toString(), small.toString()).out())
         .contains(c1);
@@ -248,13 +249,21 @@ class LauncherTest {
     String service = "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m"
         + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
 
-    assertThat(launch(env, "run", "-c", "x.yaml").out()).contains(service + " -jar")
+    assertThat(launch(env, "run", "-c", "x.yaml").out())
+        .contains(service + " -XX:CICompilerCount=1 -jar")
         .endsWith("mcpwatch.jar run -c x.yaml\n");
-    assertThat(launch(env, "demo").out()).contains(service + " -jar");
-    // MCPWATCH_JAVA_OPTS comes last, so it can bring C2 back
+    assertThat(launch(env, "demo").out()).contains(service + " -XX:CICompilerCount=1 -jar");
+    // MCPWATCH_JAVA_OPTS comes last, so it can bring C2 back; then no single compiler thread,
+    // which the JVM refuses with C2 ("CICompilerCount (1) must be at least 2")
+    for (String opts : new String[] {"-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation"}) {
+      assertThat(launch(Map.of("MCPWATCH_JAR", env.get("MCPWATCH_JAR"), "MCPWATCH_CDS", "off",
+              "MCPWATCH_JAVA_OPTS", opts), "run").out())
+          .contains(service + " " + opts + " -jar");
+    }
     assertThat(launch(Map.of("MCPWATCH_JAR", env.get("MCPWATCH_JAR"), "MCPWATCH_CDS", "off",
-            "MCPWATCH_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "run").out())
-        .contains(service + " -XX:TieredStopAtLevel=4 -jar");
+            "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4"), "run").out())
+        .contains(service + " -jar")
+        .doesNotContain("CICompilerCount");
   }
 
   @Test

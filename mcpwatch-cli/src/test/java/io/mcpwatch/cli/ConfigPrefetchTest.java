@@ -1,0 +1,141 @@
+package io.mcpwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcpwatch.config.ResolvedAlarm;
+import io.mcpwatch.configfile.ConfigFileException;
+import io.mcpwatch.configfile.ConfigFiles;
+import io.mcpwatch.configfile.LoadedConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code backtest}'s configuration read while picocli parses: only for the file picocli parsed,
+ * with exactly what a load on the command's own thread gives or throws.
+ */
+class ConfigPrefetchTest {
+  @TempDir Path dir;
+
+  @Test
+  void configArgument_everyFormPicocliAccepts_andTheDefault() {
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "--env", "prod", "x.jsonl")))
+        .isEqualTo(Path.of("mcpwatch.yaml"));
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "-c", "a.yaml", "x.jsonl")))
+        .isEqualTo(Path.of("a.yaml"));
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "-cb.yaml"))).isEqualTo(Path.of("b.yaml"));
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "-c=c.yaml"))).isEqualTo(Path.of("c.yaml"));
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "--config", "d.yaml")))
+        .isEqualTo(Path.of("d.yaml"));
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "--config=e.yaml", "--env", "prod")))
+        .isEqualTo(Path.of("e.yaml"));
+    // after "--" everything is an input
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "--", "-c", "f.yaml")))
+        .isEqualTo(Path.of("mcpwatch.yaml"));
+    // a missing value is picocli's to report
+    assertThat(ConfigPrefetch.configArgument(args("backtest", "--env", "prod", "-c"))).isNull();
+  }
+
+  @Test
+  void start_onlyForBacktest() {
+    assertThat(ConfigPrefetch.start(args("validate", "-c", "a.yaml"))).isNull();
+    assertThat(ConfigPrefetch.start(args())).isNull();
+  }
+
+  @Test
+  void take_theParsedFile_isWhatALoadGives_once() throws Exception {
+    Path config = dir.resolve("mcpwatch.yaml");
+    Files.writeString(config, ConfigFiles.initTemplate());
+
+    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", config.toString(), "--env", "prod"));
+
+    LoadedConfig taken = p.take(config);
+    LoadedConfig loaded = ConfigFiles.load(config);
+    assertThat(names(taken.alarms())).isEqualTo(names(loaded.alarms())).hasSize(32);
+    assertThat(taken.findings()).isEqualTo(loaded.findings());
+    assertThat(p.take(config)).as("taken once").isNull();
+  }
+
+  @Test
+  void take_anotherFile_isNull_theCommandLoadsItself() throws Exception {
+    Path guessed = dir.resolve("guessed.yaml");
+    Files.writeString(guessed, ConfigFiles.initTemplate());
+
+    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", guessed.toString()));
+
+    assertThat(p.take(dir.resolve("parsed.yaml"))).isNull();
+    assertThat(p.take(Path.of("mcpwatch.yaml"))).isNull();
+  }
+
+  @Test
+  void take_aFileWithErrors_throwsWhatALoadThrows() throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, ConfigFiles.initTemplate().replace("threshold: 5\n", "threshold: five\n"));
+    String expected = messageOfLoad(config);
+    assertThat(expected).contains("bad.yaml has ").contains("threshold");
+
+    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "--config=" + config, "--env", "prod"));
+
+    assertThatThrownBy(() -> p.take(config))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessage(expected);
+  }
+
+  @Test
+  void take_aMissingFile_throwsWhatALoadThrows() {
+    Path config = dir.resolve("missing.yaml");
+    String expected = messageOfLoad(config);
+
+    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", config.toString()));
+
+    assertThatThrownBy(() -> p.take(config)).isInstanceOf(ConfigFileException.class).hasMessage(expected);
+  }
+
+  @Test
+  void take_aTerraformFile_isNull_theCommandImportsIt() throws Exception {
+    Path tf = dir.resolve("main.tf");
+    Files.writeString(tf, "resource \"aws_sns_topic\" \"t\" {\n  name = \"t\"\n}\n");
+
+    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", tf.toString()));
+
+    assertThat(p.take(tf)).isNull();
+  }
+
+  @Test
+  void backtest_withTheConfigurationGivenEachWay_reportsTheSame() throws Exception {
+    Path config = dir.resolve("mcpwatch.yaml");
+    Files.writeString(config, ConfigFiles.initTemplate());
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, "{\"timestamp\":1772409600021,\"message\":\"ERROR:root:boom\","
+        + "\"logGroup\":\"/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams\"}\n");
+
+    Cli.Result first = Cli.run("backtest", "-c", config.toString(), "--env", "prod", "--format", "json",
+        events.toString());
+    Cli.Result second = Cli.run("backtest", "--env", "prod", "--format", "json", events.toString(),
+        "--config=" + config);
+
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).contains("\"eventsReplayed\" : 1").isEqualTo(second.out());
+    assertThat(first.err()).isEqualTo(second.err());
+  }
+
+  private static String messageOfLoad(Path config) {
+    try {
+      ConfigFiles.load(config);
+    } catch (ConfigFileException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected " + config + " to fail");
+  }
+
+  private static List<String> names(List<ResolvedAlarm> alarms) {
+    return alarms.stream().map(a -> a.env() + "/" + a.spec().alarmName()).toList();
+  }
+
+  private static String[] args(String... a) {
+    return a;
+  }
+}
