@@ -139,13 +139,29 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    @Nullable LoadedConfig prefetched = prefetch == null ? null : prefetch.take(config);
-    LoadedConfig loaded =
-        prefetched != null
-            ? prefetched
-            : TerraformSupport.isTerraform(config)
-                ? TerraformSupport.load(config, vars, varFiles)
-                : ConfigFiles.load(config);
+    // the prefetch's configuration is resolved but maybe not linted yet: the lint's outcome is
+    // awaited before anything is printed, and before any other error is reported
+    @Nullable LoadedConfig early = prefetch == null ? null : prefetch.early(config);
+    if (early == null || prefetch == null) {
+      return backtest(
+          TerraformSupport.isTerraform(config)
+              ? TerraformSupport.load(config, vars, varFiles)
+              : ConfigFiles.load(config),
+          null);
+    }
+    try {
+      return backtest(early, prefetch);
+    } catch (RuntimeException e) {
+      prefetch.load(); // a configuration error wins, as when the file was loaded first
+      throw e;
+    }
+  }
+
+  /**
+   * The backtest of {@code loaded}'s alarms; {@code lint}, when not null, gives the configuration's
+   * lint findings (and errors) later.
+   */
+  private Integer backtest(LoadedConfig loaded, @Nullable ConfigPrefetch lint) {
     // loops, not streams, over what may be 10,000s of alarms (C1 compiles each stream stage)
     List<ResolvedAlarm> alarms = new ArrayList<>();
     for (ResolvedAlarm a : loaded.alarms()) {
@@ -161,10 +177,6 @@ final class BacktestCommand implements Callable<Integer> {
           + "; environments: " + String.join(", ", envs) + "; apps: " + String.join(", ", apps));
     }
     PrintWriter err = spec.commandLine().getErr();
-    long warnings = loaded.findings().stream().filter(f -> f.severity() == io.mcpwatch.lint.Severity.WARNING).count();
-    if (warnings > 0) {
-      err.println("mcpwatch: " + config + " has " + warnings + " lint warning(s); mcpwatch validate -c " + config + " shows them");
-    }
     Instant fromT = parseTime("--from", from);
     Instant toT = parseTime("--to", to);
     if (fromT != null && toT != null && toT.isBefore(fromT)) {
@@ -216,7 +228,24 @@ final class BacktestCommand implements Callable<Integer> {
       Replay.Result result;
       try (ProgressBar bar = progressBar(totalBytes)) {
         LongConsumer progress = bar == null ? n -> {} : n -> bar.stepTo(reader.stats().bytes());
+        if (lint != null) { // a lint error stops a long replay
+          LongConsumer shown = progress;
+          progress = n -> {
+            lint.failFast();
+            shown.accept(n);
+          };
+        }
         result = Replay.run(alarms, reader, engineOptions, fromT, toT, progress);
+      }
+      LoadedConfig linted = lint == null ? loaded : lint.load();
+      long warnings = 0;
+      for (io.mcpwatch.lint.Finding f : linted.findings()) {
+        if (f.severity() == io.mcpwatch.lint.Severity.WARNING) {
+          warnings++;
+        }
+      }
+      if (warnings > 0) {
+        err.println("mcpwatch: " + config + " has " + warnings + " lint warning(s); mcpwatch validate -c " + config + " shows them");
       }
       PrintWriter out = spec.commandLine().getOut();
       if (format == Format.json) {

@@ -4,35 +4,36 @@ import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code backtest}'s configuration, read while picocli parses the command line (issue 14: on two
- * cores, ~0.1 s of picocli's reflection and ~0.1 s of reading and linting a small configuration, 0.4
- * s with 10,000 alarms, ran one after the other while the second core idled).
+ * {@code backtest}'s configuration, read while picocli parses the command line and linted while
+ * the replay starts (issue 14: on two cores, ~0.1 s of picocli's reflection, ~0.15 s of reading and
+ * resolving a small configuration and ~0.05 s of linting it, 0.4 s in all with 10,000 alarms, ran
+ * one after the other while the second core idled).
  *
  * <p>The file is guessed from the arguments ({@code -c FILE}, {@code -cFILE}, {@code -c=FILE},
- * {@code --config FILE}, {@code --config=FILE}, else {@code mcpwatch.yaml}) and loaded with {@link
- * ConfigFiles#load} on a daemon thread. {@link #take} hands the outcome (the loaded configuration,
- * or the very exception a load on the calling thread would have thrown) only for the file picocli
- * parsed; for any other file, or a Terraform configuration, it returns null and the command loads
- * the file itself. So the guess can be wrong without changing what the command does: it only costs
- * the CPU of the discarded load. A command line that picocli rejects leaves the thread to finish
- * on its own (the process exits meanwhile).
+ * {@code --config FILE}, {@code --config=FILE}, else {@code mcpwatch.yaml}) and staged with {@link
+ * ConfigFiles#stage} on a daemon thread: read, bound and resolved, then linted. {@link #early}
+ * hands the resolved configuration only for the file picocli parsed (null for any other file or a
+ * Terraform configuration: the command then loads it itself, so a wrong guess costs only CPU);
+ * {@link #load} is then what {@link ConfigFiles#load} returns or throws, which the command awaits
+ * before it prints anything or reports any other error, so that a configuration error is reported
+ * as a sequential load reports it; {@link #failFast} lets a long replay stop as soon as the lint
+ * has found an error. A command line that picocli rejects leaves the thread to finish on its own
+ * (the process exits meanwhile).
  */
 final class ConfigPrefetch {
   static final String THREAD = "mcpwatch-config-prefetch";
 
   private final Path file;
-  private final FutureTask<LoadedConfig> load;
+  private final Outcome<ConfigFiles.Staged> staged = new Outcome<>();
+  private final Outcome<LoadedConfig> loaded = new Outcome<>();
   private boolean taken;
 
   private ConfigPrefetch(Path file) {
     this.file = file;
-    // a Terraform configuration (a directory, *.tf) is the command's to import, with its variables
-    this.load = new FutureTask<>(() -> TerraformSupport.isTerraform(file) ? null : ConfigFiles.load(file));
   }
 
   /** Starts reading the configuration of a {@code backtest} command line; null for other commands. */
@@ -45,36 +46,80 @@ final class ConfigPrefetch {
       return null;
     }
     ConfigPrefetch p = new ConfigPrefetch(file);
-    Thread t = new Thread(p.load, THREAD);
+    // a class, not a lambda: the first lambda's bootstrap would delay the thread's start
+    Thread t = new Thread(new Load(p), THREAD);
     t.setDaemon(true);
     t.start();
     return p;
   }
 
+  /** The thread's work: stage, then lint. */
+  private static final class Load implements Runnable {
+    private final ConfigPrefetch p;
+
+    Load(ConfigPrefetch p) {
+      this.p = p;
+    }
+
+    @Override
+    public void run() {
+      ConfigFiles.Staged s;
+      try {
+        // a Terraform configuration (a directory, *.tf) is the command's to import, with its variables
+        s = TerraformSupport.isTerraform(p.file) ? null : ConfigFiles.stage(p.file);
+        p.staged.set(s, null);
+      } catch (RuntimeException | Error e) {
+        p.staged.set(null, e);
+        p.loaded.set(null, e);
+        return;
+      }
+      try {
+        p.loaded.set(s == null ? null : s.load(), null);
+      } catch (RuntimeException | Error e) {
+        p.loaded.set(null, e);
+      }
+    }
+  }
+
   /**
-   * The configuration of {@code parsed} as {@link ConfigFiles#load} returns it, once: null when
-   * this prefetch read another file, {@code parsed} is a Terraform configuration, or it was taken
-   * already.
+   * The resolved configuration of {@code parsed}, without lint findings, once: null when this
+   * prefetch read another file, {@code parsed} is a Terraform configuration, or it was taken
+   * already. Waits for the resolution (not the lint).
    *
-   * @throws RuntimeException whatever the load threw (a {@code ConfigFileException} for a file with
-   *     errors or that cannot be read)
+   * @throws RuntimeException what {@link ConfigFiles#load} throws for the file when it cannot be
+   *     read or has errors before lint (a {@code ConfigFileException})
    */
-  @Nullable LoadedConfig take(Path parsed) {
+  @Nullable LoadedConfig early(Path parsed) {
     if (taken || !file.equals(parsed)) {
       return null;
     }
     taken = true;
-    try {
-      return Uninterruptible.get(load);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+    ConfigFiles.Staged s = staged.get();
+    if (s == null) {
+      return null;
+    }
+    LoadedConfig early = s.early();
+    return early != null ? early : load(); // load() throws the errors
+  }
+
+  /**
+   * What {@link ConfigFiles#load} returns for the file: {@link #early}'s configuration with the
+   * lint's warnings and infos. Waits for the lint.
+   *
+   * @throws RuntimeException what {@link ConfigFiles#load} throws (a {@code ConfigFileException})
+   */
+  LoadedConfig load() {
+    LoadedConfig l = loaded.get();
+    if (l == null) {
+      throw new IllegalStateException("the prefetch read a Terraform configuration");
+    }
+    return l;
+  }
+
+  /** Throws what {@link #load} would, if the lint has already ended with errors; else nothing. */
+  void failFast() {
+    if (loaded.isDone()) {
+      loaded.get();
     }
   }
 
@@ -107,25 +152,44 @@ final class ConfigPrefetch {
     }
   }
 
-  /** Waits for a future, keeping an interrupt for the caller. */
-  private static final class Uninterruptible {
-    static <T> T get(FutureTask<T> f) throws ExecutionException {
-      boolean interrupted = false;
-      try {
-        while (true) {
-          try {
-            return f.get();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
+  /** A value or a failure, set once by the thread; {@link #get} waits for it. */
+  private static final class Outcome<T> {
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile @Nullable T value;
+    private volatile @Nullable Throwable failure;
+
+    void set(@Nullable T v, @Nullable Throwable f) {
+      value = v;
+      failure = f;
+      done.countDown();
     }
 
-    private Uninterruptible() {}
+    boolean isDone() {
+      return done.getCount() == 0;
+    }
+
+    /** The value (null for none), keeping an interrupt for the caller; rethrows the failure. */
+    @Nullable T get() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable f = failure;
+      if (f instanceof RuntimeException r) {
+        throw r;
+      }
+      if (f instanceof Error e) {
+        throw e;
+      }
+      return value;
+    }
   }
 }

@@ -52,11 +52,14 @@ class ConfigPrefetchTest {
 
     ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", config.toString(), "--env", "prod"));
 
-    LoadedConfig taken = p.take(config);
+    LoadedConfig early = p.early(config);
+    LoadedConfig linted = p.load();
     LoadedConfig loaded = ConfigFiles.load(config);
-    assertThat(names(taken.alarms())).isEqualTo(names(loaded.alarms())).hasSize(32);
-    assertThat(taken.findings()).isEqualTo(loaded.findings());
-    assertThat(p.take(config)).as("taken once").isNull();
+    assertThat(names(early.alarms())).isEqualTo(names(loaded.alarms())).hasSize(32);
+    assertThat(early.findings()).as("not linted yet").isEmpty();
+    assertThat(linted.alarms()).isEqualTo(early.alarms());
+    assertThat(linted.findings()).isEqualTo(loaded.findings()).isNotEmpty();
+    assertThat(p.early(config)).as("taken once").isNull();
   }
 
   @Test
@@ -66,8 +69,8 @@ class ConfigPrefetchTest {
 
     ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", guessed.toString()));
 
-    assertThat(p.take(dir.resolve("parsed.yaml"))).isNull();
-    assertThat(p.take(Path.of("mcpwatch.yaml"))).isNull();
+    assertThat(p.early(dir.resolve("parsed.yaml"))).isNull();
+    assertThat(p.early(Path.of("mcpwatch.yaml"))).isNull();
   }
 
   @Test
@@ -79,7 +82,7 @@ class ConfigPrefetchTest {
 
     ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "--config=" + config, "--env", "prod"));
 
-    assertThatThrownBy(() -> p.take(config))
+    assertThatThrownBy(() -> p.early(config))
         .isInstanceOf(ConfigFileException.class)
         .hasMessage(expected);
   }
@@ -91,7 +94,7 @@ class ConfigPrefetchTest {
 
     ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", config.toString()));
 
-    assertThatThrownBy(() -> p.take(config)).isInstanceOf(ConfigFileException.class).hasMessage(expected);
+    assertThatThrownBy(() -> p.early(config)).isInstanceOf(ConfigFileException.class).hasMessage(expected);
   }
 
   @Test
@@ -101,7 +104,7 @@ class ConfigPrefetchTest {
 
     ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", tf.toString()));
 
-    assertThat(p.take(tf)).isNull();
+    assertThat(p.early(tf)).isNull();
   }
 
   @Test
@@ -120,6 +123,76 @@ class ConfigPrefetchTest {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("\"eventsReplayed\" : 1").isEqualTo(second.out());
     assertThat(first.err()).isEqualTo(second.err());
+  }
+
+  @Test
+  void early_thenALintError_loadAndFailFastThrowWhatALoadThrows() throws Exception {
+    Path config = dir.resolve("token.yaml");
+    Files.writeString(config, withLintError());
+    String expected = messageOfLoad(config);
+    assertThat(expected).contains("http.token");
+
+    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", config.toString()));
+
+    assertThat(p.early(config).alarms()).hasSize(32); // resolved: the replay can start
+    assertThatThrownBy(p::load).isInstanceOf(ConfigFileException.class).hasMessage(expected);
+    assertThatThrownBy(p::failFast).isInstanceOf(ConfigFileException.class).hasMessage(expected);
+  }
+
+  @Test
+  void backtest_aLintError_isReportedAsALoadReportsIt_andNoReportIsPrinted() throws Exception {
+    Path config = dir.resolve("token.yaml");
+    Files.writeString(config, withLintError());
+
+    Cli.Result r = Cli.run("backtest", "-c", config.toString(), "--env", "prod", "--format", "json",
+        events().toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("mcpwatch: " + messageOfLoad(config) + "\n");
+  }
+
+  @Test
+  void backtest_aLintErrorAndAnArgumentError_theConfigurationErrorWins() throws Exception {
+    Path config = dir.resolve("token.yaml");
+    Files.writeString(config, withLintError());
+
+    Cli.Result r = Cli.run("backtest", "-c", config.toString(), "--env", "prod",
+        "--from", "2026-03-02T01:00:00Z", "--to", "2026-03-02T00:00:00Z", events().toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("mcpwatch: " + messageOfLoad(config) + "\n");
+  }
+
+  @Test
+  void backtest_aLintWarning_isCountedOnStderr_andTheReportPrinted() throws Exception {
+    Path config = dir.resolve("warning.yaml");
+    String text = ConfigFiles.initTemplate();
+    String pattern = "pattern: '\"OBO token exchange failed\"'";
+    assertThat(text).contains(pattern);
+    Files.writeString(config, text.replace(pattern, "pattern: '\"4??\"'"));
+
+    Cli.Result r = Cli.run("backtest", "-c", config.toString(), "--env", "prod", "--format", "json",
+        events().toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"eventsReplayed\" : 1");
+    assertThat(r.err()).isEqualTo("mcpwatch: " + config + " has 1 lint warning(s); mcpwatch validate -c "
+        + config + " shows them\n");
+  }
+
+  private static String withLintError() {
+    String text = ConfigFiles.initTemplate();
+    String commented = "  # token: ${MCPWATCH_HTTP_TOKEN}";
+    assertThat(text).contains(commented);
+    return text.replace(commented, "  token: abc"); // shorter than 16: a lint error, not a binding one
+  }
+
+  private Path events() throws Exception {
+    Path events = dir.resolve("events.jsonl");
+    Files.writeString(events, "{\"timestamp\":1772409600021,\"message\":\"ERROR:root:boom\","
+        + "\"logGroup\":\"/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams\"}\n");
+    return events;
   }
 
   private static String messageOfLoad(Path config) {

@@ -456,6 +456,24 @@ public final class Engine {
   }
 
   /**
+   * {@code o}, which the matcher of another engine created from the same alarms and options
+   * observed, as this engine's observation (a replay that fed an engine speculatively and must
+   * start over feeds the events it kept to a new one without matching them again).
+   *
+   * @throws IllegalArgumentException when the other engine routes the event's log group otherwise
+   */
+  public Observed adopt(Observed o) {
+    if (o.engine == this || o.routes == null) {
+      return o.engine == this ? o : new Observed(this, o.timestampMillis, null, o.observations);
+    }
+    Route[] rs = o.routes.length == 0 ? null : routesByGroup.get(o.routes[0].logGroup);
+    if (rs == null || rs.length != o.routes.length) {
+      throw new IllegalArgumentException("the observation comes from an engine with other alarms");
+    }
+    return new Observed(this, o.timestampMillis, rs, o.observations);
+  }
+
+  /**
    * {@link #ingest(LogEvent)} for an event whose message a {@link #matcher()} of this engine has
    * already matched.
    *

@@ -40,7 +40,56 @@ public final class ConfigFiles {
    *     error as {@code FILE:LINE:COL: key.path: message}, one per line
    */
   public static LoadedConfig load(Path file) {
-    ConfigCheck c = check(file);
+    return loaded(file, check(file));
+  }
+
+  /**
+   * {@link #load} in two steps, for a command that can start on the resolved alarms while the
+   * linter runs ({@code backtest}): {@link Staged#early} after reading, binding and resolving;
+   * {@link Staged#load} then lints, checks the sources and returns or throws exactly what {@link
+   * #load} would.
+   *
+   * @throws ConfigFileException when the file cannot be read
+   */
+  public static Staged stage(Path file) {
+    String text = read(file);
+    return new Staged(file, resolve(file.toString(), text, System.getenv()));
+  }
+
+  /** A configuration file read, bound and resolved, not yet linted. See {@link #stage}. */
+  public static final class Staged {
+    private final Path file;
+    private final ConfigCheck resolved;
+
+    private Staged(Path file, ConfigCheck resolved) {
+      this.file = file;
+      this.resolved = resolved;
+    }
+
+    /**
+     * The configuration to start with (no lint findings); null when reading, binding or resolving
+     * found errors (then {@link #load} throws them).
+     */
+    public @Nullable LoadedConfig early() {
+      if (!resolved.errors().isEmpty() || resolved.config() == null || resolved.resolution() == null) {
+        return null;
+      }
+      return new LoadedConfig(file, resolved.config(), resolved.resolution().alarms(), List.of());
+    }
+
+    /**
+     * What {@link ConfigFiles#load} returns for the file (the same configuration and alarms as
+     * {@link #early}, with the lint's warnings and infos).
+     *
+     * @throws ConfigFileException listing every error, as {@link ConfigFiles#load} does
+     */
+    public LoadedConfig load() {
+      return loaded(file, SourceFiles.apply(lint(resolved), baseDirectory(file)));
+    }
+  }
+
+  /** The configuration of a check without errors, or the exception that lists them. */
+  private static LoadedConfig loaded(Path file, ConfigCheck c) {
     if (c.errorCount() > 0 || c.config() == null || c.resolution() == null) {
       List<String> lines = new ArrayList<>();
       for (ConfigError e : c.errors()) {
@@ -132,6 +181,11 @@ public final class ConfigFiles {
    * {@code environment}. No message shows a secret.
    */
   public static ConfigCheck check(String name, String text, Map<String, String> environment) {
+    return lint(resolve(name, text, environment));
+  }
+
+  /** YAML, binding and resolution: a check without lint findings. */
+  private static ConfigCheck resolve(String name, String text, Map<String, String> environment) {
     ConfigNode root;
     try {
       root = YamlReader.parse(text);
@@ -143,8 +197,16 @@ public final class ConfigFiles {
     List<ConfigError> errors = new ArrayList<>(bound.errors());
     errors.addAll(resolution.errors());
     errors.sort(null);
-    List<Finding> findings = Linter.lint(bound.config(), resolution);
-    return new ConfigCheck(name, bound.config(), resolution, errors, findings);
+    return new ConfigCheck(name, bound.config(), resolution, errors, List.of());
+  }
+
+  /** The check with the linter's findings (none when the YAML did not parse). */
+  private static ConfigCheck lint(ConfigCheck resolved) {
+    if (resolved.config() == null || resolved.resolution() == null) {
+      return resolved;
+    }
+    return new ConfigCheck(resolved.file(), resolved.config(), resolved.resolution(), resolved.errors(),
+        Linter.lint(resolved.config(), resolved.resolution()));
   }
 
   /**
