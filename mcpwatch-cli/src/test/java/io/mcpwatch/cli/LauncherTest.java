@@ -249,21 +249,37 @@ class LauncherTest {
     String service = "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m"
         + " -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
 
-    assertThat(launch(env, "run", "-c", "x.yaml").out())
-        .contains(service + " -XX:CICompilerCount=1 -jar")
+    // and the JVM's compiler threads: with one, 10,000 alarms' minute boundaries waited for code
+    // still queued for compiling
+    assertThat(launch(env, "run", "-c", "x.yaml").out()).contains(service + " -jar")
         .endsWith("mcpwatch.jar run -c x.yaml\n");
-    assertThat(launch(env, "demo").out()).contains(service + " -XX:CICompilerCount=1 -jar");
-    // MCPWATCH_JAVA_OPTS comes last, so it can bring C2 back; then no single compiler thread,
-    // which the JVM refuses with C2 ("CICompilerCount (1) must be at least 2")
-    for (String opts : new String[] {"-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation"}) {
-      assertThat(launch(Map.of("MCPWATCH_JAR", env.get("MCPWATCH_JAR"), "MCPWATCH_CDS", "off",
-              "MCPWATCH_JAVA_OPTS", opts), "run").out())
-          .contains(service + " " + opts + " -jar");
-    }
+    assertThat(launch(env, "demo").out()).contains(service + " -jar");
+    // MCPWATCH_JAVA_OPTS comes last, so it can bring C2 back
     assertThat(launch(Map.of("MCPWATCH_JAR", env.get("MCPWATCH_JAR"), "MCPWATCH_CDS", "off",
-            "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4"), "run").out())
-        .contains(service + " -jar")
-        .doesNotContain("CICompilerCount");
+            "MCPWATCH_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "run").out())
+        .contains(service + " -XX:TieredStopAtLevel=4 -jar");
+  }
+
+  @Test
+  void launcher_shortCommandsWithC1Alone_oneCompilerThread_unlessTheEnvironmentChoosesTheCompilers()
+      throws Exception {
+    standInJava(false);
+    Map<String, String> env = Map.of("MCPWATCH_JAR", appJar().toString(), "MCPWATCH_CDS", "off");
+    String c1 = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -jar";
+    for (String command : new String[] {"status", "validate", "subscriptions", "test-pattern", "init"}) {
+      assertThat(launch(env, command).out()).as(command).contains(c1);
+    }
+    // with C2 the JVM refuses a single compiler thread ("CICompilerCount (1) must be at least 2")
+    for (String var : new String[] {"MCPWATCH_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
+      for (String opts : new String[] {"-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation",
+          "-XX:CICompilerCount=3"}) {
+        assertThat(launch(Map.of("MCPWATCH_JAR", env.get("MCPWATCH_JAR"), "MCPWATCH_CDS", "off",
+                var, opts), "status").out())
+            .as(var + "=" + opts)
+            .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC ")
+            .doesNotContain("-XX:CICompilerCount=1");
+      }
+    }
   }
 
   @Test

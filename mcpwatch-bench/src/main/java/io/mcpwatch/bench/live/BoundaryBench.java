@@ -80,7 +80,7 @@ public final class BoundaryBench {
   /** The options `./mcpwatch run` uses (without its class-data archive and malloc settings). */
   static final String LAUNCHER_OPTS =
       "-Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m"
-          + " -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1";
+          + " -XX:TieredStopAtLevel=1";
   private static final String[] LINES = {
     "INFO:     10.0.0.%d:5123 - \"POST /mcp HTTP/1.1\" 200 OK",
     "INFO:     10.0.0.%d:5123 - \"POST /mcp HTTP/1.1\" 200 OK",
