@@ -133,35 +133,14 @@ final class Wiring {
     Map<AlarmId, ResolvedAlarm> names = new HashMap<>(capacity);
     Map<WatchKey, Watchers> watchers = new LinkedHashMap<>(capacity);
     Watchers[] watchersOf = new Watchers[resolved.size()];
+    // the loops over the alarms call a method each: the JIT compiles it after a few hundred
+    // alarms, while a loop's own body would be interpreted for each of 10,000
     int i = 0;
     for (ResolvedAlarm a : resolved) {
-      Objects.requireNonNull(a, "alarm");
-      ResolvedAlarm clash = names.putIfAbsent(new AlarmId(a.env(), a.spec().alarmName()), a);
-      if (clash != null) {
-        throw new IllegalArgumentException("alarm name '" + a.spec().alarmName()
-            + "' is used twice in environment '" + a.env() + "' (apps " + clash.app() + " and "
-            + a.app() + ")");
-      }
-      Watchers w = watchers.computeIfAbsent(watchKey(a), k -> new Watchers());
-      w.alarms.add(a);
-      watchersOf[i++] = w;
+      watchersOf[i++] = watch(a, names, watchers);
     }
     for (Map.Entry<WatchKey, Watchers> e : watchers.entrySet()) {
-      boolean highRes = false;
-      long span = 0;
-      for (ResolvedAlarm a : e.getValue().alarms) {
-        AlarmSpec s = a.spec();
-        highRes |= s.highResolution();
-        span = Math.max(span,
-            (long) (s.evaluationPeriods() + options.extraRangeDatapoints()) * s.periodSeconds()
-                * 1000L);
-      }
-      MetricSeries ms = new MetricSeries(e.getKey().key(), e.getKey().unit(),
-          highRes ? 10_000 : 60_000);
-      SeriesState st = new SeriesState(ms, span);
-      e.getValue().series = st;
-      series.add(st);
-      seriesByKey.merge(e.getKey().key(), new SeriesState[] {st}, Wiring::concat);
+      addSeries(e.getKey(), e.getValue(), options);
     }
     Map<RouteKey, Route> routeByKey = new LinkedHashMap<>(capacity);
     // the apps' routes share their filters' transformations: each one's sign parsed once
@@ -169,34 +148,11 @@ final class Wiring {
         new IdentityHashMap<>();
     i = 0;
     for (ResolvedAlarm a : resolved) {
-      FilterBinding binding = bindings.apply(a);
-      MetricTransformation t = binding.transformation();
-      Map<String, String> staticDims = a.spec().dimensions();
-      if (!t.dimensions().isEmpty()) {
-        staticDims = new HashMap<>(staticDims);
-        staticDims.keySet().removeAll(t.dimensions().keySet());
-      }
-      RouteKey rk = new RouteKey(a.env(), a.logGroup(), binding.patternText(), t, staticDims);
-      Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options, transformationSigns));
-      SeriesState st = watchersOf[i++].series;
-      alarms.add(new AlarmRuntime(a, Objects.requireNonNull(st), route,
-          options.extraRangeDatapoints()));
+      alarms.add(route(a, watchersOf[i++], bindings, options, routeByKey, transformationSigns));
     }
     Map<String, List<Route>> routeLists = new HashMap<>();
     for (Route r : routeByKey.values()) {
-      routes.add(r);
-      routeLists.computeIfAbsent(r.logGroup, k -> new ArrayList<>()).add(r);
-      if (!r.dynamic) {
-        MetricKey key = new MetricKey(r.env, r.transformation.metricNamespace(),
-            r.transformation.metricName(), r.staticDims);
-        List<SeriesState> targets = new ArrayList<>();
-        for (SeriesState st : seriesByKey.getOrDefault(key, new SeriesState[0])) {
-          if (r.unitCompatible(st.series.unit())) {
-            targets.add(st);
-          }
-        }
-        r.targets = targets.toArray(new SeriesState[0]);
-      }
+      addRoute(r, routeLists);
     }
     routeLists.forEach((g, rs) -> routesByGroup.put(g, rs.toArray(new Route[0])));
     Map<SeriesState, EarlyFiring.SampleSign> signs = signsReaching(routes, series);
@@ -216,6 +172,73 @@ final class Wiring {
       }
       st.earlyWatchers = early.toArray(new AlarmRuntime[0]);
     }
+  }
+
+  /** The series that one (metric, unit) is, with the widest range its watchers read. */
+  private void addSeries(WatchKey key, Watchers w, EngineOptions options) {
+    boolean highRes = false;
+    long span = 0;
+    for (ResolvedAlarm a : w.alarms) {
+      AlarmSpec s = a.spec();
+      highRes |= s.highResolution();
+      span = Math.max(span,
+          (long) (s.evaluationPeriods() + options.extraRangeDatapoints()) * s.periodSeconds()
+              * 1000L);
+    }
+    MetricSeries ms = new MetricSeries(key.key(), key.unit(), highRes ? 10_000 : 60_000);
+    SeriesState st = new SeriesState(ms, span);
+    w.series = st;
+    series.add(st);
+    seriesByKey.merge(key.key(), new SeriesState[] {st}, Wiring::concat);
+  }
+
+  /** A route in its log group's list; a static one's target series. */
+  private void addRoute(Route r, Map<String, List<Route>> routeLists) {
+    routes.add(r);
+    routeLists.computeIfAbsent(r.logGroup, k -> new ArrayList<>()).add(r);
+    if (!r.dynamic) {
+      MetricKey key = new MetricKey(r.env, r.transformation.metricNamespace(),
+          r.transformation.metricName(), r.staticDims);
+      List<SeriesState> targets = new ArrayList<>();
+      for (SeriesState st : seriesByKey.getOrDefault(key, new SeriesState[0])) {
+        if (r.unitCompatible(st.series.unit())) {
+          targets.add(st);
+        }
+      }
+      r.targets = targets.toArray(new SeriesState[0]);
+    }
+  }
+
+  /** Checks that the alarm's name is new in its environment; the watchers of its series. */
+  private static Watchers watch(ResolvedAlarm a, Map<AlarmId, ResolvedAlarm> names,
+      Map<WatchKey, Watchers> watchers) {
+    Objects.requireNonNull(a, "alarm");
+    ResolvedAlarm clash = names.putIfAbsent(new AlarmId(a.env(), a.spec().alarmName()), a);
+    if (clash != null) {
+      throw new IllegalArgumentException("alarm name '" + a.spec().alarmName()
+          + "' is used twice in environment '" + a.env() + "' (apps " + clash.app() + " and "
+          + a.app() + ")");
+    }
+    Watchers w = watchers.computeIfAbsent(watchKey(a), k -> new Watchers());
+    w.alarms.add(a);
+    return w;
+  }
+
+  /** The alarm's runtime on its route (made when it is the first of its kind) and series. */
+  private static AlarmRuntime route(ResolvedAlarm a, Watchers watchers,
+      Function<ResolvedAlarm, FilterBinding> bindings, EngineOptions options,
+      Map<RouteKey, Route> routeByKey, Map<MetricTransformation, EarlyFiring.SampleSign> signs) {
+    FilterBinding binding = bindings.apply(a);
+    MetricTransformation t = binding.transformation();
+    Map<String, String> staticDims = a.spec().dimensions();
+    if (!t.dimensions().isEmpty()) {
+      staticDims = new HashMap<>(staticDims);
+      staticDims.keySet().removeAll(t.dimensions().keySet());
+    }
+    RouteKey rk = new RouteKey(a.env(), a.logGroup(), binding.patternText(), t, staticDims);
+    Route route = routeByKey.computeIfAbsent(rk, k -> newRoute(k, binding, options, signs));
+    return new AlarmRuntime(a, Objects.requireNonNull(watchers.series), route,
+        options.extraRangeDatapoints());
   }
 
   /** A dynamic route reaches every series of its environment, namespace and metric name. */
