@@ -156,69 +156,60 @@ class PartedReplayPropertyTest {
    */
   @Test
   void runParted_aPartStartingBeforeTheLastEventIngested_givesTheSequentialResult() throws IOException {
-    Path f = tmp.resolve("late.jsonl");
-    String first = line(START + 1_000, "LAT 10", "");
-    String second = line(START + 5_000, "LAT 5000", "x".repeat(400));
-    String third = line(START + 3_000, "LAT 7000", "");
-    Files.writeString(f, first + second + third);
-    long half = (first.length() + second.length() + third.length()) / 2; // within the second line
-    List<ResolvedAlarm> alarms = alarms(false);
-    ReadOptions options = options(alarms, true, false);
-    EngineOptions engine = EngineOptions.defaults().withRetainAll(true).withHistory(false);
-    try (EventReader in = open(List.of(f), options)) {
-      assertThat(EventReaders.parts(in, half)).hasSize(2);
-    }
+    Both r = bothWays("late.jsonl", true,
+        line(START + 1_000, "LAT 10", ""),
+        line(START + 5_000, "LAT 5000", "x".repeat(400)),
+        line(START + 3_000, "LAT 7000", ""));
 
-    Replay.Result one;
-    try (EventReader in = open(List.of(f), options)) {
-      one = Replay.run(alarms, in, engine, null, null, n -> {}, false);
-    }
-    Replay.Result parted;
-    try (EventReader in = open(List.of(f), options)) {
-      parted = Replay.runParted(alarms, in, engine, null, null, n -> {}, 2, half, Long.MAX_VALUE);
-    }
-
-    Replay.AlarmResult lat = one.alarms().stream()
+    Replay.AlarmResult lat = r.one().alarms().stream()
         .filter(a -> a.alarm().spec().alarmName().equals("a-lat")).findFirst().orElseThrow();
     assertThat(lat.transitions()).first()
         .satisfies(t -> assertThat(t.time()).isEqualTo(Instant.ofEpochMilli(START + 3_000)));
-    assertThat(parted).isEqualTo(one);
+    assertThat(r.parted()).isEqualTo(r.one());
   }
 
   /**
-   * A later part's event that no pattern matches, earlier than the last event ingested, still
-   * moves the clock: its 10 s interval is ticked before that event in the sequential replay, so the
-   * guess ends there too (here the first evaluation, due at the minute, runs at 10:01:00 and not
-   * at the next interval).
+   * A later part's event that no pattern matches, earlier than the last event ingested: its 10 s
+   * interval is ticked before that event in the sequential replay, so the guess ends there too, and
+   * the result is the sequential one (the first evaluation at 10:01:00).
    */
   @Test
   void runParted_aPartWithAnEarlierUnmatchedEvent_givesTheSequentialResult() throws IOException {
-    Path f = tmp.resolve("late-unmatched.jsonl");
-    String first = line(START + 1_000, "LAT 10", "");
-    String second = line(START + 75_000, "LAT 10", "x".repeat(400));
-    String third = line(START + 62_000, "nothing to see", "");
-    String fourth = line(START + 80_000, "LAT 10", "");
-    Files.writeString(f, first + second + third + fourth);
-    long half = (first.length() + second.length() + third.length() + fourth.length()) / 2;
+    Both r = bothWays("late-unmatched.jsonl", false,
+        line(START + 1_000, "LAT 10", ""),
+        line(START + 75_000, "LAT 10", "x".repeat(400)),
+        line(START + 62_000, "nothing to see", ""),
+        line(START + 80_000, "LAT 10", ""));
+
+    assertThat(r.one().alarms().get(0).transitions()).first()
+        .satisfies(t -> assertThat(t.time()).isEqualTo(Instant.ofEpochMilli(START + 60_000)));
+    assertThat(r.parted()).isEqualTo(r.one());
+  }
+
+  private record Both(Replay.Result one, Replay.Result parted) {}
+
+  /**
+   * The lines as one file, replayed on one thread and in two parts (cut in the middle, which falls
+   * within the second line: it is the long one).
+   */
+  private Both bothWays(String name, boolean prefilter, String... lines) throws IOException {
+    Path f = tmp.resolve(name);
+    Files.writeString(f, String.join("", lines));
+    long half = Files.size(f) / 2;
     List<ResolvedAlarm> alarms = alarms(false);
-    ReadOptions options = options(alarms, false, false);
+    ReadOptions options = options(alarms, prefilter, false);
     EngineOptions engine = EngineOptions.defaults().withRetainAll(true).withHistory(false);
     try (EventReader in = open(List.of(f), options)) {
       assertThat(EventReaders.parts(in, half)).hasSize(2);
     }
-
     Replay.Result one;
     try (EventReader in = open(List.of(f), options)) {
       one = Replay.run(alarms, in, engine, null, null, n -> {}, false);
     }
-    Replay.Result parted;
     try (EventReader in = open(List.of(f), options)) {
-      parted = Replay.runParted(alarms, in, engine, null, null, n -> {}, 2, half, Long.MAX_VALUE);
+      return new Both(one,
+          Replay.runParted(alarms, in, engine, null, null, n -> {}, 2, half, Long.MAX_VALUE));
     }
-
-    assertThat(one.alarms().get(0).transitions()).first()
-        .satisfies(t -> assertThat(t.time()).isEqualTo(Instant.ofEpochMilli(START + 60_000)));
-    assertThat(parted).isEqualTo(one);
   }
 
   private static String line(long ts, String message, String pad) {
