@@ -4,7 +4,6 @@ import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -149,47 +148,6 @@ final class ConfigPrefetch {
       return Path.of(value);
     } catch (InvalidPathException e) {
       return null;
-    }
-  }
-
-  /** A value or a failure, set once by the thread; {@link #get} waits for it. */
-  private static final class Outcome<T> {
-    private final CountDownLatch done = new CountDownLatch(1);
-    private volatile @Nullable T value;
-    private volatile @Nullable Throwable failure;
-
-    void set(@Nullable T v, @Nullable Throwable f) {
-      value = v;
-      failure = f;
-      done.countDown();
-    }
-
-    boolean isDone() {
-      return done.getCount() == 0;
-    }
-
-    /** The value (null for none), keeping an interrupt for the caller; rethrows the failure. */
-    @Nullable T get() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          done.await();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      Throwable f = failure;
-      if (f instanceof RuntimeException r) {
-        throw r;
-      }
-      if (f instanceof Error e) {
-        throw e;
-      }
-      return value;
     }
   }
 }

@@ -97,12 +97,15 @@ public final class McpwatchCommand implements java.util.concurrent.Callable<Inte
    */
   public static CommandLine commandLine(String... args) {
     String first = args.length > 0 ? args[0] : "";
-    // started first: it reads the configuration while picocli reflects on the commands
+    // started first: they read the configuration while picocli reflects on the commands
     @Nullable ConfigPrefetch prefetch = ConfigPrefetch.start(args);
+    @Nullable CheckPrefetch check = CheckPrefetch.start(args);
     CommandLine cl = new CommandLine(new McpwatchCommand());
     Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
     if (only == BacktestCommand.class) {
       cl.addSubcommand(first, new BacktestCommand(prefetch));
+    } else if (only == ValidateCommand.class) {
+      cl.addSubcommand(first, new ValidateCommand(check));
     } else if (only != null) {
       cl.addSubcommand(first, only);
     } else {

@@ -63,6 +63,17 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** This command line's check, run while picocli parsed it (null: none). */
+  private final @Nullable CheckPrefetch prefetch;
+
+  ValidateCommand() {
+    this(null);
+  }
+
+  ValidateCommand(@Nullable CheckPrefetch prefetch) {
+    this.prefetch = prefetch;
+  }
+
   @Override
   public Integer call() {
     Path target = path != null ? path : file;
@@ -71,8 +82,9 @@ final class ValidateCommand implements Callable<Integer> {
           target, vars, varFiles, format == Format.json, spec.commandLine().getOut());
     }
     file = target;
-    ConfigCheck check =
-        SubscriptionChecks.apply(ConfigFiles.check(file), ConfigFiles.baseDirectory(file));
+    @Nullable ConfigCheck prefetched = prefetch == null ? null : prefetch.check(file);
+    ConfigCheck check = SubscriptionChecks.apply(
+        prefetched != null ? prefetched : ConfigFiles.check(file), ConfigFiles.baseDirectory(file));
     String out = format == Format.json ? CheckReport.json(check) : CheckReport.text(check);
     spec.commandLine().getOut().print(out);
     spec.commandLine().getOut().flush();
