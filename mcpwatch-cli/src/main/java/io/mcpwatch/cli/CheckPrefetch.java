@@ -43,13 +43,11 @@ final class CheckPrefetch {
       return null;
     }
     CheckPrefetch p = new CheckPrefetch(file);
-    Thread t = new Thread(new Check(p), THREAD);
-    t.setDaemon(true);
-    t.start();
+    ConfigPrefetch.daemon(THREAD, new Check(p));
     return p;
   }
 
-  /** The thread's work (a class, not a lambda: the first lambda's bootstrap would delay it). */
+  /** The thread's work. */
   private static final class Check implements Runnable {
     private final CheckPrefetch p;
 

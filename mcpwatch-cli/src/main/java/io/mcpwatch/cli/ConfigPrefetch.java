@@ -45,11 +45,18 @@ final class ConfigPrefetch {
       return null;
     }
     ConfigPrefetch p = new ConfigPrefetch(file);
-    // a class, not a lambda: the first lambda's bootstrap would delay the thread's start
-    Thread t = new Thread(new Load(p), THREAD);
+    daemon(THREAD, new Load(p));
+    return p;
+  }
+
+  /**
+   * Starts {@code work} on a daemon thread: a prefetch never keeps the process alive. (The work is
+   * a class, not a lambda: the first lambda's bootstrap would delay the thread's start.)
+   */
+  static void daemon(String name, Runnable work) {
+    Thread t = new Thread(work, name);
     t.setDaemon(true);
     t.start();
-    return p;
   }
 
   /** The thread's work: stage, then lint. */
