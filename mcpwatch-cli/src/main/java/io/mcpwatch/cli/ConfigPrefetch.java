@@ -2,18 +2,16 @@ package io.mcpwatch.cli;
 
 import io.mcpwatch.configfile.ConfigFiles;
 import io.mcpwatch.configfile.LoadedConfig;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code backtest}'s configuration, read while picocli parses the command line and linted while
- * the replay starts (issue 14: on two cores, ~0.1 s of picocli's reflection, ~0.15 s of reading and
+ * {@code backtest}'s configuration, read while picocli parses the command line and linted while the
+ * replay starts (issue 14: on two cores, ~0.1 s of picocli's reflection, ~0.15 s of reading and
  * resolving a small configuration and ~0.05 s of linting it, 0.4 s in all with 10,000 alarms, ran
  * one after the other while the second core idled).
  *
- * <p>The file is guessed from the arguments ({@code -c FILE}, {@code -cFILE}, {@code -c=FILE},
- * {@code --config FILE}, {@code --config=FILE}, else {@code mcpwatch.yaml}) and staged with {@link
+ * <p>The file is guessed from the arguments ({@link ConfigArgument}) and staged with {@link
  * ConfigFiles#stage} on a daemon thread: read, bound and resolved, then linted. {@link #early}
  * hands the resolved configuration only for the file picocli parsed (null for any other file or a
  * Terraform configuration: the command then loads it itself, so a wrong guess costs only CPU);
@@ -35,12 +33,14 @@ final class ConfigPrefetch {
     this.file = file;
   }
 
-  /** Starts reading the configuration of a {@code backtest} command line; null for other commands. */
+  /**
+   * Starts reading the configuration of a {@code backtest} command line; null for other commands.
+   */
   static @Nullable ConfigPrefetch start(String[] args) {
     if (args.length == 0 || !"backtest".equals(args[0])) {
       return null;
     }
-    @Nullable Path file = configArgument(args);
+    @Nullable Path file = ConfigArgument.BACKTEST.in(args);
     if (file == null) {
       return null;
     }
@@ -71,7 +71,8 @@ final class ConfigPrefetch {
     public void run() {
       ConfigFiles.Staged s;
       try {
-        // a Terraform configuration (a directory, *.tf) is the command's to import, with its variables
+        // a Terraform configuration (a directory, *.tf) is the command's to import, with its
+        // variables
         s = TerraformSupport.isTerraform(p.file) ? null : ConfigFiles.stage(p.file);
         p.staged.set(s, null);
       } catch (RuntimeException | Error e) {
@@ -126,35 +127,6 @@ final class ConfigPrefetch {
   void failFast() {
     if (loaded.isDone()) {
       loaded.get();
-    }
-  }
-
-  /**
-   * The file the arguments name with {@code -c} or {@code --config}, the default when none does, or
-   * null when it cannot be told without picocli (an option without its value, a bad path).
-   */
-  static @Nullable Path configArgument(String[] args) {
-    @Nullable String value = ConfigOption.DEFAULT;
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--")) {
-        break;
-      }
-      if (a.equals("-c") || a.equals("--config")) {
-        if (i + 1 >= args.length) {
-          return null;
-        }
-        value = args[++i];
-      } else if (a.startsWith("--config=")) {
-        value = a.substring("--config=".length());
-      } else if (a.startsWith("-c") && !a.startsWith("--")) {
-        value = a.startsWith("-c=") ? a.substring(3) : a.substring(2);
-      }
-    }
-    try {
-      return Path.of(value);
-    } catch (InvalidPathException e) {
-      return null;
     }
   }
 }

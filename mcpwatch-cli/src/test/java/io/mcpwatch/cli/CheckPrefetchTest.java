@@ -19,25 +19,6 @@ class CheckPrefetchTest {
   @TempDir Path dir;
 
   @Test
-  void target_thePathParameter_elseTheConfigOption_elseTheDefault() {
-    assertThat(CheckPrefetch.target(args("validate"))).isEqualTo(Path.of("mcpwatch.yaml"));
-    assertThat(CheckPrefetch.target(args("validate", "-c", "a.yaml"))).isEqualTo(Path.of("a.yaml"));
-    assertThat(CheckPrefetch.target(args("validate", "-cb.yaml"))).isEqualTo(Path.of("b.yaml"));
-    assertThat(CheckPrefetch.target(args("validate", "--config=c.yaml", "--format", "json")))
-        .isEqualTo(Path.of("c.yaml"));
-    assertThat(CheckPrefetch.target(args("validate", "--format=json", "infra/")))
-        .isEqualTo(Path.of("infra/"));
-    // the parameter wins over -c, as in ValidateCommand
-    assertThat(CheckPrefetch.target(args("validate", "-c", "a.yaml", "main.tf", "--var", "x=1")))
-        .isEqualTo(Path.of("main.tf"));
-    assertThat(CheckPrefetch.target(args("validate", "--", "-odd.yaml"))).isEqualTo(Path.of("-odd.yaml"));
-    // what only picocli can tell: an unknown option, a missing value, two parameters
-    assertThat(CheckPrefetch.target(args("validate", "--strict", "a.yaml"))).isNull();
-    assertThat(CheckPrefetch.target(args("validate", "--var-file"))).isNull();
-    assertThat(CheckPrefetch.target(args("validate", "a.yaml", "b.yaml"))).isNull();
-  }
-
-  @Test
   void start_onlyForValidate() {
     assertThat(CheckPrefetch.start(args("backtest", "-c", "a.yaml"))).isNull();
     assertThat(CheckPrefetch.start(args())).isNull();
@@ -46,7 +27,8 @@ class CheckPrefetchTest {
   @Test
   void check_theParsedFile_isWhatACheckGives_once() throws Exception {
     Path config = dir.resolve("mcpwatch.yaml");
-    Files.writeString(config, ConfigFiles.initTemplate().replace("threshold: 5\n", "threshold: five\n"));
+    Files.writeString(
+        config, ConfigFiles.initTemplate().replace("threshold: 5\n", "threshold: five\n"));
 
     CheckPrefetch p = CheckPrefetch.start(args("validate", "-c", config.toString()));
 
@@ -65,7 +47,9 @@ class CheckPrefetchTest {
     Path tf = dir.resolve("main.tf");
     Files.writeString(tf, "resource \"aws_sns_topic\" \"t\" {\n  name = \"t\"\n}\n");
 
-    assertThat(CheckPrefetch.start(args("validate", guessed.toString())).check(dir.resolve("other.yaml")))
+    assertThat(
+            CheckPrefetch.start(args("validate", guessed.toString()))
+                .check(dir.resolve("other.yaml")))
         .isNull();
     assertThat(CheckPrefetch.start(args("validate", tf.toString())).check(tf)).isNull();
   }
@@ -83,13 +67,16 @@ class CheckPrefetchTest {
 
     CheckPrefetch p = CheckPrefetch.start(args("validate", "-c", config.toString()));
 
-    assertThatThrownBy(() -> p.check(config)).isInstanceOf(ConfigFileException.class).hasMessage(expected);
+    assertThatThrownBy(() -> p.check(config))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessage(expected);
   }
 
   @Test
   void validate_theFileGivenEachWay_reportsTheSame() throws Exception {
     Path config = dir.resolve("mcpwatch.yaml");
-    Files.writeString(config, ConfigFiles.initTemplate().replace("threshold: 5\n", "threshold: five\n"));
+    Files.writeString(
+        config, ConfigFiles.initTemplate().replace("threshold: 5\n", "threshold: five\n"));
 
     Cli.Result byOption = Cli.run("validate", "-c", config.toString(), "--format", "json");
     Cli.Result byParameter = Cli.run("validate", "--format=json", config.toString());

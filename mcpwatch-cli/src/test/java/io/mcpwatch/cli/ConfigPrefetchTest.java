@@ -21,36 +21,18 @@ class ConfigPrefetchTest {
   @TempDir Path dir;
 
   @Test
-  void configArgument_everyFormPicocliAccepts_andTheDefault() {
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "--env", "prod", "x.jsonl")))
-        .isEqualTo(Path.of("mcpwatch.yaml"));
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "-c", "a.yaml", "x.jsonl")))
-        .isEqualTo(Path.of("a.yaml"));
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "-cb.yaml"))).isEqualTo(Path.of("b.yaml"));
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "-c=c.yaml"))).isEqualTo(Path.of("c.yaml"));
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "--config", "d.yaml")))
-        .isEqualTo(Path.of("d.yaml"));
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "--config=e.yaml", "--env", "prod")))
-        .isEqualTo(Path.of("e.yaml"));
-    // after "--" everything is an input
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "--", "-c", "f.yaml")))
-        .isEqualTo(Path.of("mcpwatch.yaml"));
-    // a missing value is picocli's to report
-    assertThat(ConfigPrefetch.configArgument(args("backtest", "--env", "prod", "-c"))).isNull();
-  }
-
-  @Test
   void start_onlyForBacktest() {
     assertThat(ConfigPrefetch.start(args("validate", "-c", "a.yaml"))).isNull();
     assertThat(ConfigPrefetch.start(args())).isNull();
   }
 
   @Test
-  void take_theParsedFile_isWhatALoadGives_once() throws Exception {
+  void early_theParsedFile_isWhatALoadGives_once() throws Exception {
     Path config = dir.resolve("mcpwatch.yaml");
     Files.writeString(config, ConfigFiles.initTemplate());
 
-    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", config.toString(), "--env", "prod"));
+    ConfigPrefetch p =
+        ConfigPrefetch.start(args("backtest", "-c", config.toString(), "--env", "prod"));
 
     LoadedConfig early = p.early(config);
     LoadedConfig linted = p.load();
@@ -63,7 +45,7 @@ class ConfigPrefetchTest {
   }
 
   @Test
-  void take_anotherFile_isNull_theCommandLoadsItself() throws Exception {
+  void early_anotherFile_isNull_theCommandLoadsItself() throws Exception {
     Path guessed = dir.resolve("guessed.yaml");
     Files.writeString(guessed, ConfigFiles.initTemplate());
 
@@ -74,13 +56,15 @@ class ConfigPrefetchTest {
   }
 
   @Test
-  void take_aFileWithErrors_throwsWhatALoadThrows() throws Exception {
+  void early_aFileWithErrors_throwsWhatALoadThrows() throws Exception {
     Path config = dir.resolve("bad.yaml");
-    Files.writeString(config, ConfigFiles.initTemplate().replace("threshold: 5\n", "threshold: five\n"));
+    Files.writeString(
+        config, ConfigFiles.initTemplate().replace("threshold: 5\n", "threshold: five\n"));
     String expected = messageOfLoad(config);
     assertThat(expected).contains("bad.yaml has ").contains("threshold");
 
-    ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "--config=" + config, "--env", "prod"));
+    ConfigPrefetch p =
+        ConfigPrefetch.start(args("backtest", "--config=" + config, "--env", "prod"));
 
     assertThatThrownBy(() -> p.early(config))
         .isInstanceOf(ConfigFileException.class)
@@ -88,17 +72,19 @@ class ConfigPrefetchTest {
   }
 
   @Test
-  void take_aMissingFile_throwsWhatALoadThrows() {
+  void early_aMissingFile_throwsWhatALoadThrows() {
     Path config = dir.resolve("missing.yaml");
     String expected = messageOfLoad(config);
 
     ConfigPrefetch p = ConfigPrefetch.start(args("backtest", "-c", config.toString()));
 
-    assertThatThrownBy(() -> p.early(config)).isInstanceOf(ConfigFileException.class).hasMessage(expected);
+    assertThatThrownBy(() -> p.early(config))
+        .isInstanceOf(ConfigFileException.class)
+        .hasMessage(expected);
   }
 
   @Test
-  void take_aTerraformFile_isNull_theCommandImportsIt() throws Exception {
+  void early_aTerraformFile_isNull_theCommandImportsIt() throws Exception {
     Path tf = dir.resolve("main.tf");
     Files.writeString(tf, "resource \"aws_sns_topic\" \"t\" {\n  name = \"t\"\n}\n");
 
@@ -112,13 +98,30 @@ class ConfigPrefetchTest {
     Path config = dir.resolve("mcpwatch.yaml");
     Files.writeString(config, ConfigFiles.initTemplate());
     Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, "{\"timestamp\":1772409600021,\"message\":\"ERROR:root:boom\","
-        + "\"logGroup\":\"/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams\"}\n");
+    Files.writeString(
+        events,
+        "{\"timestamp\":1772409600021,\"message\":\"ERROR:root:boom\","
+            + "\"logGroup\":\"/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams\"}\n");
 
-    Cli.Result first = Cli.run("backtest", "-c", config.toString(), "--env", "prod", "--format", "json",
-        events.toString());
-    Cli.Result second = Cli.run("backtest", "--env", "prod", "--format", "json", events.toString(),
-        "--config=" + config);
+    Cli.Result first =
+        Cli.run(
+            "backtest",
+            "-c",
+            config.toString(),
+            "--env",
+            "prod",
+            "--format",
+            "json",
+            events.toString());
+    Cli.Result second =
+        Cli.run(
+            "backtest",
+            "--env",
+            "prod",
+            "--format",
+            "json",
+            events.toString(),
+            "--config=" + config);
 
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("\"eventsReplayed\" : 1").isEqualTo(second.out());
@@ -144,8 +147,16 @@ class ConfigPrefetchTest {
     Path config = dir.resolve("token.yaml");
     Files.writeString(config, withLintError());
 
-    Cli.Result r = Cli.run("backtest", "-c", config.toString(), "--env", "prod", "--format", "json",
-        events().toString());
+    Cli.Result r =
+        Cli.run(
+            "backtest",
+            "-c",
+            config.toString(),
+            "--env",
+            "prod",
+            "--format",
+            "json",
+            events().toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -157,8 +168,18 @@ class ConfigPrefetchTest {
     Path config = dir.resolve("token.yaml");
     Files.writeString(config, withLintError());
 
-    Cli.Result r = Cli.run("backtest", "-c", config.toString(), "--env", "prod",
-        "--from", "2026-03-02T01:00:00Z", "--to", "2026-03-02T00:00:00Z", events().toString());
+    Cli.Result r =
+        Cli.run(
+            "backtest",
+            "-c",
+            config.toString(),
+            "--env",
+            "prod",
+            "--from",
+            "2026-03-02T01:00:00Z",
+            "--to",
+            "2026-03-02T00:00:00Z",
+            events().toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("mcpwatch: " + messageOfLoad(config) + "\n");
@@ -172,26 +193,42 @@ class ConfigPrefetchTest {
     assertThat(text).contains(pattern);
     Files.writeString(config, text.replace(pattern, "pattern: '\"4??\"'"));
 
-    Cli.Result r = Cli.run("backtest", "-c", config.toString(), "--env", "prod", "--format", "json",
-        events().toString());
+    Cli.Result r =
+        Cli.run(
+            "backtest",
+            "-c",
+            config.toString(),
+            "--env",
+            "prod",
+            "--format",
+            "json",
+            events().toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"eventsReplayed\" : 1");
-    assertThat(r.err()).isEqualTo("mcpwatch: " + config + " has 1 lint warning(s); mcpwatch validate -c "
-        + config + " shows them\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "mcpwatch: "
+                + config
+                + " has 1 lint warning(s); mcpwatch validate -c "
+                + config
+                + " shows them\n");
   }
 
   private static String withLintError() {
     String text = ConfigFiles.initTemplate();
     String commented = "  # token: ${MCPWATCH_HTTP_TOKEN}";
     assertThat(text).contains(commented);
-    return text.replace(commented, "  token: abc"); // shorter than 16: a lint error, not a binding one
+    return text.replace(
+        commented, "  token: abc"); // shorter than 16: a lint error, not a binding one
   }
 
   private Path events() throws Exception {
     Path events = dir.resolve("events.jsonl");
-    Files.writeString(events, "{\"timestamp\":1772409600021,\"message\":\"ERROR:root:boom\","
-        + "\"logGroup\":\"/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams\"}\n");
+    Files.writeString(
+        events,
+        "{\"timestamp\":1772409600021,\"message\":\"ERROR:root:boom\","
+            + "\"logGroup\":\"/ecs/aiconnectors-prod-aiconnectors/teams-main-svc/teams\"}\n");
     return events;
   }
 

@@ -470,12 +470,16 @@ public final class Engine {
    * @throws IllegalArgumentException when the other engine routes the event's log group otherwise
    */
   public Observed adopt(Observed o) {
-    if (o.engine == this || o.routes == null) {
-      return o.engine == this ? o : new Observed(this, o.timestampMillis, null, o.observations);
+    if (o.engine == this) {
+      return o;
     }
-    Route[] rs = o.routes.length == 0 ? null : routesByGroup.get(o.routes[0].logGroup);
-    if (rs == null || rs.length != o.routes.length) {
-      throw new IllegalArgumentException("the observation comes from an engine with other alarms");
+    Route[] rs = null; // no alarm reads the event's log group
+    if (o.routes != null) {
+      rs = o.routes.length == 0 ? null : routesByGroup.get(o.routes[0].logGroup);
+      if (rs == null || rs.length != o.routes.length) {
+        throw new IllegalArgumentException(
+            "the observation comes from an engine with other alarms");
+      }
     }
     return new Observed(this, o.timestampMillis, rs, o.observations);
   }

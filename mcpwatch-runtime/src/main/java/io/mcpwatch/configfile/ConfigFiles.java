@@ -40,14 +40,14 @@ public final class ConfigFiles {
    *     error as {@code FILE:LINE:COL: key.path: message}, one per line
    */
   public static LoadedConfig load(Path file) {
-    return loaded(file, check(file));
+    return stage(file).load();
   }
 
   /**
-   * {@link #load} in two steps, for a command that can start on the resolved alarms while the
+   * {@link #load} in its two steps, for a command that can start on the resolved alarms while the
    * linter runs ({@code backtest}): {@link Staged#early} after reading, binding and resolving;
-   * {@link Staged#load} then lints, checks the sources and returns or throws exactly what {@link
-   * #load} would.
+   * {@link Staged#load} then lints, checks the sources and returns or throws what {@link #load}
+   * returns or throws ({@code load} is {@code stage(file).load()}).
    *
    * @throws ConfigFileException when the file cannot be read
    */
@@ -71,7 +71,9 @@ public final class ConfigFiles {
      * found errors (then {@link #load} throws them).
      */
     public @Nullable LoadedConfig early() {
-      if (!resolved.errors().isEmpty() || resolved.config() == null || resolved.resolution() == null) {
+      if (!resolved.errors().isEmpty()
+          || resolved.config() == null
+          || resolved.resolution() == null) {
         return null;
       }
       return new LoadedConfig(file, resolved.config(), resolved.resolution().alarms(), List.of());
@@ -205,8 +207,8 @@ public final class ConfigFiles {
     if (resolved.config() == null || resolved.resolution() == null) {
       return resolved;
     }
-    return new ConfigCheck(resolved.file(), resolved.config(), resolved.resolution(), resolved.errors(),
-        Linter.lint(resolved.config(), resolved.resolution()));
+    return new ConfigCheck(resolved.file(), resolved.config(), resolved.resolution(),
+        resolved.errors(), Linter.lint(resolved.config(), resolved.resolution()));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.mcpwatch.replay;
 import io.mcpwatch.config.ResolvedAlarm;
 import io.mcpwatch.engine.AlarmTransition;
 import io.mcpwatch.engine.Engine;
+import io.mcpwatch.engine.EngineListener;
 import io.mcpwatch.engine.EngineOptions;
 import io.mcpwatch.engine.EventMatcher;
 import io.mcpwatch.engine.LogEvent;
@@ -99,6 +100,7 @@ final class PartedReplay {
       int threads,
       long maxKept) {
     Map<ResolvedAlarm, List<AlarmTransition>> transitions = new IdentityHashMap<>();
+    EngineListener listener = t -> transitions.get(t.alarm()).add(t);
     ExecutorService pool = Executors.newFixedThreadPool(threads, PartedReplay::thread);
     try {
       long start = fromGiven ? fromMs : firstStart(parts, fromMs, toMs);
@@ -107,8 +109,7 @@ final class PartedReplay {
           transitions.put(a, new ArrayList<>());
         }
         ReplayClock clock = new ReplayClock(start == Long.MAX_VALUE ? 0 : start);
-        Engine engine =
-            Engine.create(alarms, options, clock, t -> transitions.get(t.alarm()).add(t));
+        Engine engine = Engine.create(alarms, options, clock, listener);
         // one input, likely in time order: its parts are ingested as they are read
         InOrderFeed early = oneInput(parts) ? new InOrderFeed(engine, clock) : null;
         List<PartResult> results =
@@ -151,7 +152,7 @@ final class PartedReplay {
               transitions.put(a, new ArrayList<>());
             }
             clock = new ReplayClock(start == Long.MAX_VALUE ? 0 : start);
-            engine = Engine.create(alarms, options, clock, t -> transitions.get(t.alarm()).add(t));
+            engine = Engine.create(alarms, options, clock, listener);
             for (PartResult r : results) {
               for (int i = 0; i < r.kept.length; i++) {
                 r.kept[i] = engine.adopt(r.kept[i]);
@@ -439,7 +440,6 @@ final class PartedReplay {
     private boolean inOrder = true;
     private boolean fedAny;
     private long lastTs = Long.MIN_VALUE;
-    private long lastInterval = Long.MIN_VALUE;
 
     InOrderFeed(Engine engine, ReplayClock clock) {
       this.feeder = new Feeder(engine, clock, new long[0]);
@@ -450,7 +450,7 @@ final class PartedReplay {
         return;
       }
       if ((r.kept.length > 0 && r.kept[0].timestampMillis() < lastTs)
-          || (r.intervals.length > 0 && r.intervals[0] < lastInterval)) {
+          || (r.intervals.length > 0 && r.intervals[0] < feeder.lastTicked)) {
         inOrder = false;
         return;
       }
@@ -461,7 +461,6 @@ final class PartedReplay {
       }
       if (r.kept.length > 0) {
         lastTs = r.kept[r.kept.length - 1].timestampMillis();
-        lastInterval = Math.max(lastInterval, Math.floorDiv(lastTs, INTERVAL));
       }
     }
 
