@@ -108,6 +108,8 @@ public final class LiveService {
   private final List<FileSource> fileSources = new CopyOnWriteArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable HttpServer http;
+  /** The SNS signing key (a fresh data directory's is made after the start; stop awaits it). */
+  private volatile @Nullable BackgroundSigningKeys signingKeys;
   private final LiveAlarmStatus alarmStatus;
   private final Telemetry telemetry;
   private final JdbcOutbox outbox;
@@ -261,7 +263,7 @@ public final class LiveService {
           plan, db, state, saved, Objects.requireNonNull(prepared), manager, dispatch, inbox,
           queue, listener, clock, stdin, telemetry);
       try {
-        keys.await();
+        keys.awaitForStart();
       } catch (IOException | RuntimeException e) {
         s.abandon(); // nothing has started yet: no stop recorded, no last commit
         s = null;
@@ -284,6 +286,8 @@ public final class LiveService {
       ServiceRun.record(db, ServiceRun.thisProcess(s.httpUri(), clock.instant()));
       s.dispatcher.start();
       s.startSources(plan.sources(), saved);
+      s.signingKeys = keys;
+      keys.generateInBackground(); // a fresh data directory's key: after the start, not on its path
       log.info("running {} alarms from {}{}; state in {}", plan.alarms().size(),
           plan.loaded().file(), plan.engineOptions().earlyFiring() ? "" : " (no early firing)",
           db.config().describe());
@@ -708,6 +712,10 @@ public final class LiveService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      BackgroundSigningKeys k = signingKeys;
+      if (k != null) {
+        k.settle(); // its files are written before the database lock is released
+      }
       try {
         ServiceRun.stopped(db, clock.instant());
       } catch (RuntimeException e) {

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SNS signing key is loaded or generated on its own thread while the service starts
- * ({@link BackgroundSigningKeys}); the files, the certificate served and the errors are those of
- * {@link SigningKeys#loadOrCreate}, as when it was loaded on the start-up path.
+ * The SNS signing key is loaded on its own thread while the service starts, or made after the start
+ * on a fresh data directory ({@link BackgroundSigningKeys}); the files, the certificate served and
+ * the errors are those of {@link SigningKeys#loadOrCreate}, as when it was loaded on the start-up
+ * path.
  */
 class SigningKeyStartTest {
   @TempDir Path dir;
@@ -89,5 +90,35 @@ class SigningKeyStartTest {
       assertThat(certificate(f.start())).contains("BEGIN CERTIFICATE"); // the lock was released
     }
     assertThat(keys().resolve(SigningKeys.CERT_FILE)).exists();
+  }
+
+  @Test
+  void start_freshDataDirectory_stoppedAtOnce_theKeyIsSavedBeforeTheLockIsReleased()
+      throws Exception {
+    try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", true)) {
+      f.start().stop(); // the new key is made after the start; the stop awaits it
+      assertThat(keys().resolve(SigningKeys.KEY_FILE)).exists();
+      assertThat(keys().resolve(SigningKeys.CERT_FILE)).exists();
+    }
+    SigningKeys saved = SigningKeys.load(keys());
+    try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", true)) {
+      assertThat(certificate(f.start())).isEqualTo(saved.certificatePem());
+    }
+  }
+
+  @Test
+  void start_freshDataDirectory_whereTheKeysCannotGo_failsToStart_andReleasesTheDatabase()
+      throws Exception {
+    Files.createDirectories(keys().getParent());
+    Files.writeString(keys(), "not a directory");
+    try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", true)) {
+      assertThatThrownBy(f::start).isInstanceOf(ServiceException.class)
+          .hasMessage("cannot start: cannot make the signing key in " + keys() + ": " + keys()
+              + " is a file, not a directory");
+    }
+    Files.delete(keys());
+    try (ServiceFixture f = new ServiceFixture(dir, "jsonl", "none", true)) {
+      assertThat(certificate(f.start())).contains("BEGIN CERTIFICATE"); // the lock was released
+    }
   }
 }

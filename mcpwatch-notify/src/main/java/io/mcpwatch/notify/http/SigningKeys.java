@@ -84,10 +84,26 @@ public final class SigningKeys implements MessageSigner {
           + (hasKey ? cert : key) + "; restore it, or delete both to create a new signing key");
     }
     SigningKeys k = generate(clock);
-    Files.createDirectories(directory);
-    write(key, k.privateKeyPem(), true);
-    write(cert, k.certificatePem(), false);
+    k.save(directory);
     return k;
+  }
+
+  /** Whether {@code directory} has neither file: {@link #loadOrCreate} would generate a key. */
+  public static boolean absent(Path directory) {
+    return !Files.exists(directory.resolve(KEY_FILE))
+        && !Files.exists(directory.resolve(CERT_FILE));
+  }
+
+  /**
+   * Writes this key and certificate into {@code directory} (created if missing), as {@link
+   * #loadOrCreate} writes a new one.
+   *
+   * @throws IOException when they cannot be written, or either file appeared meanwhile
+   */
+  public void save(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    write(directory.resolve(KEY_FILE), privateKeyPem(), true);
+    write(directory.resolve(CERT_FILE), certificatePem(), false);
   }
 
   /** Loads {@value #KEY_FILE} and {@value #CERT_FILE} from {@code directory}. */
