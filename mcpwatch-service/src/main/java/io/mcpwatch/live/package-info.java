@@ -19,11 +19,13 @@
  *
  * <p>Start-up: {@code run} warms up logging, Flyway and Jetty on a second thread ({@code WarmUp})
  * while it reads the configuration. {@code start} then opens the database (its lock, Flyway),
- * starts loading the SNS signing key (or generating it, on a fresh data directory: {@code
- * BackgroundSigningKeys}) and reads the last commit on a second thread ({@code OpeningStorage})
- * while the starting thread builds the engine ({@code EngineLoop.prepare}); it awaits both, and the
- * key, before the subscriptions are reconciled and before any thread starts. A failed start
- * reports what a sequential start would (the database first) and leaves no thread or lock.
+ * starts loading the SNS signing key ({@code BackgroundSigningKeys}) and reads the last commit on a
+ * second thread ({@code OpeningStorage}) while the starting thread builds the engine ({@code
+ * EngineLoop.prepare}); it awaits both, and the key's files, before the subscriptions are
+ * reconciled and before any thread starts. A fresh data directory's key is made after the start
+ * (its RSA prime search costs up to seconds of CPU under C1), or when a signature needs it first;
+ * {@code stop} awaits it. A failed start reports what a sequential start would (the database
+ * first) and leaves no thread or lock.
  *
  * <p>Restart: the last commit restores the engine and resumes every file source at its committed
  * checkpoint, so no line is lost or counted twice. An HTTP ingest request is answered only once
