@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BackgroundSigningKeys implements MessageSigner {
   private static final Logger log = LoggerFactory.getLogger(BackgroundSigningKeys.class);
-  static final String THREAD = "mcpwatch-signing-key";
+  private static final String THREAD = "mcpwatch-signing-key";
 
   private final Path directory;
   private final InstantSource clock;
