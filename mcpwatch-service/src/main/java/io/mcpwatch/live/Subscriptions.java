@@ -12,7 +12,6 @@ import io.mcpwatch.notify.SubscriptionStatus;
 import io.mcpwatch.notify.TopicConfig;
 import io.mcpwatch.notify.UnsubscribeResult;
 import io.mcpwatch.notify.MessageSigner;
-import io.mcpwatch.notify.http.SigningKeys;
 import io.mcpwatch.storage.Database;
 import io.mcpwatch.storage.StorageException;
 import io.mcpwatch.storage.notify.JdbcOutbox;
@@ -21,6 +20,7 @@ import java.io.IOException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Subscription administration for {@code mcpwatch subscriptions}, on the configuration's database
@@ -32,12 +32,15 @@ public final class Subscriptions implements AutoCloseable {
   private final JdbcSubscriptionStore store;
   private final SubscriptionManager manager;
   private final InstantSource clock;
+  private final BackgroundSigningKeys keys;
 
-  private Subscriptions(Database db, SubscriptionManager manager, InstantSource clock) {
+  private Subscriptions(
+      Database db, SubscriptionManager manager, InstantSource clock, BackgroundSigningKeys keys) {
     this.db = db;
     this.store = new JdbcSubscriptionStore(db);
     this.manager = manager;
     this.clock = clock;
+    this.keys = keys;
   }
 
   /**
@@ -75,17 +78,30 @@ public final class Subscriptions implements AutoCloseable {
   public static Subscriptions open(LoadedConfig loaded, InstantSource clock) {
     ServicePlan plan = ServicePlan.of(loaded, RunOptions.defaults());
     Database db = Database.open(ServicePlan.database(loaded));
+    BackgroundSigningKeys keys = null;
     try {
       NotifySettings ns = notifySettings(plan.service(), plan.region(), baseUrl(loaded));
-      SigningKeys keys = SigningKeys.loadOrCreate(plan.dataDir().resolve("keys"), clock);
+      // existing key files are loaded now (their errors stop the command, as before); a fresh data
+      // directory's key is made only when a signature needs it: an RSA key costs up to 2 s of CPU
+      // under C1, which every `mcpwatch demo` paid before it started (it clears its data directory)
+      keys = BackgroundSigningKeys.start(plan.dataDir().resolve("keys"), clock);
+      keys.awaitForStart();
       SubscriptionManager m = manager(db, ns, keys, clock);
-      return new Subscriptions(db, m, clock);
+      return new Subscriptions(db, m, clock, keys);
     } catch (IOException e) {
+      settle(keys);
       db.close();
       throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "cannot read the signing key: " + e.getMessage());
     } catch (RuntimeException e) {
+      settle(keys);
       db.close();
       throw e;
+    }
+  }
+
+  private static void settle(@Nullable BackgroundSigningKeys keys) {
+    if (keys != null) {
+      keys.settle();
     }
   }
 
@@ -174,6 +190,7 @@ public final class Subscriptions implements AutoCloseable {
 
   @Override
   public void close() {
+    keys.settle(); // a key made for a signature is written before the database lock is released
     db.close();
   }
 }
