@@ -231,15 +231,15 @@ class LauncherTest {
     try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
       f.setLength((4L << 30) + 1);
     }
-    String c1 = "-XX:+UseSerialGC -Xmn16m -XX:PretenureSizeThreshold=512k -XX:TieredStopAtLevel=1"
-        + " -XX:CICompilerCount=1 -jar";
+    String serial = "-XX:+UseSerialGC -Xmn16m -XX:PretenureSizeThreshold=512k"
+        + " -XX:MaxTenuringThreshold=0";
+    String c1 = serial + " -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -jar";
     assertThat(launch(env, "backtest", "--env", "prod", small.toString()).out()).contains(c1);
     assertThat(launch(env, "backtest", "--env", "prod", small.toString(), small.toString()).out())
         .contains(c1);
     assertThat(launch(env, "backtest", "--env", "prod", large.toString()).out())
-        .contains("-XX:+UseSerialGC -Xmn16m -XX:PretenureSizeThreshold=512k -jar");
-    assertThat(launch(env, "backtest", "--env", "prod", "-").out())
-        .contains("-XX:+UseSerialGC -Xmn16m -XX:PretenureSizeThreshold=512k -jar");
+        .contains(serial + " -jar");
+    assertThat(launch(env, "backtest", "--env", "prod", "-").out()).contains(serial + " -jar");
   }
 
   @Test
