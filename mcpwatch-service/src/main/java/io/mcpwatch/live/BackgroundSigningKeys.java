@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * new key after the start ({@link #generateInBackground}), or as soon as something needs a
  * signature or the certificate, whichever comes first: an RSA-2048 key costs 0.2 to 2 s of CPU
  * with the C1 compiler alone (the prime search is random), and with 10,000 alarms the first
- * start of a fresh data directory waited for it about one time in three, up to 3.5 s instead of
- * 1.5 s to the first ingest (docs/benchmarks.md, section 17). The start still checks that the
- * directory can take the files.
+ * start of a fresh data directory often waited for it: 1.9 to 3.5 s to the first ingest instead of
+ * 1.4 to 1.6 s (docs/benchmarks.md, section 17). The start still checks that the directory can
+ * take the files.
  */
 final class BackgroundSigningKeys implements MessageSigner {
   private static final Logger log = LoggerFactory.getLogger(BackgroundSigningKeys.class);
